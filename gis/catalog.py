@@ -1,0 +1,246 @@
+"""Load data/ into the model and check every rule; each fault names its file and line.
+
+The loader never stops at the first fault: `validate_catalog` returns all of them so that a
+curator can fix a file in one pass, and `load_catalog` raises them together.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from gis.documents import load_documents
+from gis.errors import CatalogInvalid, Problem
+from gis.gazetteer import load_places
+from gis.model import (
+    Catalog,
+    Category,
+    Document,
+    Evidence,
+    Indicator,
+    Kind,
+    Leader,
+    Location,
+    Measure,
+    Relation,
+    RelationType,
+    Site,
+    Status,
+)
+from gis.paths import data_root
+from gis.yamlfile import line_of, load_yaml
+
+log = logging.getLogger(__name__)
+
+
+class _Reader:
+    """Turns one catalog file's YAML into model objects, noting every fault on the way."""
+
+    def __init__(self, path: Path, documents: dict[str, Document],
+                 places: dict[str, Location]) -> None:
+        self.path = path
+        self.documents = documents
+        self.places = places
+        self.problems: list[Problem] = []
+
+    def fault(self, node: Any, place: str, code: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line_of(node), place, code, message))
+
+    def sites(self) -> list[Site]:
+        data = load_yaml(self.path)
+        if not isinstance(data, dict) or not isinstance(data.get("sites"), list):
+            self.fault(data, "file", "bad-file", "a catalog file is a mapping with a list 'sites'")
+            return []
+        sites = []
+        for index, node in enumerate(data["sites"]):
+            site = self.site(node, f"sites[{index}]")
+            if site is not None:
+                sites.append(site)
+        return sites
+
+    def site(self, node: Any, place: str) -> Site | None:
+        if not isinstance(node, dict):
+            self.fault(node, place, "bad-site", "a site is a mapping")
+            return None
+        place = f"site {node.get('id', place)!r}"
+        missing = [k for k in ("id", "name_zh", "name_en", "kind", "location") if not node.get(k)]
+        if missing:
+            self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
+            return None
+        kind = self.enum(Kind, node, "kind", place, "unknown-kind")
+        location = self.places.get(str(node["location"]))
+        if location is None:
+            self.fault(node, place, "unknown-place",
+                       f"location {node['location']!r} is not in the gazetteer")
+        site_id = str(node["id"])
+        measures = [self.measure(m, site_id, f"{place} measures[{i}]")
+                    for i, m in enumerate(node.get("measures") or [])]
+        indicators = [self.indicator(n, f"{place} indicators[{i}]")
+                      for i, n in enumerate(node.get("indicators") or [])]
+        relations = [self.relation(r, f"{place} relations[{i}]")
+                     for i, r in enumerate(node.get("relations") or [])]
+        leader = self.leader(node["leader"], f"{place} leader") if node.get("leader") else None
+        if kind is None or location is None or None in measures + indicators + relations:
+            return None
+        return Site(
+            id=site_id,
+            name_zh=str(node["name_zh"]),
+            name_en=str(node["name_en"]),
+            aliases=tuple(str(a) for a in node.get("aliases") or ()),
+            kind=kind,
+            location=location,
+            stated_districts=tuple(node.get("stated_districts") or ()),
+            stated_districts_source=node.get("stated_districts_source"),
+            leader=leader,
+            relations=tuple(relations),
+            measures=tuple(measures),
+            indicators=tuple(indicators),
+            source_file=self.path,
+        )
+
+    def measure(self, node: Any, site_id: str, place: str) -> Measure | None:
+        fields = ("id", "text_zh", "text_en", "category", "responsible_zh", "responsible_en",
+                  "status", "status_words", "evidence")
+        if not self.has(node, fields, place):
+            return None
+        place = f"measure {node['id']!r}"
+        category = self.enum(Category, node, "category", place, "unknown-category")
+        status = self.enum(Status, node, "status", place, "unknown-status")
+        evidence = self.evidence(node["evidence"], place)
+        if evidence and not any(node["status_words"] in e.quote for e in evidence):
+            self.fault(node, place, "status-words-not-quoted",
+                       f"status_words {node['status_words']!r} is not in the evidence quote")
+        target = node.get("target_date")
+        if None in (category, status) or not evidence:
+            return None
+        return Measure(
+            id=str(node["id"]), site_id=site_id, text_zh=node["text_zh"], text_en=node["text_en"],
+            category=category, responsible_zh=node["responsible_zh"],
+            responsible_en=node["responsible_en"],
+            target_date=None if target is None else str(target), status=status,
+            status_words=node["status_words"], concerns=tuple(node.get("concerns") or ()),
+            evidence=evidence,
+        )
+
+    def indicator(self, node: Any, place: str) -> Indicator | None:
+        if not self.has(node, ("id", "text_zh", "text_en", "value", "unit", "evidence"), place):
+            return None
+        evidence = self.evidence(node["evidence"], f"indicator {node['id']!r}")
+        if not evidence:
+            return None
+        return Indicator(id=str(node["id"]), text_zh=node["text_zh"], text_en=node["text_en"],
+                         value=float(node["value"]), unit=str(node["unit"]), evidence=evidence)
+
+    def relation(self, node: Any, place: str) -> Relation | None:
+        if not self.has(node, ("type", "target", "evidence"), place):
+            return None
+        kind = self.enum(RelationType, node, "type", place, "unknown-relation")
+        evidence = self.evidence(node["evidence"], place)
+        if kind is None or not evidence:
+            return None
+        return Relation(type=kind, target=str(node["target"]), evidence=evidence)
+
+    def leader(self, node: Any, place: str) -> Leader | None:
+        if not self.has(node, ("name", "title_zh", "title_en", "evidence"), place):
+            return None
+        evidence = self.evidence(node["evidence"], place)
+        if evidence and not any(node["name"] in e.quote for e in evidence):
+            self.fault(node, place, "leader-not-quoted", f"{node['name']!r} is not in the quote")
+        return Leader(node["name"], node["title_zh"], node["title_en"], evidence) if evidence else None
+
+    def evidence(self, node: Any, place: str) -> tuple[Evidence, ...]:
+        pieces = node if isinstance(node, list) else [node]
+        found = []
+        for piece in pieces:
+            if not self.has(piece, ("document", "paragraph", "quote"), f"{place} evidence"):
+                return ()
+            evidence = Evidence(str(piece["document"]), int(piece["paragraph"]), str(piece["quote"]))
+            if self.quote_ok(piece, evidence, place):
+                found.append(evidence)
+        return tuple(found) if len(found) == len(pieces) else ()
+
+    def quote_ok(self, node: Any, evidence: Evidence, place: str) -> bool:
+        document = self.documents.get(evidence.document)
+        if document is None:
+            self.fault(node, place, "unknown-document", f"no document {evidence.document!r}")
+            return False
+        if not 1 <= evidence.paragraph <= len(document.paragraphs):
+            self.fault(node, place, "no-such-paragraph",
+                       f"{evidence.document} has paragraphs 1-{len(document.paragraphs)}, "
+                       f"not {evidence.paragraph}")
+            return False
+        if not evidence.quote.strip() or evidence.quote not in document.paragraph(evidence.paragraph):
+            self.fault(node, place, "quote-not-found",
+                       f"quote {evidence.quote!r} is not verbatim in {evidence.document} "
+                       f"paragraph {evidence.paragraph}")
+            return False
+        return True
+
+    def has(self, node: Any, fields: tuple[str, ...], place: str) -> bool:
+        if not isinstance(node, dict):
+            self.fault(node, place, "bad-entry", "expected a mapping")
+            return False
+        missing = [f for f in fields if node.get(f) in (None, "")]
+        if missing:
+            self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
+        return not missing
+
+    def enum(self, enum: type, node: dict, key: str, place: str, code: str):
+        try:
+            return enum(node[key])
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            self.fault(node, place, code, f"{key} {node[key]!r} is not one of: {allowed}")
+            return None
+
+
+def _cross_checks(sites: list[Site]) -> list[Problem]:
+    """Rules across files: unique ids, and every reference points at something real."""
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
+    for site in sites:
+        for item_id in [site.id, *(m.id for m in site.measures), *(i.id for i in site.indicators)]:
+            if item_id in seen:
+                problems.append(Problem(site.source_file, None, f"site {site.id!r}", "duplicate-id",
+                                        f"id {item_id!r} is also used in {seen[item_id]}"))
+            seen[item_id] = site.source_file
+    site_ids = {s.id for s in sites}
+    for site in sites:
+        targets = [("relation", r.target) for r in site.relations]
+        targets += [(f"measure {m.id!r} concerns", c) for m in site.measures for c in m.concerns]
+        for what, target in targets:
+            if target not in site_ids:
+                problems.append(Problem(site.source_file, None, f"site {site.id!r} {what}",
+                                        "unknown-site", f"refers to unknown site {target!r}"))
+    return problems
+
+
+def _read(root: Path) -> tuple[Catalog | None, list[Problem]]:
+    documents = load_documents(root / "documents")
+    places, problems = load_places(root / "gazetteer" / "places.yaml")
+    sites: list[Site] = []
+    files = sorted((root / "catalog").glob("*.yaml"))
+    for path in files:
+        reader = _Reader(path, documents, places)
+        sites.extend(reader.sites())
+        problems.extend(reader.problems)
+    problems.extend(_cross_checks(sites))
+    log.info("read %d sites from %d catalog files", len(sites), len(files))
+    return Catalog(documents=documents, sites=tuple(sites)), problems
+
+
+def validate_catalog(root: Path | None = None) -> list[Problem]:
+    """Every fault in the catalog under `root` (default: the shipped data); empty when sound."""
+    try:
+        return _read(root or data_root())[1]
+    except CatalogInvalid as exc:
+        return exc.problems
+
+
+def load_catalog(root: Path | None = None) -> Catalog:
+    """The catalog under `root`; raises CatalogInvalid listing every fault if it is not sound."""
+    catalog, problems = _read(root or data_root())
+    if problems:
+        raise CatalogInvalid(problems)
+    return catalog

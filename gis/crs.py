@@ -1,0 +1,144 @@
+"""Coordinate systems: the CRS codes the app uses and the GCJ-02 / BD-09 offsets.
+
+GCJ-02 (AMap, Tencent) and BD-09 (Baidu) are obfuscations, not geodetic CRSs, so PROJ does not
+implement them; the published forward formula is written here, vectorised over NumPy arrays,
+and inverted by fixed-point iteration to well under a centimetre.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import numpy as np
+import shapely
+from numpy.typing import ArrayLike, NDArray
+from pyproj import Transformer
+from shapely.geometry.base import BaseGeometry
+
+WGS84 = "EPSG:4326"
+CGCS2000 = "EPSG:4490"
+METRIC = "EPSG:4547"  # CGCS2000 / 3-degree Gauss-Kruger CM 114E: Wuhan's metric CRS
+WEB_MERCATOR = "EPSG:3857"
+
+_A = 6378245.0  # Krasovsky 1940 semi-major axis, as the GCJ-02 formula uses it
+_EE = 0.00669342162296594323
+_BD_FACTOR = np.pi * 3000.0 / 180.0
+_ITERATION_TOLERANCE_DEG = 1e-12
+_MAX_ITERATIONS = 30
+
+Coords = NDArray[np.float64]
+
+
+@cache
+def transformer(source: str, target: str) -> Transformer:
+    """A cached pyproj transformer in longitude/latitude (x/y) order, whatever the EPSG axes."""
+    return Transformer.from_crs(source, target, always_xy=True)
+
+
+def to_metric(geometry: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geometry, _pyproj_fn(WGS84, METRIC))
+
+
+def from_metric(geometry: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geometry, _pyproj_fn(METRIC, WGS84))
+
+
+def _pyproj_fn(source: str, target: str):
+    t = transformer(source, target)
+
+    def apply(xy: Coords) -> Coords:
+        x, y = t.transform(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return apply
+
+
+def out_of_china(lon: ArrayLike, lat: ArrayLike) -> NDArray[np.bool_]:
+    """The rough box outside which GCJ-02 applies no offset."""
+    lon = np.asarray(lon, dtype=float)
+    lat = np.asarray(lat, dtype=float)
+    return (lon < 72.004) | (lon > 137.8347) | (lat < 0.8293) | (lat > 55.8271)
+
+
+def _offset(lon: Coords, lat: Coords) -> tuple[Coords, Coords]:
+    x = lon - 105.0
+    y = lat - 35.0
+    root = np.sqrt(np.abs(x))
+    common = (20.0 * np.sin(6.0 * x * np.pi) + 20.0 * np.sin(2.0 * x * np.pi)) * 2.0 / 3.0
+    dlat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * root + common
+    dlat += (20.0 * np.sin(y * np.pi) + 40.0 * np.sin(y / 3.0 * np.pi)) * 2.0 / 3.0
+    dlat += (160.0 * np.sin(y / 12.0 * np.pi) + 320.0 * np.sin(y * np.pi / 30.0)) * 2.0 / 3.0
+    dlon = 300.0 + x + 2.0 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * root + common
+    dlon += (20.0 * np.sin(x * np.pi) + 40.0 * np.sin(x / 3.0 * np.pi)) * 2.0 / 3.0
+    dlon += (150.0 * np.sin(x / 12.0 * np.pi) + 300.0 * np.sin(x / 30.0 * np.pi)) * 2.0 / 3.0
+    rad_lat = lat / 180.0 * np.pi
+    magic = 1.0 - _EE * np.sin(rad_lat) ** 2
+    sqrt_magic = np.sqrt(magic)
+    dlat = dlat * 180.0 / ((_A * (1.0 - _EE)) / (magic * sqrt_magic) * np.pi)
+    dlon = dlon * 180.0 / (_A / sqrt_magic * np.cos(rad_lat) * np.pi)
+    outside = out_of_china(lon, lat)
+    return np.where(outside, 0.0, dlon), np.where(outside, 0.0, dlat)
+
+
+def _arrays(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    return np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+
+
+def wgs84_to_gcj02(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    lon, lat = _arrays(lon, lat)
+    dlon, dlat = _offset(lon, lat)
+    return lon + dlon, lat + dlat
+
+
+def gcj02_to_bd09(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    x, y = _arrays(lon, lat)
+    z = np.sqrt(x * x + y * y) + 0.00002 * np.sin(y * _BD_FACTOR)
+    theta = np.arctan2(y, x) + 0.000003 * np.cos(x * _BD_FACTOR)
+    return z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006
+
+
+def _invert(forward, lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    """Solve forward(x) = target by fixed-point iteration; the offsets vary slowly enough."""
+    target_lon, target_lat = _arrays(lon, lat)
+    x, y = target_lon.copy(), target_lat.copy()
+    for _ in range(_MAX_ITERATIONS):
+        fx, fy = forward(x, y)
+        ex, ey = fx - target_lon, fy - target_lat
+        x, y = x - ex, y - ey
+        if np.all(np.abs(ex) < _ITERATION_TOLERANCE_DEG) and np.all(
+            np.abs(ey) < _ITERATION_TOLERANCE_DEG
+        ):
+            break
+    return x, y
+
+
+def gcj02_to_wgs84(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    return _invert(wgs84_to_gcj02, lon, lat)
+
+
+def bd09_to_gcj02(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    return _invert(gcj02_to_bd09, lon, lat)
+
+
+def wgs84_to_bd09(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    return gcj02_to_bd09(*wgs84_to_gcj02(lon, lat))
+
+
+def bd09_to_wgs84(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+    return gcj02_to_wgs84(*bd09_to_gcj02(lon, lat))
+
+
+def _geometry_fn(convert):
+    def apply(xy: Coords) -> Coords:
+        x, y = convert(xy[:, 0], xy[:, 1])
+        return np.column_stack([x, y])
+
+    return apply
+
+
+def geometry_gcj02_to_wgs84(geometry: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geometry, _geometry_fn(gcj02_to_wgs84))
+
+
+def geometry_wgs84_to_gcj02(geometry: BaseGeometry) -> BaseGeometry:
+    return shapely.transform(geometry, _geometry_fn(wgs84_to_gcj02))

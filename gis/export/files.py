@@ -1,0 +1,77 @@
+"""Write the catalog to files colleagues use: GeoPackage, GeoJSON, CSV and XLSX ledgers."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyogrio
+
+from gis.export.records import LEDGER_COLUMNS, ledger_rows, sites_feature_collection
+from gis.layers import build_layers
+from gis.model import Catalog
+
+FORMATS = ("gpkg", "geojson", "csv", "xlsx")
+
+
+def write_geopackage(catalog: Catalog, path: Path) -> list[str]:
+    """One table per map layer (EPSG:4326) plus a non-spatial `measures` ledger table."""
+    path.unlink(missing_ok=True)
+    written = []
+    for name, frame in build_layers(catalog).items():
+        if frame.empty:
+            continue
+        frame.to_file(path, layer=name, driver="GPKG")
+        written.append(name)
+    ledger = pd.DataFrame(ledger_rows(catalog), columns=list(LEDGER_COLUMNS))
+    pyogrio.write_dataframe(ledger, path, layer="measures", driver="GPKG")
+    written.append("measures")
+    return written
+
+
+def write_geojson(catalog: Catalog, path: Path) -> None:
+    text = json.dumps(sites_feature_collection(catalog), ensure_ascii=False, indent=1)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_ledger_csv(catalog: Catalog, path: Path) -> None:
+    """UTF-8 with a BOM, so that Excel on a Chinese Windows PC opens it without mojibake."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(LEDGER_COLUMNS))
+        writer.writerow(LEDGER_COLUMNS)
+        writer.writerows(ledger_rows(catalog))
+
+
+def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "整改台账 Ledger"
+    sheet.append(list(LEDGER_COLUMNS.values()))
+    for row in ledger_rows(catalog):
+        sheet.append([row[key] for key in LEDGER_COLUMNS])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    widths = {"area_site": 18, "problem": 24, "measure": 40, "responsible": 18,
+              "evidence": 60, "document": 30}
+    for index, key in enumerate(LEDGER_COLUMNS, start=1):
+        letter = sheet.cell(row=1, column=index).column_letter
+        sheet.column_dimensions[letter].width = widths.get(key, 14)
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.freeze_panes = "B2"
+    sheet.auto_filter.ref = sheet.dimensions
+    book.save(path)
+
+
+def export(catalog: Catalog, fmt: str, path: Path) -> None:
+    writers = {"gpkg": write_geopackage, "geojson": write_geojson,
+               "csv": write_ledger_csv, "xlsx": write_ledger_xlsx}
+    if fmt not in writers:
+        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    writers[fmt](catalog, path)

@@ -1,0 +1,166 @@
+"""Named places with geometry, datum, precision and source: where every site is drawn.
+
+A place is given in exactly one way: a point or a line (with its datum), a district or the
+whole city from the boundary data, a district's interior point when nothing better is known,
+a schematic protection zone built from an intake, or a point inside another place.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import shapely
+from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
+
+from gis import boundaries
+from gis.crs import gcj02_to_wgs84, to_metric
+from gis.errors import Problem
+from gis.model import Location, LocationBasis
+from gis.yamlfile import line_of, load_yaml
+from gis.zones import ZoneRule, schematic_zone
+
+DATUMS = ("WGS84", "CGCS2000", "GCJ-02")
+_WAYS = ("point", "line", "district", "city", "district_centroid", "schematic_zone", "within")
+
+
+class _Fault(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def load_places(path: Path) -> tuple[dict[str, Location], list[Problem]]:
+    """Every place in the gazetteer file, resolved to WGS84, and the problems found."""
+    data = load_yaml(path) or {}
+    entries = data.get("places") or []
+    by_id = {str(e.get("id")): e for e in entries if isinstance(e, dict)}
+    resolved: dict[str, Location] = {}
+    problems: list[Problem] = []
+    for index, entry in enumerate(entries):
+        place = f"places[{index}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
+        try:
+            location = _resolve(entry, by_id, resolved, set())
+        except _Fault as fault:
+            problems.append(Problem(path, line_of(entry), place, fault.code, str(fault)))
+            continue
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(Problem(path, line_of(entry), place, "bad-place", f"malformed: {exc}"))
+            continue
+        resolved[location.place_id] = location
+    return resolved, problems
+
+
+def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str]) -> Location:
+    if not isinstance(entry, dict) or "id" not in entry:
+        raise _Fault("bad-place", "each place needs an 'id'")
+    place_id = str(entry["id"])
+    if place_id in done:
+        return done[place_id]
+    if place_id in seen:
+        raise _Fault("place-cycle", f"place {place_id!r} is defined in terms of itself")
+    ways = [w for w in _WAYS if w in entry]
+    if len(ways) != 1:
+        raise _Fault("bad-place", f"give exactly one of {', '.join(_WAYS)}; found {ways or 'none'}")
+    way = ways[0]
+    geometry, precision, basis = _geometry(way, entry, by_id, done, seen | {place_id})
+    _check_inside_wuhan(geometry, way)
+    try:
+        basis = LocationBasis(entry.get("basis", basis))
+    except ValueError as exc:
+        allowed = ", ".join(b.value for b in LocationBasis)
+        raise _Fault("unknown-basis", f"basis {entry.get('basis')!r} is not one of: {allowed}") from exc
+    return Location(
+        place_id=place_id,
+        geometry=geometry,
+        precision_m=float(precision),
+        basis=basis,
+        datum=str(entry.get("datum", "WGS84")),
+        source=str(entry["source"]),
+        estimated_from=entry.get("estimated_from"),
+    )
+
+
+def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
+    if way in ("point", "line"):
+        datum = entry.get("datum")
+        if datum not in DATUMS:
+            raise _Fault("unknown-datum", f"datum {datum!r} is not one of {', '.join(DATUMS)}")
+        coords = [entry["point"]] if way == "point" else entry["line"]
+        coords = [(float(lon), float(lat)) for lon, lat in coords]
+        if datum == "GCJ-02":
+            lons, lats = gcj02_to_wgs84([c[0] for c in coords], [c[1] for c in coords])
+            coords = list(zip(lons.tolist(), lats.tolist(), strict=True))
+        geometry = Point(coords[0]) if way == "point" else LineString(coords)
+        return geometry, _precision(entry), entry.get("basis")
+    if way == "district":
+        return _district(entry["district"]), 0.0, LocationBasis.BOUNDARY
+    if way == "city":
+        return boundaries.city_outline(), 0.0, LocationBasis.BOUNDARY
+    if way == "district_centroid":
+        area = _district(entry["district_centroid"])
+        point = area.representative_point()
+        # The site may be anywhere in the district: the radius reaches its farthest corner.
+        reach = to_metric(area).hausdorff_distance(to_metric(point))
+        return point, math.ceil(reach / 100.0) * 100.0, LocationBasis.DISTRICT_CENTROID
+    if way == "schematic_zone":
+        spec = entry["schematic_zone"]
+        intake = _other(spec["intake"], by_id, done, seen)
+        rule = ZoneRule(
+            upstream_m=float(spec["upstream_m"]),
+            downstream_m=float(spec["downstream_m"]),
+            water_m=float(spec["water_m"]),
+            land_m=float(spec["land_m"]),
+            water_side=str(spec["water_side"]),
+            flow_bearing_deg=float(spec["flow_bearing_deg"]),
+        )
+        clip = _district_containing(intake.geometry)
+        return schematic_zone(intake.geometry, rule, clip), intake.precision_m, LocationBasis.SCHEMATIC
+    container = _other(entry["within"], by_id, done, seen)
+    point = container.geometry.representative_point()
+    reach = to_metric(container.geometry).hausdorff_distance(to_metric(point))
+    default = math.ceil((container.precision_m + reach) / 100.0) * 100.0
+    return point, _precision(entry, default=default), LocationBasis.SCHEMATIC
+
+
+def _precision(entry: dict, default: float | None = None) -> float:
+    value = entry.get("precision_m", default)
+    if value is None:
+        raise _Fault("missing-precision", "a point or line needs precision_m (metres)")
+    if float(value) <= 0:
+        raise _Fault("bad-precision", f"precision_m must be positive, not {value}")
+    return float(value)
+
+
+def _other(place_id: str, by_id: dict, done: dict, seen: set[str]) -> Location:
+    if place_id not in by_id:
+        raise _Fault("unknown-place", f"refers to unknown place {place_id!r}")
+    return _resolve(by_id[place_id], by_id, done, seen)
+
+
+def _district(name: str) -> BaseGeometry:
+    districts = boundaries.load_districts()
+    match = districts[districts["name_zh"] == name]
+    if match.empty:
+        raise _Fault("unknown-district", f"{name!r} is not one of Wuhan's 13 districts")
+    return match.geometry.iloc[0]
+
+
+def _district_containing(point: BaseGeometry) -> BaseGeometry | None:
+    districts = boundaries.load_districts()
+    hits = districts[districts.contains(point)]
+    return hits.geometry.iloc[0] if not hits.empty else None
+
+
+def _check_inside_wuhan(geometry: BaseGeometry, way: str) -> None:
+    if way in ("district", "city"):
+        return
+    if not shapely.contains(boundaries.city_outline(), geometry):
+        lon, lat = geometry.representative_point().coords[0]
+        raise _Fault(
+            "outside-wuhan",
+            f"location ({lon:.5f}, {lat:.5f}) lies outside Wuhan's boundary: "
+            "check the order (longitude, latitude) and the datum",
+        )

@@ -1,0 +1,11 @@
+"""Where the shipped data lives; ENVMAP_DATA points elsewhere (tests, a bundle, a user's copy)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+
+def data_root() -> Path:
+    override = os.environ.get("ENVMAP_DATA")
+    return Path(override) if override else Path(__file__).resolve().parent.parent / "data"
