@@ -12,7 +12,7 @@ from typing import Any
 
 from gis.documents import load_documents
 from gis.errors import CatalogInvalid, Problem
-from gis.gazetteer import load_places
+from gis.gazetteer import Gazetteer, load_places
 from gis.model import (
     Catalog,
     Category,
@@ -21,7 +21,6 @@ from gis.model import (
     Indicator,
     Kind,
     Leader,
-    Location,
     Measure,
     Relation,
     RelationType,
@@ -37,11 +36,11 @@ log = logging.getLogger(__name__)
 class _Reader:
     """Turns one catalog file's YAML into model objects, noting every fault on the way."""
 
-    def __init__(self, path: Path, documents: dict[str, Document],
-                 places: dict[str, Location]) -> None:
+    def __init__(self, path: Path, documents: dict[str, Document], gazetteer: Gazetteer) -> None:
         self.path = path
         self.documents = documents
-        self.places = places
+        self.gazetteer = gazetteer
+        self.declared_ids: set[str] = set()
         self.problems: list[Problem] = []
 
     def fault(self, node: Any, place: str, code: str, message: str) -> None:
@@ -69,17 +68,28 @@ class _Reader:
             self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
             return None
         kind = self.enum(Kind, node, "kind", place, "unknown-kind")
-        location = self.places.get(str(node["location"]))
-        if location is None:
-            self.fault(node, place, "unknown-place",
-                       f"location {node['location']!r} is not in the gazetteer")
+        self.declared_ids.add(str(node["id"]))
+        location = self.gazetteer.locations.get(str(node["location"]))
+        if location is None and str(node["location"]) not in self.gazetteer.declared:
+            self.fault(
+                node,
+                place,
+                "unknown-place",
+                f"location {node['location']!r} is not in the gazetteer",
+            )
         site_id = str(node["id"])
-        measures = [self.measure(m, site_id, f"{place} measures[{i}]")
-                    for i, m in enumerate(node.get("measures") or [])]
-        indicators = [self.indicator(n, f"{place} indicators[{i}]")
-                      for i, n in enumerate(node.get("indicators") or [])]
-        relations = [self.relation(r, f"{place} relations[{i}]")
-                     for i, r in enumerate(node.get("relations") or [])]
+        measures = [
+            self.measure(m, site_id, f"{place} measures[{i}]")
+            for i, m in enumerate(node.get("measures") or [])
+        ]
+        indicators = [
+            self.indicator(n, f"{place} indicators[{i}]")
+            for i, n in enumerate(node.get("indicators") or [])
+        ]
+        relations = [
+            self.relation(r, f"{place} relations[{i}]")
+            for i, r in enumerate(node.get("relations") or [])
+        ]
         leader = self.leader(node["leader"], f"{place} leader") if node.get("leader") else None
         if kind is None or location is None or None in measures + indicators + relations:
             return None
@@ -100,8 +110,17 @@ class _Reader:
         )
 
     def measure(self, node: Any, site_id: str, place: str) -> Measure | None:
-        fields = ("id", "text_zh", "text_en", "category", "responsible_zh", "responsible_en",
-                  "status", "status_words", "evidence")
+        fields = (
+            "id",
+            "text_zh",
+            "text_en",
+            "category",
+            "responsible_zh",
+            "responsible_en",
+            "status",
+            "status_words",
+            "evidence",
+        )
         if not self.has(node, fields, place):
             return None
         place = f"measure {node['id']!r}"
@@ -109,17 +128,27 @@ class _Reader:
         status = self.enum(Status, node, "status", place, "unknown-status")
         evidence = self.evidence(node["evidence"], place)
         if evidence and not any(node["status_words"] in e.quote for e in evidence):
-            self.fault(node, place, "status-words-not-quoted",
-                       f"status_words {node['status_words']!r} is not in the evidence quote")
+            self.fault(
+                node,
+                place,
+                "status-words-not-quoted",
+                f"status_words {node['status_words']!r} is not in the evidence quote",
+            )
         target = node.get("target_date")
         if None in (category, status) or not evidence:
             return None
         return Measure(
-            id=str(node["id"]), site_id=site_id, text_zh=node["text_zh"], text_en=node["text_en"],
-            category=category, responsible_zh=node["responsible_zh"],
+            id=str(node["id"]),
+            site_id=site_id,
+            text_zh=node["text_zh"],
+            text_en=node["text_en"],
+            category=category,
+            responsible_zh=node["responsible_zh"],
             responsible_en=node["responsible_en"],
-            target_date=None if target is None else str(target), status=status,
-            status_words=node["status_words"], concerns=tuple(node.get("concerns") or ()),
+            target_date=None if target is None else str(target),
+            status=status,
+            status_words=node["status_words"],
+            concerns=tuple(node.get("concerns") or ()),
             evidence=evidence,
         )
 
@@ -129,8 +158,14 @@ class _Reader:
         evidence = self.evidence(node["evidence"], f"indicator {node['id']!r}")
         if not evidence:
             return None
-        return Indicator(id=str(node["id"]), text_zh=node["text_zh"], text_en=node["text_en"],
-                         value=float(node["value"]), unit=str(node["unit"]), evidence=evidence)
+        return Indicator(
+            id=str(node["id"]),
+            text_zh=node["text_zh"],
+            text_en=node["text_en"],
+            value=float(node["value"]),
+            unit=str(node["unit"]),
+            evidence=evidence,
+        )
 
     def relation(self, node: Any, place: str) -> Relation | None:
         if not self.has(node, ("type", "target", "evidence"), place):
@@ -147,7 +182,9 @@ class _Reader:
         evidence = self.evidence(node["evidence"], place)
         if evidence and not any(node["name"] in e.quote for e in evidence):
             self.fault(node, place, "leader-not-quoted", f"{node['name']!r} is not in the quote")
-        return Leader(node["name"], node["title_zh"], node["title_en"], evidence) if evidence else None
+        return (
+            Leader(node["name"], node["title_zh"], node["title_en"], evidence) if evidence else None
+        )
 
     def evidence(self, node: Any, place: str) -> tuple[Evidence, ...]:
         pieces = node if isinstance(node, list) else [node]
@@ -155,7 +192,9 @@ class _Reader:
         for piece in pieces:
             if not self.has(piece, ("document", "paragraph", "quote"), f"{place} evidence"):
                 return ()
-            evidence = Evidence(str(piece["document"]), int(piece["paragraph"]), str(piece["quote"]))
+            evidence = Evidence(
+                str(piece["document"]), int(piece["paragraph"]), str(piece["quote"])
+            )
             if self.quote_ok(piece, evidence, place):
                 found.append(evidence)
         return tuple(found) if len(found) == len(pieces) else ()
@@ -166,14 +205,24 @@ class _Reader:
             self.fault(node, place, "unknown-document", f"no document {evidence.document!r}")
             return False
         if not 1 <= evidence.paragraph <= len(document.paragraphs):
-            self.fault(node, place, "no-such-paragraph",
-                       f"{evidence.document} has paragraphs 1-{len(document.paragraphs)}, "
-                       f"not {evidence.paragraph}")
+            self.fault(
+                node,
+                place,
+                "no-such-paragraph",
+                f"{evidence.document} has paragraphs 1-{len(document.paragraphs)}, "
+                f"not {evidence.paragraph}",
+            )
             return False
-        if not evidence.quote.strip() or evidence.quote not in document.paragraph(evidence.paragraph):
-            self.fault(node, place, "quote-not-found",
-                       f"quote {evidence.quote!r} is not verbatim in {evidence.document} "
-                       f"paragraph {evidence.paragraph}")
+        if not evidence.quote.strip() or evidence.quote not in document.paragraph(
+            evidence.paragraph
+        ):
+            self.fault(
+                node,
+                place,
+                "quote-not-found",
+                f"quote {evidence.quote!r} is not verbatim in {evidence.document} "
+                f"paragraph {evidence.paragraph}",
+            )
             return False
         return True
 
@@ -195,37 +244,53 @@ class _Reader:
             return None
 
 
-def _cross_checks(sites: list[Site]) -> list[Problem]:
+def _cross_checks(sites: list[Site], declared_ids: set[str]) -> list[Problem]:
     """Rules across files: unique ids, and every reference points at something real."""
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
     for site in sites:
         for item_id in [site.id, *(m.id for m in site.measures), *(i.id for i in site.indicators)]:
             if item_id in seen:
-                problems.append(Problem(site.source_file, None, f"site {site.id!r}", "duplicate-id",
-                                        f"id {item_id!r} is also used in {seen[item_id]}"))
+                problems.append(
+                    Problem(
+                        site.source_file,
+                        None,
+                        f"site {site.id!r}",
+                        "duplicate-id",
+                        f"id {item_id!r} is also used in {seen[item_id]}",
+                    )
+                )
             seen[item_id] = site.source_file
-    site_ids = {s.id for s in sites}
     for site in sites:
         targets = [("relation", r.target) for r in site.relations]
         targets += [(f"measure {m.id!r} concerns", c) for m in site.measures for c in m.concerns]
         for what, target in targets:
-            if target not in site_ids:
-                problems.append(Problem(site.source_file, None, f"site {site.id!r} {what}",
-                                        "unknown-site", f"refers to unknown site {target!r}"))
+            if target not in declared_ids:
+                problems.append(
+                    Problem(
+                        site.source_file,
+                        None,
+                        f"site {site.id!r} {what}",
+                        "unknown-site",
+                        f"refers to unknown site {target!r}",
+                    )
+                )
     return problems
 
 
 def _read(root: Path) -> tuple[Catalog | None, list[Problem]]:
     documents = load_documents(root / "documents")
-    places, problems = load_places(root / "gazetteer" / "places.yaml")
+    gazetteer = load_places(root / "gazetteer" / "places.yaml")
+    problems = list(gazetteer.problems)
     sites: list[Site] = []
+    declared_ids: set[str] = set()
     files = sorted((root / "catalog").glob("*.yaml"))
     for path in files:
-        reader = _Reader(path, documents, places)
+        reader = _Reader(path, documents, gazetteer)
         sites.extend(reader.sites())
         problems.extend(reader.problems)
-    problems.extend(_cross_checks(sites))
+        declared_ids |= reader.declared_ids
+    problems.extend(_cross_checks(sites, declared_ids))
     log.info("read %d sites from %d catalog files", len(sites), len(files))
     return Catalog(documents=documents, sites=tuple(sites)), problems
 

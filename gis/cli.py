@@ -17,9 +17,24 @@ from gis.export.records import sites_feature_collection
 
 log = logging.getLogger("envmap")
 
-SITE_CSV_COLUMNS = ("site_id", "name_zh", "name_en", "kind", "districts", "precision_m",
-                    "location_basis", "lon", "lat", "measure_id", "measure_zh", "status",
-                    "status_words", "evidence_document", "evidence_paragraph", "evidence_quote")
+SITE_CSV_COLUMNS = (
+    "site_id",
+    "name_zh",
+    "name_en",
+    "kind",
+    "districts",
+    "precision_m",
+    "location_basis",
+    "lon",
+    "lat",
+    "measure_id",
+    "measure_zh",
+    "status",
+    "status_words",
+    "evidence_document",
+    "evidence_paragraph",
+    "evidence_quote",
+)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -32,8 +47,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     measures = catalog.measures()
     quotes = sum(len(m.evidence) for m in measures)
-    print(f"catalog is sound: {len(catalog.sites)} sites, {len(measures)} measures, "
-          f"{quotes} measure quotes verified verbatim in {len(catalog.documents)} documents")
+    print(
+        f"catalog is sound: {len(catalog.sites)} sites, {len(measures)} measures, "
+        f"{quotes} measure quotes verified verbatim in {len(catalog.documents)} documents"
+    )
     return 0
 
 
@@ -54,19 +71,31 @@ def _site_csv_rows(feature: dict) -> list[dict]:
     """One row per measure concerning the site (one bare row when there is none)."""
     p = feature["properties"]
     centre = _representative_lonlat(feature)
-    base = {"site_id": p["id"], "name_zh": p["name_zh"], "name_en": p["name_en"],
-            "kind": p["kind"], "districts": "、".join(p["districts"]),
-            "precision_m": p["precision_m"], "location_basis": p["location_basis"],
-            "lon": round(centre[0], 6), "lat": round(centre[1], 6)}
+    base = {
+        "site_id": p["id"],
+        "name_zh": p["name_zh"],
+        "name_en": p["name_en"],
+        "kind": p["kind"],
+        "districts": "、".join(p["districts"]),
+        "precision_m": p["precision_m"],
+        "location_basis": p["location_basis"],
+        "lon": round(centre[0], 6),
+        "lat": round(centre[1], 6),
+    }
     rows = []
     for m in p["measures"] or [None]:
         row = dict(base)
         if m is not None:
             first = m["evidence"][0]
-            row.update(measure_id=m["id"], measure_zh=m["text_zh"], status=m["status"],
-                       status_words=m["status_words"], evidence_document=first["document"],
-                       evidence_paragraph=first["paragraph"],
-                       evidence_quote=" …… ".join(e["quote"] for e in m["evidence"]))
+            row.update(
+                measure_id=m["id"],
+                measure_zh=m["text_zh"],
+                status=m["status"],
+                status_words=m["status_words"],
+                evidence_document=first["document"],
+                evidence_paragraph=first["paragraph"],
+                evidence_quote=" …… ".join(e["quote"] for e in m["evidence"]),
+            )
         rows.append(row)
     return rows
 
@@ -87,8 +116,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _cmd_paragraphs(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.document not in catalog.documents:
-        print(f"unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
-              file=sys.stderr)
+        print(
+            f"unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
+            file=sys.stderr,
+        )
         return 2
     for number, text in enumerate(catalog.documents[args.document].paragraphs, start=1):
         print(f"{number:>3}  {text}")
@@ -97,12 +128,17 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="envmap", description="武汉环保行动地图 Wuhan EnvMap")
-    parser.add_argument("--data", type=Path, default=None,
-                        help="data folder (default: the shipped data/, or $ENVMAP_DATA)")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="data folder (default: the shipped data/, or $ENVMAP_DATA)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check the catalog; exit 0 when sound") \
-        .set_defaults(run=_cmd_validate)
+    sub.add_parser("validate", help="check the catalog; exit 0 when sound").set_defaults(
+        run=_cmd_validate
+    )
     sites = sub.add_parser("sites", help="print every site and area with its measures")
     sites.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     sites.set_defaults(run=_cmd_sites)
@@ -118,8 +154,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         return args.run(args)
     except EnvMapError as exc:

@@ -61,11 +61,25 @@ def load_documents(folder: Path) -> dict[str, Document]:
                 paragraphs=split_paragraphs(read_text(path)),
             )
         except KeyError as exc:
-            problems.append(Problem(manifest, line_of(entry), place, "missing-field",
-                                    f"field {exc.args[0]!r} is required"))
+            problems.append(
+                Problem(
+                    manifest,
+                    line_of(entry),
+                    place,
+                    "missing-field",
+                    f"field {exc.args[0]!r} is required",
+                )
+            )
         except FileNotFoundError as exc:
-            problems.append(Problem(manifest, line_of(entry), place, "missing-document",
-                                    f"document file not found: {exc.filename}"))
+            problems.append(
+                Problem(
+                    manifest,
+                    line_of(entry),
+                    place,
+                    "missing-document",
+                    f"document file not found: {exc.filename}",
+                )
+            )
     if problems:
         raise CatalogInvalid(problems)
     return documents

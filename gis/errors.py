@@ -52,9 +52,7 @@ class DocumentEncodingError(EnvMapError):
         self.offset = offset
         self.line = line
         hint = f"; it decodes as {guess}: save it as UTF-8" if guess else ""
-        super().__init__(
-            f"{path}:{line}: not UTF-8 text (first bad byte at offset {offset}){hint}"
-        )
+        super().__init__(f"{path}:{line}: not UTF-8 text (first bad byte at offset {offset}){hint}")
 
 
 class BoundaryDataError(EnvMapError):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import shapely
 from shapely.geometry import LineString, Point
@@ -32,7 +32,17 @@ class _Fault(Exception):
         self.code = code
 
 
-def load_places(path: Path) -> tuple[dict[str, Location], list[Problem]]:
+class _BrokenDependency(Exception):
+    """A place built on another place that is itself faulty: only the root fault is reported."""
+
+
+class Gazetteer(NamedTuple):
+    locations: dict[str, Location]
+    problems: list[Problem]
+    declared: frozenset[str]  # every id in the file, resolved or not
+
+
+def load_places(path: Path) -> Gazetteer:
     """Every place in the gazetteer file, resolved to WGS84, and the problems found."""
     data = load_yaml(path) or {}
     entries = data.get("places") or []
@@ -43,6 +53,8 @@ def load_places(path: Path) -> tuple[dict[str, Location], list[Problem]]:
         place = f"places[{index}] ({entry.get('id', '?') if isinstance(entry, dict) else '?'})"
         try:
             location = _resolve(entry, by_id, resolved, set())
+        except _BrokenDependency:
+            continue
         except _Fault as fault:
             problems.append(Problem(path, line_of(entry), place, fault.code, str(fault)))
             continue
@@ -50,7 +62,7 @@ def load_places(path: Path) -> tuple[dict[str, Location], list[Problem]]:
             problems.append(Problem(path, line_of(entry), place, "bad-place", f"malformed: {exc}"))
             continue
         resolved[location.place_id] = location
-    return resolved, problems
+    return Gazetteer(resolved, problems, frozenset(by_id))
 
 
 def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str]) -> Location:
@@ -71,7 +83,9 @@ def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str])
         basis = LocationBasis(entry.get("basis", basis))
     except ValueError as exc:
         allowed = ", ".join(b.value for b in LocationBasis)
-        raise _Fault("unknown-basis", f"basis {entry.get('basis')!r} is not one of: {allowed}") from exc
+        raise _Fault(
+            "unknown-basis", f"basis {entry.get('basis')!r} is not one of: {allowed}"
+        ) from exc
     return Location(
         place_id=place_id,
         geometry=geometry,
@@ -117,7 +131,11 @@ def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
             flow_bearing_deg=float(spec["flow_bearing_deg"]),
         )
         clip = _district_containing(intake.geometry)
-        return schematic_zone(intake.geometry, rule, clip), intake.precision_m, LocationBasis.SCHEMATIC
+        return (
+            schematic_zone(intake.geometry, rule, clip),
+            intake.precision_m,
+            LocationBasis.SCHEMATIC,
+        )
     container = _other(entry["within"], by_id, done, seen)
     point = container.geometry.representative_point()
     reach = to_metric(container.geometry).hausdorff_distance(to_metric(point))
@@ -137,7 +155,10 @@ def _precision(entry: dict, default: float | None = None) -> float:
 def _other(place_id: str, by_id: dict, done: dict, seen: set[str]) -> Location:
     if place_id not in by_id:
         raise _Fault("unknown-place", f"refers to unknown place {place_id!r}")
-    return _resolve(by_id[place_id], by_id, done, seen)
+    try:
+        return _resolve(by_id[place_id], by_id, done, seen)
+    except (_Fault, KeyError, TypeError, ValueError) as exc:
+        raise _BrokenDependency(place_id) from exc
 
 
 def _district(name: str) -> BaseGeometry:

@@ -22,8 +22,15 @@ LAYER_KINDS: dict[str, tuple[Kind, ...]] = {
     "functional_zones": (Kind.FUNCTIONAL_ZONE,),
     "protection_zones": (Kind.PROTECTION_ZONE,),
     "rivers": (Kind.RIVER_LAKE,),
-    "sites": (Kind.WATER_PLANT, Kind.DOCK, Kind.OUTFALL, Kind.CONTAMINATED_PARCEL,
-              Kind.SEWAGE_PLANT, Kind.INDUSTRIAL_AREA, Kind.LOCALITY),
+    "sites": (
+        Kind.WATER_PLANT,
+        Kind.DOCK,
+        Kind.OUTFALL,
+        Kind.CONTAMINATED_PARCEL,
+        Kind.SEWAGE_PLANT,
+        Kind.INDUSTRIAL_AREA,
+        Kind.LOCALITY,
+    ),
 }
 
 

@@ -69,8 +69,12 @@ class Status(StrEnum):
 
     @property
     def label_zh(self) -> str:
-        return {"planned": "计划", "in_progress": "推进中", "completed": "已完成",
-                "closed_out": "已销号"}[self.value]
+        return {
+            "planned": "计划",
+            "in_progress": "推进中",
+            "completed": "已完成",
+            "closed_out": "已销号",
+        }[self.value]
 
     @property
     def label_en(self) -> str:
@@ -86,8 +90,13 @@ class Category(StrEnum):
 
     @property
     def label_zh(self) -> str:
-        return {"water": "水", "air": "大气", "soil": "土壤", "enforcement": "执法",
-                "governance": "治理机制"}[self.value]
+        return {
+            "water": "水",
+            "air": "大气",
+            "soil": "土壤",
+            "enforcement": "执法",
+            "governance": "治理机制",
+        }[self.value]
 
 
 class RelationType(StrEnum):
@@ -236,8 +245,10 @@ class Catalog:
         while frontier:
             target = frontier.pop()
             for site in self.sites:
-                if site not in found and site.id != site_id and any(
-                    r.target == target for r in site.relations
+                if (
+                    site not in found
+                    and site.id != site_id
+                    and any(r.target == target for r in site.relations)
                 ):
                     found.append(site)
                     frontier.append(site.id)

@@ -33,9 +33,11 @@ def load_yaml(path: Path) -> Any:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogSyntaxError(path, None, f"not UTF-8 ({exc.reason} at byte {exc.start})") from exc
+        raise CatalogSyntaxError(
+            path, None, f"not UTF-8 ({exc.reason} at byte {exc.start})"
+        ) from exc
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None

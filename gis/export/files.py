@@ -56,8 +56,14 @@ def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
         sheet.append([row[key] for key in LEDGER_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    widths = {"area_site": 18, "problem": 24, "measure": 40, "responsible": 18,
-              "evidence": 60, "document": 30}
+    widths = {
+        "area_site": 18,
+        "problem": 24,
+        "measure": 40,
+        "responsible": 18,
+        "evidence": 60,
+        "document": 30,
+    }
     for index, key in enumerate(LEDGER_COLUMNS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = widths.get(key, 14)
@@ -70,8 +76,12 @@ def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
 
 
 def export(catalog: Catalog, fmt: str, path: Path) -> None:
-    writers = {"gpkg": write_geopackage, "geojson": write_geojson,
-               "csv": write_ledger_csv, "xlsx": write_ledger_xlsx}
+    writers = {
+        "gpkg": write_geopackage,
+        "geojson": write_geojson,
+        "csv": write_ledger_csv,
+        "xlsx": write_ledger_xlsx,
+    }
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     writers[fmt](catalog, path)

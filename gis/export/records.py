@@ -76,17 +76,37 @@ def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> di
         "datum": location.datum,
         "location_source": location.source,
         "estimated_from": location.estimated_from,
-        "leader": None if site.leader is None else {
-            "name": site.leader.name, "title_zh": site.leader.title_zh,
-            "title_en": site.leader.title_en, "evidence": _evidence(site.leader.evidence)},
-        "relations": [{"type": r.type.value, "target": r.target, "evidence": _evidence(r.evidence)}
-                      for r in site.relations],
+        "leader": None
+        if site.leader is None
+        else {
+            "name": site.leader.name,
+            "title_zh": site.leader.title_zh,
+            "title_en": site.leader.title_en,
+            "evidence": _evidence(site.leader.evidence),
+        },
+        "relations": [
+            {"type": r.type.value, "target": r.target, "evidence": _evidence(r.evidence)}
+            for r in site.relations
+        ],
         "measures": [measure_record(catalog, m) for m in catalog.measures_concerning(site.id)],
-        "indicators": [{"id": i.id, "text_zh": i.text_zh, "text_en": i.text_en, "value": i.value,
-                        "unit": i.unit, "evidence": _evidence(i.evidence)} for i in site.indicators],
+        "indicators": [
+            {
+                "id": i.id,
+                "text_zh": i.text_zh,
+                "text_en": i.text_en,
+                "value": i.value,
+                "unit": i.unit,
+                "evidence": _evidence(i.evidence),
+            }
+            for i in site.indicators
+        ],
     }
-    return {"type": "Feature", "id": site.id, "geometry": mapping(site.location.geometry),
-            "properties": properties}
+    return {
+        "type": "Feature",
+        "id": site.id,
+        "geometry": mapping(site.location.geometry),
+        "properties": properties,
+    }
 
 
 def sites_feature_collection(catalog: Catalog) -> dict[str, Any]:
@@ -112,20 +132,22 @@ def ledger_rows(catalog: Catalog) -> list[dict[str, Any]]:
     for site in catalog.sites:
         for measure in site.measures:
             first = measure.evidence[0]
-            rows.append({
-                "area_site": site.name_zh,
-                "problem": _problem(catalog, site),
-                "measure": measure.text_zh,
-                "responsible": measure.responsible_zh,
-                "target_date": measure.target_date or "",
-                "status": measure.status.label_zh,
-                "evidence": " …… ".join(e.quote for e in measure.evidence),
-                "document": catalog.documents[first.document].title_zh,
-                "paragraph": "、".join(str(e.paragraph) for e in measure.evidence),
-                "measure_id": measure.id,
-                "site_id": site.id,
-                "category": measure.category.label_zh,
-                "status_words": measure.status_words,
-                "as_of": _as_of(catalog, measure),
-            })
+            rows.append(
+                {
+                    "area_site": site.name_zh,
+                    "problem": _problem(catalog, site),
+                    "measure": measure.text_zh,
+                    "responsible": measure.responsible_zh,
+                    "target_date": measure.target_date or "",
+                    "status": measure.status.label_zh,
+                    "evidence": " …… ".join(e.quote for e in measure.evidence),
+                    "document": catalog.documents[first.document].title_zh,
+                    "paragraph": "、".join(str(e.paragraph) for e in measure.evidence),
+                    "measure_id": measure.id,
+                    "site_id": site.id,
+                    "category": measure.category.label_zh,
+                    "status_words": measure.status_words,
+                    "as_of": _as_of(catalog, measure),
+                }
+            )
     return rows
