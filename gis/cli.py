@@ -8,7 +8,9 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from gis.catalog import load_catalog, validate_catalog
 from gis.errors import EnvMapError
@@ -126,7 +128,8 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
+    """The parser; `extend` may add subcommands (the desktop adds `app`) to the subparsers."""
     parser = argparse.ArgumentParser(prog="envmap", description="武汉环保行动地图 Wuhan EnvMap")
     parser.add_argument(
         "--data",
@@ -149,11 +152,13 @@ def build_parser() -> argparse.ArgumentParser:
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")
     paragraphs.set_defaults(run=_cmd_paragraphs)
+    if extend is not None:
+        extend(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:
+    args = build_parser(extend).parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -142,3 +142,14 @@ def geometry_gcj02_to_wgs84(geometry: BaseGeometry) -> BaseGeometry:
 
 def geometry_wgs84_to_gcj02(geometry: BaseGeometry) -> BaseGeometry:
     return shapely.transform(geometry, _geometry_fn(wgs84_to_gcj02))
+
+
+def to_web_mercator(geometry: BaseGeometry) -> BaseGeometry:
+    """WGS84 geometry in Web Mercator metres, the canvas's drawing CRS."""
+    return shapely.transform(geometry, _pyproj_fn(WGS84, WEB_MERCATOR))
+
+
+def from_web_mercator(x: float, y: float) -> tuple[float, float]:
+    """A Web Mercator point back to WGS84 longitude, latitude."""
+    lon, lat = transformer(WEB_MERCATOR, WGS84).transform(x, y)
+    return float(lon), float(lat)

@@ -1,0 +1,1 @@
+"""Wuhan EnvMap's PySide6 desktop: a thin view over `gis`, which it imports and never extends."""

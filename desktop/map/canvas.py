@@ -1,0 +1,188 @@
+"""The map canvas: districts, zones, rivers and sites drawn natively in Web Mercator.
+
+Pan by dragging or with the arrow keys, zoom with the wheel (at the cursor) or +/-, click a
+site to select it. The canvas knows site ids only; what a site means comes from `gis`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+
+from desktop.map import items, style
+from gis.crs import from_web_mercator, to_web_mercator
+from gis.layers import build_layers
+from gis.model import Catalog, Kind, Status
+
+ZOOM_STEP = 1.25
+Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
+
+
+class MapCanvas(QGraphicsView):
+    siteClicked = Signal(str)
+    cursorMoved = Signal(float, float)
+
+    def __init__(self, catalog: Catalog, parent=None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setBackgroundBrush(style.BACKGROUND)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self._symbols: dict[str, QGraphicsItem] = {}
+        self._areas: dict[str, QGraphicsItem] = {}
+        self._selected: str | None = None
+        self._press: QPointF | None = None
+        self._fitted = False
+        self._populate()
+
+    def _populate(self) -> None:
+        scene = self.scene()
+        for layer, frame in build_layers(self.catalog).items():
+            if layer == "city":
+                continue
+            z = Z_ORDER[layer]
+            for row in frame.itertuples():
+                status = Status(row.status) if isinstance(row.status, str) else None
+                tip = f"{row.name_zh}\n{row.kind_zh} · {status.label_zh if status else '无措施'}"
+                item = self._item_for(layer, row, status)
+                item.setZValue(z)
+                item.setToolTip(tip)
+                scene.addItem(item)
+                if layer == "districts":
+                    point = to_web_mercator(row.geometry.representative_point())
+                    label = items.label_item(row.name_zh, point.x, point.y)
+                    label.setZValue(6)
+                    scene.addItem(label)
+        rect = self._areas_rect()
+        # Room around Wuhan so the map can be dragged past its edges.
+        self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
+        self.fit_to_wuhan()
+
+    def _item_for(self, layer: str, row, status: Status | None) -> QGraphicsItem:
+        geometry = row.geometry
+        if layer == "districts":
+            item = items.area_item(row.id, geometry, style.DISTRICT_FILL, style.DISTRICT_EDGE)
+            self._areas[row.id] = item
+            return item
+        if layer == "protection_zones":
+            item = items.area_item(row.id, geometry, style.ZONE_FILL, style.ZONE_EDGE, 1.5)
+            self._areas[row.id] = item
+            return item
+        if geometry.geom_type != "Point":
+            item = items.line_item(row.id, geometry, style.RIVER_LINE)
+            self._areas[row.id] = item
+            return item
+        point = to_web_mercator(geometry)
+        if row.location_is_estimate:
+            halo = items.halo_item(point.x, point.y, geometry.y, row.precision_m)
+            halo.setZValue(1)
+            self.scene().addItem(halo)
+        shape = style.KIND_SHAPES.get(Kind(row.kind), "circle")
+        symbol = items.SiteSymbol(row.id, shape, style.status_colour(status))
+        symbol.setPos(point.x, -point.y)
+        self._symbols[row.id] = symbol
+        return symbol
+
+    def site_scene_pos(self, site_id: str) -> QPointF:
+        if site_id in self._symbols:
+            return self._symbols[site_id].pos()
+        point = to_web_mercator(self.catalog.site(site_id).location.geometry.representative_point())
+        return items.scene_point(point.x, point.y)
+
+    def site_at(self, view_pos) -> str | None:
+        """The topmost site under a view position: symbols win over the areas beneath them."""
+        for item in self.items(view_pos):
+            site_id = item.data(items.SITE_ID_ROLE)
+            if site_id:
+                return str(site_id)
+        return None
+
+    def select(self, site_id: str | None) -> None:
+        for item_id, symbol in self._symbols.items():
+            symbol.selected_outline = item_id == site_id
+            symbol.update()
+        for item_id, area in self._areas.items():
+            pen = area.pen()
+            pen.setColor(style.SELECTION if item_id == site_id else self._edge(item_id))
+            pen.setWidthF(3.0 if item_id == site_id else 1.0)
+            area.setPen(pen)
+        self._selected = site_id
+
+    def _edge(self, site_id: str):
+        kind = self.catalog.site(site_id).kind
+        return {Kind.DISTRICT: style.DISTRICT_EDGE, Kind.PROTECTION_ZONE: style.ZONE_EDGE}.get(
+            kind, style.RIVER_LINE
+        )
+
+    def fit_to_wuhan(self) -> None:
+        self.fitInView(self._areas_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _areas_rect(self):
+        rects = [area.sceneBoundingRect() for area in self._areas.values()]
+        rect = rects[0]
+        for other in rects[1:]:
+            rect = rect.united(other)
+        return rect
+
+    def centre_on_site(self, site_id: str) -> None:
+        self.centerOn(self.site_scene_pos(site_id))
+
+    def zoom(self, factor: float) -> None:
+        self.scale(factor, factor)
+
+    def scale_denominator(self) -> float:
+        """Map scale 1:N at the view centre, for a 96-dpi screen, in ground metres."""
+        import math
+
+        centre = self.mapToScene(self.viewport().rect().center())
+        lat = from_web_mercator(centre.x(), -centre.y())[1]
+        metres_per_px = 1.0 / self.transform().m11() * math.cos(math.radians(lat))
+        return metres_per_px / 0.0254 * 96.0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self._fitted and self.viewport().width() > 50:
+            self.fit_to_wuhan()  # only once the view has its real size
+            self._fitted = True
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(ZOOM_STEP)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / ZOOM_STEP)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = 40
+            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0)
+            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0)
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+        else:
+            super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        moved = self._press is not None and (event.position() - self._press).manhattanLength() > 4
+        if event.button() == Qt.MouseButton.LeftButton and not moved:
+            site_id = self.site_at(event.position().toPoint())
+            self.select(site_id)
+            if site_id:
+                self.siteClicked.emit(site_id)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        scene = self.mapToScene(event.position().toPoint())
+        self.cursorMoved.emit(*from_web_mercator(scene.x(), -scene.y()))

@@ -1,0 +1,82 @@
+"""Site details: what the site is, where and how precisely, and its measures with evidence."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from desktop.map.style import status_colour
+from gis.export.records import site_feature
+from gis.layers import districts_of
+from gis.model import Catalog, Status
+
+
+class DetailsPanel(QTextBrowser):
+    def __init__(self, catalog: Catalog, parent=None) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.site_id: str | None = None
+        self.setOpenLinks(False)
+        self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情 · Click a site or area"))
+
+    def show_site(self, site_id: str | None) -> None:
+        self.site_id = site_id
+        if site_id is None:
+            self.clear()
+            return
+        site = self.catalog.site(site_id)
+        feature = site_feature(self.catalog, site, districts_of(site.location.geometry))
+        self.setHtml(site_html(self.catalog, feature["properties"]))
+
+
+def _badge(status: str) -> str:
+    value = Status(status)
+    colour = status_colour(value).name()
+    return (
+        f'<span style="background:{colour};color:white;padding:1px 4px">'
+        f"{value.label_zh} {escape(value.label_en)}</span>"
+    )
+
+
+def _quote(catalog: Catalog, evidence: list[dict]) -> str:
+    parts = []
+    for piece in evidence:
+        title = catalog.documents[piece["document"]].title_zh
+        parts.append(
+            f"“{escape(piece['quote'])}”<br/><small>— {escape(title)}，"
+            f"第{piece['paragraph']}段</small>"
+        )
+    return "<blockquote>" + "<br/>".join(parts) + "</blockquote>"
+
+
+def site_html(catalog: Catalog, p: dict) -> str:
+    """The details of one site as rich text; every string from the data is escaped."""
+    where = escape(p["estimated_from"] or p["location_source"])
+    lines = [
+        f"<h2>{escape(p['name_zh'])}</h2><p>{escape(p['name_en'])}</p>",
+        f"<p><b>类型 Kind:</b> {escape(p['kind_zh'])} · "
+        f"<b>所在区 District:</b> {escape('、'.join(p['districts']))}</p>",
+        f"<p><b>位置 Location:</b> ±{p['precision_m']:,.0f} m · {escape(p['location_basis'])}"
+        f" · {escape(p['datum'])}<br/><small>{where}"
+        "</small></p>",
+    ]
+    if p["leader"]:
+        leader = p["leader"]
+        lines.append(
+            f"<p><b>负责人 Leader:</b> {escape(leader['title_zh'])} {escape(leader['name'])}</p>"
+        )
+    for relation in p["relations"]:
+        target = catalog.site(relation["target"]).name_zh
+        lines.append(f"<p><b>关系 Relation:</b> {escape(relation['type'])} → {escape(target)}</p>")
+    lines.append(f"<h3>措施 Measures ({len(p['measures'])})</h3>")
+    for m in p["measures"]:
+        due = f" · 完成时限 {escape(m['target_date'])}" if m["target_date"] else ""
+        words = escape(m["status_words"])
+        lines.append(
+            f"<p>{_badge(m['status'])} <b>{escape(m['text_zh'])}</b><br/>"
+            f"<small>{escape(m['text_en'])}</small><br/>"
+            f"责任单位 {escape(m['responsible_zh'])}{due} · 原文 “{words}”"
+            f"</p>{_quote(catalog, m['evidence'])}"
+        )
+    return "\n".join(lines)

@@ -1,0 +1,96 @@
+"""The map as a clerk uses it: click a site, read it; zoom and pan; see the right pixels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+from desktop.map import style
+from gis.model import Status
+
+
+def _view_pos(window, site_id: str) -> QPoint:
+    return window.canvas.mapFromScene(window.canvas.site_scene_pos(site_id))
+
+
+def test_click_on_a_site_selects_it_and_shows_its_evidence(qtbot, window):
+    window.canvas.centre_on_site("liangjiu-dock")
+    window.canvas.zoom(8)
+    qtbot.mouseClick(
+        window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_pos(window, "liangjiu-dock")
+    )
+    assert window.details.site_id == "liangjiu-dock"
+    text = window.details.toPlainText()
+    assert "良久商贸码头" in text and "已完成" in text
+    assert "实施了平湖水厂一级保护区内良久商贸码头搬迁" in text
+    assert "第21段" in text
+
+
+def test_click_on_empty_district_land_selects_the_district(qtbot, window):
+    hannan = window.canvas.site_scene_pos("hannan")
+    qtbot.mouseClick(
+        window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=window.canvas.mapFromScene(hannan)
+    )
+    assert window.details.site_id == "hannan"
+    assert "彭浩" in window.details.toPlainText()
+
+
+def test_click_outside_wuhan_clears_the_details(qtbot, window):
+    qtbot.mouseClick(window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(3, 3))
+    assert window.details.site_id is None
+
+
+def test_wheel_and_keys_zoom(qtbot, window):
+    before = window.canvas.scale_denominator()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Plus)
+    assert window.canvas.scale_denominator() < before
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Minus)
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Minus)
+    assert window.canvas.scale_denominator() > before
+
+
+def test_fit_shows_all_of_wuhan_at_a_city_scale(window):
+    assert 200_000 < window.canvas.scale_denominator() < 2_000_000
+
+
+def test_rendered_pixels_show_districts_and_status_colours(window):
+    image = window.canvas.viewport().grab().toImage()
+    plant = _view_pos(window, "zongguan-backwash-outfall")
+    completed = style.status_colour(Status.COMPLETED)
+    assert _close(image.pixelColor(plant), completed)
+    # A point in 江夏区's interior, away from every symbol, shows the district fill.
+    jiangxia = window.canvas.mapFromScene(
+        window.canvas.site_scene_pos("jiangxia")
+        + window.canvas.mapToScene(0, 25)
+        - window.canvas.mapToScene(0, 0)
+    )
+    assert _close(image.pixelColor(jiangxia), style.DISTRICT_FILL)
+    assert _close(image.pixelColor(QPoint(3, 3)), style.BACKGROUND)
+
+
+def test_hover_tooltip_names_site_and_status(window):
+    item = next(i for i in window.canvas.items() if i.data(0) == "changjiang-msa-rescue-base")
+    assert "长江海事巡航救助基地" in item.toolTip() and "推进中" in item.toolTip()
+
+
+def test_cjk_labels_render_as_distinct_glyphs(qtbot):
+    """Missing fonts draw every CJK character as the same box; real glyphs differ."""
+
+    def render(text: str) -> QImage:
+        image = QImage(64, 64, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setFont(QFont("sans-serif", 28))
+        painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return image
+
+    assert render("武") != render("汉")
+    assert render("武") != render("")
+
+
+def _close(actual: QColor, expected: QColor, tolerance: int = 12) -> bool:
+    return all(
+        abs(a - b) <= tolerance
+        for a, b in zip(actual.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    )
