@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from desktop.map.canvas import MapCanvas
 from desktop.panels.details import DetailsPanel
+from desktop.panels.document import DocumentViewer
+from desktop.panels.search import SearchDialog
 from gis.boundaries import attribution
 from gis.model import Catalog
 
@@ -17,11 +20,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("武汉环保行动地图 Wuhan EnvMap"))
         self.canvas = MapCanvas(catalog, self)
         self.setCentralWidget(self.canvas)
+        self.catalog = catalog
         self.details = DetailsPanel(catalog, self)
-        dock = QDockWidget(self.tr("点位详情 Site details"), self)
-        dock.setObjectName("details-dock")
-        dock.setWidget(self.details)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.document_viewer = DocumentViewer(catalog, self)
+        self.details_dock = self._dock(
+            "details-dock", self.tr("点位详情 Site details"), self.details
+        )
+        self.document_dock = self._dock(
+            "document-dock", self.tr("原文 Document"), self.document_viewer
+        )
+        self.tabifyDockWidget(self.details_dock, self.document_dock)
+        self.details_dock.raise_()
+        self.search_dialog = SearchDialog(catalog, self)
+        self.search_dialog.siteChosen.connect(self.go_to_site)
+        self.details.quoteActivated.connect(self.open_quote)
+        self._build_menus()
         self.position = QLabel()
         self.scale_label = QLabel()
         self.statusBar().addWidget(self.position)
@@ -30,6 +43,45 @@ class MainWindow(QMainWindow):
         self.canvas.siteClicked.connect(self.details.show_site)
         self.canvas.cursorMoved.connect(self._show_position)
         self.resize(1280, 800)
+
+    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        return dock
+
+    def _build_menus(self) -> None:
+        view = self.menuBar().addMenu(self.tr("视图 View"))
+        actions = [
+            (self.tr("搜索… Search…"), QKeySequence.StandardKey.Find, self.open_search),
+            (self.tr("全市 Fit to Wuhan"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
+        ]
+        for text, shortcut, slot in actions:
+            action = QAction(text, self)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            view.addAction(action)
+        view.addSeparator()
+        view.addAction(self.details_dock.toggleViewAction())
+        view.addAction(self.document_dock.toggleViewAction())
+
+    def open_search(self) -> None:
+        self.search_dialog.query.selectAll()
+        self.search_dialog.show()
+        self.search_dialog.query.setFocus()
+
+    def go_to_site(self, site_id: str) -> None:
+        """Select a site, centre the map on it and show its details."""
+        self.canvas.select(site_id)
+        self.canvas.centre_on_site(site_id)
+        self.details.show_site(site_id)
+        self.details_dock.raise_()
+
+    def open_quote(self, document_id: str, paragraph: int, quote: str) -> None:
+        self.document_viewer.show_evidence(document_id, paragraph, quote)
+        self.document_dock.show()
+        self.document_dock.raise_()
 
     def _show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E, {lat:.5f}°N (WGS84)")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
+from shapely.geometry import shape
 
 from desktop.map.style import status_colour
 from gis.export.records import site_feature
@@ -13,11 +15,15 @@ from gis.model import Catalog, Status
 
 
 class DetailsPanel(QTextBrowser):
+    quoteActivated = Signal(str, int, str)  # document id, paragraph, quote
+
     def __init__(self, catalog: Catalog, parent=None) -> None:
         super().__init__(parent)
         self.catalog = catalog
         self.site_id: str | None = None
         self.setOpenLinks(False)
+        self.quotes: list[dict] = []
+        self.anchorClicked.connect(self._open_quote)
         self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情 · Click a site or area"))
 
     def show_site(self, site_id: str | None) -> None:
@@ -27,7 +33,13 @@ class DetailsPanel(QTextBrowser):
             return
         site = self.catalog.site(site_id)
         feature = site_feature(self.catalog, site, districts_of(site.location.geometry))
-        self.setHtml(site_html(self.catalog, feature["properties"]))
+        self.quotes = [e for m in feature["properties"]["measures"] for e in m["evidence"]]
+        self.setHtml(site_html(self.catalog, feature))
+
+    def _open_quote(self, url: QUrl) -> None:
+        if url.scheme() == "quote":
+            piece = self.quotes[int(url.path())]
+            self.quoteActivated.emit(piece["document"], piece["paragraph"], piece["quote"])
 
 
 def _badge(status: str) -> str:
@@ -39,25 +51,30 @@ def _badge(status: str) -> str:
     )
 
 
-def _quote(catalog: Catalog, evidence: list[dict]) -> str:
+def _quote(catalog: Catalog, evidence: list[dict], first_index: int) -> str:
+    """Quotes as links `quote:N`, N counting every quote of the site in order."""
     parts = []
-    for piece in evidence:
+    for offset, piece in enumerate(evidence):
         title = catalog.documents[piece["document"]].title_zh
         parts.append(
-            f"“{escape(piece['quote'])}”<br/><small>— {escape(title)}，"
+            f'<a href="quote:{first_index + offset}">“{escape(piece["quote"])}”</a>'
+            f"<br/><small>— {escape(title)}，"
             f"第{piece['paragraph']}段</small>"
         )
     return "<blockquote>" + "<br/>".join(parts) + "</blockquote>"
 
 
-def site_html(catalog: Catalog, p: dict) -> str:
+def site_html(catalog: Catalog, feature: dict) -> str:
     """The details of one site as rich text; every string from the data is escaped."""
+    p = feature["properties"]
+    centre = shape(feature["geometry"]).representative_point()
     where = escape(p["estimated_from"] or p["location_source"])
     lines = [
         f"<h2>{escape(p['name_zh'])}</h2><p>{escape(p['name_en'])}</p>",
         f"<p><b>类型 Kind:</b> {escape(p['kind_zh'])} · "
         f"<b>所在区 District:</b> {escape('、'.join(p['districts']))}</p>",
-        f"<p><b>位置 Location:</b> ±{p['precision_m']:,.0f} m · {escape(p['location_basis'])}"
+        f"<p><b>位置 Location:</b> {centre.x:.5f}°E, {centre.y:.5f}°N"
+        f" ±{p['precision_m']:,.0f} m · {escape(p['location_basis'])}"
         f" · {escape(p['datum'])}<br/><small>{where}"
         "</small></p>",
     ]
@@ -70,6 +87,7 @@ def site_html(catalog: Catalog, p: dict) -> str:
         target = catalog.site(relation["target"]).name_zh
         lines.append(f"<p><b>关系 Relation:</b> {escape(relation['type'])} → {escape(target)}</p>")
     lines.append(f"<h3>措施 Measures ({len(p['measures'])})</h3>")
+    index = 0
     for m in p["measures"]:
         due = f" · 完成时限 {escape(m['target_date'])}" if m["target_date"] else ""
         words = escape(m["status_words"])
@@ -77,6 +95,7 @@ def site_html(catalog: Catalog, p: dict) -> str:
             f"<p>{_badge(m['status'])} <b>{escape(m['text_zh'])}</b><br/>"
             f"<small>{escape(m['text_en'])}</small><br/>"
             f"责任单位 {escape(m['responsible_zh'])}{due} · 原文 “{words}”"
-            f"</p>{_quote(catalog, m['evidence'])}"
+            f"</p>{_quote(catalog, m['evidence'], index)}"
         )
+        index += len(m["evidence"])
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from desktop.map import style
@@ -94,3 +94,37 @@ def _close(actual: QColor, expected: QColor, tolerance: int = 12) -> bool:
         abs(a - b) <= tolerance
         for a, b in zip(actual.getRgb()[:3], expected.getRgb()[:3], strict=True)
     )
+
+
+def test_search_enter_selects_and_centres(qtbot, window):
+    window.open_search()
+    window.search_dialog.query.setText("良久")  # QTest cannot type CJK; the signal is the same
+    qtbot.keyClick(window.search_dialog.query, Qt.Key.Key_Return)
+    assert window.details.site_id == "liangjiu-dock"
+    centre = window.canvas.viewport().rect().center()
+    symbol = _view_pos(window, "liangjiu-dock")
+    assert (symbol - centre).manhattanLength() <= 2
+    assert not window.search_dialog.isVisible()
+
+
+def test_quote_click_opens_the_document_at_its_paragraph(qtbot, window):
+    window.go_to_site("zongguan-backwash-outfall")
+    html = window.details.toHtml()
+    assert 'href="quote:1"' in html
+    window.details.anchorClicked.emit(QUrl("quote:1"))
+    viewer = window.document_viewer
+    assert (viewer.document_id, viewer.paragraph) == ("000_7bb25cce70125377", 22)
+    assert window.document_dock.isVisible()
+    cursor = viewer.document().find("厂下游水源保护区内反冲洗废水排口迁移")
+    assert cursor.charFormat().background().color().name() == "#ffe066"
+    assert viewer.verticalScrollBar().value() > 0
+
+
+def test_search_typed_in_latin_letters_with_arrow_keys(qtbot, window):
+    window.open_search()
+    qtbot.keyClicks(window.search_dialog.query, "zongguan")
+    assert window.search_dialog.results.count() >= 3
+    qtbot.keyClick(window.search_dialog.query, Qt.Key.Key_Down)
+    chosen = window.search_dialog.results.currentItem().data(Qt.ItemDataRole.UserRole)
+    qtbot.keyClick(window.search_dialog.query, Qt.Key.Key_Return)
+    assert window.details.site_id == chosen
