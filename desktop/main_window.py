@@ -9,8 +9,11 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from desktop.map.canvas import MapCanvas
 from desktop.panels.details import DetailsPanel
 from desktop.panels.document import DocumentViewer
+from desktop.panels.layers import LayersPanel
 from desktop.panels.search import SearchDialog
-from gis.boundaries import attribution
+from gis.boundaries import DISTRICT_NAMES_EN, attribution
+from gis.filters import SiteFilter
+from gis.layers import site_districts
 from gis.model import Catalog
 
 
@@ -31,6 +34,16 @@ class MainWindow(QMainWindow):
         )
         self.tabifyDockWidget(self.details_dock, self.document_dock)
         self.details_dock.raise_()
+        self.districts_of = site_districts(catalog)
+        self.layers = LayersPanel(catalog, list(DISTRICT_NAMES_EN), self)
+        self.layers_dock = self._dock(
+            "layers-dock",
+            self.tr("图层与图例 Layers and legend"),
+            self.layers,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.layers.layerToggled.connect(self.canvas.set_layer_visible)
+        self.layers.filterChanged.connect(self.apply_filter)
         self.search_dialog = SearchDialog(catalog, self)
         self.search_dialog.siteChosen.connect(self.go_to_site)
         self.details.quoteActivated.connect(self.open_quote)
@@ -44,12 +57,23 @@ class MainWindow(QMainWindow):
         self.canvas.cursorMoved.connect(self._show_position)
         self.resize(1280, 800)
 
-    def _dock(self, name: str, title: str, widget: QWidget) -> QDockWidget:
+    def _dock(
+        self,
+        name: str,
+        title: str,
+        widget: QWidget,
+        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+    ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.addDockWidget(area, dock)
         return dock
+
+    def apply_filter(self, site_filter: SiteFilter) -> None:
+        everything = site_filter == SiteFilter()
+        visible = None if everything else site_filter.visible(self.catalog, self.districts_of)
+        self.canvas.set_visible_sites(visible)
 
     def _build_menus(self) -> None:
         view = self.menuBar().addMenu(self.tr("视图 View"))
@@ -65,6 +89,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addAction(self.details_dock.toggleViewAction())
         view.addAction(self.document_dock.toggleViewAction())
+        view.addAction(self.layers_dock.toggleViewAction())
 
     def open_search(self) -> None:
         self.search_dialog.query.selectAll()

@@ -39,6 +39,10 @@ class MapCanvas(QGraphicsView):
         self._selected: str | None = None
         self._press: QPointF | None = None
         self._fitted = False
+        self._layer_of: dict[str, str] = {}
+        self._site_items: dict[str, list[QGraphicsItem]] = {}
+        self._hidden_layers: set[str] = set()
+        self._visible_sites: set[str] | None = None
         self._populate()
 
     def _populate(self) -> None:
@@ -54,11 +58,14 @@ class MapCanvas(QGraphicsView):
                 item.setZValue(z)
                 item.setToolTip(tip)
                 scene.addItem(item)
+                self._layer_of[row.id] = layer
+                self._site_items.setdefault(row.id, []).append(item)
                 if layer == "districts":
                     point = to_web_mercator(row.geometry.representative_point())
                     label = items.label_item(row.name_zh, point.x, point.y)
                     label.setZValue(6)
                     scene.addItem(label)
+                    self._site_items[row.id].append(label)
         rect = self._areas_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
@@ -83,11 +90,35 @@ class MapCanvas(QGraphicsView):
             halo = items.halo_item(point.x, point.y, geometry.y, row.precision_m)
             halo.setZValue(1)
             self.scene().addItem(halo)
+            self._site_items.setdefault(row.id, []).append(halo)
         shape = style.KIND_SHAPES.get(Kind(row.kind), "circle")
         symbol = items.SiteSymbol(row.id, shape, style.status_colour(status))
         symbol.setPos(point.x, -point.y)
         self._symbols[row.id] = symbol
         return symbol
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
+        self._apply_visibility()
+
+    def set_visible_sites(self, site_ids: set[str] | None) -> None:
+        """Show only these sites (None: all); districts stay as the map's ground."""
+        self._visible_sites = site_ids
+        self._apply_visibility()
+
+    def is_site_visible(self, site_id: str) -> bool:
+        return self._site_items[site_id][0].isVisible()
+
+    def _apply_visibility(self) -> None:
+        for site_id, site_items in self._site_items.items():
+            layer = self._layer_of[site_id]
+            shown = layer not in self._hidden_layers and (
+                self._visible_sites is None
+                or layer == "districts"
+                or site_id in self._visible_sites
+            )
+            for item in site_items:
+                item.setVisible(shown)
 
     def site_scene_pos(self, site_id: str) -> QPointF:
         if site_id in self._symbols:

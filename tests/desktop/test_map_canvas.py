@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from desktop.map import style
-from gis.model import Status
+from gis.model import Kind, Status
 
 
 def _view_pos(window, site_id: str) -> QPoint:
@@ -128,3 +128,24 @@ def test_search_typed_in_latin_letters_with_arrow_keys(qtbot, window):
     chosen = window.search_dialog.results.currentItem().data(Qt.ItemDataRole.UserRole)
     qtbot.keyClick(window.search_dialog.query, Qt.Key.Key_Return)
     assert window.details.site_id == chosen
+
+
+def test_filters_hide_what_they_should(qtbot, window):
+    panel = window.layers
+    panel.kind.setCurrentIndex(panel.kind.findData(Kind.DOCK))
+    assert window.canvas.is_site_visible("liangjiu-dock")
+    assert not window.canvas.is_site_visible("zongguan-backwash-outfall")
+    assert window.canvas.is_site_visible("hannan")  # districts stay as the ground
+    panel.status.setCurrentIndex(panel.status.findData(Status.IN_PROGRESS))
+    assert not window.canvas.is_site_visible("liangjiu-dock")
+    assert window.canvas.is_site_visible("changjiang-msa-rescue-base")
+    panel.kind.setCurrentIndex(0)
+    panel.status.setCurrentIndex(0)
+    assert window.canvas.is_site_visible("zongguan-backwash-outfall")
+
+
+def test_layer_toggle_hides_a_layer(qtbot, window):
+    window.layers.layer_boxes["protection_zones"].setChecked(False)
+    assert not window.canvas.is_site_visible("pinghumen-primary-zone")
+    window.layers.layer_boxes["protection_zones"].setChecked(True)
+    assert window.canvas.is_site_visible("pinghumen-primary-zone")

@@ -1,0 +1,117 @@
+"""Layers & legend: switch layers on and off, read the symbology, filter what is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.map import items, style
+from gis.filters import SiteFilter
+from gis.layers import LAYER_KINDS
+from gis.model import Catalog, Kind, Status
+
+LAYER_TITLES = {
+    "districts": "行政区 Districts",
+    "functional_zones": "功能区 Functional zones",
+    "protection_zones": "水源保护区（示意）Protection zones (schematic)",
+    "rivers": "河湖 Rivers",
+    "sites": "点位 Sites",
+}
+
+
+def swatch(colour: QColor, shape: str = "circle") -> QIcon:
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.translate(8, 8)
+    painter.setBrush(colour)
+    painter.setPen(QColor("#444"))
+    painter.drawPath(items.symbol_path(shape, 11))
+    painter.end()
+    return QIcon(pixmap)
+
+
+class LayersPanel(QWidget):
+    layerToggled = Signal(str, bool)
+    filterChanged = Signal(object)  # a SiteFilter
+
+    def __init__(self, catalog: Catalog, districts: list[str], parent=None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layers = QGroupBox(self.tr("图层 Layers"), self)
+        layers_layout = QVBoxLayout(layers)
+        self.layer_boxes: dict[str, QCheckBox] = {}
+        for name in LAYER_KINDS:
+            if name == "city":
+                continue
+            box = QCheckBox(LAYER_TITLES[name], layers)
+            box.setChecked(True)
+            box.toggled.connect(lambda on, n=name: self.layerToggled.emit(n, on))
+            layers_layout.addWidget(box)
+            self.layer_boxes[name] = box
+        layout.addWidget(layers)
+
+        legend = QGroupBox(self.tr("图例 Legend"), self)
+        legend_layout = QFormLayout(legend)
+        for status in [*Status, None]:
+            text = f"{status.label_zh} {status.label_en}" if status else "无措施 no measure"
+            icon = QLabel()
+            icon.setPixmap(swatch(style.status_colour(status)).pixmap(16, 16))
+            legend_layout.addRow(icon, QLabel(text))
+        for kind, shape in style.KIND_SHAPES.items():
+            icon = QLabel()
+            icon.setPixmap(swatch(QColor("#bbbbbb"), shape).pixmap(16, 16))
+            legend_layout.addRow(icon, QLabel(f"{kind.label_zh} {kind.label_en}"))
+        halo = QLabel(self.tr("虚线圆：位置不确定范围 · dashed circle: location uncertainty"))
+        halo.setWordWrap(True)
+        legend_layout.addRow(halo)
+        layout.addWidget(legend)
+
+        filters = QGroupBox(self.tr("筛选 Filter"), self)
+        form = QFormLayout(filters)
+        self.kind = self._combo([(f"{k.label_zh} {k.label_en}", k) for k in Kind])
+        self.status = self._combo([(f"{s.label_zh} {s.label_en}", s) for s in Status])
+        self.district = self._combo([(d, d) for d in districts])
+        self.document = self._combo([(d.title_zh[:18], d.id) for d in catalog.documents.values()])
+        for label, combo in [
+            (self.tr("类型 Kind"), self.kind),
+            (self.tr("状态 Status"), self.status),
+            (self.tr("行政区 District"), self.district),
+            (self.tr("文件 Document"), self.document),
+        ]:
+            form.addRow(label, combo)
+            combo.currentIndexChanged.connect(self._emit_filter)
+        layout.addWidget(filters)
+        layout.addStretch(1)
+
+    def _combo(self, entries: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.addItem(self.tr("全部 All"), None)
+        for text, value in entries:
+            combo.addItem(text, value)
+        return combo
+
+    def current_filter(self) -> SiteFilter:
+        def chosen(combo: QComboBox) -> frozenset:
+            value = combo.currentData()
+            return frozenset() if value is None else frozenset({value})
+
+        return SiteFilter(
+            kinds=chosen(self.kind),
+            statuses=chosen(self.status),
+            districts=chosen(self.district),
+            documents=chosen(self.document),
+        )
+
+    def _emit_filter(self) -> None:
+        self.filterChanged.emit(self.current_filter())
