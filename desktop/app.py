@@ -5,20 +5,49 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
-from gis import EnvMapError, load_catalog
+from gis import Catalog, EnvMapError, load_catalog
+
+
+class Desktop:
+    """Owns the main window; a language change rebuilds it in the new language."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.window: MainWindow | None = None
+        apply_language(saved_language())
+        self._open()
+
+    def _open(self) -> None:
+        self.window = MainWindow(self.catalog)
+        self.window.languageChosen.connect(self.switch_language)
+        self.window.show()
+
+    def switch_language(self, language: str) -> None:
+        old = self.window
+        old.close()  # saves the layout, which the new window restores
+        apply_language(language)
+        self._open()
+        old.deleteLater()
+
+
+def configure_application() -> QApplication:
+    QCoreApplication.setOrganizationName("WuhanEnvMap")
+    QCoreApplication.setApplicationName("EnvMap")
+    return QApplication.instance() or QApplication(sys.argv)
 
 
 def run(data: Path | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Wuhan EnvMap")
+    app = configure_application()
     try:
         catalog = load_catalog(data)
     except EnvMapError as exc:
         QMessageBox.critical(None, "武汉环保行动地图 Wuhan EnvMap", str(exc))
         return 1
-    window = MainWindow(catalog)
-    window.show()
+    desktop = Desktop(catalog)
+    app.aboutToQuit.connect(lambda: desktop.window.close())
     return app.exec()

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from pathlib import Path
 
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+
+from desktop.i18n import LANGUAGES, saved_language
 from desktop.map.canvas import MapCanvas
 from desktop.panels.details import DetailsPanel
 from desktop.panels.document import DocumentViewer
 from desktop.panels.layers import LayersPanel
+from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
@@ -18,32 +22,40 @@ from gis.model import Catalog
 
 
 class MainWindow(QMainWindow):
+    languageChosen = Signal(str)
+
     def __init__(self, catalog: Catalog) -> None:
         super().__init__()
-        self.setWindowTitle(self.tr("武汉环保行动地图 Wuhan EnvMap"))
+        self.setWindowTitle(self.tr("武汉环保行动地图"))
         self.canvas = MapCanvas(catalog, self)
         self.setCentralWidget(self.canvas)
         self.catalog = catalog
         self.details = DetailsPanel(catalog, self)
         self.document_viewer = DocumentViewer(catalog, self)
-        self.details_dock = self._dock(
-            "details-dock", self.tr("点位详情 Site details"), self.details
-        )
-        self.document_dock = self._dock(
-            "document-dock", self.tr("原文 Document"), self.document_viewer
-        )
+        self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
+        self.document_dock = self._dock("document-dock", self.tr("原文"), self.document_viewer)
         self.tabifyDockWidget(self.details_dock, self.document_dock)
         self.details_dock.raise_()
         self.districts_of = site_districts(catalog)
         self.layers = LayersPanel(catalog, list(DISTRICT_NAMES_EN), self)
         self.layers_dock = self._dock(
             "layers-dock",
-            self.tr("图层与图例 Layers and legend"),
+            self.tr("图层与图例"),
             self.layers,
             Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.layers.layerToggled.connect(self.canvas.set_layer_visible)
         self.layers.filterChanged.connect(self.apply_filter)
+        self.measures = MeasuresPanel(catalog, self)
+        self.measures_dock = self._dock(
+            "measures-dock",
+            self.tr("措施表"),
+            self.measures,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
+        )
+        self.measures.siteChosen.connect(self.go_to_site)
+        self.measures.export_csv.clicked.connect(lambda: self._export_rows("csv"))
+        self.measures.export_xlsx.clicked.connect(lambda: self._export_rows("xlsx"))
         self.search_dialog = SearchDialog(catalog, self)
         self.search_dialog.siteChosen.connect(self.go_to_site)
         self.details.quoteActivated.connect(self.open_quote)
@@ -56,6 +68,7 @@ class MainWindow(QMainWindow):
         self.canvas.siteClicked.connect(self.details.show_site)
         self.canvas.cursorMoved.connect(self._show_position)
         self.resize(1280, 800)
+        self._restore_layout()
 
     def _dock(
         self,
@@ -76,10 +89,10 @@ class MainWindow(QMainWindow):
         self.canvas.set_visible_sites(visible)
 
     def _build_menus(self) -> None:
-        view = self.menuBar().addMenu(self.tr("视图 View"))
+        view = self.menuBar().addMenu(self.tr("视图"))
         actions = [
-            (self.tr("搜索… Search…"), QKeySequence.StandardKey.Find, self.open_search),
-            (self.tr("全市 Fit to Wuhan"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
+            (self.tr("搜索…"), QKeySequence.StandardKey.Find, self.open_search),
+            (self.tr("全市"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -90,6 +103,24 @@ class MainWindow(QMainWindow):
         view.addAction(self.details_dock.toggleViewAction())
         view.addAction(self.document_dock.toggleViewAction())
         view.addAction(self.layers_dock.toggleViewAction())
+        view.addAction(self.measures_dock.toggleViewAction())
+        settings = self.menuBar().addMenu(self.tr("设置"))
+        languages = settings.addMenu(self.tr("界面语言"))
+        group = QActionGroup(self)
+        for code, name in LANGUAGES.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == saved_language())
+            action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            group.addAction(action)
+
+    def _export_rows(self, suffix: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出措施"), f"measures.{suffix}", f"*.{suffix}"
+        )
+        if name:
+            self.measures.write_visible(Path(name))
+            self.statusBar().showMessage(self.tr("已导出：") + name, 5000)
 
     def open_search(self) -> None:
         self.search_dialog.query.selectAll()
@@ -107,6 +138,18 @@ class MainWindow(QMainWindow):
         self.document_viewer.show_evidence(document_id, paragraph, quote)
         self.document_dock.show()
         self.document_dock.raise_()
+
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        if settings.contains("window/geometry"):
+            self.restoreGeometry(settings.value("window/geometry"))
+            self.restoreState(settings.value("window/state"))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        super().closeEvent(event)
 
     def _show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E, {lat:.5f}°N (WGS84)")

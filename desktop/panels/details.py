@@ -24,7 +24,7 @@ class DetailsPanel(QTextBrowser):
         self.setOpenLinks(False)
         self.quotes: list[dict] = []
         self.anchorClicked.connect(self._open_quote)
-        self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情 · Click a site or area"))
+        self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情"))
 
     def show_site(self, site_id: str | None) -> None:
         self.site_id = site_id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,11 +20,11 @@ from gis.layers import LAYER_KINDS
 from gis.model import Catalog, Kind, Status
 
 LAYER_TITLES = {
-    "districts": "行政区 Districts",
-    "functional_zones": "功能区 Functional zones",
-    "protection_zones": "水源保护区（示意）Protection zones (schematic)",
-    "rivers": "河湖 Rivers",
-    "sites": "点位 Sites",
+    "districts": QT_TRANSLATE_NOOP("LayersPanel", "行政区"),
+    "functional_zones": QT_TRANSLATE_NOOP("LayersPanel", "功能区"),
+    "protection_zones": QT_TRANSLATE_NOOP("LayersPanel", "水源保护区（示意）"),
+    "rivers": QT_TRANSLATE_NOOP("LayersPanel", "河湖"),
+    "sites": QT_TRANSLATE_NOOP("LayersPanel", "点位"),
 }
 
 
@@ -48,20 +48,20 @@ class LayersPanel(QWidget):
     def __init__(self, catalog: Catalog, districts: list[str], parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layers = QGroupBox(self.tr("图层 Layers"), self)
+        layers = QGroupBox(self.tr("图层"), self)
         layers_layout = QVBoxLayout(layers)
         self.layer_boxes: dict[str, QCheckBox] = {}
         for name in LAYER_KINDS:
             if name == "city":
                 continue
-            box = QCheckBox(LAYER_TITLES[name], layers)
+            box = QCheckBox(self.tr(LAYER_TITLES[name]), layers)
             box.setChecked(True)
             box.toggled.connect(lambda on, n=name: self.layerToggled.emit(n, on))
             layers_layout.addWidget(box)
             self.layer_boxes[name] = box
         layout.addWidget(layers)
 
-        legend = QGroupBox(self.tr("图例 Legend"), self)
+        legend = QGroupBox(self.tr("图例"), self)
         legend_layout = QFormLayout(legend)
         for status in [*Status, None]:
             text = f"{status.label_zh} {status.label_en}" if status else "无措施 no measure"
@@ -72,22 +72,22 @@ class LayersPanel(QWidget):
             icon = QLabel()
             icon.setPixmap(swatch(QColor("#bbbbbb"), shape).pixmap(16, 16))
             legend_layout.addRow(icon, QLabel(f"{kind.label_zh} {kind.label_en}"))
-        halo = QLabel(self.tr("虚线圆：位置不确定范围 · dashed circle: location uncertainty"))
+        halo = QLabel(self.tr("虚线圆：位置不确定范围"))
         halo.setWordWrap(True)
         legend_layout.addRow(halo)
         layout.addWidget(legend)
 
-        filters = QGroupBox(self.tr("筛选 Filter"), self)
+        filters = QGroupBox(self.tr("筛选"), self)
         form = QFormLayout(filters)
         self.kind = self._combo([(f"{k.label_zh} {k.label_en}", k) for k in Kind])
         self.status = self._combo([(f"{s.label_zh} {s.label_en}", s) for s in Status])
         self.district = self._combo([(d, d) for d in districts])
         self.document = self._combo([(d.title_zh[:18], d.id) for d in catalog.documents.values()])
         for label, combo in [
-            (self.tr("类型 Kind"), self.kind),
-            (self.tr("状态 Status"), self.status),
-            (self.tr("行政区 District"), self.district),
-            (self.tr("文件 Document"), self.document),
+            (self.tr("类型"), self.kind),
+            (self.tr("状态"), self.status),
+            (self.tr("行政区"), self.district),
+            (self.tr("文件"), self.document),
         ]:
             form.addRow(label, combo)
             combo.currentIndexChanged.connect(self._emit_filter)
@@ -96,7 +96,7 @@ class LayersPanel(QWidget):
 
     def _combo(self, entries: list[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
-        combo.addItem(self.tr("全部 All"), None)
+        combo.addItem(self.tr("全部"), None)
         for text, value in entries:
             combo.addItem(text, value)
         return combo

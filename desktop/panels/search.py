@@ -16,9 +16,9 @@ class SearchDialog(QDialog):
     def __init__(self, catalog: Catalog, parent=None) -> None:
         super().__init__(parent)
         self.catalog = catalog
-        self.setWindowTitle(self.tr("搜索 Search"))
+        self.setWindowTitle(self.tr("搜索"))
         self.query = QLineEdit(self)
-        self.query.setPlaceholderText(self.tr("名称、别名或措施内容 · name, alias or measure"))
+        self.query.setPlaceholderText(self.tr("名称、别名或措施内容"))
         self.results = QListWidget(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.query)

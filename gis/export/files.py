@@ -37,14 +37,23 @@ def write_geojson(catalog: Catalog, path: Path) -> None:
 
 
 def write_ledger_csv(catalog: Catalog, path: Path) -> None:
-    """UTF-8 with a BOM, so that Excel on a Chinese Windows PC opens it without mojibake."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(LEDGER_COLUMNS))
-        writer.writerow(LEDGER_COLUMNS)
-        writer.writerows(ledger_rows(catalog))
+    write_rows_csv(ledger_rows(catalog), path)
 
 
 def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
+    write_rows_xlsx(ledger_rows(catalog), path)
+
+
+def write_rows_csv(rows: list[dict], path: Path) -> None:
+    """Ledger rows as CSV, UTF-8 with a BOM so that Excel on a Chinese PC reads it right."""
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(LEDGER_COLUMNS))
+        writer.writerow(LEDGER_COLUMNS)
+        writer.writerows(rows)
+
+
+def write_rows_xlsx(rows: list[dict], path: Path) -> None:
+    """Ledger rows as a spreadsheet: bold header, wrapped text, frozen header, filters."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
@@ -52,7 +61,7 @@ def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
     sheet = book.active
     sheet.title = "整改台账 Ledger"
     sheet.append(list(LEDGER_COLUMNS.values()))
-    for row in ledger_rows(catalog):
+    for row in rows:
         sheet.append([row[key] for key in LEDGER_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)

@@ -1,4 +1,4 @@
-"""Qt tests run offscreen with real widgets; every test gets a fresh main window."""
+"""Qt tests run offscreen with real widgets and private settings; each gets a fresh window."""
 
 from __future__ import annotations
 
@@ -7,6 +7,20 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, qapp):
+    """Point QSettings at a temporary folder: no test reads or writes a real user's settings."""
+    QCoreApplication.setOrganizationName("WuhanEnvMapTests")
+    QCoreApplication.setApplicationName("EnvMapTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield tmp_path
+    from desktop.i18n import apply_language
+
+    apply_language("zh")
 
 
 @pytest.fixture

@@ -149,3 +149,22 @@ def test_layer_toggle_hides_a_layer(qtbot, window):
     assert not window.canvas.is_site_visible("pinghumen-primary-zone")
     window.layers.layer_boxes["protection_zones"].setChecked(True)
     assert window.canvas.is_site_visible("pinghumen-primary-zone")
+
+
+def test_measures_table_filters_sorts_selects_and_exports(qtbot, window, tmp_path):
+    panel = window.measures
+    total = len(window.catalog.measures())
+    assert panel.proxy.rowCount() == total
+    panel.filter.setText("码头")
+    rows = panel.visible_rows()
+    assert rows and all("码头" in " ".join(map(str, r.values())) for r in rows)
+    panel.table.selectRow(0)
+    assert window.details.site_id == rows[0]["site_id"]
+    out = tmp_path / "visible.csv"
+    panel.write_visible(out)
+    lines = out.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == len(rows) + 1
+    panel.filter.setText("")
+    panel.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # 整改状态
+    statuses = [panel.proxy.index(r, 4).data() for r in range(panel.proxy.rowCount())]
+    assert statuses == sorted(statuses)

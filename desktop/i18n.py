@@ -1,0 +1,33 @@
+"""Interface language: Chinese is the source language; English comes from a Qt .qm file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+
+LANGUAGES = {"zh": "中文", "en": "English"}
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    value = str(QSettings().value("language", "zh"))
+    return value if value in LANGUAGES else "zh"
+
+
+def apply_language(language: str) -> None:
+    """Install (or remove) the translator for `language` and remember the choice."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language != "zh":
+        translator = QTranslator(app)
+        qm = TRANSLATIONS / f"envmap_{language}.qm"
+        if not translator.load(str(qm)):
+            raise FileNotFoundError(f"translation file missing or unreadable: {qm}")
+        app.installTranslator(translator)
+        _installed.append(translator)
+    QSettings().setValue("language", language)

@@ -1,0 +1,174 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="zh_CN">
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <location filename="../../desktop/panels/details.py" line="27" />
+        <source>点击地图上的点位或区域查看详情</source>
+        <translation>Click a site or area on the map to see its details</translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="23" />
+        <location filename="../../desktop/panels/layers.py" line="89" />
+        <source>行政区</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="24" />
+        <source>功能区</source>
+        <translation>Functional zones</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="25" />
+        <source>水源保护区（示意）</source>
+        <translation>Protection zones (schematic)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="26" />
+        <source>河湖</source>
+        <translation>Rivers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="27" />
+        <source>点位</source>
+        <translation>Sites</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="51" />
+        <source>图层</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="64" />
+        <source>图例</source>
+        <translation>Legend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="75" />
+        <source>虚线圆：位置不确定范围</source>
+        <translation>Dashed circle: how far the location may be off</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="80" />
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="87" />
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="88" />
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="90" />
+        <source>文件</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="99" />
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="29" />
+        <source>武汉环保行动地图</source>
+        <translation>Wuhan EnvMap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="36" />
+        <source>点位详情</source>
+        <translation>Site details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="39" />
+        <source>原文</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="47" />
+        <source>图层与图例</source>
+        <translation>Layers and legend</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="56" />
+        <source>措施表</source>
+        <translation>Measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="96" />
+        <source>视图</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="98" />
+        <source>搜索…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="99" />
+        <source>全市</source>
+        <translation>Fit to Wuhan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="111" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="112" />
+        <source>界面语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="123" />
+        <source>导出措施</source>
+        <translation>Export measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="127" />
+        <source>已导出：</source>
+        <translation>Exported: </translation>
+    </message>
+</context>
+<context>
+    <name>MeasuresPanel</name>
+    <message>
+        <location filename="../../desktop/panels/measures.py" line="57" />
+        <source>筛选措施…</source>
+        <translation>Filter measures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/measures.py" line="66" />
+        <source>导出CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/measures.py" line="67" />
+        <source>导出XLSX</source>
+        <translation>Export XLSX</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDialog</name>
+    <message>
+        <location filename="../../desktop/panels/search.py" line="19" />
+        <source>搜索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/search.py" line="21" />
+        <source>名称、别名或措施内容</source>
+        <translation>Name, alias or measure text</translation>
+    </message>
+</context>
+</TS>

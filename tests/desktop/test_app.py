@@ -1,0 +1,52 @@
+"""Language switch and persisted layout, as a user meets them across restarts."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QSettings
+
+from desktop.app import Desktop
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _visible_titles(window) -> list[str]:
+    docks = [window.details_dock, window.layers_dock, window.measures_dock, window.document_dock]
+    menus = [a.text() for a in window.menuBar().actions()]
+    return [window.windowTitle(), *(d.windowTitle() for d in docks), *menus]
+
+
+def test_chinese_by_default_english_on_switch(qtbot, catalog):
+    desktop = Desktop(catalog)
+    qtbot.addWidget(desktop.window)
+    titles = _visible_titles(desktop.window)
+    assert titles[0] == "武汉环保行动地图" and all(CJK.search(t) for t in titles)
+    desktop.switch_language("en")
+    qtbot.addWidget(desktop.window)
+    titles = _visible_titles(desktop.window)
+    assert titles[0] == "Wuhan EnvMap" and "Site details" in titles
+    assert not any(CJK.search(t) for t in titles), titles
+    assert QSettings().value("language") == "en"
+
+
+def test_language_choice_survives_a_restart(qtbot, catalog):
+    first = Desktop(catalog)
+    qtbot.addWidget(first.window)
+    first.switch_language("en")
+    qtbot.addWidget(first.window)
+    first.window.close()
+    second = Desktop(catalog)
+    qtbot.addWidget(second.window)
+    assert second.window.windowTitle() == "Wuhan EnvMap"
+
+
+def test_dock_layout_is_restored(qtbot, catalog):
+    desktop = Desktop(catalog)
+    qtbot.addWidget(desktop.window)
+    desktop.window.measures_dock.hide()
+    desktop.window.close()
+    again = Desktop(catalog)
+    qtbot.addWidget(again.window)
+    assert not again.window.measures_dock.isVisible()
+    assert again.window.details_dock.isVisible()
