@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
 
 from desktop.i18n import LANGUAGES, saved_language
 from desktop.map.canvas import MapCanvas
@@ -89,10 +96,16 @@ class MainWindow(QMainWindow):
         self.canvas.set_visible_sites(visible)
 
     def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        export_image = file_menu.addAction(self.tr("导出地图图片…"))
+        export_image.triggered.connect(self.export_image)
+        file_menu.addSeparator()
+        file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu(self.tr("视图"))
         actions = [
             (self.tr("搜索…"), QKeySequence.StandardKey.Find, self.open_search),
             (self.tr("全市"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
+            (self.tr("缩放至所选"), QKeySequence("Ctrl+J"), self.zoom_to_selection),
         ]
         for text, shortcut, slot in actions:
             action = QAction(text, self)
@@ -122,6 +135,28 @@ class MainWindow(QMainWindow):
             self.measures.write_visible(Path(name))
             self.statusBar().showMessage(self.tr("已导出：") + name, 5000)
 
+    def export_image(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出地图图片"), "wuhan-envmap.png", "PNG (*.png);;PDF (*.pdf)"
+        )
+        if name:
+            self.write_image(Path(name))
+
+    def write_image(self, path: Path) -> None:
+        """Write the map as PNG or PDF centred on the selection; failures show, nothing is lost."""
+        from desktop.map.export_image import render_map
+
+        try:
+            render_map(self.catalog, path, site_id=self.canvas.selected)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def zoom_to_selection(self) -> None:
+        if self.canvas.selected:
+            self.canvas.zoom_to_site(self.canvas.selected)
+
     def open_search(self) -> None:
         self.search_dialog.query.selectAll()
         self.search_dialog.show()
@@ -130,7 +165,7 @@ class MainWindow(QMainWindow):
     def go_to_site(self, site_id: str) -> None:
         """Select a site, centre the map on it and show its details."""
         self.canvas.select(site_id)
-        self.canvas.centre_on_site(site_id)
+        self.canvas.zoom_to_site(site_id)
         self.details.show_site(site_id)
         self.details_dock.raise_()
 

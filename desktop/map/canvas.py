@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu
 
 from desktop.map import items, style
 from gis.crs import from_web_mercator, to_web_mercator
@@ -36,13 +36,14 @@ class MapCanvas(QGraphicsView):
         self.setMouseTracking(True)
         self._symbols: dict[str, QGraphicsItem] = {}
         self._areas: dict[str, QGraphicsItem] = {}
-        self._selected: str | None = None
+        self.selected: str | None = None
         self._press: QPointF | None = None
         self._fitted = False
         self._layer_of: dict[str, str] = {}
         self._site_items: dict[str, list[QGraphicsItem]] = {}
         self._hidden_layers: set[str] = set()
         self._visible_sites: set[str] | None = None
+        self.overlap_menu: QMenu | None = None
         self._populate()
 
     def _populate(self) -> None:
@@ -126,13 +127,32 @@ class MapCanvas(QGraphicsView):
         point = to_web_mercator(self.catalog.site(site_id).location.geometry.representative_point())
         return items.scene_point(point.x, point.y)
 
-    def site_at(self, view_pos) -> str | None:
-        """The topmost site under a view position: symbols win over the areas beneath them."""
+    def sites_at(self, view_pos) -> list[str]:
+        """Sites under a view position, topmost first, each once: symbols before areas."""
+        found: list[str] = []
         for item in self.items(view_pos):
             site_id = item.data(items.SITE_ID_ROLE)
-            if site_id:
-                return str(site_id)
-        return None
+            if site_id and site_id not in found:
+                found.append(str(site_id))
+        return found
+
+    def site_at(self, view_pos) -> str | None:
+        found = self.sites_at(view_pos)
+        return found[0] if found else None
+
+    def _identify(self, view_pos) -> str | None:
+        """The site a click means; when several symbols overlap, the user picks from a menu."""
+        found = self.sites_at(view_pos)
+        symbols = [s for s in found if s in self._symbols]
+        if len(symbols) < 2:
+            return found[0] if found else None
+        self.overlap_menu = QMenu(self)
+        for site_id in symbols:
+            site = self.catalog.site(site_id)
+            action = self.overlap_menu.addAction(f"{site.name_zh} · {site.kind.label_zh}")
+            action.setData(site_id)
+        chosen = self.overlap_menu.exec(self.viewport().mapToGlobal(view_pos))
+        return chosen.data() if chosen is not None else None
 
     def select(self, site_id: str | None) -> None:
         for item_id, symbol in self._symbols.items():
@@ -143,7 +163,7 @@ class MapCanvas(QGraphicsView):
             pen.setColor(style.SELECTION if item_id == site_id else self._edge(item_id))
             pen.setWidthF(3.0 if item_id == site_id else 1.0)
             area.setPen(pen)
-        self._selected = site_id
+        self.selected = site_id
 
     def _edge(self, site_id: str):
         kind = self.catalog.site(site_id).kind
@@ -164,6 +184,22 @@ class MapCanvas(QGraphicsView):
 
     def centre_on_site(self, site_id: str) -> None:
         self.centerOn(self.site_scene_pos(site_id))
+
+    def zoom_to_site(self, site_id: str) -> None:
+        """Fit an area's outline, or a point's uncertainty circle, in the view."""
+        site_items = self._site_items[site_id]
+        rect = site_items[0].sceneBoundingRect()
+        for item in site_items[1:]:
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.width() < 1.0:  # a point symbol: show 2 km around it
+            rect = QRectF(0, 0, 2000, 2000)
+            rect.moveCenter(self.site_scene_pos(site_id))
+        self.fitInView(
+            rect.adjusted(
+                -rect.width() * 0.1, -rect.height() * 0.1, rect.width() * 0.1, rect.height() * 0.1
+            ),
+            Qt.AspectRatioMode.KeepAspectRatio,
+        )
 
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
@@ -209,7 +245,7 @@ class MapCanvas(QGraphicsView):
         super().mouseReleaseEvent(event)
         moved = self._press is not None and (event.position() - self._press).manhattanLength() > 4
         if event.button() == Qt.MouseButton.LeftButton and not moved:
-            site_id = self.site_at(event.position().toPoint())
+            site_id = self._identify(event.position().toPoint())
             self.select(site_id)
             if site_id:
                 self.siteClicked.emit(site_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from desktop.map import style
@@ -14,8 +14,7 @@ def _view_pos(window, site_id: str) -> QPoint:
 
 
 def test_click_on_a_site_selects_it_and_shows_its_evidence(qtbot, window):
-    window.canvas.centre_on_site("liangjiu-dock")
-    window.canvas.zoom(8)
+    window.canvas.zoom_to_site("liangjiu-dock")
     qtbot.mouseClick(
         window.canvas.viewport(), Qt.MouseButton.LeftButton, pos=_view_pos(window, "liangjiu-dock")
     )
@@ -168,3 +167,36 @@ def test_measures_table_filters_sorts_selects_and_exports(qtbot, window, tmp_pat
     panel.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # 整改状态
     statuses = [panel.proxy.index(r, 4).data() for r in range(panel.proxy.rowCount())]
     assert statuses == sorted(statuses)
+
+
+def test_overlapping_symbols_offer_a_chooser(qtbot, window):
+    canvas = window.canvas
+    canvas.fit_to_wuhan()
+    canvas.zoom(1 / 2)  # so far out that 宗关's plant and outfall share pixels
+    pos = _view_pos(window, "zongguan-backwash-outfall")
+    under = [s for s in canvas.sites_at(pos) if s.startswith("zongguan")]
+    assert len(under) >= 2
+
+    def pick_second():
+        menu = canvas.overlap_menu
+        assert menu is not None and menu.isVisible()
+        names = [a.text() for a in menu.actions()]
+        assert any("宗关水厂反冲洗废水排口" in n for n in names)
+        menu.setActiveAction(menu.actions()[1])
+        qtbot.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(200, pick_second)
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    second = canvas.overlap_menu.actions()[1].data()
+    assert window.details.site_id == second == canvas.selected
+
+
+def test_zoom_to_selection_and_export_image(qtbot, window, tmp_path):
+    window.go_to_site("xunsi-river")
+    assert window.canvas.scale_denominator() < 200_000
+    window.canvas.fit_to_wuhan()
+    window.zoom_to_selection()
+    assert window.canvas.scale_denominator() < 200_000
+    out = tmp_path / "river.png"
+    window.write_image(out)
+    assert QImage(str(out)).width() == 1600
