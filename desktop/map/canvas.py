@@ -44,6 +44,7 @@ class MapCanvas(QGraphicsView):
         self._hidden_layers: set[str] = set()
         self._visible_sites: set[str] | None = None
         self.overlap_menu: QMenu | None = None
+        self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
         self._populate()
 
     def _populate(self) -> None:
@@ -65,8 +66,11 @@ class MapCanvas(QGraphicsView):
                     point = to_web_mercator(row.geometry.representative_point())
                     label = items.label_item(row.name_zh, point.x, point.y)
                     label.setZValue(6)
+                    label.setData(1, float(row.geometry.area))
                     scene.addItem(label)
                     self._site_items[row.id].append(label)
+                    self._labels.append(label)
+        self._labels.sort(key=lambda label: -label.data(1))
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
@@ -173,6 +177,24 @@ class MapCanvas(QGraphicsView):
 
     def fit_to_wuhan(self) -> None:
         self.fitInView(self.wuhan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+        self.declutter_labels()
+
+    def shown_labels(self) -> list[QGraphicsItem]:
+        return [label for label in self._labels if label.isVisible() and label.opacity() > 0]
+
+    def declutter_labels(self) -> None:
+        """Hide a label that would overlap a larger district's label at this zoom."""
+        placed: list[QRectF] = []
+        for label in self._labels:
+            if not label.isVisible():
+                continue
+            anchor = self.mapFromScene(label.pos()).toPointF()
+            offset = QPointF(label.transform().dx(), label.transform().dy())
+            box = label.boundingRect().translated(anchor + offset)
+            free = not any(box.intersects(other) for other in placed)
+            label.setOpacity(1.0 if free else 0.0)
+            if free:
+                placed.append(box.adjusted(-4, -2, 4, 2))
 
     def wuhan_rect(self) -> QRectF:
         """The scene rectangle around all of Wuhan's areas."""
@@ -203,6 +225,7 @@ class MapCanvas(QGraphicsView):
 
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
+        self.declutter_labels()
 
     def scale_denominator(self) -> float:
         """Map scale 1:N at the view centre, for a 96-dpi screen, in ground metres."""

@@ -42,6 +42,29 @@ class DetailsPanel(QTextBrowser):
             self.quoteActivated.emit(piece["document"], piece["paragraph"], piece["quote"])
 
 
+AREA_KINDS = ("district", "functional_zone", "citywide")
+CHART_WIDTH_PX = 240
+
+
+def status_chart(statuses: list[str]) -> str:
+    """A one-line bar of the measures by status, wide in proportion to their counts."""
+    cells, keys = [], []
+    for status in Status:
+        count = statuses.count(status.value)
+        if count:
+            width = max(12, round(CHART_WIDTH_PX * count / len(statuses)))
+            colour = status_colour(status).name()
+            cells.append(
+                f'<td width="{width}" style="background:{colour};color:white" '
+                f'align="center">{count}</td>'
+            )
+            keys.append(f"{status.label_zh} {count}")
+    return (
+        f'<table cellspacing="0" cellpadding="2"><tr>{"".join(cells)}</tr></table>'
+        f"<p><small>{' · '.join(keys)}</small></p>"
+    )
+
+
 def _badge(status: str) -> str:
     value = Status(status)
     colour = status_colour(value).name()
@@ -87,6 +110,8 @@ def site_html(catalog: Catalog, feature: dict) -> str:
         target = catalog.site(relation["target"]).name_zh
         lines.append(f"<p><b>关系 Relation:</b> {escape(relation['type'])} → {escape(target)}</p>")
     lines.append(f"<h3>措施 Measures ({len(p['measures'])})</h3>")
+    if p["kind"] in AREA_KINDS and p["measures"]:
+        lines.append(status_chart([m["status"] for m in p["measures"]]))
     index = 0
     for m in p["measures"]:
         due = f" · 完成时限 {escape(m['target_date'])}" if m["target_date"] else ""

@@ -200,3 +200,34 @@ def test_zoom_to_selection_and_export_image(qtbot, window, tmp_path):
     out = tmp_path / "river.png"
     window.write_image(out)
     assert QImage(str(out)).width() == 1600
+
+
+def test_labels_do_not_pile_up(window):
+    canvas = window.canvas
+
+    def boxes():
+        return [
+            canvas.mapFromScene(label.sceneBoundingRect()).boundingRect()
+            for label in canvas.shown_labels()
+        ]
+
+    canvas.fit_to_wuhan()
+    at_city = boxes()
+    assert 8 <= len(at_city) < 13  # 江汉区 and 硚口区 collide at city scale
+    assert not any(a.intersects(b) for i, a in enumerate(at_city) for b in at_city[i + 1 :])
+    canvas.zoom(4)
+    canvas.centre_on_site("jianghan")
+    canvas.declutter_labels()
+    names = {label.text() for label in canvas.shown_labels()}
+    assert {"江汉区", "硚口区"} <= names
+
+
+def test_district_details_list_pledges_with_a_status_chart(window):
+    window.go_to_site("jiangxia")
+    html = window.details.toHtml()
+    text = window.details.toPlainText()
+    assert "张利" in text and "清水入江" in text
+    planned = style.status_colour(Status.PLANNED).name()
+    assert planned in html
+    measures = len(window.catalog.measures_concerning("jiangxia"))
+    assert f"计划 {measures}" in text
