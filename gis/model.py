@@ -227,9 +227,22 @@ class Catalog:
     documents: dict[str, Document]
     sites: tuple[Site, ...]
     _by_id: dict[str, Site] = field(init=False, repr=False, compare=False)
+    _relating: dict[str, list[Site]] = field(init=False, repr=False, compare=False)
+    _concerning: dict[str, list[Measure]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Indexes built once, so that per-site questions stay cheap with many sites.
+        relating: dict[str, list[Site]] = {}
+        concerning: dict[str, list[Measure]] = {}
+        for site in self.sites:
+            for relation in site.relations:
+                relating.setdefault(relation.target, []).append(site)
+            for measure in site.measures:
+                for target in measure.concerns:
+                    concerning.setdefault(target, []).append(measure)
         object.__setattr__(self, "_by_id", {s.id: s for s in self.sites})
+        object.__setattr__(self, "_relating", relating)
+        object.__setattr__(self, "_concerning", concerning)
 
     def site(self, site_id: str) -> Site:
         return self._by_id[site_id]
@@ -243,13 +256,8 @@ class Catalog:
         found: list[Site] = []
         frontier = [site_id]
         while frontier:
-            target = frontier.pop()
-            for site in self.sites:
-                if (
-                    site not in found
-                    and site.id != site_id
-                    and any(r.target == target for r in site.relations)
-                ):
+            for site in self._relating.get(frontier.pop(), []):
+                if site not in found and site.id != site_id:
                     found.append(site)
                     frontier.append(site.id)
         return found
@@ -259,7 +267,7 @@ class Catalog:
         found = list(self.site(site_id).measures)
         for site in self.related_sites(site_id):
             found.extend(m for m in site.measures if m not in found)
-        found.extend(m for m in self.measures() if site_id in m.concerns and m not in found)
+        found.extend(m for m in self._concerning.get(site_id, []) if m not in found)
         return found
 
     def site_status(self, site_id: str) -> Status | None:

@@ -45,10 +45,14 @@ class MapCanvas(QGraphicsView):
         self._visible_sites: set[str] | None = None
         self.overlap_menu: QMenu | None = None
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
+        # Our own item -> site map: PySide6's QGraphicsItem.data() mishandles None refcounts
+        # when called on many items without data, so the canvas never asks items for it.
+        self._clickable: dict[QGraphicsItem, str] = {}
         self._populate()
 
     def _populate(self) -> None:
         scene = self.scene()
+        areas: list[tuple[float, QGraphicsItem]] = []
         for layer, frame in build_layers(self.catalog).items():
             if layer == "city":
                 continue
@@ -61,16 +65,16 @@ class MapCanvas(QGraphicsView):
                 item.setToolTip(tip)
                 scene.addItem(item)
                 self._layer_of[row.id] = layer
+                self._clickable[item] = row.id
                 self._site_items.setdefault(row.id, []).append(item)
                 if layer == "districts":
                     point = to_web_mercator(row.geometry.representative_point())
                     label = items.label_item(row.name_zh, point.x, point.y)
                     label.setZValue(6)
-                    label.setData(1, float(row.geometry.area))
                     scene.addItem(label)
                     self._site_items[row.id].append(label)
-                    self._labels.append(label)
-        self._labels.sort(key=lambda label: -label.data(1))
+                    areas.append((float(row.geometry.area), label))
+        self._labels = [label for _, label in sorted(areas, key=lambda pair: -pair[0])]
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
@@ -79,15 +83,15 @@ class MapCanvas(QGraphicsView):
     def _item_for(self, layer: str, row, status: Status | None) -> QGraphicsItem:
         geometry = row.geometry
         if layer == "districts":
-            item = items.area_item(row.id, geometry, style.DISTRICT_FILL, style.DISTRICT_EDGE)
+            item = items.area_item(geometry, style.DISTRICT_FILL, style.DISTRICT_EDGE)
             self._areas[row.id] = item
             return item
         if layer == "protection_zones":
-            item = items.area_item(row.id, geometry, style.ZONE_FILL, style.ZONE_EDGE, 1.5)
+            item = items.area_item(geometry, style.ZONE_FILL, style.ZONE_EDGE, 1.5)
             self._areas[row.id] = item
             return item
         if geometry.geom_type != "Point":
-            item = items.line_item(row.id, geometry, style.RIVER_LINE)
+            item = items.line_item(geometry, style.RIVER_LINE)
             self._areas[row.id] = item
             return item
         point = to_web_mercator(geometry)
@@ -97,7 +101,7 @@ class MapCanvas(QGraphicsView):
             self.scene().addItem(halo)
             self._site_items.setdefault(row.id, []).append(halo)
         shape = style.KIND_SHAPES.get(Kind(row.kind), "circle")
-        symbol = items.SiteSymbol(row.id, shape, style.status_colour(status))
+        symbol = items.SiteSymbol(shape, style.status_colour(status))
         symbol.setPos(point.x, -point.y)
         self._symbols[row.id] = symbol
         return symbol
@@ -125,6 +129,12 @@ class MapCanvas(QGraphicsView):
             for item in site_items:
                 item.setVisible(shown)
 
+    def site_item(self, site_id: str) -> QGraphicsItem:
+        """The clickable item of a site: its symbol, outline or line."""
+        return (
+            self._site_items[site_id][0] if site_id not in self._symbols else self._symbols[site_id]
+        )
+
     def site_scene_pos(self, site_id: str) -> QPointF:
         if site_id in self._symbols:
             return self._symbols[site_id].pos()
@@ -135,9 +145,9 @@ class MapCanvas(QGraphicsView):
         """Sites under a view position, topmost first, each once: symbols before areas."""
         found: list[str] = []
         for item in self.items(view_pos):
-            site_id = item.data(items.SITE_ID_ROLE)
+            site_id = self._clickable.get(item)
             if site_id and site_id not in found:
-                found.append(str(site_id))
+                found.append(site_id)
         return found
 
     def site_at(self, view_pos) -> str | None:

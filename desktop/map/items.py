@@ -23,8 +23,6 @@ from shapely.geometry.base import BaseGeometry
 from desktop.map import style
 from gis.crs import to_web_mercator
 
-SITE_ID_ROLE = 0
-
 
 def scene_point(x: float, y: float) -> QPointF:
     return QPointF(x, -y)
@@ -54,35 +52,32 @@ def geometry_path(geometry: BaseGeometry) -> QPainterPath:
 
 
 def area_item(
-    site_id: str, geometry: BaseGeometry, fill: QColor, edge: QColor, width_px: float = 1.0
+    geometry: BaseGeometry, fill: QColor, edge: QColor, width_px: float = 1.0
 ) -> QGraphicsPathItem:
     item = QGraphicsPathItem(geometry_path(geometry))
     item.setBrush(QBrush(fill))
     pen = QPen(edge, width_px)
     pen.setCosmetic(True)  # width in pixels whatever the zoom
     item.setPen(pen)
-    item.setData(SITE_ID_ROLE, site_id)
     return item
 
 
-def line_item(site_id: str, geometry: BaseGeometry, colour: QColor) -> QGraphicsPathItem:
+def line_item(geometry: BaseGeometry, colour: QColor) -> QGraphicsPathItem:
     item = QGraphicsPathItem(geometry_path(geometry))
     pen = QPen(colour, 3.0)
     pen.setCosmetic(True)
     item.setPen(pen)
-    item.setData(SITE_ID_ROLE, site_id)
     return item
 
 
 class SiteSymbol(QGraphicsItem):
     """A point site: a shape by kind, filled by status, the same size in pixels at any zoom."""
 
-    def __init__(self, site_id: str, shape: str, colour: QColor) -> None:
+    def __init__(self, shape: str, colour: QColor) -> None:
         super().__init__()
         self.shape_name = shape
         self.colour = colour
         self.selected_outline = False
-        self.setData(SITE_ID_ROLE, site_id)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
 

@@ -68,7 +68,7 @@ def test_rendered_pixels_show_districts_and_status_colours(window):
 
 
 def test_hover_tooltip_names_site_and_status(window):
-    item = next(i for i in window.canvas.items() if i.data(0) == "changjiang-msa-rescue-base")
+    item = window.canvas.site_item("changjiang-msa-rescue-base")
     assert "长江海事巡航救助基地" in item.toolTip() and "推进中" in item.toolTip()
 
 
