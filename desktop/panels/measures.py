@@ -59,6 +59,9 @@ class MeasuresPanel(QWidget):
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # ledger order until a click
+        for column, width in {0: 150, 1: 380, 2: 160}.items():
+            self.table.setColumnWidth(column, width)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setWordWrap(False)

@@ -231,3 +231,8 @@ def test_district_details_list_pledges_with_a_status_chart(window):
     assert planned in html
     measures = len(window.catalog.measures_concerning("jiangxia"))
     assert f"计划 {measures}" in text
+
+
+def test_measures_table_opens_in_ledger_order(window):
+    first = window.measures.visible_rows()[0]
+    assert first["measure_id"] == window.catalog.measures()[0].id
