@@ -10,7 +10,7 @@ from shapely.geometry import Point
 
 from gis import Catalog, load_catalog
 from gis.boundaries import city_outline
-from gis.model import Kind, Location, LocationBasis, Site
+from gis.model import Kind, Location, LocationBasis
 
 KINDS = (Kind.WATER_PLANT, Kind.DOCK, Kind.OUTFALL, Kind.CONTAMINATED_PARCEL)
 
@@ -44,6 +44,3 @@ def synthetic_catalog(n: int, seed: int = 7) -> Catalog:
         for i, point in enumerate(points[:n])
     ]
     return Catalog(documents=base.documents, sites=(*base.sites, *extra))
-
-
-__all__ = ["Site", "synthetic_catalog"]
