@@ -24,7 +24,6 @@ from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
-from gis.layers import site_districts
 from gis.model import Catalog
 
 
@@ -43,7 +42,6 @@ class MainWindow(QMainWindow):
         self.document_dock = self._dock("document-dock", self.tr("原文"), self.document_viewer)
         self.tabifyDockWidget(self.details_dock, self.document_dock)
         self.details_dock.raise_()
-        self.districts_of = site_districts(catalog)
         self.layers = LayersPanel(catalog, list(DISTRICT_NAMES_EN), self)
         self.layers_dock = self._dock(
             "layers-dock",
@@ -92,7 +90,7 @@ class MainWindow(QMainWindow):
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
         everything = site_filter == SiteFilter()
-        visible = None if everything else site_filter.visible(self.catalog, self.districts_of)
+        visible = None if everything else site_filter.visible(self.catalog, self.canvas.districts)
         self.canvas.set_visible_sites(visible)
 
     def _build_menus(self) -> None:

@@ -101,16 +101,20 @@ def _row(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> dict:
     }
 
 
-def sites_frame(catalog: Catalog) -> gpd.GeoDataFrame:
+def sites_frame(
+    catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
+) -> gpd.GeoDataFrame:
     """Every site, one row each, in WGS84."""
-    joined = site_districts(catalog)
+    joined = site_districts(catalog) if districts is None else districts
     rows = [_row(catalog, s, joined[s.id]) for s in catalog.sites]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
 
 
-def build_layers(catalog: Catalog) -> dict[str, gpd.GeoDataFrame]:
+def build_layers(
+    catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, gpd.GeoDataFrame]:
     """One GeoDataFrame per map layer, named as in LAYER_KINDS."""
-    frame = sites_frame(catalog)
+    frame = sites_frame(catalog, districts)
     return {
         name: frame[frame["kind"].isin([k.value for k in kinds])].reset_index(drop=True)
         for name, kinds in LAYER_KINDS.items()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMen
 
 from desktop.map import items, style
 from gis.crs import from_web_mercator, to_web_mercator
-from gis.layers import build_layers
+from gis.layers import build_layers, site_districts
 from gis.model import Catalog, Kind, Status
 
 ZOOM_STEP = 1.25
@@ -26,6 +26,7 @@ class MapCanvas(QGraphicsView):
     def __init__(self, catalog: Catalog, parent=None) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.districts = site_districts(catalog)  # the spatial join, done once per catalog
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(style.BACKGROUND)
@@ -53,7 +54,7 @@ class MapCanvas(QGraphicsView):
     def _populate(self) -> None:
         scene = self.scene()
         areas: list[tuple[float, QGraphicsItem]] = []
-        for layer, frame in build_layers(self.catalog).items():
+        for layer, frame in build_layers(self.catalog, self.districts).items():
             if layer == "city":
                 continue
             z = Z_ORDER[layer]
