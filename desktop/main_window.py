@@ -36,7 +36,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(catalog, self)
         self.setCentralWidget(self.canvas)
         self.catalog = catalog
-        self.details = DetailsPanel(catalog, self)
+        self.details = DetailsPanel(catalog, self.canvas.districts, self)
         self.document_viewer = DocumentViewer(catalog, self)
         self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
         self.document_dock = self._dock("document-dock", self.tr("原文"), self.document_viewer)

@@ -6,6 +6,8 @@ site to select it. The canvas knows site ids only; what a site means comes from 
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu
@@ -151,10 +153,6 @@ class MapCanvas(QGraphicsView):
                 found.append(site_id)
         return found
 
-    def site_at(self, view_pos) -> str | None:
-        found = self.sites_at(view_pos)
-        return found[0] if found else None
-
     def _identify(self, view_pos) -> str | None:
         """The site a click means; when several symbols overlap, the user picks from a menu."""
         found = self.sites_at(view_pos)
@@ -233,6 +231,7 @@ class MapCanvas(QGraphicsView):
             ),
             Qt.AspectRatioMode.KeepAspectRatio,
         )
+        self.declutter_labels()
 
     def zoom(self, factor: float) -> None:
         self.scale(factor, factor)
@@ -240,8 +239,6 @@ class MapCanvas(QGraphicsView):
 
     def scale_denominator(self) -> float:
         """Map scale 1:N at the view centre, for a 96-dpi screen, in ground metres."""
-        import math
-
         centre = self.mapToScene(self.viewport().rect().center())
         lat = from_web_mercator(centre.x(), -centre.y())[1]
         metres_per_px = 1.0 / self.transform().m11() * math.cos(math.radians(lat))

@@ -10,16 +10,18 @@ from shapely.geometry import shape
 
 from desktop.map.style import status_colour
 from gis.export.records import site_feature
-from gis.layers import districts_of
 from gis.model import Catalog, Status
 
 
 class DetailsPanel(QTextBrowser):
     quoteActivated = Signal(str, int, str)  # document id, paragraph, quote
 
-    def __init__(self, catalog: Catalog, parent=None) -> None:
+    def __init__(
+        self, catalog: Catalog, districts: dict[str, tuple[str, ...]], parent=None
+    ) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.districts = districts  # the spatial join the map already made
         self.site_id: str | None = None
         self.setOpenLinks(False)
         self.quotes: list[dict] = []
@@ -32,7 +34,7 @@ class DetailsPanel(QTextBrowser):
             self.clear()
             return
         site = self.catalog.site(site_id)
-        feature = site_feature(self.catalog, site, districts_of(site.location.geometry))
+        feature = site_feature(self.catalog, site, self.districts[site_id])
         self.quotes = [e for m in feature["properties"]["measures"] for e in m["evidence"]]
         self.setHtml(site_html(self.catalog, feature))
 
