@@ -5,25 +5,25 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
-from gis import Catalog, EnvMapError, load_catalog
+from gis import EnvMapError, MapData, load_map_data
 
 
 class Desktop:
     """Owns the main window; a language change rebuilds it in the new language."""
 
-    def __init__(self, catalog: Catalog) -> None:
-        self.catalog = catalog
+    def __init__(self, map_data: MapData) -> None:
+        self.map_data = map_data
         self.window: MainWindow | None = None
         apply_language(saved_language())
         self._open()
 
     def _open(self) -> None:
-        self.window = MainWindow(self.catalog)
+        self.window = MainWindow(self.map_data)
         self.window.languageChosen.connect(self.switch_language)
         self.window.show()
 
@@ -41,13 +41,19 @@ def configure_application() -> QApplication:
     return QApplication.instance() or QApplication(sys.argv)
 
 
+def cache_dir() -> Path:
+    """The user's cache folder for this app, e.g. ~/.cache/WuhanEnvMap/EnvMap on Linux."""
+    location = QStandardPaths.StandardLocation.CacheLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
     try:
-        catalog = load_catalog(data)
+        map_data = load_map_data(data, cache_dir())
     except EnvMapError as exc:
         QMessageBox.critical(None, "武汉环保行动地图 Wuhan EnvMap", str(exc))
         return 1
-    desktop = Desktop(catalog)
+    desktop = Desktop(map_data)
     app.aboutToQuit.connect(lambda: desktop.window.close())
     return app.exec()

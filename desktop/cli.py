@@ -10,7 +10,7 @@ import os
 import sys
 from pathlib import Path
 
-from gis import cli, load_catalog
+from gis import cli
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
@@ -36,12 +36,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
         print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
         return 1
     width, height = (int(v) for v in args.size.lower().split("x"))
+    from gis import build_map_data, load_catalog
+
     catalog = load_catalog(args.data)
     if args.site is not None and args.site not in {s.id for s in catalog.sites}:
         print(f"envmap: unknown site {args.site!r}", file=sys.stderr)
         return 2
     _app = QApplication.instance() or QApplication([])
-    render_map(catalog, args.out, (width, height), args.site)
+    render_map(build_map_data(catalog), args.out, (width, height), args.site)
     print(f"wrote {args.out}")
     return 0
 

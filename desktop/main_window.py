@@ -22,20 +22,21 @@ from desktop.panels.document import DocumentViewer
 from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
+from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
-from gis.model import Catalog
 
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, map_data: MapData) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("武汉环保行动地图"))
-        self.canvas = MapCanvas(catalog, self)
+        self.map_data = map_data
+        self.canvas = MapCanvas(map_data, self)
         self.setCentralWidget(self.canvas)
-        self.catalog = catalog
+        self.catalog = catalog = map_data.catalog
         self.details = DetailsPanel(catalog, self.canvas.districts, self)
         self.document_viewer = DocumentViewer(catalog, self)
         self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
         from desktop.map.export_image import render_map
 
         try:
-            render_map(self.catalog, path, site_id=self.canvas.selected)
+            render_map(self.map_data, path, site_id=self.canvas.selected)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return

@@ -10,13 +10,16 @@ import json
 import sqlite3
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import geopandas as gpd
 import shapely
 from shapely.geometry import shape
 
 from gis.crs import METRIC, WGS84, geometry_gcj02_to_wgs84
 from gis.errors import BoundaryDataError
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 CITY_ZH = "武汉市"
 OFFICIAL_LAND_AREA_KM2 = 8569.15  # Wuhan's 13 districts, official land area (domain.md)
@@ -74,6 +77,8 @@ def _index_rows() -> list[tuple[str, str]]:
 @cache
 def load_districts() -> gpd.GeoDataFrame:
     """The 13 districts in WGS84 with Chinese and English names and AMap's adcode."""
+    import geopandas as gpd  # heavy; the desktop's names and credits need none of it
+
     rows = _index_rows()
     names = [name for name, _ in rows]
     if sorted(names) != sorted(DISTRICT_NAMES_EN):

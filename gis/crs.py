@@ -8,12 +8,15 @@ and inverted by fixed-point iteration to well under a centimetre.
 from __future__ import annotations
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 from numpy.typing import ArrayLike, NDArray
-from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    import pyproj
 
 WGS84 = "EPSG:4326"
 CGCS2000 = "EPSG:4490"
@@ -30,8 +33,10 @@ Coords = NDArray[np.float64]
 
 
 @cache
-def transformer(source: str, target: str) -> Transformer:
+def transformer(source: str, target: str) -> pyproj.Transformer:
     """A cached pyproj transformer in longitude/latitude (x/y) order, whatever the EPSG axes."""
+    from pyproj import Transformer  # loads PROJ's database: deferred until a transform is needed
+
     return Transformer.from_crs(source, target, always_xy=True)
 
 

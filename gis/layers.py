@@ -12,26 +12,9 @@ from shapely.geometry.base import BaseGeometry
 
 from gis.boundaries import load_districts
 from gis.crs import METRIC, WGS84, to_metric
-from gis.model import Catalog, Kind, Site
+from gis.model import LAYER_KINDS, Catalog, Site
 
 MIN_SHARE = 0.01
-
-LAYER_KINDS: dict[str, tuple[Kind, ...]] = {
-    "city": (Kind.CITYWIDE,),
-    "districts": (Kind.DISTRICT,),
-    "functional_zones": (Kind.FUNCTIONAL_ZONE,),
-    "protection_zones": (Kind.PROTECTION_ZONE,),
-    "rivers": (Kind.RIVER_LAKE,),
-    "sites": (
-        Kind.WATER_PLANT,
-        Kind.DOCK,
-        Kind.OUTFALL,
-        Kind.CONTAMINATED_PARCEL,
-        Kind.SEWAGE_PLANT,
-        Kind.INDUSTRIAL_AREA,
-        Kind.LOCALITY,
-    ),
-}
 
 
 def districts_of(geometry: BaseGeometry) -> tuple[str, ...]:

@@ -55,6 +55,25 @@ _KIND_ZH = {
 }
 
 
+# Which kinds each map layer draws; "city" is the whole municipality, drawn as no shape.
+LAYER_KINDS: dict[str, tuple[Kind, ...]] = {
+    "city": (Kind.CITYWIDE,),
+    "districts": (Kind.DISTRICT,),
+    "functional_zones": (Kind.FUNCTIONAL_ZONE,),
+    "protection_zones": (Kind.PROTECTION_ZONE,),
+    "rivers": (Kind.RIVER_LAKE,),
+    "sites": (
+        Kind.WATER_PLANT,
+        Kind.DOCK,
+        Kind.OUTFALL,
+        Kind.CONTAMINATED_PARCEL,
+        Kind.SEWAGE_PLANT,
+        Kind.INDUSTRIAL_AREA,
+        Kind.LOCALITY,
+    ),
+}
+
+
 class Status(StrEnum):
     """How far a measure has come, in the order it advances."""
 

@@ -8,106 +8,82 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
-from gis.crs import from_web_mercator, to_web_mercator
-from gis.layers import build_layers, site_districts
-from gis.model import Catalog, Kind, Status
+from desktop.map.items import AreaItem
+from desktop.map.site_layer import PICK_PX, SiteLayer
+from gis import MapData, MapFeature
+from gis.crs import from_web_mercator
 
 ZOOM_STEP = 1.25
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
+_AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a line
+    "districts": (style.DISTRICT_FILL, style.DISTRICT_EDGE, 1.0),
+    "protection_zones": (style.ZONE_FILL, style.ZONE_EDGE, 1.5),
+}
 
 
 class MapCanvas(QGraphicsView):
     siteClicked = Signal(str)
     cursorMoved = Signal(float, float)
 
-    def __init__(self, catalog: Catalog, parent=None) -> None:
+    def __init__(self, map_data: MapData, parent=None) -> None:
         super().__init__(parent)
-        self.catalog = catalog
-        self.districts = site_districts(catalog)  # the spatial join, done once per catalog
+        self.catalog = map_data.catalog
+        self.districts = map_data.districts
         self.setScene(QGraphicsScene(self))
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setBackgroundBrush(style.BACKGROUND)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMouseTracking(True)
-        self._symbols: dict[str, QGraphicsItem] = {}
-        self._areas: dict[str, QGraphicsItem] = {}
         self.selected: str | None = None
+        self.overlap_menu: QMenu | None = None
         self._press: QPointF | None = None
         self._fitted = False
-        self._layer_of: dict[str, str] = {}
-        self._site_items: dict[str, list[QGraphicsItem]] = {}
         self._hidden_layers: set[str] = set()
         self._visible_sites: set[str] | None = None
-        self.overlap_menu: QMenu | None = None
+        # Areas and lines: one item each (few); points: one layer item for all of them.
+        self._areas: dict[str, AreaItem] = {}
+        self._area_of: dict[AreaItem, str] = {}
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
-        # Our own item -> site map: PySide6's QGraphicsItem.data() mishandles None refcounts
-        # when called on many items without data, so the canvas never asks items for it.
-        self._clickable: dict[QGraphicsItem, str] = {}
-        self._populate()
+        self._features = {f.id: f for f in map_data.features}
+        points = sorted(
+            (f for f in map_data.features if f.shape.geom_type == "Point"),
+            key=lambda f: Z_ORDER[f.layer],
+        )
+        self.points = SiteLayer(points)
+        self.points.setZValue(Z_ORDER["sites"])
+        self._point_layers = np.array([f.layer for f in points], dtype=object)
+        self.scene().addItem(self.points)
+        self._populate_areas([f for f in map_data.features if f.shape.geom_type != "Point"])
 
-    def _populate(self) -> None:
+    def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
-        areas: list[tuple[float, QGraphicsItem]] = []
-        for layer, frame in build_layers(self.catalog, self.districts).items():
-            if layer == "city":
-                continue
-            z = Z_ORDER[layer]
-            for row in frame.itertuples():
-                status = Status(row.status) if isinstance(row.status, str) else None
-                tip = f"{row.name_zh}\n{row.kind_zh} · {status.label_zh if status else '无措施'}"
-                item = self._item_for(layer, row, status)
-                item.setZValue(z)
-                item.setToolTip(tip)
-                scene.addItem(item)
-                self._layer_of[row.id] = layer
-                self._clickable[item] = row.id
-                self._site_items.setdefault(row.id, []).append(item)
-                if layer == "districts":
-                    point = to_web_mercator(row.geometry.representative_point())
-                    label = items.label_item(row.name_zh, point.x, point.y)
-                    label.setZValue(6)
-                    scene.addItem(label)
-                    self._site_items[row.id].append(label)
-                    areas.append((float(row.geometry.area), label))
-        self._labels = [label for _, label in sorted(areas, key=lambda pair: -pair[0])]
+        labelled: list[tuple[float, QGraphicsItem]] = []
+        for feature in features:
+            fill, edge, width = _AREA_STYLE.get(feature.layer, (None, style.RIVER_LINE, 3.0))
+            item = AreaItem(feature, fill, edge, width)
+            item.setZValue(Z_ORDER[feature.layer])
+            scene.addItem(item)
+            self._areas[feature.id] = item
+            self._area_of[item] = feature.id
+            if feature.layer == "districts":
+                anchor = feature.shape.representative_point()
+                label = items.label_item(feature.name_zh, anchor.x, anchor.y)
+                label.setZValue(6)
+                scene.addItem(label)
+                labelled.append((float(feature.shape.area), label))
+        self._labels = [label for _, label in sorted(labelled, key=lambda pair: -pair[0])]
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit_to_wuhan()
-
-    def _item_for(self, layer: str, row, status: Status | None) -> QGraphicsItem:
-        geometry = row.geometry
-        if layer == "districts":
-            item = items.area_item(geometry, style.DISTRICT_FILL, style.DISTRICT_EDGE)
-            self._areas[row.id] = item
-            return item
-        if layer == "protection_zones":
-            item = items.area_item(geometry, style.ZONE_FILL, style.ZONE_EDGE, 1.5)
-            self._areas[row.id] = item
-            return item
-        if geometry.geom_type != "Point":
-            item = items.line_item(geometry, style.RIVER_LINE)
-            self._areas[row.id] = item
-            return item
-        point = to_web_mercator(geometry)
-        if row.location_is_estimate:
-            halo = items.halo_item(point.x, point.y, geometry.y, row.precision_m)
-            halo.setZValue(1)
-            self.scene().addItem(halo)
-            self._site_items.setdefault(row.id, []).append(halo)
-        shape = style.KIND_SHAPES.get(Kind(row.kind), "circle")
-        symbol = items.SiteSymbol(shape, style.status_colour(status))
-        symbol.setPos(point.x, -point.y)
-        self._symbols[row.id] = symbol
-        return symbol
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
@@ -119,44 +95,66 @@ class MapCanvas(QGraphicsView):
         self._apply_visibility()
 
     def is_site_visible(self, site_id: str) -> bool:
-        return self._site_items[site_id][0].isVisible()
+        if site_id in self._areas:
+            return self._areas[site_id].isVisible()
+        return bool(self.points.shown[self.points.index[site_id]])
 
-    def _apply_visibility(self) -> None:
-        for site_id, site_items in self._site_items.items():
-            layer = self._layer_of[site_id]
-            shown = layer not in self._hidden_layers and (
-                self._visible_sites is None
-                or layer == "districts"
-                or site_id in self._visible_sites
-            )
-            for item in site_items:
-                item.setVisible(shown)
-
-    def site_item(self, site_id: str) -> QGraphicsItem:
-        """The clickable item of a site: its symbol, outline or line."""
-        return (
-            self._site_items[site_id][0] if site_id not in self._symbols else self._symbols[site_id]
+    def _shown(self, site_id: str, layer: str) -> bool:
+        return layer not in self._hidden_layers and (
+            self._visible_sites is None or layer == "districts" or site_id in self._visible_sites
         )
 
+    def _apply_visibility(self) -> None:
+        for site_id, item in self._areas.items():
+            item.setVisible(self._shown(site_id, self._features[site_id].layer))
+        for label in self._labels:
+            label.setVisible("districts" not in self._hidden_layers)
+        shown = ~np.isin(self._point_layers, list(self._hidden_layers))
+        if self._visible_sites is not None:
+            shown &= np.isin(np.array(self.points.ids, dtype=object), list(self._visible_sites))
+        self.points.set_shown(shown)
+        self.declutter_labels()
+
     def site_scene_pos(self, site_id: str) -> QPointF:
-        if site_id in self._symbols:
-            return self._symbols[site_id].pos()
-        point = to_web_mercator(self.catalog.site(site_id).location.geometry.representative_point())
-        return items.scene_point(point.x, point.y)
+        if site_id in self.points.index:
+            return self.points.scene_pos(site_id)
+        anchor = self._features[site_id].shape.representative_point()
+        return items.scene_point(anchor.x, anchor.y)
 
     def sites_at(self, view_pos) -> list[str]:
         """Sites under a view position, topmost first, each once: symbols before areas."""
-        found: list[str] = []
+        scene = self.mapToScene(view_pos)
+        found = self.points.sites_near(scene.x(), scene.y(), PICK_PX / self.transform().m11())
         for item in self.items(view_pos):
-            site_id = self._clickable.get(item)
+            site_id = self._area_of.get(item)
             if site_id and site_id not in found:
                 found.append(site_id)
         return found
 
+    def tooltip_at(self, view_pos) -> str:
+        """Name, kind and status of the topmost site under the cursor, or nothing."""
+        found = self.sites_at(view_pos)
+        if not found:
+            return ""
+        feature = self._features[found[0]]
+        status = feature.status.label_zh if feature.status else "无措施"
+        more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
+        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
     def _identify(self, view_pos) -> str | None:
         """The site a click means; when several symbols overlap, the user picks from a menu."""
         found = self.sites_at(view_pos)
-        symbols = [s for s in found if s in self._symbols]
+        symbols = [s for s in found if s in self.points.index]
         if len(symbols) < 2:
             return found[0] if found else None
         self.overlap_menu = QMenu(self)
@@ -168,21 +166,15 @@ class MapCanvas(QGraphicsView):
         return chosen.data() if chosen is not None else None
 
     def select(self, site_id: str | None) -> None:
-        for item_id, symbol in self._symbols.items():
-            symbol.selected_outline = item_id == site_id
-            symbol.update()
+        self.points.select(site_id)
         for item_id, area in self._areas.items():
             pen = area.pen()
-            pen.setColor(style.SELECTION if item_id == site_id else self._edge(item_id))
-            pen.setWidthF(3.0 if item_id == site_id else 1.0)
+            chosen = item_id == site_id
+            default = _AREA_STYLE.get(self._features[item_id].layer, (None, style.RIVER_LINE, 3.0))
+            pen.setColor(style.SELECTION if chosen else default[1])
+            pen.setWidthF(default[2] + 2.0 if chosen else default[2])
             area.setPen(pen)
         self.selected = site_id
-
-    def _edge(self, site_id: str):
-        kind = self.catalog.site(site_id).kind
-        return {Kind.DISTRICT: style.DISTRICT_EDGE, Kind.PROTECTION_ZONE: style.ZONE_EDGE}.get(
-            kind, style.RIVER_LINE
-        )
 
     def fit_to_wuhan(self) -> None:
         self.fitInView(self.wuhan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -206,11 +198,11 @@ class MapCanvas(QGraphicsView):
                 placed.append(box.adjusted(-4, -2, 4, 2))
 
     def wuhan_rect(self) -> QRectF:
-        """The scene rectangle around all of Wuhan's areas."""
-        rects = [area.sceneBoundingRect() for area in self._areas.values()]
-        rect = rects[0]
-        for other in rects[1:]:
-            rect = rect.united(other)
+        """The scene rectangle around all of Wuhan's districts."""
+        rect = QRectF()
+        for site_id, area in self._areas.items():
+            if self._features[site_id].layer == "districts":
+                rect = rect.united(area.sceneBoundingRect())
         return rect
 
     def centre_on_site(self, site_id: str) -> None:
@@ -218,10 +210,10 @@ class MapCanvas(QGraphicsView):
 
     def zoom_to_site(self, site_id: str) -> None:
         """Fit an area's outline, or a point's uncertainty circle, in the view."""
-        site_items = self._site_items[site_id]
-        rect = site_items[0].sceneBoundingRect()
-        for item in site_items[1:]:
-            rect = rect.united(item.sceneBoundingRect())
+        if site_id in self._areas:
+            rect = self._areas[site_id].sceneBoundingRect()
+        else:
+            rect = self.points.halo_rect(site_id)
         if rect.width() < 1.0:  # a point symbol: show 2 km around it
             rect = QRectF(0, 0, 2000, 2000)
             rect.moveCenter(self.site_scene_pos(site_id))
@@ -233,7 +225,12 @@ class MapCanvas(QGraphicsView):
         )
         self.declutter_labels()
 
-    def zoom(self, factor: float) -> None:
+    def zoom(self, factor: float, at_cursor: bool = False) -> None:
+        """Zoom about the view's centre (keys, menus) or about the mouse cursor (wheel)."""
+        anchor = QGraphicsView.ViewportAnchor
+        self.setTransformationAnchor(
+            anchor.AnchorUnderMouse if at_cursor else anchor.AnchorViewCenter
+        )
         self.scale(factor, factor)
         self.declutter_labels()
 
@@ -251,7 +248,7 @@ class MapCanvas(QGraphicsView):
             self._fitted = True
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP)
+        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP, at_cursor=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

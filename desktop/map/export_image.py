@@ -14,9 +14,9 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageSize, QPainter, QPdfWriter
 
 from desktop.map import items, style
 from desktop.map.canvas import MapCanvas
+from gis import Catalog, MapData, Status
 from gis.boundaries import attribution
 from gis.crs import from_web_mercator
-from gis.model import Catalog, Status
 
 TITLE = "武汉环保行动地图 Wuhan EnvMap"
 NICE_STEPS = (1, 2, 5)
@@ -24,10 +24,11 @@ SITE_ZOOM = 6  # a site's map shows a sixth of Wuhan's width around it
 
 
 def render_map(
-    catalog: Catalog, out: Path, size: tuple[int, int] = (1600, 1200), site_id: str | None = None
+    map_data: MapData, out: Path, size: tuple[int, int] = (1600, 1200), site_id: str | None = None
 ) -> None:
     """Write the map to `out` (.png or .pdf), centred on `site_id` if given."""
-    canvas = MapCanvas(catalog)
+    catalog = map_data.catalog
+    canvas = MapCanvas(map_data)
     source = canvas.wuhan_rect()
     if site_id is not None:
         canvas.select(site_id)

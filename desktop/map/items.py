@@ -1,4 +1,5 @@
-"""Graphics items for the map: area paths, site symbols that keep their size, and halos.
+"""Graphics items for the map: areas drawn at the detail the zoom needs, one layer item for
+all point sites, and labels.
 
 Scene coordinates are Web Mercator metres with y pointing down (scene y = -northing), so the
 view needs no flipping transform and north stays up.
@@ -8,20 +9,14 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
-    QGraphicsItem,
-    QGraphicsPathItem,
-    QGraphicsSimpleTextItem,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 from shapely.geometry.base import BaseGeometry
 
-from desktop.map import style
-from gis.crs import to_web_mercator
+from desktop.map.qt_arrays import polygon_from_xy
+from gis import MapFeature
 
 
 def scene_point(x: float, y: float) -> QPointF:
@@ -29,70 +24,51 @@ def scene_point(x: float, y: float) -> QPointF:
 
 
 def _ring(coords) -> QPolygonF:
-    return QPolygonF([scene_point(x, y) for x, y in coords])
+    xy = np.asarray(coords)
+    return polygon_from_xy(xy[:, 0], -xy[:, 1])
 
 
-def geometry_path(geometry: BaseGeometry) -> QPainterPath:
-    """A Web Mercator painter path for a WGS84 polygon or line (holes included)."""
-    shape = to_web_mercator(geometry)
+def geometry_path(shape: BaseGeometry) -> QPainterPath:
+    """A painter path for a Web Mercator polygon or line (holes included)."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
-    parts = getattr(shape, "geoms", [shape])
-    for part in parts:
+    for part in getattr(shape, "geoms", [shape]):
         if part.geom_type == "Polygon":
             for ring in [part.exterior, *part.interiors]:
                 path.addPolygon(_ring(ring.coords))
                 path.closeSubpath()
         else:
-            line = _ring(part.coords)
-            path.moveTo(line[0])
-            for point in list(line)[1:]:
-                path.lineTo(point)
+            path.addPolygon(_ring(part.coords))  # an open polyline: no closeSubpath
     return path
 
 
-def area_item(
-    geometry: BaseGeometry, fill: QColor, edge: QColor, width_px: float = 1.0
-) -> QGraphicsPathItem:
-    item = QGraphicsPathItem(geometry_path(geometry))
-    item.setBrush(QBrush(fill))
-    pen = QPen(edge, width_px)
-    pen.setCosmetic(True)  # width in pixels whatever the zoom
-    item.setPen(pen)
-    return item
+class AreaItem(QGraphicsPathItem):
+    """An area or line that paints the coarsest simplified outline whose error stays under
+    half a pixel at the current zoom; clicks are tested against the full outline."""
 
+    def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
+        super().__init__(geometry_path(feature.shape))
+        self._coarsest_first = list(reversed(feature.simplified))
+        self._paths: dict[float, QPainterPath] = {}
+        if fill is not None:
+            self.setBrush(QBrush(fill))
+        pen = QPen(edge, width_px)
+        pen.setCosmetic(True)  # width in pixels whatever the zoom
+        self.setPen(pen)
 
-def line_item(geometry: BaseGeometry, colour: QColor) -> QGraphicsPathItem:
-    item = QGraphicsPathItem(geometry_path(geometry))
-    pen = QPen(colour, 3.0)
-    pen.setCosmetic(True)
-    item.setPen(pen)
-    return item
+    def path_for(self, metres_per_px: float) -> QPainterPath:
+        for tolerance, shape in self._coarsest_first:
+            if tolerance <= metres_per_px / 2:
+                if tolerance not in self._paths:
+                    self._paths[tolerance] = geometry_path(shape)
+                return self._paths[tolerance]
+        return self.path()
 
-
-class SiteSymbol(QGraphicsItem):
-    """A point site: a shape by kind, filled by status, the same size in pixels at any zoom."""
-
-    def __init__(self, shape: str, colour: QColor) -> None:
-        super().__init__()
-        self.shape_name = shape
-        self.colour = colour
-        self.selected_outline = False
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setAcceptHoverEvents(True)
-
-    def boundingRect(self) -> QRectF:
-        half = style.SYMBOL_PX / 2 + 3
-        return QRectF(-half, -half, 2 * half, 2 * half)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        edge = style.SELECTION if self.selected_outline else QColor("white")
-        painter.setPen(QPen(edge, 3.0 if self.selected_outline else 1.5))
-        painter.setBrush(QBrush(self.colour))
-        painter.drawPath(symbol_path(self.shape_name, style.SYMBOL_PX))
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        scale = option.levelOfDetailFromTransform(painter.worldTransform())
+        painter.setPen(self.pen())
+        painter.setBrush(self.brush())
+        painter.drawPath(self.path_for(1.0 / scale))
 
 
 def symbol_path(shape: str, size: float) -> QPainterPath:
@@ -124,18 +100,6 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
     else:
         path.addEllipse(QPointF(0, 0), half, half)
     return path
-
-
-def halo_item(x: float, y: float, lat: float, precision_m: float) -> QGraphicsEllipseItem:
-    """The uncertainty circle: ground metres scaled to Mercator metres at this latitude."""
-    radius = precision_m / math.cos(math.radians(lat))
-    item = QGraphicsEllipseItem(QRectF(x - radius, -y - radius, 2 * radius, 2 * radius))
-    pen = QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine)
-    pen.setCosmetic(True)
-    item.setPen(pen)
-    item.setBrush(QBrush(QColor(120, 120, 120, 28)))
-    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-    return item
 
 
 def label_item(text: str, x: float, y: float) -> QGraphicsSimpleTextItem:

@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.map import items, style
 from gis.filters import SiteFilter
-from gis.layers import LAYER_KINDS
-from gis.model import Catalog, Kind, Status
+from gis.model import LAYER_KINDS, Catalog, Kind, Status
 
 LAYER_TITLES = {
     "districts": QT_TRANSLATE_NOOP("LayersPanel", "行政区"),

@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gis.export.files import write_rows_csv, write_rows_xlsx
 from gis.export.records import LEDGER_COLUMNS, ledger_rows
 from gis.model import Catalog
 
@@ -84,6 +83,9 @@ class MeasuresPanel(QWidget):
         ]
 
     def write_visible(self, path: Path) -> None:
+        # The writers bring pandas and GDAL: imported when asked for, not at start-up.
+        from gis.export.files import write_rows_csv, write_rows_xlsx
+
         writer = write_rows_xlsx if path.suffix.lower() == ".xlsx" else write_rows_csv
         writer(self.visible_rows(), path)
 

@@ -6,7 +6,6 @@ from typing import Any
 
 from shapely.geometry import mapping
 
-from gis.layers import site_districts
 from gis.model import Catalog, Evidence, Measure, RelationType, Site
 
 LEDGER_COLUMNS: dict[str, str] = {
@@ -109,8 +108,15 @@ def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> di
     }
 
 
-def sites_feature_collection(catalog: Catalog) -> dict[str, Any]:
-    joined = site_districts(catalog)
+def sites_feature_collection(
+    catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, Any]:
+    """Every site as GeoJSON; `districts` is the spatial join when the caller already has it."""
+    if districts is None:
+        from gis.layers import site_districts  # geopandas: only when no join was given
+
+        districts = site_districts(catalog)
+    joined = districts
     return {
         "type": "FeatureCollection",
         "features": [site_feature(catalog, s, joined[s.id]) for s in catalog.sites],

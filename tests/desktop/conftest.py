@@ -23,11 +23,18 @@ def private_settings(tmp_path, qapp):
     apply_language("zh")
 
 
+@pytest.fixture(scope="session")
+def map_data(catalog):
+    from gis import build_map_data
+
+    return build_map_data(catalog)
+
+
 @pytest.fixture
-def window(qtbot, catalog):
+def window(qtbot, map_data):
     from desktop.main_window import MainWindow
 
-    win = MainWindow(catalog)
+    win = MainWindow(map_data)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)

@@ -17,8 +17,8 @@ def _visible_titles(window) -> list[str]:
     return [window.windowTitle(), *(d.windowTitle() for d in docks), *menus]
 
 
-def test_chinese_by_default_english_on_switch(qtbot, catalog):
-    desktop = Desktop(catalog)
+def test_chinese_by_default_english_on_switch(qtbot, map_data):
+    desktop = Desktop(map_data)
     qtbot.addWidget(desktop.window)
     titles = _visible_titles(desktop.window)
     assert titles[0] == "武汉环保行动地图" and all(CJK.search(t) for t in titles)
@@ -30,23 +30,23 @@ def test_chinese_by_default_english_on_switch(qtbot, catalog):
     assert QSettings().value("language") == "en"
 
 
-def test_language_choice_survives_a_restart(qtbot, catalog):
-    first = Desktop(catalog)
+def test_language_choice_survives_a_restart(qtbot, map_data):
+    first = Desktop(map_data)
     qtbot.addWidget(first.window)
     first.switch_language("en")
     qtbot.addWidget(first.window)
     first.window.close()
-    second = Desktop(catalog)
+    second = Desktop(map_data)
     qtbot.addWidget(second.window)
     assert second.window.windowTitle() == "Wuhan EnvMap"
 
 
-def test_dock_layout_is_restored(qtbot, catalog):
-    desktop = Desktop(catalog)
+def test_dock_layout_is_restored(qtbot, map_data):
+    desktop = Desktop(map_data)
     qtbot.addWidget(desktop.window)
     desktop.window.measures_dock.hide()
     desktop.window.close()
-    again = Desktop(catalog)
+    again = Desktop(map_data)
     qtbot.addWidget(again.window)
     assert not again.window.measures_dock.isVisible()
     assert again.window.details_dock.isVisible()

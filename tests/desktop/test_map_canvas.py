@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.map import style
 from gis.model import Kind, Status
@@ -67,9 +68,22 @@ def test_rendered_pixels_show_districts_and_status_colours(window):
     assert _close(image.pixelColor(QPoint(3, 3)), style.BACKGROUND)
 
 
-def test_hover_tooltip_names_site_and_status(window):
-    item = window.canvas.site_item("changjiang-msa-rescue-base")
-    assert "长江海事巡航救助基地" in item.toolTip() and "推进中" in item.toolTip()
+def test_hover_tooltip_names_site_and_status(qtbot, window):
+    canvas = window.canvas
+    canvas.zoom_to_site("changjiang-msa-rescue-base")
+    pos = _view_pos(window, "changjiang-msa-rescue-base")
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, canvas.viewport().mapToGlobal(pos))
+    QApplication.sendEvent(canvas.viewport(), event)
+    tip = QToolTip.text()
+    assert QToolTip.isVisible()
+    assert "长江海事巡航救助基地" in tip and "推进中" in tip
+    canvas.fit_to_wuhan()
+    away = QPoint(3, 3)  # outside Wuhan: nothing to name
+    QApplication.sendEvent(
+        canvas.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, away, canvas.viewport().mapToGlobal(away)),
+    )
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
 
 
 def test_cjk_labels_render_as_distinct_glyphs(qtbot):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from gis.layers import LAYER_KINDS, build_layers, districts_of, site_districts
-from gis.model import Kind
+from gis.layers import build_layers, districts_of, site_districts
+from gis.model import LAYER_KINDS, Kind
 
 
 def test_every_stated_district_matches_the_join(catalog):

@@ -1,0 +1,235 @@
+"""Every point site in one graphics item, so that 10,000 sites pan and zoom smoothly.
+
+One QGraphicsItem per site costs Qt a scene-index entry, a bounding-rect test and a paint call
+each; here coordinates live in NumPy arrays and only what is in view is drawn. Up to
+VECTOR_LIMIT symbols are drawn as paths; a crowded view keeps one symbol per few pixels, drawn
+from cached sprites into an image of the view and its surroundings that panning reuses.
+Uncertainty halos appear once few enough are in view. Identify is a vectorised distance test.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from desktop.map import style
+from desktop.map.items import symbol_path
+from gis import MapFeature
+
+HALO_LIMIT = 300  # more halos than this in view would only grey the map out
+VECTOR_LIMIT = 1500  # up to this many symbols in view are drawn as paths
+THIN_CELL_PX = 8  # beyond VECTOR_LIMIT, one symbol per cell of this many pixels
+CACHE_PAD_PX = 256  # the crowded-view image reaches this far past the view, for panning
+PICK_PX = style.SYMBOL_PX / 2 + 2
+SPRITE_PX = int(style.SYMBOL_PX + 4)
+
+
+class SiteLayer(QGraphicsItem):
+    def __init__(self, features: list[MapFeature]) -> None:
+        super().__init__()
+        self.ids = [f.id for f in features]
+        self.index = {site_id: i for i, site_id in enumerate(self.ids)}
+        self.features = features
+        self.xs = np.array([f.shape.x for f in features], dtype=float)
+        self.ys = np.array([-f.shape.y for f in features], dtype=float)
+        self.halo = np.array(
+            [
+                f.precision_m / math.cos(math.radians(f.latitude)) if f.is_estimate else 0.0
+                for f in features
+            ]
+        )
+        self.style_of = [(style.KIND_SHAPES.get(f.kind, "circle"), f.status) for f in features]
+        self._styles = sorted(set(self.style_of), key=lambda pair: (pair[0], str(pair[1])))
+        code_of = {pair: code for code, pair in enumerate(self._styles)}
+        self._style_code = np.array([code_of[pair] for pair in self.style_of], dtype=int)
+        self.shown = np.ones(len(features), dtype=bool)
+        self.selected: int | None = None
+        self._paths = {shape: symbol_path(shape, style.SYMBOL_PX) for shape, _ in self.style_of}
+        self._sprites: dict[tuple[str, object], QPixmap] = {}
+        self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
+        self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
+        self._bounds = self._extent()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def _extent(self) -> QRectF:
+        if not self.ids:
+            return QRectF()
+        left, right = float(np.min(self.xs - self.halo)), float(np.max(self.xs + self.halo))
+        top, bottom = float(np.min(self.ys - self.halo)), float(np.max(self.ys + self.halo))
+        width, height = max(right - left, 1.0), max(bottom - top, 1.0)
+        # Symbols keep their pixel size, so at small scales they reach past the points.
+        return QRectF(left - width, top - height, 3 * width, 3 * height)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def set_shown(self, shown: np.ndarray) -> None:
+        self.shown = shown
+        self._version += 1
+        self.update()
+
+    def select(self, site_id: str | None) -> None:
+        self.selected = self.index.get(site_id) if site_id else None
+        self.update()
+
+    def scene_pos(self, site_id: str) -> QPointF:
+        i = self.index[site_id]
+        return QPointF(self.xs[i], self.ys[i])
+
+    def halo_rect(self, site_id: str) -> QRectF:
+        i = self.index[site_id]
+        r = self.halo[i]
+        return QRectF(self.xs[i] - r, self.ys[i] - r, 2 * r, 2 * r)
+
+    def sites_near(self, x: float, y: float, radius: float) -> list[str]:
+        """Shown sites within `radius` scene units of (x, y), topmost (last drawn) first."""
+        near = self.shown & (np.abs(self.xs - x) <= radius) & (np.abs(self.ys - y) <= radius)
+        return [self.ids[i] for i in np.flatnonzero(near)[::-1]]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        transform = painter.worldTransform()
+        picked = self._in_rect(option.exposedRect, transform.m11())
+        if widget is None or len(picked) <= VECTOR_LIMIT:
+            self._paint_halos(painter, option.exposedRect, transform.m11())
+            self._paint_symbols(painter, transform, picked)
+        else:
+            self._paint_cached(painter, transform, widget)
+        if self.selected is not None and self.shown[self.selected]:
+            painter.save()
+            painter.resetTransform()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            point = transform.map(QPointF(self.xs[self.selected], self.ys[self.selected]))
+            self._draw(painter, *self.style_of[self.selected], point, selected=True)
+            painter.restore()
+
+    def _in_rect(self, rect: QRectF, px_per_unit: float) -> np.ndarray:
+        margin = style.SYMBOL_PX / px_per_unit
+        return np.flatnonzero(
+            self.shown
+            & (self.xs >= rect.left() - margin)
+            & (self.xs <= rect.right() + margin)
+            & (self.ys >= rect.top() - margin)
+            & (self.ys <= rect.bottom() + margin)
+        )
+
+    def _paint_symbols(self, painter: QPainter, transform: QTransform, picked) -> None:
+        device_x = self.xs[picked] * transform.m11() + transform.dx()
+        device_y = self.ys[picked] * transform.m22() + transform.dy()
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if len(picked) <= VECTOR_LIMIT:
+            for i, x, y in zip(picked, device_x, device_y, strict=True):
+                self._draw(painter, *self.style_of[i], QPointF(x, y), selected=False)
+        else:
+            self._paint_sprites(painter, picked, device_x, device_y)
+        painter.restore()
+
+    def _paint_cached(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
+        """Draw the crowded view from an image of it, re-rendered only when the zoom or what is
+        shown changes, or when a pan leaves the area it covers. A new zoom renders just the
+        view, then widens the image by CACHE_PAD_PX once the event loop is idle."""
+        view = QRectF(widget.rect())
+        key = (transform.m11(), transform.m22(), self._version)
+        if self._cache is not None:
+            cached_key, origin, covered, pixmap = self._cache
+            at = transform.map(origin)
+            if cached_key == key and covered.translated(at).contains(view):
+                self._blit(painter, at, pixmap)
+                return
+        padded = self._cache is not None and self._cache[0] == key
+        self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
+        if not padded:
+            QTimer.singleShot(0, lambda: self._widen_cache(transform, widget, key))
+        _, origin, _, pixmap = self._cache
+        self._blit(painter, transform.map(origin), pixmap)
+
+    def _widen_cache(self, transform: QTransform, widget: QWidget, key: tuple) -> None:
+        if self._cache is not None and self._cache[0] == key:
+            self._render_cache(transform, widget, CACHE_PAD_PX)
+
+    def _render_cache(self, transform: QTransform, widget: QWidget, pad: int) -> None:
+        covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
+        ratio = widget.devicePixelRatioF()
+        pixmap = QPixmap((covered.size() * ratio).toSize())
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        shifted = transform * QTransform.fromTranslate(-covered.left(), -covered.top())
+        scene_covered = transform.inverted()[0].mapRect(covered)
+        image_painter = QPainter(pixmap)
+        image_painter.setWorldTransform(shifted)
+        self._paint_halos(image_painter, scene_covered, transform.m11())
+        self._paint_symbols(image_painter, shifted, self._in_rect(scene_covered, transform.m11()))
+        image_painter.end()
+        origin = transform.inverted()[0].map(covered.topLeft())
+        key = (transform.m11(), transform.m22(), self._version)
+        self._cache = (key, origin, QRectF(QPointF(0, 0), covered.size()), pixmap)
+
+    @staticmethod
+    def _blit(painter: QPainter, at: QPointF, pixmap: QPixmap) -> None:
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmap(QPoint(round(at.x()), round(at.y())), pixmap)
+        painter.restore()
+
+    def _paint_halos(self, painter: QPainter, exposed: QRectF, px_per_unit: float) -> None:
+        r = self.halo
+        touching = (
+            self.shown
+            & (r * px_per_unit >= 2.0)
+            & (self.xs + r >= exposed.left())
+            & (self.xs - r <= exposed.right())
+            & (self.ys + r >= exposed.top())
+            & (self.ys - r <= exposed.bottom())
+        )
+        chosen = np.flatnonzero(touching)
+        if len(chosen) > HALO_LIMIT:
+            return
+        pen = QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(QColor(120, 120, 120, 28)))
+        for i in chosen:
+            painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
+
+    def _draw(self, painter: QPainter, shape: str, status, at: QPointF, selected: bool) -> None:
+        edge = style.SELECTION if selected else QColor("white")
+        painter.setPen(QPen(edge, 3.0 if selected else 1.5))
+        painter.setBrush(QBrush(style.status_colour(status)))
+        painter.translate(at)
+        painter.drawPath(self._paths[shape])
+        painter.translate(-at)
+
+    def _paint_sprites(self, painter: QPainter, picked, device_x, device_y) -> None:
+        cells = np.floor(device_x / THIN_CELL_PX) * 1e6 + np.floor(device_y / THIN_CELL_PX)
+        # np.unique keeps each cell's first entry; on the reversed list that is the topmost.
+        _, first = np.unique(cells[::-1], return_index=True)
+        keep = np.sort(len(cells) - 1 - first)
+        # Whole pixels and one bound method: each call costs Python more than Qt's blit.
+        left = np.rint(device_x[keep] - SPRITE_PX / 2).astype(int).tolist()
+        top = np.rint(device_y[keep] - SPRITE_PX / 2).astype(int).tolist()
+        every = [self._sprite(*pair) for pair in self._styles]
+        sprites = [every[code] for code in self._style_code[picked[keep]].tolist()]
+        draw = painter.drawPixmap
+        for x, y, sprite in zip(left, top, sprites, strict=True):
+            draw(x, y, sprite)
+
+    def _sprite(self, shape: str, status) -> QPixmap:
+        key = (shape, status)
+        if key not in self._sprites:
+            sprite = QPixmap(SPRITE_PX, SPRITE_PX)
+            sprite.fill(Qt.GlobalColor.transparent)
+            sprite_painter = QPainter(sprite)
+            sprite_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            centre = QPointF(SPRITE_PX / 2, SPRITE_PX / 2)
+            self._draw(sprite_painter, shape, status, centre, selected=False)
+            sprite_painter.end()
+            self._sprites[key] = sprite
+        return self._sprites[key]
