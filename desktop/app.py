@@ -12,6 +12,8 @@ from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
 from gis import EnvMapError, MapData, load_map_data
 
+TITLE = "武汉环保行动地图 Wuhan EnvMap"
+
 
 class Desktop:
     """Owns the main window; a language change rebuilds it in the new language."""
@@ -47,12 +49,24 @@ def cache_dir() -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
+def open_map_data(data: Path | None, cache: Path | None) -> MapData | None:
+    """The map data to open. A broken data folder is explained in a dialog naming the file
+    and place, and the shipped data opens instead; nothing in the folder is changed."""
+    try:
+        return load_map_data(data, cache)
+    except EnvMapError as exc:
+        fallback = data is not None
+        message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{exc}"
+        if fallback:
+            message += "\n\n改为打开内置数据。Opening the shipped data instead."
+        QMessageBox.critical(None, TITLE, message)
+        return open_map_data(None, cache) if fallback else None
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
-    try:
-        map_data = load_map_data(data, cache_dir())
-    except EnvMapError as exc:
-        QMessageBox.critical(None, "武汉环保行动地图 Wuhan EnvMap", str(exc))
+    map_data = open_map_data(data, cache_dir())
+    if map_data is None:
         return 1
     desktop = Desktop(map_data)
     app.aboutToQuit.connect(lambda: desktop.window.close())

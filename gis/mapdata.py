@@ -22,12 +22,12 @@ from gis.paths import data_root
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # bump when MapData's shape changes
+FORMAT = 2  # bump when MapData's shape changes
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # Web Mercator metres, finest first
 CACHE_NAME = "mapdata.pickle"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapFeature:
     """One site as the map draws it; geometries are Web Mercator (EPSG:3857) metres."""
 
@@ -40,10 +40,11 @@ class MapFeature:
     precision_m: float
     latitude: float  # of the representative point: scales ground metres to Mercator metres
     shape: BaseGeometry
-    simplified: tuple[tuple[float, BaseGeometry], ...]  # (tolerance_m, shape), finest first
+    # (tolerance_m, shape), finest first; empty for points, which need no simplifying
+    simplified: tuple[tuple[float, BaseGeometry], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapData:
     catalog: Catalog
     districts: dict[str, tuple[str, ...]]
@@ -80,7 +81,9 @@ def build_map_data(
                 precision_m=site.location.precision_m,
                 latitude=anchor.y,
                 shape=shapes[i],
-                simplified=tuple((tolerance, level[i]) for tolerance, level in levels),
+                simplified=()
+                if shapes[i].geom_type == "Point"
+                else tuple((tolerance, level[i]) for tolerance, level in levels),
             )
         )
     return MapData(catalog, joined, tuple(features))
@@ -88,11 +91,12 @@ def build_map_data(
 
 def _simplified_levels(sites, shapes) -> list[tuple[float, list[BaseGeometry]]]:
     is_district = [s.kind is Kind.DISTRICT for s in sites]
+    # The source's neighbours do not always share vertices along a border; cleaning makes the
+    # edges identical (areas are unchanged to the square metre) so simplifying keeps them so.
+    cleaned = shapely.coverage_clean([g for g, d in zip(shapes, is_district, strict=True) if d])
     levels = []
     for tolerance in SIMPLIFY_TOLERANCES_M:
-        coverage = shapely.coverage_simplify(
-            [g for g, d in zip(shapes, is_district, strict=True) if d], tolerance
-        )
+        coverage = shapely.coverage_simplify(cleaned, tolerance)
         borders = iter(coverage)
         level = [
             next(borders)

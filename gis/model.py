@@ -137,7 +137,7 @@ class LocationBasis(StrEnum):
     SCHEMATIC = "schematic"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a document says something: its id, paragraph (from 1) and the exact words."""
 
@@ -146,7 +146,7 @@ class Evidence:
     quote: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     title_zh: str
@@ -164,7 +164,7 @@ class Document:
         return self.paragraphs[number - 1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Leader:
     name: str
     title_zh: str
@@ -172,14 +172,14 @@ class Leader:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     type: RelationType
     target: str
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Measure:
     id: str
     site_id: str
@@ -195,7 +195,7 @@ class Measure:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Indicator:
     """A figure a document reports, e.g. 243 good-air days."""
 
@@ -207,7 +207,7 @@ class Indicator:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """A site's geometry in WGS84 and how far it may be from the truth."""
 
@@ -224,7 +224,7 @@ class Location:
         return self.basis not in (LocationBasis.SURVEYED, LocationBasis.BOUNDARY)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Site:
     id: str
     name_zh: str
@@ -241,7 +241,7 @@ class Site:
     source_file: Path
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalog:
     documents: dict[str, Document]
     sites: tuple[Site, ...]

@@ -44,7 +44,7 @@ def geometry_path(shape: BaseGeometry) -> QPainterPath:
 
 class AreaItem(QGraphicsPathItem):
     """An area or line that paints the coarsest simplified outline whose error stays under
-    half a pixel at the current zoom; clicks are tested against the full outline."""
+    one pixel at the current zoom; clicks are tested against the full outline."""
 
     def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
         super().__init__(geometry_path(feature.shape))
@@ -58,7 +58,7 @@ class AreaItem(QGraphicsPathItem):
 
     def path_for(self, metres_per_px: float) -> QPainterPath:
         for tolerance, shape in self._coarsest_first:
-            if tolerance <= metres_per_px / 2:
+            if tolerance <= metres_per_px:
                 if tolerance not in self._paths:
                     self._paths[tolerance] = geometry_path(shape)
                 return self._paths[tolerance]
@@ -93,10 +93,11 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
         path.addPolygon(QPolygonF(points))
         path.closeSubpath()
     elif shape == "cross":
-        third = size / 3
-        path.addRect(QRectF(-third / 2, -half, third, size))
-        path.addRect(QRectF(-half, -third / 2, size, third))
-        path = path.simplified()
+        a, h = size * 0.2, half  # a: half an arm's width, wide enough to show the fill
+        corners = [(a, -h), (a, -a), (h, -a), (h, a), (a, a), (a, h)]
+        corners += [(-x, -y) for x, y in corners]  # the other half, turned about the centre
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in corners]))
+        path.closeSubpath()
     else:
         path.addEllipse(QPointF(0, 0), half, half)
     return path

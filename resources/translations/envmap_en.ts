@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/panels/details.py" line="27" />
+        <location filename="../../desktop/panels/details.py" line="29"/>
         <source>点击地图上的点位或区域查看详情</source>
         <translation>Click a site or area on the map to see its details</translation>
     </message>
@@ -11,68 +12,68 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="23" />
-        <location filename="../../desktop/panels/layers.py" line="89" />
+        <location filename="../../desktop/panels/layers.py" line="22"/>
+        <location filename="../../desktop/panels/layers.py" line="88"/>
         <source>行政区</source>
         <translation>Districts</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="24" />
+        <location filename="../../desktop/panels/layers.py" line="23"/>
         <source>功能区</source>
         <translation>Functional zones</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="25" />
+        <location filename="../../desktop/panels/layers.py" line="24"/>
         <source>水源保护区（示意）</source>
         <translation>Protection zones (schematic)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="26" />
+        <location filename="../../desktop/panels/layers.py" line="25"/>
         <source>河湖</source>
         <translation>Rivers</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="27" />
+        <location filename="../../desktop/panels/layers.py" line="26"/>
         <source>点位</source>
         <translation>Sites</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="51" />
+        <location filename="../../desktop/panels/layers.py" line="50"/>
         <source>图层</source>
         <translation>Layers</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="64" />
+        <location filename="../../desktop/panels/layers.py" line="63"/>
         <source>图例</source>
         <translation>Legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="75" />
-        <source>虚线圆：位置不确定范围</source>
-        <translation>Dashed circle: how far the location may be off</translation>
+        <location filename="../../desktop/panels/layers.py" line="74"/>
+        <source>虚线圆：位置不确定范围（视野内点位不多时显示）</source>
+        <translation>Dashed circle: how far the location may be off (shown when few sites are in view)</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="80" />
+        <location filename="../../desktop/panels/layers.py" line="79"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="87" />
+        <location filename="../../desktop/panels/layers.py" line="86"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="88" />
+        <location filename="../../desktop/panels/layers.py" line="87"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="90" />
+        <location filename="../../desktop/panels/layers.py" line="89"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="99" />
+        <location filename="../../desktop/panels/layers.py" line="98"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -80,93 +81,93 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="35"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="42"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="43"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="49"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="59" />
+        <location filename="../../desktop/main_window.py" line="58"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99" />
+        <location filename="../../desktop/main_window.py" line="98"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="100" />
+        <location filename="../../desktop/main_window.py" line="99"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103" />
+        <location filename="../../desktop/main_window.py" line="102"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104" />
+        <location filename="../../desktop/main_window.py" line="103"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106" />
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107" />
+        <location filename="../../desktop/main_window.py" line="106"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="108" />
+        <location filename="../../desktop/main_window.py" line="107"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120" />
+        <location filename="../../desktop/main_window.py" line="119"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121" />
+        <location filename="../../desktop/main_window.py" line="120"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132" />
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136" />
-        <location filename="../../desktop/main_window.py" line="154" />
+        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140" />
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152" />
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -174,17 +175,17 @@
 <context>
     <name>MeasuresPanel</name>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="57" />
+        <location filename="../../desktop/panels/measures.py" line="56"/>
         <source>筛选措施…</source>
         <translation>Filter measures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="66" />
+        <location filename="../../desktop/panels/measures.py" line="68"/>
         <source>导出CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="67" />
+        <location filename="../../desktop/panels/measures.py" line="69"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
     </message>
@@ -192,12 +193,12 @@
 <context>
     <name>SearchDialog</name>
     <message>
-        <location filename="../../desktop/panels/search.py" line="19" />
+        <location filename="../../desktop/panels/search.py" line="19"/>
         <source>搜索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/search.py" line="21" />
+        <location filename="../../desktop/panels/search.py" line="21"/>
         <source>名称、别名或措施内容</source>
         <translation>Name, alias or measure text</translation>
     </message>

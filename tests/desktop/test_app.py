@@ -50,3 +50,28 @@ def test_dock_layout_is_restored(qtbot, map_data):
     qtbot.addWidget(again.window)
     assert not again.window.measures_dock.isVisible()
     assert again.window.details_dock.isVisible()
+
+
+def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_copy, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from desktop.app import open_map_data
+
+    water = data_copy / "catalog" / "water.yaml"
+    original = water.read_text(encoding="utf-8").replace("kind: dock", "kind: dockyard", 1)
+    water.write_text(original, encoding="utf-8")
+    seen: list[str] = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(300, read_and_close)
+    map_data = open_map_data(data_copy, tmp_path / "cache")
+    assert seen and "water.yaml" in seen[0] and "dockyard" in seen[0]
+    assert "内置数据" in seen[0]
+    assert len(map_data.catalog.sites) == 40  # the shipped catalog
+    assert water.read_text(encoding="utf-8") == original  # the user's file is untouched

@@ -1,0 +1,137 @@
+"""A crowded map (thousands of sites) as a clerk sees it: still the right pixels, still
+clickable, filters still apply; outlines coarsen only when the zoom allows."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from shapely.geometry import Point
+
+from desktop.map import style
+from desktop.map.canvas import MapCanvas
+from desktop.map.site_layer import VECTOR_LIMIT
+from gis import Catalog, Kind, Location, Status, build_map_data
+from gis.model import LocationBasis
+
+CROWD = 3000
+LONE = "former-gedian-chemical-works"  # in progress: orange, 13 km from any other site
+
+
+@pytest.fixture(scope="module")
+def crowded(catalog):
+    """The seed catalog plus CROWD docks scattered over southern 江夏区."""
+    rng = np.random.default_rng(5)
+    template = catalog.site("liangjiu-dock")
+    extra = []
+    for i, (lon, lat) in enumerate(
+        zip(rng.uniform(114.10, 114.45, CROWD), rng.uniform(29.98, 30.20, CROWD), strict=True)
+    ):
+        point = Point(lon, lat)
+        extra.append(
+            dataclasses.replace(
+                template,
+                id=f"crowd-{i}",
+                name_zh=f"测试点{i}",
+                kind=Kind.DOCK,
+                relations=(),
+                measures=(),
+                indicators=(),
+                location=Location(
+                    f"crowd-{i}", point, 500.0, LocationBasis.LOCALITY, "WGS84", "test"
+                ),
+            )
+        )
+    return build_map_data(Catalog(documents=catalog.documents, sites=(*catalog.sites, *extra)))
+
+
+@pytest.fixture
+def canvas(qtbot, crowded):
+    view = MapCanvas(crowded)
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_to_wuhan()
+    return view
+
+
+def _pixel(view: MapCanvas, site_id: str):
+    image = view.viewport().grab().toImage()
+    return image.pixelColor(view.mapFromScene(view.site_scene_pos(site_id)))
+
+
+def _close(actual, expected, tolerance: int = 14) -> bool:
+    pairs = zip(actual.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    return all(abs(a - b) <= tolerance for a, b in pairs)
+
+
+def test_crowded_view_draws_the_lone_site_in_its_status_colour(canvas):
+    view = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    xs, ys = canvas.points.xs, canvas.points.ys
+    in_view = np.count_nonzero(
+        (xs > view.left()) & (xs < view.right()) & (ys > view.top()) & (ys < view.bottom())
+    )
+    assert in_view > VECTOR_LIMIT  # the crowded drawing path, not one path per site
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+
+
+def test_panning_reuses_the_image_and_symbols_follow_the_map(qtbot, canvas):
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+    before = canvas.mapFromScene(canvas.site_scene_pos(LONE))
+    for _ in range(3):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    after = canvas.mapFromScene(canvas.site_scene_pos(LONE))
+    assert (before - after).x() >= 100
+    image = canvas.viewport().grab().toImage()
+    assert _close(image.pixelColor(after), style.status_colour(Status.IN_PROGRESS))
+    assert not _close(image.pixelColor(before), style.status_colour(Status.IN_PROGRESS))
+
+
+def test_click_in_a_crowded_view_still_selects(qtbot, canvas):
+    chosen = []
+    canvas.siteClicked.connect(chosen.append)
+    pos = canvas.mapFromScene(canvas.site_scene_pos(LONE))
+    qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert chosen == [LONE] and canvas.selected == LONE
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+
+
+def test_filter_hides_sites_in_the_crowded_image(canvas):
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+    everyone_else = {s.id for s in canvas.catalog.sites} - {LONE}
+    canvas.set_visible_sites(everyone_else)
+    assert not canvas.is_site_visible(LONE)
+    assert not _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+    canvas.set_visible_sites(None)
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+
+
+def test_identify_finds_every_overlapping_crowd_site(canvas):
+    crowd = canvas.points
+    i = crowd.index["crowd-7"]
+    assert "crowd-7" in crowd.sites_near(crowd.xs[i], crowd.ys[i], 1.0)
+    radius = 2000.0
+    expected = {
+        site_id
+        for site_id, x, y in zip(crowd.ids, crowd.xs, crowd.ys, strict=True)
+        if abs(x - crowd.xs[i]) <= radius and abs(y - crowd.ys[i]) <= radius
+    }
+    assert set(crowd.sites_near(crowd.xs[i], crowd.ys[i], radius)) == expected
+
+
+def test_outlines_coarsen_at_small_scales_only(canvas):
+    district = canvas._areas["jiangxia"]
+    full = district.path().elementCount()
+    assert district.path_for(300.0).elementCount() < full / 3
+    assert district.path_for(1.0).elementCount() == full
+
+
+def test_keyboard_zoom_keeps_the_view_centre(qtbot, canvas):
+    centre = canvas.mapToScene(canvas.viewport().rect().center())
+    qtbot.keyClick(canvas, Qt.Key.Key_Plus)
+    after = canvas.mapToScene(canvas.viewport().rect().center())
+    pixel = 1.0 / canvas.transform().m11()
+    assert abs(after.x() - centre.x()) <= 2 * pixel and abs(after.y() - centre.y()) <= 2 * pixel
