@@ -71,8 +71,9 @@ class LayersPanel(QWidget):
             icon = QLabel()
             icon.setPixmap(swatch(QColor("#bbbbbb"), shape).pixmap(16, 16))
             legend_layout.addRow(icon, QLabel(f"{kind.label_zh} {kind.label_en}"))
-        halo = QLabel(self.tr("虚线圆：位置不确定范围（视野内点位不多时显示）"))
+        halo = QLabel(self.tr("虚线圆：位置不确定范围"))
         halo.setWordWrap(True)
+        halo.setToolTip(self.tr("视野内的点位不超过300个时显示"))
         legend_layout.addRow(halo)
         layout.addWidget(legend)
 

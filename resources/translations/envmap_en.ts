@@ -13,7 +13,7 @@
     <name>LayersPanel</name>
     <message>
         <location filename="../../desktop/panels/layers.py" line="22"/>
-        <location filename="../../desktop/panels/layers.py" line="88"/>
+        <location filename="../../desktop/panels/layers.py" line="89"/>
         <source>行政区</source>
         <translation>Districts</translation>
     </message>
@@ -49,31 +49,36 @@
     </message>
     <message>
         <location filename="../../desktop/panels/layers.py" line="74"/>
-        <source>虚线圆：位置不确定范围（视野内点位不多时显示）</source>
-        <translation>Dashed circle: how far the location may be off (shown when few sites are in view)</translation>
+        <source>虚线圆：位置不确定范围</source>
+        <translation>Dashed circle: how far the location may be off</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="79"/>
+        <location filename="../../desktop/panels/layers.py" line="76"/>
+        <source>视野内的点位不超过300个时显示</source>
+        <translation>Drawn while at most 300 sites are in view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="80"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="86"/>
+        <location filename="../../desktop/panels/layers.py" line="87"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="87"/>
+        <location filename="../../desktop/panels/layers.py" line="88"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="89"/>
+        <location filename="../../desktop/panels/layers.py" line="90"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="98"/>
+        <location filename="../../desktop/panels/layers.py" line="99"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
