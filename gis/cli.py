@@ -16,6 +16,8 @@ from gis.catalog import load_catalog, validate_catalog
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
+from gis.filters import SiteFilter
+from gis.model import Kind, Status
 
 log = logging.getLogger("envmap")
 
@@ -110,9 +112,59 @@ def _representative_lonlat(feature: dict) -> tuple[float, float]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    export(load_catalog(args.data), args.format, args.out)
-    print(f"wrote {args.out}")
+    html_only = [a for a in ("basemap", "title", "filter", "tianditu_key") if getattr(args, a)]
+    if args.format != "html":
+        if html_only or args.embed_key:
+            flag = html_only[0].replace("_", "-") if html_only else "embed-key"
+            print(f"envmap: --{flag} is for html only", file=sys.stderr)
+            return 2
+        export(load_catalog(args.data), args.format, args.out)
+        print(f"wrote {args.out}")
+        return 0
+    from gis.export.html import DEFAULT_TITLE, HtmlOptions, write_html
+    from gis.mapdata import build_map_data
+
+    key = args.tianditu_key or os.environ.get("ENVMAP_TIANDITU_KEY")
+    options = HtmlOptions(
+        basemap=args.basemap or "none",
+        title=args.title or DEFAULT_TITLE,
+        site_filter=parse_filters(args.filter or []),
+        tianditu_key=key,
+        embed_key=args.embed_key,
+    )
+    if options.basemap == "tianditu" and args.embed_key and not key:
+        print("envmap: --embed-key needs --tianditu-key or $ENVMAP_TIANDITU_KEY", file=sys.stderr)
+        return 2
+    size = write_html(build_map_data(load_catalog(args.data)), args.out, options)
+    note = " (Tianditu key written into the file)" if options.embed_key and key else ""
+    print(f"wrote {args.out} ({size / 1024:,.0f} KB){note}")
     return 0
+
+
+def parse_filters(items: list[str]) -> SiteFilter | None:
+    """`kind=dock,outfall`, `status=…`, `district=洪山区`, `document=ID` into a SiteFilter."""
+    if not items:
+        return None
+    parsed: dict[str, set] = {"kind": set(), "status": set(), "district": set(), "document": set()}
+    for item in items:
+        key, _, values = item.partition("=")
+        if key not in parsed or not values:
+            raise EnvMapError(f"--filter {item!r}: use KEY=V1,V2 with KEY one of {list(parsed)}")
+        for value in values.split(","):
+            choices = {"kind": Kind, "status": Status}.get(key)
+            if choices is not None:
+                if value not in {c.value for c in choices}:
+                    known = ", ".join(c.value for c in choices)
+                    raise EnvMapError(f"--filter {item!r}: unknown {key} {value!r}; known: {known}")
+                parsed[key].add(choices(value))
+            else:
+                parsed[key].add(value)
+    return SiteFilter(
+        kinds=frozenset(parsed["kind"]),
+        statuses=frozenset(parsed["status"]),
+        districts=frozenset(parsed["district"]),
+        documents=frozenset(parsed["document"]),
+    )
 
 
 def _cmd_paragraphs(args: argparse.Namespace) -> int:
@@ -146,8 +198,23 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     sites.add_argument("--format", choices=("geojson", "csv"), default="geojson")
     sites.set_defaults(run=_cmd_sites)
     exp = sub.add_parser("export", help="write the catalog to a file")
-    exp.add_argument("format", choices=FORMATS)
+    exp.add_argument("format", choices=(*FORMATS, "html"))
     exp.add_argument("out", type=Path)
+    html = exp.add_argument_group("html", "options of the self-contained HTML map")
+    html.add_argument("--basemap", choices=("none", "osm", "tianditu", "amap"), help="default none")
+    html.add_argument("--title", help="the map's title")
+    html.add_argument(
+        "--filter",
+        action="append",
+        metavar="KEY=V1,V2",
+        help="keep sites by kind, status, district or document (repeatable), e.g. status=planned",
+    )
+    html.add_argument("--tianditu-key", help="your Tianditu tk (or $ENVMAP_TIANDITU_KEY)")
+    html.add_argument(
+        "--embed-key",
+        action="store_true",
+        help="write the Tianditu key into the file (otherwise the page asks the reader for one)",
+    )
     exp.set_defaults(run=_cmd_export)
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")

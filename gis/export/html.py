@@ -1,0 +1,378 @@
+"""The map as one self-contained HTML file (folium + Leaflet) that works with no network.
+
+folium builds the map, its scale bar and layer control; Leaflet and its images come from the
+django-js-lib-leaflet package and are written inline, so the file loads nothing from a CDN.
+The sites, popups, legend and search are our own script (resources/web/envmap.js), which
+reads the data from a JSON block and puts every text into the page as text, never as HTML.
+Only a tile basemap, when the user chooses one, makes requests: for its tiles.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources as package_files
+from pathlib import Path
+from typing import Any, ClassVar
+
+import folium
+import numpy as np
+import shapely
+from branca.element import Element, MacroElement
+from jinja2 import Template
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+from gis import symbology
+from gis.boundaries import attribution as boundary_attribution
+from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02, transformer
+from gis.errors import EnvMapError
+from gis.filters import SiteFilter
+from gis.mapdata import MapData
+from gis.model import Kind, RelationType, Site, Status
+from gis.paths import resources_root
+
+BASEMAPS = ("none", "osm", "tianditu", "amap")
+DEFAULT_TITLE = "武汉环保行动地图 Wuhan EnvMap"
+DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
+COORD_DECIMALS = 6  # 0.1 m
+OUTLINE_DECIMALS = 5  # 1 m, finer than the 60 m simplification
+PROGRESS_STEP = 500
+
+_TIANDITU = "https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
+_BASEMAP_LAYERS: dict[str, list[dict[str, Any]]] = {
+    "none": [],
+    "osm": [
+        {
+            "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+            "subdomains": "abc",
+            "attribution": "© OpenStreetMap contributors",
+        }
+    ],
+    "tianditu": [
+        {
+            "url": _TIANDITU.replace("{layer}", layer),
+            "subdomains": "01234567",
+            "attribution": "天地图 Tianditu (GS(2024)0568号)",
+        }
+        for layer in ("vec", "cva")
+    ],
+    "amap": [
+        {
+            "url": "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
+            "subdomains": "1234",
+            "attribution": "高德地图 AMap (GCJ-02; the data are shifted to match)",
+        }
+    ],
+}
+_LAYER_TITLES = {
+    "districts": ("行政区", "Districts"),
+    "functional_zones": ("功能区", "Functional zones"),
+    "protection_zones": ("水源保护区（示意）", "Protection zones (schematic)"),
+    "rivers": ("河湖", "Rivers and lakes"),
+    "sites": ("点位", "Sites"),
+}
+_AREA_STYLES = {
+    "districts": {
+        "color": symbology.css_rgba(symbology.DISTRICT_EDGE),
+        "weight": 1,
+        "fillColor": symbology.css_rgba(symbology.DISTRICT_FILL),
+        "fillOpacity": 0.75,
+    },
+    "protection_zones": {
+        "color": symbology.css_rgba(symbology.ZONE_EDGE),
+        "weight": 1.5,
+        "fillColor": symbology.css_rgba(symbology.ZONE_FILL),
+        "fillOpacity": 0.35,
+    },
+    "line": {"color": symbology.css_rgba(symbology.RIVER_LINE), "weight": 3, "fill": False},
+}
+_RELATION_WORDS = {
+    RelationType.INSIDE_ZONE: "位于 inside",
+    RelationType.DISCHARGED_INTO_ZONE: "排入 discharges into",
+    RelationType.PART_OF: "属于 part of",
+}
+
+
+class ExportCancelled(EnvMapError):
+    """The user stopped the export; nothing was written."""
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    basemap: str = "none"
+    title: str = DEFAULT_TITLE
+    site_filter: SiteFilter | None = None
+    tianditu_key: str | None = None
+    embed_key: bool = False  # the key goes into the file only when the user says so
+
+
+Progress = Callable[[int, int], None]  # (done, total); may raise ExportCancelled
+
+
+def write_html(
+    map_data: MapData,
+    out: Path,
+    options: HtmlOptions | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the map to `out`; returns the number of bytes written."""
+    text = html_document(map_data, options or HtmlOptions(), progress)
+    payload = text.encode("utf-8")
+    out.write_bytes(payload)
+    return len(payload)
+
+
+def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | None = None) -> str:
+    if options.basemap not in BASEMAPS:
+        raise EnvMapError(f"unknown basemap {options.basemap!r}; choose one of {BASEMAPS}")
+    shift = options.basemap == "amap"
+    data = _page_data(map_data, options, shift, progress)
+    west, south, east, north = data["bounds"]
+    fmap = _OfflineMap(
+        location=[(south + north) / 2, (west + east) / 2],
+        zoom_start=9,
+        tiles=None,
+        control_scale=True,
+        max_zoom=18,
+    )
+    figure = fmap.get_root()
+    figure.header.add_child(Element(f"<title>{html.escape(options.title)}</title>"), "title")
+    figure.header.add_child(Element(f"<style>{_leaflet_css()}</style>"), "leaflet_css")
+    figure.header.add_child(Element(f"<style>{_asset('envmap.css')}</style>"), "envmap_css")
+    figure.header.add_child(Element(f"<script>{_leaflet_js()}</script>"), "leaflet_js")
+    control = folium.LayerControl(collapsed=False)
+    control.add_to(fmap)
+    figure.html.add_child(
+        Element(
+            f'<script type="application/json" id="envmap-data">{_json_for_html(data)}</script>'
+        ),
+        "envmap_data",
+    )
+    _SiteLayers(fmap, control).add_to(fmap)
+    return figure.render()
+
+
+class _OfflineMap(folium.Map):
+    """folium's map without its CDN links: the assets are inlined by html_document."""
+
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
+
+
+class _SiteLayers(MacroElement):
+    """Runs envmap.js once folium has made the map and the layer control."""
+
+    _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
+
+    def __init__(self, fmap: folium.Map, control: folium.LayerControl) -> None:
+        super().__init__()
+        self._name = "EnvMapSites"
+        self.code = _asset("envmap.js").replace(
+            "ENVMAP_MAP, ENVMAP_LAYER_CONTROL", f"{fmap.get_name()}, {control.get_name()}"
+        )
+
+
+def _asset(name: str) -> str:
+    return (resources_root() / "web" / name).read_text(encoding="utf-8")
+
+
+def _leaflet_dir():
+    return package_files.files("js_lib_leaflet") / "static" / "js_lib_leaflet"
+
+
+def _leaflet_js() -> str:
+    code = (_leaflet_dir() / "leaflet.js").read_text(encoding="utf-8")
+    return code.replace("//# sourceMappingURL=leaflet.js.map", "")
+
+
+def _leaflet_css() -> str:
+    """Leaflet's style sheet with its images inlined as data URIs."""
+    css = (_leaflet_dir() / "leaflet.css").read_text(encoding="utf-8")
+
+    def inline(match: re.Match) -> str:
+        image = (_leaflet_dir() / "images" / match.group(1)).read_bytes()
+        return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
+
+    return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, css)
+
+
+def _json_for_html(data: dict) -> str:
+    """JSON that cannot end its <script> element early nor be read as markup."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, escape)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def _page_data(
+    map_data: MapData, options: HtmlOptions, shift: bool, progress: Progress | None
+) -> dict[str, Any]:
+    catalog = map_data.catalog
+    kept = options.site_filter.visible(catalog, map_data.districts) if options.site_filter else None
+    features = [
+        f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
+    ]
+    drawn = [
+        (
+            catalog.site(f.id),
+            f.layer,
+            _to_wgs84(f.simplified[DISTRICT_LEVEL][1], False)
+            if f.layer == "districts"
+            else catalog.site(f.id).location.geometry,
+        )
+        for f in features
+    ]
+    # Citywide measures have no shape of their own: listed, searchable, opened over all Wuhan.
+    drawn += [
+        (s, "city", None)
+        for s in catalog.sites
+        if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
+    ]
+    titles = {d.id: d.title_zh for d in catalog.documents.values()}
+    sites = []
+    for done, (site, layer, geometry) in enumerate(drawn, start=1):
+        sites.append(_site_record(map_data, site, layer, geometry, titles, shift))
+        if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
+            progress(done, len(drawn))
+    outline = shapely.union_all(
+        [f.simplified[DISTRICT_LEVEL][1] for f in map_data.layer("districts")]
+    )
+    bounds = _to_wgs84(outline, shift).bounds
+    shown_kinds = {f.kind for f in features}
+    basemap = _BASEMAP_LAYERS[options.basemap]
+    key = options.tianditu_key if options.embed_key else None
+    return {
+        "title": options.title,
+        "subtitle": f"{date.today().isoformat()} · 来源 Sources: " + "；".join(titles.values()),
+        "sites": sites,
+        "bounds": [round(v, 5) for v in bounds],
+        "statuses": [_status_entry(s) for s in Status],
+        "no_measure": {
+            "value": None,
+            "zh": symbology.NO_MEASURE_ZH,
+            "en": symbology.NO_MEASURE_EN,
+            "colour": symbology.STATUS_HEX[None],
+        },
+        "kinds": [
+            {"value": k.value, "zh": k.label_zh, "en": k.label_en, "shape": shape}
+            for k, shape in symbology.KIND_SHAPES.items()
+            if k in shown_kinds
+        ],
+        "layers": [{"id": k, "zh": zh, "en": en} for k, (zh, en) in _LAYER_TITLES.items()],
+        "area_styles": _AREA_STYLES,
+        "popup": {"maxWidth": 380, "minWidth": 300, "className": "envmap-popup"},
+        "legend_note": "虚线圆：位置不确定范围；水源保护区为示意。Dashed circles: location "
+        "uncertainty; protection zones are schematic.",
+        "attribution": [html.escape(boundary_attribution())]
+        + [html.escape(layer["attribution"]) for layer in basemap[:1]],
+        "basemap": {
+            "name": options.basemap,
+            "layers": [
+                {k: v for k, v in layer.items() if k != "attribution"} | {"attribution": ""}
+                for layer in basemap
+            ],
+            "needs_key": options.basemap == "tianditu" and key is None,
+            "key": key,
+        },
+    }
+
+
+def _status_entry(status: Status) -> dict[str, str]:
+    return {
+        "value": status.value,
+        "zh": status.label_zh,
+        "en": status.label_en,
+        "colour": symbology.STATUS_HEX[status],
+    }
+
+
+def _site_record(
+    map_data: MapData,
+    site: Site,
+    layer: str,
+    geometry: BaseGeometry | None,
+    titles: dict[str, str],
+    shift: bool,
+) -> dict[str, Any]:
+    catalog = map_data.catalog
+    if geometry is not None:
+        decimals = COORD_DECIMALS if geometry.geom_type == "Point" else OUTLINE_DECIMALS
+        shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
+        geometry = shapely.transform(shown, lambda xy: np.round(xy, decimals))
+    measures = catalog.measures_concerning(site.id)
+    status = catalog.site_status(site.id)
+    record: dict[str, Any] = {
+        "id": site.id,
+        "layer": layer,
+        "shape": symbology.KIND_SHAPES.get(site.kind, symbology.DEFAULT_SHAPE),
+        "estimate": site.location.is_estimate,
+        "geometry": mapping(geometry) if geometry is not None else None,
+        "props": {
+            "name_zh": site.name_zh,
+            "name_en": site.name_en,
+            "kind": site.kind.value,
+            "kind_zh": site.kind.label_zh,
+            "kind_en": site.kind.label_en,
+            "districts": list(map_data.districts.get(site.id, ())),
+            "status": status.value if status else None,
+            "precision_m": site.location.precision_m,
+            "location_text": _location_text(site),
+            "location_note": site.location.estimated_from or site.location.source,
+            "leader": f"{site.leader.name}（{site.leader.title_zh}）" if site.leader else None,
+            "relations": [
+                f"{_RELATION_WORDS.get(r.type, r.type.value)} {catalog.site(r.target).name_zh}"
+                for r in site.relations
+            ],
+            "measures": [
+                {
+                    "text_zh": m.text_zh,
+                    "status": m.status.value,
+                    "status_words": m.status_words,
+                    "target_date": m.target_date,
+                    "responsible": m.responsible_zh,
+                    "evidence": [_evidence(e, titles) for e in m.evidence],
+                }
+                for m in measures
+            ],
+            "pledges": [_evidence(e, titles) for e in site.leader.evidence] if site.leader else [],
+        },
+        "search": " ".join(
+            [site.name_zh, site.name_en, *site.aliases, *(m.text_zh for m in measures)]
+        ).lower(),
+    }
+    if layer == "districts":
+        anchor = geometry.representative_point()
+        record["label"] = [round(anchor.x, OUTLINE_DECIMALS), round(anchor.y, OUTLINE_DECIMALS)]
+    return record
+
+
+def _evidence(evidence, titles: dict[str, str]) -> dict[str, Any]:
+    return {
+        "quote": evidence.quote,
+        "document_title": titles.get(evidence.document, evidence.document),
+        "paragraph": evidence.paragraph,
+    }
+
+
+def _location_text(site: Site) -> str:
+    location = site.location
+    point = location.geometry.representative_point()
+    kind = "估计 estimate" if location.is_estimate else location.basis.value
+    return (
+        f"{point.x:.5f}°E, {point.y:.5f}°N ±{location.precision_m:,.0f} m · {kind} · "
+        f"{location.datum}"
+    )
+
+
+def _to_wgs84(geometry: BaseGeometry, shift: bool) -> BaseGeometry:
+    convert = transformer(WEB_MERCATOR, WGS84)
+    wgs84 = shapely.transform(
+        geometry, lambda xy: np.column_stack(convert.transform(xy[:, 0], xy[:, 1]))
+    )
+    return geometry_wgs84_to_gcj02(wgs84) if shift else wgs84

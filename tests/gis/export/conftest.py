@@ -1,0 +1,82 @@
+"""A real headless Chromium (Debian's) with every network request refused and recorded."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--proxy-server=127.0.0.1:9",  # a closed port: nothing leaves even if routing missed it
+]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    playwright_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright is in the test extra: pip install -e '.[test]'"
+    )
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install chromium (.ci/run does)")
+    with playwright_api.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class OfflinePage:
+    """A page that opens a local file; every non-file request is aborted and remembered, every
+    console message, page error and dialog (alert/confirm/prompt) is remembered too."""
+
+    def __init__(self, browser, path: Path) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.blocked: list[str] = []
+        self.console: list[tuple[str, str]] = []
+        self.dialogs: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: self.console.append((m.type, m.text)))
+        self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(path.as_uri())
+        self.page.wait_for_function("window.envmap !== undefined")
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        if url.startswith(("file:", "data:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def errors(self) -> list[tuple[str, str]]:
+        return [m for m in self.console if m[0] in ("error", "pageerror")]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def open_offline(chromium):
+    pages: list[OfflinePage] = []
+
+    def opener(path: Path) -> OfflinePage:
+        pages.append(OfflinePage(chromium, path))
+        return pages[-1]
+
+    yield opener
+    for page in pages:
+        page.close()
