@@ -7,14 +7,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
+from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
 from desktop.i18n import LANGUAGES, saved_language
 from desktop.map.canvas import MapCanvas
 from desktop.panels.details import DetailsPanel
@@ -37,6 +40,8 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(map_data, self)
         self.setCentralWidget(self.canvas)
         self.catalog = catalog = map_data.catalog
+        self.site_filter = SiteFilter()
+        self.html_job: HtmlExportJob | None = None
         self.details = DetailsPanel(catalog, self.canvas.districts, self)
         self.document_viewer = DocumentViewer(catalog, self)
         self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
@@ -90,6 +95,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
+        self.site_filter = site_filter
         everything = site_filter == SiteFilter()
         visible = None if everything else site_filter.visible(self.catalog, self.canvas.districts)
         self.canvas.set_visible_sites(visible)
@@ -98,6 +104,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("文件"))
         export_image = file_menu.addAction(self.tr("导出地图图片…"))
         export_image.triggered.connect(self.export_image)
+        export_html = file_menu.addAction(self.tr("导出HTML地图…"))
+        export_html.triggered.connect(self.export_html)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu(self.tr("视图"))
@@ -151,6 +159,45 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
         self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def export_html(self) -> None:
+        dialog = HtmlExportDialog(self.site_filter != SiteFilter(), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出HTML地图"), "wuhan-envmap.html", "HTML (*.html)"
+        )
+        if name:
+            self.write_html(Path(name), dialog.options(self.site_filter))
+
+    def write_html(self, path: Path, options) -> HtmlExportJob:
+        """Export in a worker thread; the window stays usable and the dialog can cancel."""
+        self.html_job = HtmlExportJob(self.map_data, path, options)
+        self.html_progress = QProgressDialog(
+            self.tr("正在导出HTML地图…"), self.tr("取消"), 0, 0, self
+        )
+        self.html_progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.html_progress.setMinimumDuration(400)
+        self.html_progress.canceled.connect(self.html_job.cancel)
+        self.html_job.progressed.connect(self._html_progressed)
+        self.html_job.finished.connect(self._html_finished)
+        self.html_thread = start_job(self.html_job, self)
+        return self.html_job
+
+    def _html_progressed(self, done: int, total: int) -> None:
+        self.html_progress.setMaximum(total)
+        self.html_progress.setValue(done)
+
+    def _html_finished(self, ok: bool, message: str) -> None:
+        self.html_thread.wait()
+        self.html_progress.reset()
+        path = self.html_job.out
+        if ok:
+            self.statusBar().showMessage(self.tr("已导出：") + f"{path} ({message})", 8000)
+        elif message:
+            QMessageBox.warning(self, self.tr("导出失败"), message)
+        else:
+            self.statusBar().showMessage(self.tr("已取消导出"), 5000)
 
     def zoom_to_selection(self) -> None:
         if self.canvas.selected:

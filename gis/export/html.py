@@ -25,12 +25,13 @@ import numpy as np
 import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
+from pyproj import Transformer
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
 from gis.boundaries import attribution as boundary_attribution
-from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02, transformer
+from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
 from gis.filters import SiteFilter
 from gis.mapdata import MapData
@@ -215,6 +216,7 @@ def _page_data(
 ) -> dict[str, Any]:
     catalog = map_data.catalog
     kept = options.site_filter.visible(catalog, map_data.districts) if options.site_filter else None
+    to_wgs84 = _mercator_to_wgs84()
     features = [
         f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
     ]
@@ -222,7 +224,7 @@ def _page_data(
         (
             catalog.site(f.id),
             f.layer,
-            _to_wgs84(f.simplified[DISTRICT_LEVEL][1], False)
+            to_wgs84(f.simplified[DISTRICT_LEVEL][1])
             if f.layer == "districts"
             else catalog.site(f.id).location.geometry,
         )
@@ -240,10 +242,10 @@ def _page_data(
         sites.append(_site_record(map_data, site, layer, geometry, titles, shift))
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
-    outline = shapely.union_all(
-        [f.simplified[DISTRICT_LEVEL][1] for f in map_data.layer("districts")]
+    outline = to_wgs84(
+        shapely.union_all([f.simplified[DISTRICT_LEVEL][1] for f in map_data.layer("districts")])
     )
-    bounds = _to_wgs84(outline, shift).bounds
+    bounds = (geometry_wgs84_to_gcj02(outline) if shift else outline).bounds
     shown_kinds = {f.kind for f in features}
     basemap = _BASEMAP_LAYERS[options.basemap]
     key = options.tianditu_key if options.embed_key else None
@@ -370,9 +372,10 @@ def _location_text(site: Site) -> str:
     )
 
 
-def _to_wgs84(geometry: BaseGeometry, shift: bool) -> BaseGeometry:
-    convert = transformer(WEB_MERCATOR, WGS84)
-    wgs84 = shapely.transform(
+def _mercator_to_wgs84() -> Callable[[BaseGeometry], BaseGeometry]:
+    # A transformer of its own: the desktop runs exports off the UI thread, and pyproj
+    # transformers must not be shared between threads.
+    convert = Transformer.from_crs(WEB_MERCATOR, WGS84, always_xy=True)
+    return lambda geometry: shapely.transform(
         geometry, lambda xy: np.column_stack(convert.transform(xy[:, 0], xy[:, 1]))
     )
-    return geometry_wgs84_to_gcj02(wgs84) if shift else wgs84

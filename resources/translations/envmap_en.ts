@@ -10,6 +10,65 @@
     </message>
 </context>
 <context>
+    <name>HtmlExportDialog</name>
+    <message>
+        <location filename="../../desktop/html_export.py" line="28"/>
+        <source>导出HTML地图</source>
+        <translation>Export HTML map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="30"/>
+        <location filename="../../desktop/html_export.py" line="71"/>
+        <source>武汉环保行动地图</source>
+        <translation>Wuhan EnvMap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="31"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="34"/>
+        <source>无底图（离线）</source>
+        <translation>No basemap (offline)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="35"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="36"/>
+        <source>天地图（需要密钥）</source>
+        <translation>Tianditu (needs a key)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="37"/>
+        <source>高德地图（GCJ-02）</source>
+        <translation>AMap (GCJ-02)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="41"/>
+        <source>底图</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="44"/>
+        <source>天地图密钥 tk</source>
+        <translation>Tianditu key (tk)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="45"/>
+        <source>将密钥写入文件（收件人可看到）</source>
+        <translation>Write the key into the file (recipients can see it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/html_export.py" line="47"/>
+        <source>只导出当前筛选显示的点位</source>
+        <translation>Only the sites the current filter shows</translation>
+    </message>
+</context>
+<context>
     <name>LayersPanel</name>
     <message>
         <location filename="../../desktop/panels/layers.py" line="22"/>
@@ -86,95 +145,122 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="35"/>
+        <location filename="../../desktop/main_window.py" line="38"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42"/>
+        <location filename="../../desktop/main_window.py" line="47"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43"/>
+        <location filename="../../desktop/main_window.py" line="48"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49"/>
+        <location filename="../../desktop/main_window.py" line="54"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58"/>
+        <location filename="../../desktop/main_window.py" line="63"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="98"/>
+        <location filename="../../desktop/main_window.py" line="104"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="99"/>
+        <location filename="../../desktop/main_window.py" line="105"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="102"/>
+        <location filename="../../desktop/main_window.py" line="107"/>
+        <source>导出HTML地图…</source>
+        <translation>Export HTML map…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="110"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="103"/>
+        <location filename="../../desktop/main_window.py" line="111"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="113"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="106"/>
+        <location filename="../../desktop/main_window.py" line="114"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107"/>
+        <location filename="../../desktop/main_window.py" line="115"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="119"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="120"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="143"/>
+        <location filename="../../desktop/main_window.py" line="161"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="147"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="198"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="168"/>
+        <source>导出HTML地图</source>
+        <translation>Export HTML map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177"/>
+        <source>正在导出HTML地图…</source>
+        <translation>Exporting the HTML map…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="177"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="200"/>
+        <source>已取消导出</source>
+        <translation>Export cancelled</translation>
     </message>
 </context>
 <context>
