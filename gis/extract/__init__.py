@@ -1,0 +1,1 @@
+"""Reading new documents: candidate sites, measures and statuses with verbatim evidence."""
