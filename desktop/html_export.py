@@ -3,6 +3,7 @@ with a progress dialog that can cancel it."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
@@ -20,6 +21,7 @@ from gis import EnvMapError, MapData
 from gis.filters import SiteFilter
 
 BASEMAP_CHOICES = ("none", "osm", "tianditu", "amap")
+log = logging.getLogger(__name__)
 
 
 class HtmlExportDialog(QDialog):
@@ -105,6 +107,9 @@ class HtmlExportJob(QObject):
             self.finished.emit(False, "")
         except (EnvMapError, OSError) as exc:
             self.finished.emit(False, str(exc))
+        except Exception as exc:  # a bug must still end the dialog and reach the user
+            log.exception("HTML export failed")
+            self.finished.emit(False, f"{type(exc).__name__}: {exc}")
         else:
             self.finished.emit(True, f"{size / 1024:,.0f} KB")
 

@@ -132,10 +132,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
         tianditu_key=key,
         embed_key=args.embed_key,
     )
+    if args.embed_key and options.basemap != "tianditu":
+        print("envmap: --embed-key is for --basemap tianditu only", file=sys.stderr)
+        return 2
     if options.basemap == "tianditu" and args.embed_key and not key:
         print("envmap: --embed-key needs --tianditu-key or $ENVMAP_TIANDITU_KEY", file=sys.stderr)
         return 2
-    size = write_html(build_map_data(load_catalog(args.data)), args.out, options)
+    map_data = build_map_data(load_catalog(args.data))
+    if options.site_filter and not options.site_filter.visible(
+        map_data.catalog, map_data.districts
+    ):
+        print(
+            "envmap: warning: the filter keeps no site; the map shows districts only",
+            file=sys.stderr,
+        )
+    size = write_html(map_data, args.out, options)
     note = " (Tianditu key written into the file)" if options.embed_key and key else ""
     print(f"wrote {args.out} ({size / 1024:,.0f} KB){note}")
     return 0

@@ -143,20 +143,32 @@ def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | 
         max_zoom=18,
     )
     figure = fmap.get_root()
-    figure.header.add_child(Element(f"<title>{html.escape(options.title)}</title>"), "title")
-    figure.header.add_child(Element(f"<style>{_leaflet_css()}</style>"), "leaflet_css")
-    figure.header.add_child(Element(f"<style>{_asset('envmap.css')}</style>"), "envmap_css")
-    figure.header.add_child(Element(f"<script>{_leaflet_js()}</script>"), "leaflet_js")
+    figure.header.add_child(_Verbatim(f"<title>{html.escape(options.title)}</title>"), "title")
+    figure.header.add_child(_Verbatim(f"<style>{_leaflet_css()}</style>"), "leaflet_css")
+    figure.header.add_child(_Verbatim(f"<style>{_asset('envmap.css')}</style>"), "envmap_css")
+    figure.header.add_child(_Verbatim(f"<script>{_leaflet_js()}</script>"), "leaflet_js")
     control = folium.LayerControl(collapsed=False)
     control.add_to(fmap)
     figure.html.add_child(
-        Element(
+        _Verbatim(
             f'<script type="application/json" id="envmap-data">{_json_for_html(data)}</script>'
         ),
         "envmap_data",
     )
     _SiteLayers(fmap, control).add_to(fmap)
     return figure.render()
+
+
+class _Verbatim(Element):
+    """Text put into the page exactly as given. branca's Element would compile its text as a
+    Jinja template, so "{{ … }}" in a site's name would run on the exporting machine."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
 
 
 class _OfflineMap(folium.Map):
@@ -248,7 +260,8 @@ def _page_data(
     bounds = (geometry_wgs84_to_gcj02(outline) if shift else outline).bounds
     shown_kinds = {f.kind for f in features}
     basemap = _BASEMAP_LAYERS[options.basemap]
-    key = options.tianditu_key if options.embed_key else None
+    embed = options.embed_key and options.basemap == "tianditu"
+    key = options.tianditu_key if embed else None
     return {
         "title": options.title,
         "subtitle": f"{date.today().isoformat()} · 来源 Sources: " + "；".join(titles.values()),
@@ -344,6 +357,7 @@ def _site_record(
             ],
             "pledges": [_evidence(e, titles) for e in site.leader.evidence] if site.leader else [],
         },
+        "names": [n.lower() for n in (site.name_zh, site.name_en, *site.aliases)],
         "search": " ".join(
             [site.name_zh, site.name_en, *site.aliases, *(m.text_zh for m in measures)]
         ).lower(),

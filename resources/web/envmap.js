@@ -140,7 +140,7 @@
         icon: L.divIcon({ className: "envmap-label", html: text, iconSize: null }),
         interactive: false,
         keyboard: false
-      }).addTo(overlay("labels"));
+      }).addTo(overlay("districts"));
     }
   }
 
@@ -183,6 +183,12 @@
     layerControl.addOverlay(overlays.uncertainty, "位置不确定范围 Location uncertainty");
   }
   if (overlays.districts) overlays.districts.bringToBack();
+  map.on("overlayremove overlayadd", function (event) {
+    if (event.layer === overlays.sites && overlays.uncertainty) {
+      if (event.type === "overlayremove") map.removeLayer(overlays.uncertainty);
+      else overlays.uncertainty.addTo(map);
+    }
+  });
 
   function open(id) {
     var site = sites[id];
@@ -207,7 +213,17 @@
     return true;
   }
 
-  /* Search: names, aliases and measure texts; Enter opens the first or highlighted hit. */
+  /* Search: names, aliases and measure texts; Enter opens the first or highlighted hit.
+   * An exact name ranks first, then a name that starts with the query, then one that holds it,
+   * then measure text. */
+  function rank(site, query) {
+    var names = site.names;
+    if (names.indexOf(query) >= 0) return 4;
+    if (names.some(function (n) { return n.indexOf(query) === 0; })) return 3;
+    if (names.some(function (n) { return n.indexOf(query) >= 0; })) return 2;
+    return site.search.indexOf(query) >= 0 ? 1 : 0;
+  }
+
   var Search = L.Control.extend({
     options: { position: "topleft" },
     onAdd: function () {
@@ -241,12 +257,11 @@
       }
       input.addEventListener("input", function () {
         var query = input.value.trim().toLowerCase();
-        hits = query ? data.sites.filter(function (site) {
-          return site.search.indexOf(query) >= 0;
-        }).sort(function (a, b) {
-          return (a.props.name_zh.toLowerCase().indexOf(query) >= 0 ? 0 : 1) -
-            (b.props.name_zh.toLowerCase().indexOf(query) >= 0 ? 0 : 1);
-        }).slice(0, 12) : [];
+        hits = query ? data.sites.map(function (site) {
+          return { site: site, score: rank(site, query) };
+        }).filter(function (hit) { return hit.score > 0; }).sort(function (a, b) {
+          return b.score - a.score;
+        }).slice(0, 12).map(function (hit) { return hit.site; }) : [];
         current = 0;
         show();
       });
@@ -325,7 +340,7 @@
       box.addEventListener("submit", function (event) {
         event.preventDefault();
         if (!input.value) return;
-        try { window.localStorage.setItem("envmap.tianditu.tk", input.value); } catch (e) { /* private mode */ }
+        try { window.sessionStorage.setItem("envmap.tianditu.tk", input.value); } catch (e) { /* storage off */ }
         addTiles(input.value);
         map.removeControl(self);
       });
@@ -341,7 +356,7 @@
   data.attribution.forEach(function (text) { map.attributionControl.addAttribution(text); });
   if (data.basemap.layers.length) {
     var stored = null;
-    try { stored = window.localStorage.getItem("envmap.tianditu.tk"); } catch (e) { stored = null; }
+    try { stored = window.sessionStorage.getItem("envmap.tianditu.tk"); } catch (e) { stored = null; }
     if (!data.basemap.needs_key) addTiles(data.basemap.key);
     else if (stored) addTiles(stored);
     else new KeyPrompt().addTo(map);

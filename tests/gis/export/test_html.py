@@ -73,10 +73,28 @@ def test_search_zooms_to_the_site_and_opens_its_popup(open_offline, plain_html):
 
 def test_search_finds_measure_text_and_areas(open_offline, plain_html):
     page = open_offline(plain_html)
-    page.page.fill(".envmap-search input", "hannan")
+    page.page.fill(".envmap-search input", "认真制定完善整改方案")  # words of a measure only
     assert page.page.locator(".envmap-results li").count() >= 1
     page.page.keyboard.press("Enter")
-    assert "彭浩" in page.page.locator(".leaflet-popup-content").inner_text()
+    assert "彭浩" in page.page.locator(".leaflet-popup-content").last.inner_text()
+
+
+def test_exact_name_ranks_first(open_offline, plain_html):
+    page = open_offline(plain_html)
+    page.page.fill(".envmap-search input", "东湖")  # also the start of two zones' names
+    assert page.page.locator(".envmap-results li").first.inner_text().startswith("东湖 ")
+    page.page.keyboard.press("Enter")
+    assert page.page.locator(".leaflet-popup-content h3").last.inner_text() == "东湖"
+
+
+def test_district_labels_follow_the_districts_layer(open_offline, plain_html):
+    page = open_offline(plain_html)
+    labels = page.page.locator(".envmap-label-text")
+    assert labels.count() == 13
+    page.page.get_by_label("行政区 Districts").uncheck()
+    assert labels.count() == 0
+    page.page.get_by_label("行政区 Districts").check()
+    assert labels.count() == 13
 
 
 def test_osm_basemap_requests_only_its_tiles(open_offline, map_data, tmp_path):
@@ -110,6 +128,9 @@ def test_tianditu_key_stays_out_unless_allowed(open_offline, map_data, tmp_path)
         map_data, shared, HtmlOptions(basemap="tianditu", tianditu_key=secret, embed_key=True)
     )
     assert secret in shared.read_text(encoding="utf-8")
+    elsewhere = tmp_path / "osm-key.html"
+    write_html(map_data, elsewhere, HtmlOptions(basemap="osm", tianditu_key=secret, embed_key=True))
+    assert secret not in elsewhere.read_text(encoding="utf-8")
 
 
 def _marker_lonlat(page, site_id: str) -> tuple[float, float]:

@@ -35,14 +35,21 @@ PAYLOADS = [
     "<marquee onstart=alert(22)>码头</marquee>",
     "javascript:/*--></title></style></textarea></script><svg/onload='+/\"/+/onmouseover=1/+/[*/[]/+alert(23)//'>",
     "<input autofocus onfocus=alert(24)>",
+    "{{ 7*7 }}",
+    "{# an unclosed comment",
+    "{% raw %}{% if x %}",
+    "{{ '%c/script%c%cscript%cwindow.__xss=28%c/script%c'|format(60,62,60,62,60,62) }}",
+    "{{ cycler.__init__.__globals__.os.popen('echo owned > /tmp/envmap-xss').read() }}",
 ]
 
 
 @pytest.fixture(scope="module")
 def hostile(catalog, tmp_path_factory):
-    """The catalog with each payload as a site's name, alias, measure text and quote."""
+    """The catalog with each payload as a site's name and alias, and as its measures' texts,
+    responsible bodies and quotes where it has measures."""
     targets = [s for s in catalog.sites if s.measures and s.location.geometry.geom_type == "Point"]
     targets += [s for s in catalog.sites if s.measures and s not in targets]
+    targets += [s for s in catalog.sites if s not in targets]  # names only
     assert len(targets) >= len(PAYLOADS)
     replaced = {}
     for payload, site in zip(PAYLOADS, targets, strict=False):
@@ -65,7 +72,7 @@ def hostile(catalog, tmp_path_factory):
     sites = tuple(replaced.get(s.id, s) for s in catalog.sites)
     bad = Catalog(documents=documents, sites=sites)
     out = tmp_path_factory.mktemp("xss") / "hostile.html"
-    write_html(build_map_data(bad), out, HtmlOptions(title=PAYLOADS[1]))
+    write_html(build_map_data(bad), out, HtmlOptions(title=PAYLOADS[1] + PAYLOADS[-1]))
     return out, {payload: site.id for payload, site in zip(PAYLOADS, targets, strict=False)}
 
 
@@ -76,7 +83,7 @@ def test_at_least_twenty_payloads():
 def test_no_payload_runs_and_each_shows_literally(open_offline, hostile):
     path, site_of = hostile
     page = open_offline(path)
-    assert page.page.title() == PAYLOADS[1]
+    assert page.page.title() == PAYLOADS[1] + PAYLOADS[-1]  # template syntax stays text
     for payload, site_id in site_of.items():
         assert page.page.evaluate(f"window.envmap.open({site_id!r})")
         popup = page.page.locator(".leaflet-popup-content").last  # the previous one fades out
