@@ -178,6 +178,44 @@ def parse_filters(items: list[str]) -> SiteFilter | None:
     )
 
 
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from gis.extract.pipeline import extract_file
+    from gis.geocode import GazetteerGeocoder, OnlineGeocoder
+
+    online = None
+    if args.geocoder != "none":
+        key = args.key or os.environ.get(f"ENVMAP_{args.geocoder.upper()}_KEY")
+        online = OnlineGeocoder(args.geocoder, key or "", cache=args.geocode_cache)
+    geocoder = GazetteerGeocoder(load_catalog(args.data), online)
+    output: list[dict] = []
+    for path in args.files:
+        if not path.is_file():
+            raise EnvMapError(f"{path}: no such file")
+        records, warnings = extract_file(path, geocoder, args.date)
+        for warning in warnings:
+            print(f"envmap: warning: {warning}", file=sys.stderr)
+        for record in records:
+            record["document"] = path.stem
+        output += records
+    if args.format == "yaml":
+        import yaml
+
+        yaml.safe_dump(output, sys.stdout, allow_unicode=True, sort_keys=False)
+    else:
+        json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    return 0
+
+
+def _iso_date(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"a date as YYYY-MM-DD, not {text!r}") from exc
+
+
 def _cmd_paragraphs(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.document not in catalog.documents:
@@ -227,6 +265,21 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
         help="write the Tianditu key into the file (otherwise the page asks the reader for one)",
     )
     exp.set_defaults(run=_cmd_export)
+    ext = sub.add_parser("extract", help="read new documents: candidate sites, measures, status")
+    ext.add_argument("files", nargs="+", type=Path, help="text files (UTF-8, GBK, UTF-16 …)")
+    ext.add_argument("--format", choices=("json", "yaml"), default="json")
+    ext.add_argument(
+        "--date", type=_iso_date, help="the documents' date, to resolve 今年/去年 (YYYY-MM-DD)"
+    )
+    ext.add_argument(
+        "--geocoder",
+        choices=("none", "tianditu", "amap"),
+        default="none",
+        help="also ask an online geocoder for names the gazetteer lacks (needs --key)",
+    )
+    ext.add_argument("--key", help="the online geocoder's key (or $ENVMAP_TIANDITU_KEY/…AMAP_KEY)")
+    ext.add_argument("--geocode-cache", type=Path, help="a JSON file caching online answers")
+    ext.set_defaults(run=_cmd_extract)
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")
     paragraphs.set_defaults(run=_cmd_paragraphs)

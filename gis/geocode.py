@@ -96,11 +96,12 @@ class GazetteerGeocoder:
             return None
         if key in self._normal and len(self._normal[key]) == 1:
             return next(iter(self._normal[key]))
-        # A name written with part of it blanked ("□□1135"片) or shortened: a unique containment.
+        # A name written with part of it blanked ("□□1135"片) or shortened: it lies inside one
+        # known name. (A longer name holding a known one is a more specific, different place.)
         hits = {
             site_id
             for known, ids in self._normal.items()
-            if len(key) >= 3 and (key in known or known in key) and len(known) >= 3
+            if len(key) >= 3 and key in known
             for site_id in ids
         }
         return next(iter(hits)) if len(hits) == 1 else None

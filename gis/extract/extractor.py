@@ -30,7 +30,7 @@ SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
 CLAUSE = re.compile(r"[^，]*，?")
 BOOK_TITLE = re.compile(r"《[^》]*》")
 NAME_CHARS = re.compile(r"[\u4e00-\u9fff“”□\d]")
-LAKE = re.compile(r"[河湖](?![泊库长网区面新生北南流道段岸])")
+LAKE = re.compile(r"河(?![流道段岸长网湖])|湖(?![泊库长网区面新生北南])")
 LIST = re.compile(
     r"((?:[^、，。；：“”]{1,16}|“[^”]{1,12}”[^、，。；：]{0,3})(?:、(?:[^、，。；：“”]{1,16}|“[^”]{1,12}”[^、，。；：]{0,3}))+)"
     r"等(" + "|".join(rules.LIST_NOUNS) + ")"
@@ -60,6 +60,7 @@ class Measure:
 @dataclass
 class Candidate:
     name: str
+    name_simplified: str
     kind: str
     district: str | None = None
     aliases: list[str] = field(default_factory=list)
@@ -106,9 +107,11 @@ def extract(source: SourceText, document_date: date | None = None) -> list[Candi
             continue
         if len(block.simplified) <= 30 and not re.search(r"[。！？；，]", block.simplified):
             continue  # a headline or a photo caption: no measure, no place of its own
-        for start, end in _units(block.simplified, pledge):
+        owners_in_sentence: dict[int, list[Candidate]] = {}
+        block_spans = _names(block.simplified)
+        for start, end, sentence in _units(block.simplified, pledge):
             text = block.simplified[start:end]
-            spans = [s for s in _names(block.simplified) if start <= s.start < end]
+            spans = [s for s in block_spans if start <= s.start < end]
             named = _resolve(spans, block.simplified)
             judged = rules.status_of(text, pledge)
             named = [_as_area_alias(entry, area) if pledge else entry for entry in named]
@@ -122,7 +125,8 @@ def extract(source: SourceText, document_date: date | None = None) -> list[Candi
                         candidate.relations.append(relation)
             if judged is None:
                 continue
-            status, words = judged
+            status, where = judged
+            words = block.original[start + where.start : start + where.stop]
             measure = Measure(
                 text=_original(block, start, end).strip().strip("，、"),
                 status=status.value,
@@ -133,7 +137,11 @@ def extract(source: SourceText, document_date: date | None = None) -> list[Candi
                 evidence=_evidence(source, block, start, end),
             )
             owners = [found[entry[0]] for entry in named]
-            if not owners:
+            if owners:
+                owners_in_sentence[sentence] = owners
+            elif sentence in owners_in_sentence:  # "…码头已完成搬迁，现场已复绿": same place
+                owners = owners_in_sentence[sentence]
+            else:
                 if pledge and area is not None:
                     owners = [area]
                 else:
@@ -197,7 +205,7 @@ def _district_of(name: str) -> str | None:
     return name if name in DISTRICT_NAMES_EN else None
 
 
-def _units(text: str, pledge: bool) -> list[tuple[int, int]]:
+def _units(text: str, pledge: bool) -> list[tuple[int, int, int]]:
     """In a pledge section, enumerated items ("一是…" up to the next); elsewhere each clause
     with a status word, with the clauses around it that carry none."""
     sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
@@ -209,8 +217,8 @@ def _units(text: str, pledge: bool) -> list[tuple[int, int]]:
                 merged[-1] = (merged[-1][0], end)
             else:
                 merged.append((start, end))
-        return merged
-    units: list[tuple[int, int]] = []
+        return [(start, end, start) for start, end in merged]
+    units: list[tuple[int, int, int]] = []
     for start, end in sentences:
         clauses = [(start + m.start(), start + m.end()) for m in CLAUSE.finditer(text[start:end])]
         pending = start
@@ -224,7 +232,7 @@ def _units(text: str, pledge: bool) -> list[tuple[int, int]]:
             sentence_units[-1] = (last_start, end)
         else:
             sentence_units = [(start, end)]
-        units += sentence_units
+        units += [(u_start, u_end, start) for u_start, u_end in sentence_units]
     return units
 
 
@@ -360,9 +368,13 @@ def _zones_containing(span: _Span, spans: list[_Span], text: str) -> list[str]:
 
 
 def _candidate(found, name, kind, source, block, span) -> Candidate:
+    """The candidate for a (Simplified) name, created at its first mention, which gives the
+    name as written: Traditional characters stay as the document has them."""
     if name not in found:
+        written = block.original[span.start : span.end]
         found[name] = Candidate(
-            name=name,
+            name=written if block.simplified[span.start : span.end] == name else name,
+            name_simplified=name,
             kind=kind.value,
             mention=_evidence(source, block, span.start, span.end)[0]
             if span.end > span.start

@@ -33,7 +33,7 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
     if candidate.kind == Kind.CITYWIDE.value:
         place["geocode_source"] = "citywide"
     elif geocoder is not None:
-        found = geocoder.geocode(candidate.name, candidate.district)
+        found = geocoder.geocode(candidate.name_simplified, candidate.district)
         place = {
             "lon": None if found.lon is None else round(found.lon, 6),
             "lat": None if found.lat is None else round(found.lat, 6),

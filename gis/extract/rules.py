@@ -41,11 +41,12 @@ ENUMERATOR_RE = re.compile("|".join(_ENUMERATORS))
 _CONCESSION = re.compile(r"虽(?:然)?[^。；]*?但")
 
 
-def status_of(text: str, pledge: bool) -> tuple[Status, str] | None:
-    """The weakest status the words of `text` give, and the words; None if it has none.
+def status_of(text: str, pledge: bool) -> tuple[Status, slice] | None:
+    """The weakest status the words of `text` give, and where those words stand in `text`
+    (so the caller can quote them as written); None if it has no status word.
 
     In a pledge section (a leader's statement) enumerated items are pledges."""
-    found: list[tuple[Status, str]] = []
+    found: list[tuple[Status, slice]] = []
     ba_spans = [m.span() for m in _BA_CONSTRUCTION.finditer(text)]
     nouns = {m.start() for m in _NOT_A_PLEDGE.finditer(text)}
     for match in _MARKER_RE.finditer(text):
@@ -54,16 +55,18 @@ def status_of(text: str, pledge: bool) -> tuple[Status, str] | None:
             continue  # "将X作为Y": a construction, not a future
         if match.start() in nouns:
             continue  # "要求", "重要", "行动计划": nouns, not pledges
-        found.append((_STATUS_OF[word], word))
+        found.append((_STATUS_OF[word], slice(match.start(), match.end())))
     if pledge:
         enumerator = ENUMERATOR_RE.match(text)
         if enumerator:
-            found.append((Status.PLANNED, enumerator.group()))
+            found.append((Status.PLANNED, slice(enumerator.start(), enumerator.end())))
     if not found:
         return None
-    if _CONCESSION.search(text):
+    concession = _CONCESSION.search(text)
+    if concession:  # "虽已完成…但…": done, yet not working: still in progress
+        whole = slice(concession.start(), concession.end())
         found = [
-            (Status.IN_PROGRESS, w) if s.rank > Status.IN_PROGRESS.rank else (s, w)
+            (Status.IN_PROGRESS, whole) if s.rank > Status.IN_PROGRESS.rank else (s, w)
             for s, w in found
         ]
     return min(found, key=lambda pair: pair[0].rank)
@@ -91,6 +94,7 @@ KIND_ENDINGS: tuple[tuple[str, Kind], ...] = (
     ("化工场", Kind.CONTAMINATED_PARCEL),
     ("染料厂", Kind.CONTAMINATED_PARCEL),
     ("水厂", Kind.WATER_PLANT),
+    ("地块", Kind.CONTAMINATED_PARCEL),
 )
 LIST_NOUNS: dict[str, Kind] = {
     "地块": Kind.CONTAMINATED_PARCEL,
@@ -108,7 +112,7 @@ LEFT_STOPS = re.compile(
 GENERIC_NAMES = {
     "反冲洗废水排口", "废水排口", "污水排口", "排口", "排污口", "入河排污口", "雨水排口",
     "街乡污水处理厂", "污水处理厂", "水厂", "码头", "河湖", "江河", "沿湖", "入河", "入江",
-    "清水入江", "湖", "河",
+    "清水入江", "湖", "河", "污染地块", "重点污染地块", "地块",
 }  # fmt: skip
 
 
@@ -119,7 +123,19 @@ def ending_kind(name: str) -> Kind | None:
     return None
 
 
-GENERIC_PREFIXES = ("各", "相关", "湖泊", "河流", "入河", "污水", "雨水", "废水", "街乡")
+GENERIC_PREFIXES = (
+    "各",
+    "相关",
+    "湖泊",
+    "河流",
+    "入河",
+    "污水",
+    "雨水",
+    "废水",
+    "街乡",
+    "地块",
+    "土壤",
+)
 # Characters a lake's or river's own name does not hold here: verbs, numbers, other waters.
 NOT_IN_LAKE_NAMES = set("河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789一二三四五")
 
