@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths
@@ -18,16 +19,34 @@ TITLE = "武汉环保行动地图 Wuhan EnvMap"
 class Desktop:
     """Owns the main window; a language change rebuilds it in the new language."""
 
-    def __init__(self, map_data: MapData) -> None:
+    def __init__(
+        self,
+        map_data: MapData,
+        user_folder: Path | None = None,
+        reload: Callable[[], MapData] | None = None,
+    ) -> None:
         self.map_data = map_data
+        self.user_folder = user_folder
+        self.reload = reload
         self.window: MainWindow | None = None
         apply_language(saved_language())
         self._open()
 
     def _open(self) -> None:
-        self.window = MainWindow(self.map_data)
+        self.window = MainWindow(self.map_data, self.user_folder)
         self.window.languageChosen.connect(self.switch_language)
+        self.window.userDataChanged.connect(self.refresh)
         self.window.show()
+
+    def refresh(self) -> None:
+        """The user's catalog changed: reopen the window on the data with the new sites."""
+        if self.reload is None:
+            return
+        old = self.window
+        self.map_data = self.reload()
+        old.close()
+        self._open()
+        old.deleteLater()
 
     def switch_language(self, language: str) -> None:
         old = self.window
@@ -49,25 +68,33 @@ def cache_dir() -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
-def open_map_data(data: Path | None, cache: Path | None) -> MapData | None:
+def open_map_data(
+    data: Path | None, cache: Path | None, user: Path | None = None
+) -> MapData | None:
     """The map data to open. A broken data folder is explained in a dialog naming the file
     and place, and the shipped data opens instead; nothing in the folder is changed."""
     try:
-        return load_map_data(data, cache)
+        return load_map_data(data, cache, user)
     except EnvMapError as exc:
         fallback = data is not None
         message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{exc}"
         if fallback:
             message += "\n\n改为打开内置数据。Opening the shipped data instead."
         QMessageBox.critical(None, TITLE, message)
-        return open_map_data(None, cache) if fallback else None
+        return open_map_data(None, cache, user) if fallback else None
+
+
+def user_dir() -> Path:
+    """The user's data folder: imported documents, reviews, accepted sites."""
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
 
 
 def run(data: Path | None = None) -> int:
     app = configure_application()
-    map_data = open_map_data(data, cache_dir())
+    map_data = open_map_data(data, cache_dir(), user_dir())
     if map_data is None:
         return 1
-    desktop = Desktop(map_data)
+    desktop = Desktop(map_data, user_dir(), lambda: open_map_data(data, cache_dir(), user_dir()))
     app.aboutToQuit.connect(lambda: desktop.window.close())
     return app.exec()

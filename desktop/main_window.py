@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -25,16 +34,23 @@ from desktop.panels.document import DocumentViewer
 from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
-from gis import MapData
+from desktop.review import ReviewDialog
+from gis import EnvMapError, MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
+from gis.geocode import GazetteerGeocoder
+from gis.user_catalog import resume_review, start_review, unfinished_reviews
 
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
+    userDataChanged = Signal()
 
-    def __init__(self, map_data: MapData) -> None:
+    def __init__(self, map_data: MapData, user_folder: Path | None = None) -> None:
         super().__init__()
+        self.user_folder = user_folder
+        self.review_dialog: ReviewDialog | None = None
+        self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("武汉环保行动地图"))
         self.map_data = map_data
         self.canvas = MapCanvas(map_data, self)
@@ -107,6 +123,13 @@ class MainWindow(QMainWindow):
         export_html = file_menu.addAction(self.tr("导出HTML地图…"))
         export_html.triggered.connect(self.export_html)
         file_menu.addSeparator()
+        file_menu.addAction(self.tr("导入文件…"), QKeySequence("Ctrl+I"), self.choose_document)
+        for ident in unfinished_reviews(self.user_folder) if self.user_folder else []:
+            file_menu.addAction(
+                self.tr("继续审核：") + ident,
+                lambda i=ident: self._open_review(resume_review(self.user_folder, i)),
+            )
+        file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu(self.tr("视图"))
         actions = [
@@ -159,6 +182,73 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
         self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def choose_document(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("导入文件"), "", self.tr("文本文件 (*.txt);;所有文件 (*)")
+        )
+        if name:
+            self.import_document(Path(name))
+
+    def import_document(self, path: Path, document_date: date | None = None) -> ReviewDialog | None:
+        """Read a new document and open its review; the user gives its date first."""
+        if self.user_folder is None:
+            QMessageBox.warning(self, self.tr("无法导入"), self.tr("没有用户数据文件夹"))
+            return None
+        if document_date is None:
+            document_date = self._ask_date(path)
+            if document_date is None:
+                return None
+
+        try:
+            review = start_review(
+                self.user_folder, path, document_date, GazetteerGeocoder(self.catalog)
+            )
+        except (EnvMapError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("无法导入"), f"{path}: {exc}")
+            return None
+        return self._open_review(review)
+
+    def _ask_date(self, path: Path) -> date | None:
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("文件日期"),
+            self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：") + f"\n{path.name}",
+            text=date.today().isoformat(),
+        )
+        if not ok:
+            return None
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            QMessageBox.warning(self, self.tr("日期无效"), text)
+            return None
+
+    def _open_review(self, review) -> ReviewDialog:
+        from gis.extract.text import read_source  # the reader loads when a document comes
+
+        paragraphs = read_source(
+            self.user_folder / "documents" / f"{review.document}.txt"
+        ).paragraphs
+        dialog = ReviewDialog(review, paragraphs, self)
+        dialog.pickRequested.connect(lambda: self.canvas.pick_location(dialog.set_location))
+        dialog.reviewFinished.connect(self._review_finished)
+        dialog.show()
+        self.review_dialog = dialog
+        return dialog
+
+    def _review_finished(self, accepted: int) -> None:
+        self.statusBar().showMessage(self.tr("已加入用户目录的点位：") + str(accepted), 8000)
+        self.userDataChanged.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        urls = event.mimeData().urls()
+        if urls and all(url.isLocalFile() for url in urls):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls()[:1]:
+            self.import_document(Path(url.toLocalFile()))
 
     def export_html(self) -> None:
         dialog = HtmlExportDialog(self.site_filter != SiteFilter(), self)

@@ -110,12 +110,15 @@ def _simplified_levels(sites, shapes) -> list[tuple[float, list[BaseGeometry]]]:
     return levels
 
 
-def load_map_data(root: Path | None = None, cache_dir: Path | None = None) -> MapData:
-    """MapData for the catalog under `root`, from `cache_dir` when the cache matches the data
-    and code byte for byte; otherwise built (raising CatalogInvalid as load_catalog does)
-    and cached. A cache that cannot be read or written is only logged: it is never needed."""
+def load_map_data(
+    root: Path | None = None, cache_dir: Path | None = None, user: Path | None = None
+) -> MapData:
+    """MapData for the catalog under `root` plus the sites the user accepted (in `user`, the
+    user's data folder), from `cache_dir` when the cache matches the data and code byte for
+    byte; otherwise built (raising CatalogInvalid as load_catalog does) and cached. A cache
+    that cannot be read or written is only logged: it is never needed."""
     root = root or data_root()
-    key = _fingerprint(root)
+    key = _fingerprint(root, user)
     cached = cache_dir / CACHE_NAME if cache_dir else None
     if cached and cached.exists():
         try:
@@ -126,8 +129,9 @@ def load_map_data(root: Path | None = None, cache_dir: Path | None = None) -> Ma
         except Exception as exc:  # any unreadable cache is simply rebuilt
             log.warning("ignoring unreadable map cache %s: %s", cached, exc)
     from gis.catalog import load_catalog
+    from gis.user_catalog import with_user_sites
 
-    data = build_map_data(load_catalog(root))
+    data = build_map_data(with_user_sites(load_catalog(root), user))
     if cached:
         _write_atomically(cached, (key, data))
     return data
@@ -143,11 +147,18 @@ def _write_atomically(path: Path, payload: object) -> None:
         log.warning("could not write map cache %s: %s", path, exc)
 
 
-def _fingerprint(root: Path) -> str:
-    """A digest of the data files, this package's code and the boundary package's version."""
+def _fingerprint(root: Path, user: Path | None) -> str:
+    """A digest of the data files, the user's accepted sites and imported documents, this
+    package's code and the boundary package's version."""
     digest = hashlib.sha256(f"{FORMAT}".encode())
     code = Path(__file__).resolve().parent
-    for folder in (root, code):
+    user_files = [user / "accepted.json", user / "documents"] if user else []
+    for folder in (root, code, *user_files):
+        if folder.is_file():
+            digest.update(folder.read_bytes())
+            continue
+        if not folder.exists():
+            continue
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             if path.suffix in (".pyc", ".tmp"):
                 continue

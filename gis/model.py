@@ -55,6 +55,8 @@ _KIND_ZH = {
 }
 
 
+USER_PREFIX = "user-"  # ids of the sites a user accepted from an imported document
+
 # Which kinds each map layer draws; "city" is the whole municipality, drawn as no shape.
 LAYER_KINDS: dict[str, tuple[Kind, ...]] = {
     "city": (Kind.CITYWIDE,),

@@ -21,6 +21,7 @@ ZONE_FILL = (30, 144, 255, 90)
 ZONE_EDGE = (20, 90, 200, 255)
 RIVER_LINE = (40, 120, 220, 255)
 SELECTION = "#e4002b"
+USER_EDGE = "#222222"  # sites the user added from an imported document
 BACKGROUND = (214, 228, 240, 255)
 
 KIND_SHAPES: dict[Kind, str] = {

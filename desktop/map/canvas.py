@@ -7,6 +7,7 @@ site to select it. The canvas knows site ids only; what a site means comes from 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
@@ -46,6 +47,7 @@ class MapCanvas(QGraphicsView):
         self.overlap_menu: QMenu | None = None
         self._press: QPointF | None = None
         self._fitted = False
+        self._pick: Callable[[float, float], None] | None = None
         self._hidden_layers: set[str] = set()
         self._visible_sites: set[str] | None = None
         # Areas and lines: one item each (few); points: one layer item for all of them.
@@ -269,9 +271,20 @@ class MapCanvas(QGraphicsView):
         self._press = event.position()
         super().mousePressEvent(event)
 
+    def pick_location(self, chosen: Callable[[float, float], None]) -> None:
+        """The next click gives its longitude and latitude (WGS84) to `chosen`, not identify."""
+        self._pick = chosen
+        self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         moved = self._press is not None and (event.position() - self._press).manhattanLength() > 4
+        if event.button() == Qt.MouseButton.LeftButton and not moved and self._pick is not None:
+            scene = self.mapToScene(event.position().toPoint())
+            chosen, self._pick = self._pick, None
+            self.viewport().unsetCursor()
+            chosen(*from_web_mercator(scene.x(), -scene.y()))
+            return
         if event.button() == Qt.MouseButton.LeftButton and not moved:
             site_id = self._identify(event.position().toPoint())
             self.select(site_id)

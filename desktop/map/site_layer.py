@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from desktop.map import style
 from desktop.map.items import symbol_path
 from gis import MapFeature
+from gis.model import USER_PREFIX
 
 HALO_LIMIT = 300  # more halos than this in view would only grey the map out
 VECTOR_LIMIT = 1500  # up to this many symbols in view are drawn as paths
@@ -42,13 +43,17 @@ class SiteLayer(QGraphicsItem):
                 for f in features
             ]
         )
-        self.style_of = [(style.KIND_SHAPES.get(f.kind, "circle"), f.status) for f in features]
-        self._styles = sorted(set(self.style_of), key=lambda pair: (pair[0], str(pair[1])))
+        # (shape, status, the user's own site?): user sites are drawn with a dark edge.
+        self.style_of = [
+            (style.KIND_SHAPES.get(f.kind, "circle"), f.status, f.id.startswith(USER_PREFIX))
+            for f in features
+        ]
+        self._styles = sorted(set(self.style_of), key=lambda key: (key[0], str(key[1]), key[2]))
         code_of = {pair: code for code, pair in enumerate(self._styles)}
         self._style_code = np.array([code_of[pair] for pair in self.style_of], dtype=int)
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
-        self._paths = {shape: symbol_path(shape, style.SYMBOL_PX) for shape, _ in self.style_of}
+        self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self.style_of}
         self._sprites: dict[tuple[str, object], QPixmap] = {}
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
         self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
@@ -199,8 +204,10 @@ class SiteLayer(QGraphicsItem):
         for i in chosen:
             painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
 
-    def _draw(self, painter: QPainter, shape: str, status, at: QPointF, selected: bool) -> None:
-        edge = style.SELECTION if selected else QColor("white")
+    def _draw(
+        self, painter: QPainter, shape: str, status, user: bool, at: QPointF, selected: bool
+    ) -> None:
+        edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
         painter.setPen(QPen(edge, 3.0 if selected else 1.5))
         painter.setBrush(QBrush(style.status_colour(status)))
         painter.translate(at)
@@ -215,21 +222,21 @@ class SiteLayer(QGraphicsItem):
         # Whole pixels and one bound method: each call costs Python more than Qt's blit.
         left = np.rint(device_x[keep] - SPRITE_PX / 2).astype(int).tolist()
         top = np.rint(device_y[keep] - SPRITE_PX / 2).astype(int).tolist()
-        every = [self._sprite(*pair) for pair in self._styles]
+        every = [self._sprite(*key) for key in self._styles]
         sprites = [every[code] for code in self._style_code[picked[keep]].tolist()]
         draw = painter.drawPixmap
         for x, y, sprite in zip(left, top, sprites, strict=True):
             draw(x, y, sprite)
 
-    def _sprite(self, shape: str, status) -> QPixmap:
-        key = (shape, status)
+    def _sprite(self, shape: str, status, user: bool) -> QPixmap:
+        key = (shape, status, user)
         if key not in self._sprites:
             sprite = QPixmap(SPRITE_PX, SPRITE_PX)
             sprite.fill(Qt.GlobalColor.transparent)
             sprite_painter = QPainter(sprite)
             sprite_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
             centre = QPointF(SPRITE_PX / 2, SPRITE_PX / 2)
-            self._draw(sprite_painter, shape, status, centre, selected=False)
+            self._draw(sprite_painter, shape, status, user, centre, selected=False)
             sprite_painter.end()
             self._sprites[key] = sprite
         return self._sprites[key]

@@ -17,6 +17,7 @@ ZONE_EDGE = QColor(*symbology.ZONE_EDGE)
 RIVER_LINE = QColor(*symbology.RIVER_LINE)
 SELECTION = QColor(symbology.SELECTION)
 BACKGROUND = QColor(*symbology.BACKGROUND)
+USER_EDGE = QColor(symbology.USER_EDGE)
 
 SYMBOL_PX = 11.0
 KIND_SHAPES = symbology.KIND_SHAPES

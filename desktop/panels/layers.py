@@ -75,6 +75,7 @@ class LayersPanel(QWidget):
         halo.setWordWrap(True)
         halo.setToolTip(self.tr("视野内的点位不超过300个时显示"))
         legend_layout.addRow(halo)
+        legend_layout.addRow(QLabel(self.tr("黑边：用户导入并确认的点位")))
         layout.addWidget(legend)
 
         filters = QGroupBox(self.tr("筛选"), self)

@@ -12,58 +12,58 @@
 <context>
     <name>HtmlExportDialog</name>
     <message>
-        <location filename="../../desktop/html_export.py" line="28"/>
+        <location filename="../../desktop/html_export.py" line="30"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="30"/>
-        <location filename="../../desktop/html_export.py" line="71"/>
+        <location filename="../../desktop/html_export.py" line="32"/>
+        <location filename="../../desktop/html_export.py" line="73"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="31"/>
+        <location filename="../../desktop/html_export.py" line="33"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="34"/>
+        <location filename="../../desktop/html_export.py" line="36"/>
         <source>无底图（离线）</source>
         <translation>No basemap (offline)</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="35"/>
+        <location filename="../../desktop/html_export.py" line="37"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="36"/>
+        <location filename="../../desktop/html_export.py" line="38"/>
         <source>天地图（需要密钥）</source>
         <translation>Tianditu (needs a key)</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="37"/>
+        <location filename="../../desktop/html_export.py" line="39"/>
         <source>高德地图（GCJ-02）</source>
         <translation>AMap (GCJ-02)</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="41"/>
+        <location filename="../../desktop/html_export.py" line="43"/>
         <source>底图</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="44"/>
+        <location filename="../../desktop/html_export.py" line="46"/>
         <source>天地图密钥 tk</source>
         <translation>Tianditu key (tk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="45"/>
+        <location filename="../../desktop/html_export.py" line="47"/>
         <source>将密钥写入文件（收件人可看到）</source>
         <translation>Write the key into the file (recipients can see it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/html_export.py" line="47"/>
+        <location filename="../../desktop/html_export.py" line="49"/>
         <source>只导出当前筛选显示的点位</source>
         <translation>Only the sites the current filter shows</translation>
     </message>
@@ -72,7 +72,7 @@
     <name>LayersPanel</name>
     <message>
         <location filename="../../desktop/panels/layers.py" line="22"/>
-        <location filename="../../desktop/panels/layers.py" line="89"/>
+        <location filename="../../desktop/panels/layers.py" line="90"/>
         <source>行政区</source>
         <translation>Districts</translation>
     </message>
@@ -117,27 +117,32 @@
         <translation>Drawn while at most 300 sites are in view</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="80"/>
+        <location filename="../../desktop/panels/layers.py" line="78"/>
+        <source>黑边：用户导入并确认的点位</source>
+        <translation>Dark edge: sites you imported and accepted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/panels/layers.py" line="81"/>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="87"/>
+        <location filename="../../desktop/panels/layers.py" line="88"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="88"/>
+        <location filename="../../desktop/panels/layers.py" line="89"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="90"/>
+        <location filename="../../desktop/panels/layers.py" line="91"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="99"/>
+        <location filename="../../desktop/panels/layers.py" line="100"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
@@ -145,120 +150,171 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="38"/>
+        <location filename="../../desktop/main_window.py" line="55"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47"/>
+        <location filename="../../desktop/main_window.py" line="64"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48"/>
+        <location filename="../../desktop/main_window.py" line="65"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54"/>
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="63"/>
+        <location filename="../../desktop/main_window.py" line="80"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="104"/>
+        <location filename="../../desktop/main_window.py" line="121"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="105"/>
+        <location filename="../../desktop/main_window.py" line="122"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="107"/>
+        <location filename="../../desktop/main_window.py" line="124"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="110"/>
+        <location filename="../../desktop/main_window.py" line="127"/>
+        <source>导入文件…</source>
+        <translation>Import document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="130"/>
+        <source>继续审核：</source>
+        <translation>Resume review: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="111"/>
+        <location filename="../../desktop/main_window.py" line="135"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="113"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="114"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="115"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="143"/>
-        <location filename="../../desktop/main_window.py" line="161"/>
-        <location filename="../../desktop/main_window.py" line="196"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="147"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
-        <location filename="../../desktop/main_window.py" line="198"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
+        <source>导入文件</source>
+        <translation>Import document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="189"/>
+        <source>文本文件 (*.txt);;所有文件 (*)</source>
+        <translation>Text files (*.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="197"/>
+        <source>没有用户数据文件夹</source>
+        <translation>No user data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="215"/>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="216"/>
+        <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
+        <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="224"/>
+        <source>日期无效</source>
+        <translation>Invalid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <source>已加入用户目录的点位：</source>
+        <translation>Sites added to your catalog: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="177"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -279,6 +335,59 @@
         <location filename="../../desktop/panels/measures.py" line="69"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <location filename="../../desktop/review.py" line="38"/>
+        <source>审核导入的文件</source>
+        <translation>Review imported document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="47"/>
+        <source>在地图上点选位置</source>
+        <translation>Pick location on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="48"/>
+        <source>接受</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="49"/>
+        <source>拒绝</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="50"/>
+        <source>完成审核</source>
+        <translation>Finish review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="52"/>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="53"/>
+        <source>类型</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="54"/>
+        <source>位置</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="99"/>
+        <source>未定位：请在地图上点选</source>
+        <translation>No location: pick it on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="125"/>
+        <source>需要位置</source>
+        <translation>Location needed</translation>
     </message>
 </context>
 <context>

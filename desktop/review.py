@@ -1,0 +1,163 @@
+"""Review of an imported document: each candidate with its evidence highlighted in the text;
+accept, edit (name, kind, location picked on the map) or reject. Every decision is saved at
+once, so closing the app mid-review loses nothing."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis import Kind, Status
+from gis.user_catalog import ACCEPTED, PENDING, REJECTED, Review, ReviewError
+
+MARKS = {PENDING: "○", ACCEPTED: "✔", REJECTED: "✘"}
+
+
+class ReviewDialog(QDialog):
+    pickRequested = Signal()
+    reviewFinished = Signal(int)  # how many candidates were accepted
+
+    def __init__(self, review: Review, paragraphs: tuple[str, ...], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.review, self.paragraphs = review, paragraphs
+        self.setWindowTitle(self.tr("审核导入的文件") + f" — {review.document}")
+        self.resize(900, 560)
+        self.list = QListWidget()
+        self.name = QLineEdit()
+        self.kind = QComboBox()
+        for kind in Kind:
+            self.kind.addItem(f"{kind.label_zh} {kind.label_en}", kind.value)
+        self.location = QLabel()
+        self.evidence = QTextBrowser()
+        self.pick = QPushButton(self.tr("在地图上点选位置"))
+        self.accept_button = QPushButton(self.tr("接受"))
+        self.reject_button = QPushButton(self.tr("拒绝"))
+        self.finish_button = QPushButton(self.tr("完成审核"))
+        form = QFormLayout()
+        form.addRow(self.tr("名称"), self.name)
+        form.addRow(self.tr("类型"), self.kind)
+        form.addRow(self.tr("位置"), self.location)
+        buttons = QHBoxLayout()
+        for button in (self.pick, self.accept_button, self.reject_button, self.finish_button):
+            buttons.addWidget(button)
+        right = QVBoxLayout()
+        right.addLayout(form)
+        right.addWidget(self.evidence, 1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(right, 2)
+        self.list.currentRowChanged.connect(self._show)
+        self.name.editingFinished.connect(self._save_edits)
+        self.kind.currentIndexChanged.connect(self._save_edits)
+        self.pick.clicked.connect(self.pickRequested)
+        self.accept_button.clicked.connect(lambda: self.decide(ACCEPTED))
+        self.reject_button.clicked.connect(lambda: self.decide(REJECTED))
+        self.finish_button.clicked.connect(self.finish)
+        self._fill_list()
+        self.list.setCurrentRow(0)
+
+    @property
+    def index(self) -> int:
+        return self.list.currentRow()
+
+    def _fill_list(self) -> None:
+        row = max(self.index, 0)
+        self.list.clear()
+        for candidate in self.review.candidates:
+            kind = Kind(candidate["kind"]).label_zh
+            self.list.addItem(f"{MARKS[candidate['decision']]} {candidate['name']} · {kind}")
+        if self.review.candidates:
+            self.list.setCurrentRow(min(row, len(self.review.candidates) - 1))
+
+    def _show(self, index: int) -> None:
+        if index < 0:
+            return
+        candidate = self.review.candidates[index]
+        self.name.blockSignals(True)
+        self.kind.blockSignals(True)
+        self.name.setText(candidate["name"])
+        self.kind.setCurrentIndex(self.kind.findData(candidate["kind"]))
+        self.name.blockSignals(False)
+        self.kind.blockSignals(False)
+        if candidate.get("lon") is None:
+            self.location.setText(self.tr("未定位：请在地图上点选"))
+        else:
+            self.location.setText(
+                f"{candidate['lon']:.5f}°E, {candidate['lat']:.5f}°N "
+                f"±{candidate.get('precision_m') or 0:,.0f} m ({candidate['geocode_source']})"
+            )
+        self.evidence.setHtml(evidence_html(candidate, self.paragraphs))
+
+    def _save_edits(self) -> None:
+        if self.index < 0:
+            return
+        self.review.edit(
+            self.index, name=self.name.text().strip() or None, kind=self.kind.currentData()
+        )
+        self._fill_list()
+
+    def set_location(self, lon: float, lat: float) -> None:
+        """The point the user picked on the map for the current candidate."""
+        self.review.edit(self.index, lon=round(lon, 6), lat=round(lat, 6))
+        self._show(self.index)
+
+    def decide(self, decision: str) -> None:
+        self._save_edits()
+        try:
+            self.review.decide(self.index, decision)
+        except ReviewError as exc:
+            QMessageBox.information(self, self.tr("需要位置"), str(exc))
+            return
+        self._fill_list()
+        if self.index + 1 < self.list.count():
+            self.list.setCurrentRow(self.index + 1)
+
+    def finish(self) -> None:
+        accepted = self.review.finish()
+        self.reviewFinished.emit(accepted)
+        self.close()
+
+
+def evidence_html(candidate: dict, paragraphs: tuple[str, ...]) -> str:
+    """Each measure's paragraph with its quote marked, and the status the words give."""
+    parts = []
+    for measure in candidate["measures"]:
+        status = Status(measure["status"])
+        parts.append(
+            f"<p><b>{escape(status.label_zh)} {escape(status.label_en)}</b> · "
+            f"“{escape(measure['status_words'])}”</p>"
+        )
+        for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
+            text = paragraphs[piece["paragraph"] - 1]
+            quote = piece["quote"]
+            at = text.find(quote)
+            marked = (
+                escape(text[:at])
+                + f'<span style="background:#ffe066">{escape(quote)}</span>'
+                + escape(text[at + len(quote) :])
+                if at >= 0
+                else escape(text)
+            )
+            parts.append(f"<p>¶{piece['paragraph']}: {marked}</p>")
+    if not parts and candidate.get("mention"):
+        mention = candidate["mention"]
+        parts.append(
+            f"<p>¶{mention['paragraph']}: {escape(paragraphs[mention['paragraph'] - 1])}</p>"
+        )
+    return "".join(parts) or "<p>—</p>"

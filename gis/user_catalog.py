@@ -1,0 +1,234 @@
+"""The user's own additions: documents imported into the app, their review in progress, and the
+candidates accepted from them. All of it lives in the user's data folder, never in data/.
+
+folder/documents/ID.txt     the imported text, as UTF-8 (quotes are cut from it)
+folder/reviews/ID.json      a review in progress, saved after every decision
+folder/accepted.json        every accepted candidate, with its evidence and location
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from shapely.geometry import Point
+
+from gis.errors import EnvMapError
+from gis.model import USER_PREFIX as USER_PREFIX
+from gis.model import (
+    Catalog,
+    Category,
+    Document,
+    Evidence,
+    Kind,
+    Location,
+    LocationBasis,
+    Measure,
+    Site,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from gis.geocode import Geocoder
+
+PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
+_BASIS_OF_SOURCE = {
+    "gazetteer": LocationBasis.LOCALITY,
+    "online": LocationBasis.ADDRESS,
+    "district": LocationBasis.DISTRICT_CENTROID,
+    "map": LocationBasis.LANDMARK,
+}
+
+
+class ReviewError(EnvMapError):
+    """A decision that cannot be taken (e.g. accepting a candidate with no location)."""
+
+
+def _write_json(path: Path, payload: Any) -> None:
+    """Write whole or not at all: a crash mid-write leaves the previous file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
+    ) as fh:
+        json.dump(payload, fh, ensure_ascii=False, indent=1)
+    os.replace(fh.name, path)
+
+
+@dataclass
+class Review:
+    """One document's candidates and the user's decision on each."""
+
+    folder: Path
+    document: str
+    document_date: str
+    candidates: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        return self.folder / "reviews" / f"{self.document}.json"
+
+    def save(self) -> None:
+        _write_json(self.path, {"document": self.document, "document_date": self.document_date,
+                                "candidates": self.candidates})  # fmt: skip
+
+    def edit(self, index: int, **changes: Any) -> None:
+        """Change name, kind, district or location (lon, lat, precision_m) before deciding."""
+        candidate = self.candidates[index]
+        if {"lon", "lat"} <= set(changes):
+            candidate["geocode_source"] = "map"
+            candidate.setdefault("precision_m", 200.0)
+        candidate.update({k: v for k, v in changes.items() if v is not None})
+        self.save()
+
+    def decide(self, index: int, decision: str) -> None:
+        candidate = self.candidates[index]
+        if decision == ACCEPTED and candidate.get("lon") is None:
+            raise ReviewError(
+                f"{candidate['name']}: no location yet — place it on the map before accepting"
+            )
+        candidate["decision"] = decision
+        self.save()
+
+    def finish(self) -> int:
+        """Add the accepted candidates to the user's catalog; returns how many."""
+        accepted = [c for c in self.candidates if c["decision"] == ACCEPTED]
+        store = self.folder / "accepted.json"
+        existing = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
+        kept = [e for e in existing if e["document"] != self.document]
+        for candidate in accepted:
+            kept.append(
+                {**candidate, "document": self.document, "document_date": self.document_date}
+            )
+        _write_json(store, kept)
+        self.path.unlink(missing_ok=True)
+        return len(accepted)
+
+
+def document_id(path: Path) -> str:
+    return re.sub(r"[^\w-]+", "_", path.stem).strip("_") or "document"
+
+
+def start_review(
+    folder: Path, path: Path, document_date: date, geocoder: Geocoder | None = None
+) -> Review:
+    """Import `path` and list its candidates; a review left unfinished is resumed as it was."""
+    from gis.extract.pipeline import extract_file  # the reader loads only when one imports
+    from gis.extract.text import read_source
+
+    ident = document_id(path)
+    if (folder / "reviews" / f"{ident}.json").exists():
+        return resume_review(folder, ident)
+    source = read_source(path)
+    copy = folder / "documents" / f"{ident}.txt"
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text("\n".join(source.paragraphs) + "\n", encoding="utf-8")
+    records, _ = extract_file(copy, geocoder, document_date)
+    review = Review(folder, ident, document_date.isoformat())
+    review.candidates = [{**r, "decision": PENDING} for r in records]
+    review.save()
+    return review
+
+
+def resume_review(folder: Path, ident: str) -> Review:
+    saved = json.loads((folder / "reviews" / f"{ident}.json").read_text(encoding="utf-8"))
+    return Review(folder, ident, saved["document_date"], saved["candidates"])
+
+
+def unfinished_reviews(folder: Path) -> list[str]:
+    return sorted(p.stem for p in (folder / "reviews").glob("*.json"))
+
+
+def with_user_sites(catalog: Catalog, folder: Path | None) -> Catalog:
+    """The catalog plus the user's imported documents and accepted sites."""
+    store = folder / "accepted.json" if folder else None
+    if store is None or not store.exists():
+        return catalog
+    accepted = json.loads(store.read_text(encoding="utf-8"))
+    documents = dict(catalog.documents)
+    sites = {s.id: s for s in catalog.sites}
+    for number, record in enumerate(accepted):
+        ident = record["document"]
+        if ident not in documents:
+            documents[ident] = _document(folder, ident, record["document_date"])
+        new = _site(record, f"{USER_PREFIX}{ident}-{number}", documents[ident].path)
+        known = record.get("geocode_match")
+        if str(record.get("geocode_source")).startswith("gazetteer") and known in sites:
+            # A place the catalog knows: its new measures join it, no second site appears.
+            moved = [replace(m, site_id=known) for m in new.measures]
+            sites[known] = replace(sites[known], measures=(*sites[known].measures, *moved))
+        else:
+            sites[new.id] = new
+    return Catalog(documents=documents, sites=tuple(sites.values()))
+
+
+def _document(folder: Path, ident: str, when: str) -> Document:
+    from gis.documents import split_paragraphs
+
+    path = folder / "documents" / f"{ident}.txt"
+    day = date.fromisoformat(when)
+    return Document(
+        id=ident,
+        title_zh=ident,
+        title_en=ident,
+        publisher_zh="用户导入",
+        publisher_en="imported by the user",
+        date_from=day,
+        date_to=day,
+        date_basis="the date the user gave when importing",
+        path=path,
+        paragraphs=split_paragraphs(path.read_text(encoding="utf-8")),
+    )
+
+
+def _site(record: dict[str, Any], site_id: str, source: Path) -> Site:
+    origin = str(record.get("geocode_source", "map")).split(":")[0]
+    location = Location(
+        place_id=site_id,
+        geometry=Point(record["lon"], record["lat"]),
+        precision_m=float(record.get("precision_m") or 200.0),
+        basis=_BASIS_OF_SOURCE.get(origin, LocationBasis.LANDMARK),
+        datum="WGS84",
+        source=f"user review: {record.get('geocode_source')}",
+        estimated_from=record.get("geocode_match"),
+    )
+    measures = tuple(
+        Measure(
+            id=f"{site_id}-m{k}",
+            site_id=site_id,
+            text_zh=m["text"],
+            text_en="",
+            category=Category(m["category"]),
+            responsible_zh=m.get("responsible") or "",
+            responsible_en="",
+            target_date=m.get("target_date"),
+            status=Status(m["status"]),
+            status_words=m["status_words"],
+            concerns=(),
+            evidence=tuple(
+                Evidence(e["document"], e["paragraph"], e["quote"])
+                for e in [m["evidence"], *m.get("evidence_continued", [])]
+            ),
+        )
+        for k, m in enumerate(record["measures"])
+    )
+    return Site(
+        id=site_id,
+        name_zh=record["name"],
+        name_en="",
+        aliases=tuple(record.get("aliases", ())),
+        kind=Kind(record["kind"]) if record["kind"] != Kind.CITYWIDE.value else Kind.LOCALITY,
+        location=location,
+        stated_districts=(record["district"],) if record.get("district") else (),
+        stated_districts_source=None,
+        leader=None,
+        relations=(),
+        measures=measures,
+        indicators=(),
+        source_file=source,
+    )

@@ -1,0 +1,96 @@
+"""The user's own catalog: review decisions survive a crash, accepted sites join the map with
+their evidence, known places gain measures instead of twins, and data/ is never written."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gis import load_map_data
+from gis.geocode import GazetteerGeocoder
+from gis.paths import data_root
+from gis.user_catalog import (
+    ACCEPTED,
+    REJECTED,
+    ReviewError,
+    resume_review,
+    start_review,
+    unfinished_reviews,
+    with_user_sites,
+)
+
+NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
+
+
+@pytest.fixture
+def review(catalog, tmp_path):
+    return start_review(tmp_path / "user", NOTICE, date(2017, 12, 1), GazetteerGeocoder(catalog))
+
+
+def _index(review, name: str) -> int:
+    return [c["name"] for c in review.candidates].index(name)
+
+
+def test_accepting_needs_a_location_and_every_decision_is_saved_at_once(review, tmp_path):
+    dock = _index(review, "鑫达建材码头")
+    with pytest.raises(ReviewError, match="place it on the map"):
+        review.decide(dock, ACCEPTED)
+    review.edit(dock, lon=114.301, lat=30.502, name="鑫达建材码头（旧址）")
+    review.decide(dock, ACCEPTED)
+    review.decide(_index(review, "白沙洲水厂"), REJECTED)
+    # The app closes here without finishing: a new start finds everything as it was.
+    assert unfinished_reviews(tmp_path / "user") == ["water_notice_gbk"]
+    again = resume_review(tmp_path / "user", "water_notice_gbk")
+    assert again.candidates[dock]["decision"] == ACCEPTED
+    assert again.candidates[dock]["name"] == "鑫达建材码头（旧址）"
+    assert again.candidates[dock]["geocode_source"] == "map"
+    assert start_review(tmp_path / "user", NOTICE, date(2020, 1, 1)).document_date == "2017-12-01"
+
+
+def test_finished_review_adds_sites_with_their_evidence(review, catalog, tmp_path):
+    dock = _index(review, "鑫达建材码头")
+    review.edit(dock, lon=114.301, lat=30.502)
+    review.decide(dock, ACCEPTED)
+    hongshan = _index(review, "洪山区")  # the gazetteer knows it
+    review.decide(hongshan, ACCEPTED)
+    assert review.finish() == 2
+    assert unfinished_reviews(tmp_path / "user") == []
+    merged = with_user_sites(catalog, tmp_path / "user")
+    added = [s for s in merged.sites if s.id.startswith("user-")]
+    assert [s.name_zh for s in added] == ["鑫达建材码头"]
+    site = added[0]
+    assert (site.location.geometry.x, site.location.geometry.y) == (114.301, 30.502)
+    assert site.location.is_estimate and site.location.precision_m == 200.0
+    for measure in site.measures:
+        for piece in measure.evidence:
+            assert piece.quote in merged.documents[piece.document].paragraph(piece.paragraph)
+    assert merged.documents["water_notice_gbk"].date_to == date(2017, 12, 1)
+    before = len(catalog.site("hongshan").measures)
+    assert len(merged.site("hongshan").measures) == before + 1  # no second 洪山区
+    assert len(merged.sites) == len(catalog.sites) + 1
+
+
+def test_the_shipped_data_is_never_written(review, tmp_path):
+    stamps = {p: p.stat().st_mtime_ns for p in data_root().rglob("*") if p.is_file()}
+    dock = _index(review, "鑫达建材码头")
+    review.edit(dock, lon=114.3, lat=30.5)
+    review.decide(dock, ACCEPTED)
+    review.finish()
+    assert {p: p.stat().st_mtime_ns for p in data_root().rglob("*") if p.is_file()} == stamps
+    assert json.loads((tmp_path / "user" / "accepted.json").read_text(encoding="utf-8"))
+
+
+def test_map_data_shows_accepted_sites_and_follows_changes(review, tmp_path):
+    cache = tmp_path / "cache"
+    plain = load_map_data(None, cache, tmp_path / "user")
+    dock = _index(review, "鑫达建材码头")
+    review.edit(dock, lon=114.301, lat=30.502)
+    review.decide(dock, ACCEPTED)
+    review.finish()
+    with_user = load_map_data(None, cache, tmp_path / "user")
+    assert len(with_user.features) == len(plain.features) + 1
+    added = [f for f in with_user.features if f.id.startswith("user-")]
+    assert added[0].name_zh == "鑫达建材码头" and added[0].layer == "sites"
