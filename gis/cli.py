@@ -207,6 +207,42 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _store(args: argparse.Namespace):
+    from gis.paths import user_data_dir
+    from gis.store import StatusStore
+
+    where = args.store or os.environ.get("ENVMAP_STORE") or user_data_dir() / "status.sqlite"
+    if not isinstance(where, str) or "://" not in where:
+        Path(where).parent.mkdir(parents=True, exist_ok=True)
+    return StatusStore(where, load_catalog(args.data))
+
+
+def _cmd_status(args: argparse.Namespace) -> int:
+    store = _store(args)
+    if args.action == "set":
+        author = args.author or os.environ.get("USER", "")
+        done = store.set_status(
+            args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment
+        )
+        print(f"{done.measure_id}: {done.status} as of {done.as_of} (event {done.id})")
+    elif args.action == "history":
+        for item in store.history(args.measure):
+            print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}")
+    elif args.action == "export":
+        from gis.export.files import write_rows_csv, write_rows_xlsx
+        from gis.store_ledger import NOTICE_COLUMNS, notice_rows
+
+        rows = notice_rows(store)
+        writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
+        writer(rows, args.out, NOTICE_COLUMNS)
+        print(f"wrote {args.out} ({len(rows)} measures)")
+    elif args.action == "export-events":
+        print(f"wrote {store.export_events(args.out)} events to {args.out}")
+    elif args.action == "import-events":
+        print(f"{store.import_events(args.file)} new events from {args.file}")
+    return 0
+
+
 def _iso_date(text: str):
     from datetime import date
 
@@ -280,6 +316,26 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     ext.add_argument("--key", help="the online geocoder's key (or $ENVMAP_TIANDITU_KEY/…AMAP_KEY)")
     ext.add_argument("--geocode-cache", type=Path, help="a JSON file caching online answers")
     ext.set_defaults(run=_cmd_extract)
+    status = sub.add_parser("status", help="track measures' status over time (a dated log)")
+    status.add_argument("--store", help="SQLite file or database URL (default: user data folder)")
+    actions = status.add_subparsers(dest="action", required=True)
+    set_ = actions.add_parser("set", help="record a measure's new status")
+    set_.add_argument("measure")
+    set_.add_argument("status", help="planned | in_progress | completed | closed_out")
+    set_.add_argument("--date", required=True, help="the date it is true as of, YYYY-MM-DD")
+    set_.add_argument("--note", default="")
+    set_.add_argument("--author")
+    set_.add_argument("--evidence", default="", help="acceptance evidence (needed to close out)")
+    set_.add_argument("--attachment", default="", help="path of a file that proves it")
+    history = actions.add_parser("history", help="a measure's dated events")
+    history.add_argument("measure")
+    ledger = actions.add_parser("export", help="the ledger with current statuses (.xlsx/.csv)")
+    ledger.add_argument("out", type=Path)
+    out = actions.add_parser("export-events", help="the recorded events, for another PC")
+    out.add_argument("out", type=Path)
+    into = actions.add_parser("import-events", help="events from another PC (twice is harmless)")
+    into.add_argument("file", type=Path)
+    status.set_defaults(run=_cmd_status)
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")
     paragraphs.set_defaults(run=_cmd_paragraphs)

@@ -44,25 +44,26 @@ def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
     write_rows_xlsx(ledger_rows(catalog), path)
 
 
-def write_rows_csv(rows: list[dict], path: Path) -> None:
-    """Ledger rows as CSV, UTF-8 with a BOM so that Excel on a Chinese PC reads it right."""
+def write_rows_csv(rows: list[dict], path: Path, columns: dict[str, str] = LEDGER_COLUMNS) -> None:
+    """Rows as CSV (columns: key -> header), UTF-8 with a BOM so Excel on a Chinese PC reads
+    it right."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.DictWriter(fh, fieldnames=list(LEDGER_COLUMNS))
-        writer.writerow(LEDGER_COLUMNS)
+        writer = csv.DictWriter(fh, fieldnames=list(columns))
+        writer.writerow(columns)
         writer.writerows(rows)
 
 
-def write_rows_xlsx(rows: list[dict], path: Path) -> None:
-    """Ledger rows as a spreadsheet: bold header, wrapped text, frozen header, filters."""
+def write_rows_xlsx(rows: list[dict], path: Path, columns: dict[str, str] = LEDGER_COLUMNS) -> None:
+    """Rows as a spreadsheet: bold header, wrapped text, frozen header, filters."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = "整改台账 Ledger"
-    sheet.append(list(LEDGER_COLUMNS.values()))
+    sheet.append(list(columns.values()))
     for row in rows:
-        sheet.append([row[key] for key in LEDGER_COLUMNS])
+        sheet.append([row[key] for key in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     widths = {
@@ -73,7 +74,7 @@ def write_rows_xlsx(rows: list[dict], path: Path) -> None:
         "evidence": 60,
         "document": 30,
     }
-    for index, key in enumerate(LEDGER_COLUMNS, start=1):
+    for index, key in enumerate(columns, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = widths.get(key, 14)
     for row in sheet.iter_rows(min_row=2):

@@ -1,0 +1,354 @@
+"""Status tracking: an append-only log of dated events per measure (and location corrections
+per site), in SQLite by default or PostgreSQL for a shared office, through SQLAlchemy Core.
+
+The documents' statuses are the first events. The current status of a measure is its latest
+event by the date it is true as of (then by when it was recorded). Events are never changed
+or deleted; importing the same events twice changes nothing (idempotent by event id).
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Date,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    insert,
+    inspect,
+    select,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+
+from gis.errors import EnvMapError
+from gis.model import Catalog, Status
+
+SCHEMA_VERSION = 1
+metadata = MetaData()
+meta_table = Table("envmap_meta", metadata, Column("key", String(40), primary_key=True),
+                   Column("value", String(200), nullable=False))  # fmt: skip
+events_table = Table(
+    "status_events",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("kind", String(10), nullable=False),  # status | location
+    Column("measure_id", String(200), index=True),
+    Column("site_id", String(200), index=True),
+    Column("status", String(20)),
+    Column("as_of", Date, nullable=False),
+    Column("note", Text, nullable=False, default=""),
+    Column("evidence", Text, nullable=False, default=""),
+    Column("attachment", Text, nullable=False, default=""),
+    Column("author", String(100), nullable=False),
+    Column("recorded_at", String(40), nullable=False),
+    Column("lon", Float),
+    Column("lat", Float),
+    Column("precision_m", Float),
+    Column("sequence", Integer, nullable=False, default=0),
+)
+
+
+class StoreError(EnvMapError):
+    """The status store cannot do what was asked; the message says why and where."""
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    id: str
+    kind: str
+    measure_id: str | None
+    site_id: str | None
+    status: str | None
+    as_of: date
+    note: str
+    evidence: str
+    attachment: str
+    author: str
+    recorded_at: str
+    lon: float | None = None
+    lat: float | None = None
+    precision_m: float | None = None
+    sequence: int = 0
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged write survives a crash
+    cursor.execute("PRAGMA busy_timeout=10000")  # another writer waits, never "locked"
+    cursor.close()
+
+
+class StatusStore:
+    """Open (and create or migrate) the store at a SQLAlchemy URL or an SQLite file path."""
+
+    def __init__(self, where: str | Path, catalog: Catalog) -> None:
+        self.catalog = catalog
+        self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
+        self.label = str(where)
+        if self.url.startswith("sqlite:///"):
+            path = Path(self.url.removeprefix("sqlite:///"))
+            if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
+                raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
+        try:
+            self.engine: Engine = create_engine(self.url, future=True)
+        except Exception as exc:  # a bad URL or a missing driver
+            raise StoreError(f"{self.label}: cannot open the status store: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._open()
+
+    def _open(self) -> None:
+        try:
+            tables = set(inspect(self.engine).get_table_names())
+            if "envmap_meta" in tables:
+                with self.engine.connect() as db:
+                    found = db.execute(
+                        select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+                    ).scalar()
+                if found is None or int(found) > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"{self.label}: written by a newer EnvMap (schema {found}, this one "
+                        f"reads up to {SCHEMA_VERSION}); left as it is"
+                    )
+            elif tables - {"envmap_meta", "status_events"}:
+                raise StoreError(f"{self.label}: holds other tables; not a status store")
+            with self.engine.begin() as db:
+                metadata.create_all(db)
+                if "envmap_meta" not in tables:
+                    db.execute(
+                        insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
+                    )
+            self._seed()
+        except StoreError:
+            raise
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreError(f"{self.label}: cannot open the status store: {exc.orig}") from exc
+
+    def _seed(self) -> None:
+        """The documents' statuses as the first events, once."""
+        rows = []
+        for measure in self.catalog.measures():
+            document = self.catalog.documents[measure.evidence[0].document]
+            piece = measure.evidence[0]
+            rows.append(
+                {
+                    "id": f"document:{measure.id}",
+                    "kind": "status",
+                    "measure_id": measure.id,
+                    "site_id": measure.site_id,
+                    "status": measure.status.value,
+                    "as_of": document.date_to,
+                    "note": f"as the document states: “{measure.status_words}”",
+                    "evidence": f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
+                    "attachment": "",
+                    "author": "document",
+                    "recorded_at": "1970-01-01T00:00:00+00:00",
+                    "sequence": 0,
+                }
+            )
+        self._insert_new(rows)
+
+    def _insert_new(self, rows: list[dict[str, Any]]) -> int:
+        """Insert rows whose id is not there yet, in one transaction; returns how many."""
+        if not rows:
+            return 0
+        with self.engine.begin() as db:
+            known = set(
+                db.execute(
+                    select(events_table.c.id).where(events_table.c.id.in_([r["id"] for r in rows]))
+                ).scalars()
+            )
+            fresh = [r for r in rows if r["id"] not in known]
+            if fresh:
+                try:
+                    db.execute(insert(events_table), fresh)
+                except IntegrityError:  # another writer added the same ids meanwhile
+                    return 0
+        return len(fresh)
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def set_status(
+        self,
+        measure_id: str,
+        status: str,
+        as_of: str | date,
+        note: str = "",
+        author: str = "",
+        evidence: str = "",
+        attachment: str = "",
+    ) -> StatusEvent:
+        known = {m.id: m for m in self.catalog.measures()}
+        if measure_id not in known:
+            raise StoreError(f"unknown measure id {measure_id!r}")
+        if status not in {s.value for s in Status}:
+            scale = ", ".join(s.value for s in Status)
+            raise StoreError(f"status {status!r} is not on the scale ({scale})")
+        if status == Status.CLOSED_OUT.value and not (evidence or attachment):
+            raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
+        row = self._row("status", measure_id, known[measure_id].site_id, as_of, note, author)
+        row.update(status=status, evidence=evidence, attachment=attachment)
+        self._insert_new([row])
+        return StatusEvent(**row)
+
+    def move_site(
+        self,
+        site_id: str,
+        lon: float,
+        lat: float,
+        precision_m: float,
+        as_of: str | date,
+        note: str,
+        author: str = "",
+    ) -> StatusEvent:
+        """A location correction by someone who knows the site better; data/ stays as it is."""
+        try:
+            self.catalog.site(site_id)
+        except KeyError:
+            raise StoreError(f"unknown site id {site_id!r}") from None
+        if not (-180 <= lon <= 180 and -90 <= lat <= 90) or precision_m <= 0:
+            raise StoreError(f"{lon}, {lat} ±{precision_m} m is not a location")
+        row = self._row("location", None, site_id, as_of, note, author)
+        row.update(lon=lon, lat=lat, precision_m=precision_m)
+        self._insert_new([row])
+        return StatusEvent(**row)
+
+    def _row(self, kind, measure_id, site_id, as_of, note, author) -> dict[str, Any]:
+        return {
+            "id": str(uuid.uuid4()),
+            "kind": kind,
+            "measure_id": measure_id,
+            "site_id": site_id,
+            "status": None,
+            "as_of": _as_date(as_of),
+            "note": note,
+            "evidence": "",
+            "attachment": "",
+            "author": author or "unknown",
+            "recorded_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+            "lon": None,
+            "lat": None,
+            "precision_m": None,
+            "sequence": 1,
+        }
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def history(self, measure_id: str) -> list[StatusEvent]:
+        with self.engine.connect() as db:
+            rows = db.execute(
+                select(events_table)
+                .where(events_table.c.measure_id == measure_id)
+                .order_by(events_table.c.as_of, events_table.c.sequence, events_table.c.recorded_at)
+            ).mappings()
+            return [StatusEvent(**row) for row in rows]
+
+    def events(self) -> list[StatusEvent]:
+        with self.engine.connect() as db:
+            rows = db.execute(
+                select(events_table).order_by(events_table.c.as_of, events_table.c.recorded_at)
+            ).mappings()
+            return [StatusEvent(**row) for row in rows]
+
+    def current(self) -> dict[str, StatusEvent]:
+        """Each measure's latest status event."""
+        latest: dict[str, StatusEvent] = {}
+        for item in self.events():
+            if item.kind != "status":
+                continue
+            previous = latest.get(item.measure_id)
+            if previous is None or _order(item) >= _order(previous):
+                latest[item.measure_id] = item
+        return latest
+
+    def flags(self, today: date | None = None) -> dict[str, set[str]]:
+        """Per measure: "overdue" (due date passed, not completed) and "completed_not_closed"
+        (reported completed, not closed out: closing out needs acceptance evidence)."""
+        today = today or date.today()
+        result: dict[str, set[str]] = {}
+        due = {m.id: m.target_date for m in self.catalog.measures()}
+        for measure_id, latest in self.current().items():
+            status = Status(latest.status)
+            marks = set()
+            deadline = _deadline(due.get(measure_id))
+            if deadline and deadline < today and status.rank < Status.COMPLETED.rank:
+                marks.add("overdue")
+            if status is Status.COMPLETED:
+                marks.add("completed_not_closed")
+            result[measure_id] = marks
+        return result
+
+    # -- hand-over between PCs ---------------------------------------------------------------
+
+    def export_events(self, path: Path) -> int:
+        items = [e for e in self.events() if e.author != "document"]
+        lines = [
+            json.dumps({**asdict(e), "as_of": e.as_of.isoformat()}, ensure_ascii=False)
+            for e in items
+        ]
+        path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        return len(items)
+
+    def import_events(self, path: Path) -> int:
+        """Add the events in `path` that are not here yet; returns how many were new."""
+        rows = []
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                row["as_of"] = _as_date(row["as_of"])
+                StatusEvent(**row)
+            except (ValueError, TypeError, KeyError) as exc:
+                raise StoreError(f"{path}:{number}: not a status event ({exc})") from exc
+            rows.append(row)
+        return self._insert_new(rows)
+
+
+def _order(item: StatusEvent) -> tuple:
+    return (item.as_of, item.sequence, item.recorded_at)
+
+
+def _as_date(value: str | date) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise StoreError(f"date {value!r} is not YYYY-MM-DD") from None
+
+
+def _deadline(text: str | None) -> date | None:
+    """The last day a due date allows: "2017" → 2017-12-31, "2018-06" → 2018-06-30."""
+    if not text:
+        return None
+    parts = text.split("-")
+    try:
+        if len(parts) == 1:
+            return date(int(parts[0]), 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return date(year, month, calendar.monthrange(year, month)[1])
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _looks_like_sqlite(path: Path) -> bool:
+    with path.open("rb") as fh:
+        return fh.read(16) == b"SQLite format 3\x00"

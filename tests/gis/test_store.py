@@ -1,0 +1,228 @@
+"""The status store as an office uses it: dated events, bad input refused, files never
+overwritten, crash-safe writes, two writers at once, hand-over between PCs."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from gis.store import SCHEMA_VERSION, StatusStore, StoreError
+
+ROOT = Path(__file__).resolve().parents[2]
+WRITER = """
+import random, sys
+from pathlib import Path
+from gis import load_catalog
+from gis.store import StatusStore
+catalog = load_catalog()
+store = StatusStore(Path(sys.argv[1]), catalog)
+ids = [m.id for m in catalog.measures()]
+rng = random.Random(int(sys.argv[3]))
+for i in range(int(sys.argv[2])):
+    event = store.set_status(rng.choice(ids), "in_progress", f"2018-01-{1 + i % 28:02d}", f"w{i}")
+    print(event.id, flush=True)
+"""
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, catalog, tmp_path):
+    """The same tests on the embedded store and, when one is given, a PostgreSQL server."""
+    if request.param == "sqlite":
+        return StatusStore(tmp_path / "status.sqlite", catalog)
+    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip(
+            "no PostgreSQL server for this run: set ENVMAP_TEST_POSTGRES_URL "
+            "(e.g. postgresql+psycopg://user@127.0.0.1/envmap_test); .ci/run starts none yet"
+        )
+    from sqlalchemy import text
+
+    opened = StatusStore(url, catalog)
+    with opened.engine.begin() as db:
+        db.execute(text("DELETE FROM status_events WHERE author <> 'document'"))
+    return opened
+
+
+def test_documents_give_the_first_events(store, catalog):
+    current = store.current()
+    assert len(current) == len(catalog.measures())
+    assert all(current[m.id].status == m.status.value for m in catalog.measures())
+    assert all(current[m.id].author == "document" for m in catalog.measures())
+
+
+def test_a_new_status_becomes_current_and_history_keeps_both(store):
+    store.set_status("jiangxia-7", "in_progress", "2018-01-10", "开工", author="clerk")
+    store.set_status("jiangxia-7", "completed", date(2018, 5, 2), "完工", author="clerk")
+    history = store.history("jiangxia-7")
+    assert [h.status for h in history] == ["planned", "in_progress", "completed"]
+    assert store.current()["jiangxia-7"].status == "completed"
+    assert "completed_not_closed" in store.flags(date(2019, 1, 1))["jiangxia-7"]
+
+
+def test_overdue_when_the_due_date_passed_unfinished(store):
+    assert "overdue" in store.flags(date(2018, 1, 1))["jiangxia-7"]  # due 2017, still planned
+    assert "overdue" not in store.flags(date(2017, 6, 1))["jiangxia-7"]
+
+
+def test_closing_out_needs_acceptance_evidence(store):
+    with pytest.raises(StoreError, match="acceptance evidence"):
+        store.set_status("jiangxia-7", "closed_out", "2018-06-01")
+    store.set_status("jiangxia-7", "closed_out", "2018-06-01", evidence="验收意见 2018-05-30")
+    assert store.current()["jiangxia-7"].status == "closed_out"
+
+
+@pytest.mark.parametrize(
+    ("measure", "status", "when", "message"),
+    [
+        ("no-such-measure", "completed", "2018-01-01", "unknown measure id"),
+        ("jiangxia-7", "done", "2018-01-01", "not on the scale"),
+        ("jiangxia-7", "completed", "2018/01/01", "not YYYY-MM-DD"),
+    ],
+)
+def test_bad_input_is_refused_clearly(store, measure, status, when, message):
+    before = len(store.events())
+    with pytest.raises(StoreError, match=message):
+        store.set_status(measure, status, when)
+    assert len(store.events()) == before
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_corrupt_file_is_refused_and_left_as_it_is(catalog, tmp_path):
+    path = tmp_path / "status.sqlite"
+    path.write_bytes(b"this is somebody's spreadsheet, not a database" * 20)
+    before = _digest(path)
+    with pytest.raises(StoreError, match="not a status store"):
+        StatusStore(path, catalog)
+    assert _digest(path) == before
+
+
+def test_a_newer_schema_is_refused_and_left_as_it_is(catalog, tmp_path):
+    path = tmp_path / "status.sqlite"
+    StatusStore(path, catalog).engine.dispose()
+    with sqlite3.connect(path) as db:
+        db.execute(
+            "UPDATE envmap_meta SET value = ? WHERE key = 'schema_version'", (SCHEMA_VERSION + 1,)
+        )
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    before = _digest(path)
+    with pytest.raises(StoreError, match="newer EnvMap"):
+        StatusStore(path, catalog)
+    assert _digest(path) == before
+
+
+def test_location_corrections_are_events_and_data_stays(store, catalog):
+    original = catalog.site("liangjiu-dock").location.geometry
+    store.move_site("liangjiu-dock", 114.2801, 30.5449, 50.0, "2018-02-01", "现场核实")
+    moved = [e for e in store.events() if e.kind == "location"]
+    assert moved and (moved[0].lon, moved[0].lat, moved[0].precision_m) == (114.2801, 30.5449, 50.0)
+    assert catalog.site("liangjiu-dock").location.geometry.equals(original)
+    with pytest.raises(StoreError, match="unknown site"):
+        store.move_site("nowhere", 114.0, 30.0, 10.0, "2018-02-01", "")
+
+
+def test_hand_over_between_pcs_is_idempotent(catalog, tmp_path):
+    office = StatusStore(tmp_path / "office.sqlite", catalog)
+    field = StatusStore(tmp_path / "field.sqlite", catalog)
+    field.set_status("jiangxia-7", "in_progress", "2018-01-10", "开工")
+    field.move_site("liangjiu-dock", 114.2801, 30.5449, 50.0, "2018-02-01", "现场核实")
+    handover = tmp_path / "events.jsonl"
+    assert field.export_events(handover) == 2
+    assert office.import_events(handover) == 2
+    assert office.import_events(handover) == 0  # twice changes nothing
+    assert office.current()["jiangxia-7"].status == "in_progress"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x"}\n', encoding="utf-8")
+    with pytest.raises(StoreError, match=r"bad\.jsonl:1"):
+        office.import_events(bad)
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_killed_writer_loses_no_acknowledged_write(catalog, tmp_path, seed):
+    path = tmp_path / "status.sqlite"
+    StatusStore(path, catalog).engine.dispose()
+    stop_after = random.Random(seed).randrange(5, 150)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(path), "200", str(seed)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=_env(),
+    )
+    acknowledged = []
+    for line in writer.stdout:
+        acknowledged.append(line.strip())
+        if len(acknowledged) >= stop_after:
+            writer.send_signal(signal.SIGKILL)
+            break
+    writer.wait()
+    assert writer.returncode == -signal.SIGKILL
+    store = StatusStore(path, catalog)
+    recorded = {e.id for e in store.events()}
+    assert set(acknowledged) <= recorded
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
+    path = tmp_path / "status.sqlite"
+    StatusStore(path, catalog).engine.dispose()
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), "100", str(seed)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=_env(),
+        )
+        for seed in (11, 12)
+    ]
+    outputs = [w.communicate(timeout=300) for w in writers]
+    assert [w.returncode for w in writers] == [0, 0], [err for _, err in outputs]
+    assert all("locked" not in err for _, err in outputs)
+    written = {line for out, _ in outputs for line in out.split()}
+    assert len(written) == 200
+    store = StatusStore(path, catalog)
+    assert written <= {e.id for e in store.events()}
+    assert len(store.events()) == len(catalog.measures()) + 200
+
+
+def test_cli_sets_shows_and_exports_the_ledger(tmp_path):
+    store = ["--store", str(tmp_path / "cli.sqlite")]
+
+    def envmap(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [sys.executable, "-m", "gis.cli", "status", *store, *args],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+
+    done = envmap("set", "jiangxia-7", "completed", "--date", "2018-05-02", "--note", "完工")
+    assert done.returncode == 0 and "jiangxia-7: completed as of 2018-05-02" in done.stdout
+    assert "完工" in envmap("history", "jiangxia-7").stdout
+    refused = envmap("set", "jiangxia-7", "finished", "--date", "2018-05-02")
+    assert refused.returncode == 1 and "not on the scale" in refused.stderr
+    ledger = tmp_path / "ledger.csv"
+    assert envmap("export", str(ledger)).returncode == 0
+    lines = ledger.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0].startswith("问题 Problem,整改目标 Target,整改措施 Measures")
+    row = next(line for line in lines if "jiangxia-7" in line)
+    assert "已完成 completed" in row and "2018-05-02" in row
