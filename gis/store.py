@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import os
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
@@ -27,6 +28,7 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    func,
     insert,
     inspect,
     select,
@@ -192,7 +194,9 @@ class StatusStore:
         author: str = "",
         evidence: str = "",
         attachment: str = "",
+        event_id: str | None = None,
     ) -> StatusEvent:
+        """Record a status; with `event_id` (an edit kept while offline) it is recorded once."""
         known = {m.id: m for m in self.catalog.measures()}
         if measure_id not in known:
             raise StoreError(f"unknown measure id {measure_id!r}")
@@ -203,6 +207,8 @@ class StatusStore:
             raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
         row = self._row("status", measure_id, known[measure_id].site_id, as_of, note, author)
         row.update(status=status, evidence=evidence, attachment=attachment)
+        if event_id:
+            row["id"] = event_id
         self._insert_new([row])
         return StatusEvent(**row)
 
@@ -275,6 +281,25 @@ class StatusStore:
             if previous is None or _order(item) >= _order(previous):
                 latest[item.measure_id] = item
         return latest
+
+    def last_change(self) -> str:
+        """When the newest event was recorded: other PCs' edits show as a change here."""
+        with self.engine.connect() as db:
+            newest = db.execute(select(func.max(events_table.c.recorded_at))).scalar()
+        return newest or ""
+
+    def site_statuses(self) -> dict[str, Status | None]:
+        """Each site's least advanced current status among the measures concerning it."""
+        current = self.current()
+        result: dict[str, Status | None] = {}
+        for site in self.catalog.sites:
+            statuses = [
+                Status(current[m.id].status)
+                for m in self.catalog.measures_concerning(site.id)
+                if m.id in current
+            ]
+            result[site.id] = min(statuses, key=lambda s: s.rank) if statuses else None
+        return result
 
     def flags(self, today: date | None = None) -> dict[str, set[str]]:
         """Per measure: "overdue" (due date passed, not completed) and "completed_not_closed"
@@ -352,3 +377,39 @@ def _deadline(text: str | None) -> date | None:
 def _looks_like_sqlite(path: Path) -> bool:
     with path.open("rb") as fh:
         return fh.read(16) == b"SQLite format 3\x00"
+
+
+class Outbox:
+    """Edits made while the shared store was unreachable, kept in a local file until sent."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def add(self, **edit: Any) -> None:
+        """Keep an edit (set_status's arguments), with the id it will be recorded under."""
+        edit.setdefault("event_id", str(uuid.uuid4()))
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write(json.dumps(edit, ensure_ascii=False, default=str) + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+
+    def pending(self) -> list[dict[str, Any]]:
+        if not self.path.exists():
+            return []
+        return [
+            json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line
+        ]
+
+    def send(self, store: StatusStore) -> int:
+        """Write the kept edits to the store; those sent leave the file. Returns how many."""
+        edits = self.pending()
+        sent = 0
+        for edit in edits:
+            store.set_status(**edit)
+            sent += 1
+            rest = edits[sent:]
+            self.path.write_text(
+                "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rest), encoding="utf-8"
+            )
+        return sent

@@ -226,3 +226,25 @@ def test_cli_sets_shows_and_exports_the_ledger(tmp_path):
     assert lines[0].startswith("问题 Problem,整改目标 Target,整改措施 Measures")
     row = next(line for line in lines if "jiangxia-7" in line)
     assert "已完成 completed" in row and "2018-05-02" in row
+
+
+def test_a_second_pc_sees_the_update(store, catalog):
+    other_pc = StatusStore(store.url, catalog)
+    before = other_pc.last_change()
+    store.set_status("jiangxia-7", "in_progress", "2018-01-10", "开工", author="district")
+    assert other_pc.last_change() > before
+    assert other_pc.current()["jiangxia-7"].status == "in_progress"
+    assert other_pc.site_statuses()["jiangxia"] is not None
+
+
+def test_edits_kept_offline_are_sent_once(store, tmp_path):
+    from gis.store import Outbox
+
+    outbox = Outbox(tmp_path / "outbox.jsonl")
+    outbox.add(measure_id="jiangxia-7", status="in_progress", as_of="2018-01-10", note="离线")
+    kept = outbox.pending()
+    assert len(kept) == 1
+    store.set_status(**kept[0])  # sent, then the PC crashed before the outbox was emptied
+    assert outbox.send(store) == 1
+    assert outbox.pending() == []
+    assert [e.note for e in store.history("jiangxia-7")].count("离线") == 1
