@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -35,6 +35,7 @@ from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
 from desktop.review import ReviewDialog
+from desktop.status import StatusDialog, Tracking
 from gis import EnvMapError, MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
@@ -93,6 +94,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.scale_label)
         self.statusBar().addPermanentWidget(QLabel(attribution()))
         self.canvas.siteClicked.connect(self.details.show_site)
+        self.store_state = QLabel()
+        self.statusBar().addPermanentWidget(self.store_state)
+        self.tracking = Tracking(catalog, user_folder, self)
+        self.tracking.changed.connect(self._tracking_changed)
+        self.tracking.availability.connect(self._store_availability)
+        self.details.statusRequested.connect(self.change_status)
+        QTimer.singleShot(0, self.tracking.open)  # after the first frame: SQLAlchemy is heavy
         self.canvas.cursorMoved.connect(self._show_position)
         self.resize(1280, 800)
         self._restore_layout()
@@ -148,6 +156,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.layers_dock.toggleViewAction())
         view.addAction(self.measures_dock.toggleViewAction())
         settings = self.menuBar().addMenu(self.tr("设置"))
+        settings.addAction(self.tr("状态库…"), self.choose_store)
         languages = settings.addMenu(self.tr("界面语言"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -182,6 +191,53 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
         self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def _tracking_changed(self) -> None:
+        store = self.tracking.store
+        self.details.store = store
+        if store is not None:
+            self.canvas.set_statuses(store.site_statuses())
+        self.details.show_site(self.details.site_id)
+
+    def _store_availability(self, problem: str) -> None:
+        self.store_state.setText(self.tr("状态库只读：") + problem[:120] if problem else "")
+        self.store_state.setToolTip(problem)
+
+    def change_status(self, measure_id: str) -> None:
+        measure = next(m for m in self.catalog.measures() if m.id == measure_id)
+        dialog = StatusDialog(measure.text_zh, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_status(measure_id, dialog.values())
+
+    def record_status(self, measure_id: str, values: dict) -> None:
+        from gis.store import StoreError
+
+        try:
+            kept = self.tracking.record(measure_id, values)
+        except StoreError as exc:
+            QMessageBox.warning(self, self.tr("无法记录"), str(exc))
+            return
+        if kept:
+            QMessageBox.information(self, self.tr("已暂存"), kept)
+        else:
+            self.statusBar().showMessage(self.tr("已记录状态：") + measure_id, 6000)
+
+    def choose_store(self) -> None:
+        current = QSettings().value("store/url", "")
+        url, ok = QInputDialog.getText(
+            self,
+            self.tr("状态库"),
+            self.tr("数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）："),
+            text=str(current),
+        )
+        if ok:
+            QSettings().setValue("store/url", url.strip())
+            self.tracking.open()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.tracking.refresh()  # another PC may have recorded something meanwhile
+        super().changeEvent(event)
 
     def choose_document(self) -> None:
         name, _ = QFileDialog.getOpenFileName(

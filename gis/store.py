@@ -106,6 +106,7 @@ class StatusStore:
             path = Path(self.url.removeprefix("sqlite:///"))
             if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
                 raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
+            path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self.engine: Engine = create_engine(self.url, future=True)
         except Exception as exc:  # a bad URL or a missing driver

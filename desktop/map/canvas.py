@@ -87,6 +87,10 @@ class MapCanvas(QGraphicsView):
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit_to_wuhan()
 
+    def set_statuses(self, statuses: dict) -> None:
+        """Recolour point sites by their tracked statuses (site id -> Status or None)."""
+        self.points.set_statuses({k: v for k, v in statuses.items() if k in self.points.index})
+
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
         self._apply_visibility()

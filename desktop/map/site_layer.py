@@ -48,9 +48,7 @@ class SiteLayer(QGraphicsItem):
             (style.KIND_SHAPES.get(f.kind, "circle"), f.status, f.id.startswith(USER_PREFIX))
             for f in features
         ]
-        self._styles = sorted(set(self.style_of), key=lambda key: (key[0], str(key[1]), key[2]))
-        code_of = {pair: code for code, pair in enumerate(self._styles)}
-        self._style_code = np.array([code_of[pair] for pair in self.style_of], dtype=int)
+        self._index_styles()
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self.style_of}
@@ -72,6 +70,21 @@ class SiteLayer(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def _index_styles(self) -> None:
+        self._styles = sorted(set(self.style_of), key=lambda key: (key[0], str(key[1]), key[2]))
+        code_of = {key: code for code, key in enumerate(self._styles)}
+        self._style_code = np.array([code_of[key] for key in self.style_of], dtype=int)
+
+    def set_statuses(self, statuses: dict) -> None:
+        """Colour sites by these statuses (site id -> Status or None), e.g. the tracked ones."""
+        self.style_of = [
+            (shape, statuses.get(site_id, status), user)
+            for site_id, (shape, status, user) in zip(self.ids, self.style_of, strict=True)
+        ]
+        self._index_styles()
+        self._version += 1
+        self.update()
 
     def set_shown(self, shown: np.ndarray) -> None:
         self.shown = shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import QUrl, Signal
@@ -15,6 +17,7 @@ from gis.model import Catalog, Status
 
 class DetailsPanel(QTextBrowser):
     quoteActivated = Signal(str, int, str)  # document id, paragraph, quote
+    statusRequested = Signal(str)  # measure id
 
     def __init__(
         self, catalog: Catalog, districts: dict[str, tuple[str, ...]], parent=None
@@ -23,6 +26,7 @@ class DetailsPanel(QTextBrowser):
         self.catalog = catalog
         self.districts = districts  # the spatial join the map already made
         self.site_id: str | None = None
+        self.store = None  # a gis.store.StatusStore once the window has opened one
         self.setOpenLinks(False)
         self.quotes: list[dict] = []
         self.anchorClicked.connect(self._open_quote)
@@ -36,9 +40,19 @@ class DetailsPanel(QTextBrowser):
         site = self.catalog.site(site_id)
         feature = site_feature(self.catalog, site, self.districts[site_id])
         self.quotes = [e for m in feature["properties"]["measures"] for e in m["evidence"]]
-        self.setHtml(site_html(self.catalog, feature))
+        self.setHtml(site_html(self.catalog, feature, self.tracking()))
+
+    def tracking(self) -> dict | None:
+        """Per measure: its dated events and flags from the status store, when one is open."""
+        if self.store is None:
+            return None
+        flags = self.store.flags()
+        return {"events": self.store.events(), "flags": flags}
 
     def _open_quote(self, url: QUrl) -> None:
+        if url.scheme() == "status":
+            self.statusRequested.emit(url.path())
+            return
         if url.scheme() == "quote":
             piece = self.quotes[int(url.path())]
             self.quoteActivated.emit(piece["document"], piece["paragraph"], piece["quote"])
@@ -89,8 +103,10 @@ def _quote(catalog: Catalog, evidence: list[dict], first_index: int) -> str:
     return "<blockquote>" + "<br/>".join(parts) + "</blockquote>"
 
 
-def site_html(catalog: Catalog, feature: dict) -> str:
-    """The details of one site as rich text; every string from the data is escaped."""
+def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> str:
+    """The details of one site as rich text; every string from the data is escaped.
+    With `tracking` (events and flags from the status store) each measure also shows its
+    current status, overdue badge, a month-by-month strip and a link to update it."""
     p = feature["properties"]
     centre = shape(feature["geometry"]).representative_point()
     where = escape(p["estimated_from"] or p["location_source"])
@@ -122,7 +138,51 @@ def site_html(catalog: Catalog, feature: dict) -> str:
             f"<p>{_badge(m['status'])} <b>{escape(m['text_zh'])}</b><br/>"
             f"<small>{escape(m['text_en'])}</small><br/>"
             f"责任单位 {escape(m['responsible_zh'])}{due} · 原文 “{words}”"
-            f"</p>{_quote(catalog, m['evidence'], index)}"
+            f"</p>{_tracked(m['id'], tracking)}{_quote(catalog, m['evidence'], index)}"
         )
         index += len(m["evidence"])
     return "\n".join(lines)
+
+
+MONTHS_SHOWN = 24
+
+
+def _tracked(measure_id: str, tracking: dict | None) -> str:
+    if tracking is None:
+        return ""
+    events = [e for e in tracking["events"] if e.measure_id == measure_id and e.kind == "status"]
+    if not events:
+        return ""
+    events.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
+    latest = events[-1]
+    flags = tracking["flags"].get(measure_id, set())
+    parts = [f"<p><small>现状 Now: {_badge(latest.status)} as of {latest.as_of.isoformat()}"]
+    if latest.author != "document":
+        parts.append(f" · {escape(latest.author)}: {escape(latest.note)}")
+    if "overdue" in flags:
+        parts.append(
+            ' <span style="background:#b00020;color:white;padding:1px 4px">逾期 overdue</span>'
+        )
+    if "completed_not_closed" in flags:
+        parts.append(" · 未销号 not closed out")
+    parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a></small></p>')
+    parts.append(_strip(events))
+    return "".join(parts)
+
+
+def _strip(events: list) -> str:
+    """One cell per month, coloured by the status in effect at the month's end."""
+    today = date.today()
+    first = events[0].as_of
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (today.year, today.month):
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    cells = []
+    for year, month in months[-MONTHS_SHOWN:]:
+        end = date(year, month, calendar.monthrange(year, month)[1])
+        in_effect = [e for e in events if e.as_of <= end]
+        colour = status_colour(Status(in_effect[-1].status)).name() if in_effect else "#dddddd"
+        cells.append(f'<td width="8" style="background:{colour}" title="{year}-{month:02d}"></td>')
+    return f'<table cellspacing="1" cellpadding="0"><tr>{"".join(cells)}</tr></table>'

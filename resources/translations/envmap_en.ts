@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/panels/details.py" line="29"/>
+        <location filename="../../desktop/panels/details.py" line="33"/>
         <source>点击地图上的点位或区域查看详情</source>
         <translation>Click a site or area on the map to see its details</translation>
     </message>
@@ -175,146 +175,181 @@
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="121"/>
+        <location filename="../../desktop/main_window.py" line="128"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="122"/>
+        <location filename="../../desktop/main_window.py" line="129"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="124"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="127"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="130"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="144"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
+        <source>状态库…</source>
+        <translation>Status store…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
-        <location filename="../../desktop/main_window.py" line="185"/>
-        <location filename="../../desktop/main_window.py" line="284"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="193"/>
+        <location filename="../../desktop/main_window.py" line="342"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
-        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="191"/>
+        <location filename="../../desktop/main_window.py" line="344"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="203"/>
+        <source>状态库只读：</source>
+        <translation>Status store read-only: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="218"/>
+        <source>无法记录</source>
+        <translation>Cannot record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="221"/>
+        <source>已暂存</source>
+        <translation>Kept for later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="223"/>
+        <source>已记录状态：</source>
+        <translation>Status recorded: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="229"/>
+        <source>状态库</source>
+        <translation>Status store</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="230"/>
+        <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
+        <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="189"/>
+        <location filename="../../desktop/main_window.py" line="244"/>
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
-        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="264"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="252"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="215"/>
+        <location filename="../../desktop/main_window.py" line="271"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="346"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -401,6 +436,58 @@
         <location filename="../../desktop/panels/search.py" line="21"/>
         <source>名称、别名或措施内容</source>
         <translation>Name, alias or measure text</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../desktop/status.py" line="32"/>
+        <source>更新措施状态</source>
+        <translation>Update measure status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="40"/>
+        <source>新状态</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="44"/>
+        <source>截至日期</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="46"/>
+        <source>说明</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="48"/>
+        <source>验收依据（销号必填）</source>
+        <translation>Acceptance evidence (needed to close out)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="50"/>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="55"/>
+        <location filename="../../desktop/status.py" line="64"/>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+</context>
+<context>
+    <name>Tracking</name>
+    <message>
+        <location filename="../../desktop/status.py" line="162"/>
+        <source>没有用户数据文件夹，无法保存</source>
+        <translation>No user data folder: cannot keep the edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="164"/>
+        <source>状态库暂不可用：此修改已保存在本机，连接恢复后自动提交</source>
+        <translation>The status store is out of reach: this edit is kept on this PC and sent when the connection is back</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,169 @@
+"""Tracking in the window: the status store opened after the first frame, a dialog to record a
+measure's new status, and what happens when a shared server is out of reach (read-only, the
+edit kept in an outbox and sent later)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QDate, QObject, QSettings, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from gis import Catalog, Status
+
+REFRESH_MS = 30_000
+
+
+class StatusDialog(QDialog):
+    def __init__(self, measure_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("更新措施状态"))
+        form = QFormLayout(self)
+        measure = QLabel(measure_text)
+        measure.setWordWrap(True)
+        form.addRow(measure)
+        self.status = QComboBox()
+        for status in Status:
+            self.status.addItem(f"{status.label_zh} {status.label_en}", status.value)
+        form.addRow(self.tr("新状态"), self.status)
+        self.as_of = QDateEdit(QDate.currentDate())
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("yyyy-MM-dd")
+        form.addRow(self.tr("截至日期"), self.as_of)
+        self.note = QLineEdit()
+        form.addRow(self.tr("说明"), self.note)
+        self.evidence = QLineEdit()
+        form.addRow(self.tr("验收依据（销号必填）"), self.evidence)
+        self.attachment = QLineEdit()
+        browse = QPushButton(self.tr("选择文件…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.attachment)
+        row.addWidget(browse)
+        form.addRow(self.tr("附件"), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
+        if name:
+            self.attachment.setText(name)
+
+    def values(self) -> dict:
+        return {
+            "status": self.status.currentData(),
+            "as_of": self.as_of.date().toString("yyyy-MM-dd"),
+            "note": self.note.text().strip(),
+            "evidence": self.evidence.text().strip(),
+            "attachment": self.attachment.text().strip(),
+        }
+
+
+class Tracking(QObject):
+    """Owns the window's connection to the status store and keeps it fresh."""
+
+    changed = Signal()  # the store's content changed (here or on another PC)
+    availability = Signal(str)  # "" when usable, else why it is read-only
+
+    def __init__(self, catalog: Catalog, user_folder: Path | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self.catalog = catalog
+        self.user_folder = user_folder
+        self.store = None
+        self._seen = ""
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    def url(self) -> str | None:
+        chosen = QSettings().value("store/url", "")
+        if chosen:
+            return str(chosen)
+        return str(self.user_folder / "status.sqlite") if self.user_folder else None
+
+    def outbox(self):
+        from gis.store import Outbox
+
+        return Outbox(self.user_folder / "outbox.jsonl") if self.user_folder else None
+
+    def open(self) -> None:
+        """Open the store (SQLAlchemy loads here, after the first frame)."""
+        from gis.store import StatusStore, StoreError
+
+        where = self.url()
+        if where is None:
+            return
+        try:
+            self.store = StatusStore(where, self.catalog)
+        except StoreError as exc:
+            self.store = None
+            self.availability.emit(str(exc))
+        else:
+            self.availability.emit("")
+            self._send_kept()
+            self._seen = self.store.last_change()
+            self.changed.emit()
+        self.timer.start()
+
+    def refresh(self) -> None:
+        """Reconnect if the server was away; tell the window when anything changed."""
+        if self.store is None:
+            self.open()
+            return
+        try:
+            newest = self.store.last_change()
+        except Exception as exc:  # the server went away: keep showing what we have
+            self.store = None
+            self.availability.emit(str(exc))
+            return
+        if newest != self._seen:
+            self._seen = newest
+            self.changed.emit()
+
+    def record(self, measure_id: str, values: dict) -> str:
+        """Record a status; returns "" when stored, else why it was only kept for later.
+        Bad input raises StoreError and nothing is kept."""
+        from gis.store import StoreError
+
+        if values["status"] == Status.CLOSED_OUT.value and not (
+            values.get("evidence") or values.get("attachment")
+        ):
+            raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
+        if self.store is not None:
+            try:
+                self.store.set_status(measure_id, **values)
+            except StoreError:
+                raise
+            except Exception as exc:  # the connection broke mid-edit
+                self.store = None
+                self.availability.emit(str(exc))
+            else:
+                self._seen = self.store.last_change()
+                self.changed.emit()
+                return ""
+        outbox = self.outbox()
+        if outbox is None:
+            return self.tr("没有用户数据文件夹，无法保存")
+        outbox.add(measure_id=measure_id, **values)
+        return self.tr("状态库暂不可用：此修改已保存在本机，连接恢复后自动提交")
+
+    def _send_kept(self) -> None:
+        outbox = self.outbox()
+        if outbox is not None and outbox.pending():
+            outbox.send(self.store)

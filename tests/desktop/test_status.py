@@ -1,0 +1,92 @@
+"""Tracking in the window: record a new status from the details, see it on the map and in a
+month strip; with the shared server out of reach the window is read-only and keeps the edit."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QSettings, QUrl
+
+from desktop.main_window import MainWindow
+from desktop.map import style
+from gis import Status
+
+
+@pytest.fixture
+def tracked(qtbot, map_data, tmp_path):
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: window.tracking.store is not None, timeout=10_000)
+    return window
+
+
+def _colour_at(window, site_id: str):
+    canvas = window.canvas
+    image = canvas.viewport().grab().toImage()
+    return image.pixelColor(canvas.mapFromScene(canvas.site_scene_pos(site_id)))
+
+
+def _close(actual, expected, tolerance: int = 14) -> bool:
+    pairs = zip(actual.getRgb()[:3], expected.getRgb()[:3], strict=True)
+    return all(abs(a - b) <= tolerance for a, b in pairs)
+
+
+def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
+    site = "changjiang-msa-rescue-base"
+    measure = tracked.catalog.site(site).measures[0].id
+    tracked.go_to_site(site)
+    assert f'href="status:{measure}"' in tracked.details.toHtml()
+    assert _close(_colour_at(tracked, site), style.status_colour(Status.IN_PROGRESS))
+    with qtbot.waitSignal(tracked.tracking.changed):
+        tracked.record_status(
+            measure,
+            {"status": "completed", "as_of": "2018-03-01", "note": "搬迁完成",
+             "evidence": "", "attachment": ""},
+        )  # fmt: skip
+    text = tracked.details.toPlainText()
+    assert "现状 Now: 已完成 completed as of 2018-03-01" in text and "搬迁完成" in text
+    assert "未销号" in text
+    assert "#2ca02c" in tracked.details.toHtml()  # the strip turns green from March 2018
+    assert _close(_colour_at(tracked, site), style.status_colour(Status.COMPLETED))
+    assert tracked.tracking.store.current()[measure].status == "completed"
+
+
+def test_status_link_asks_the_dialog(qtbot, tracked, monkeypatch):
+    from desktop import main_window
+
+    asked = []
+    monkeypatch.setattr(main_window.StatusDialog, "exec", lambda self: asked.append(self) or 0)
+    tracked.go_to_site("liangjiu-dock")
+    measure = tracked.catalog.site("liangjiu-dock").measures[0].id
+    tracked.details.anchorClicked.emit(QUrl(f"status:{measure}"))
+    assert asked and asked[0].status.count() == len(Status)
+
+
+def test_overdue_measures_carry_a_badge(tracked):
+    tracked.go_to_site("jiangxia")  # 江夏区's "2017年全面完成…" pledge, still planned
+    assert "逾期 overdue" in tracked.details.toPlainText()
+
+
+def test_unreachable_server_gives_read_only_and_keeps_the_edit(qtbot, map_data, tmp_path):
+    QSettings().setValue("store/url", "postgresql+psycopg://envmap@127.0.0.1:9/nowhere")
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "只读" in window.store_state.text(), timeout=15_000)
+    assert window.tracking.store is None
+    kept = window.tracking.record(
+        "jiangxia-7", {"status": "in_progress", "as_of": "2018-01-10", "note": "离线修改",
+                       "evidence": "", "attachment": ""},
+    )  # fmt: skip
+    assert "本机" in kept
+    lines = (tmp_path / "user" / "outbox.jsonl").read_text(encoding="utf-8").splitlines()
+    assert json.loads(lines[0])["note"] == "离线修改"
+    QSettings().setValue("store/url", "")  # the office server is back (here: the local file)
+    window.tracking.open()
+    assert window.tracking.store is not None
+    assert window.tracking.store.current()["jiangxia-7"].note == "离线修改"
+    assert not (tmp_path / "user" / "outbox.jsonl").read_text(encoding="utf-8").strip()
+    assert window.store_state.text() == ""
