@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -100,7 +100,8 @@ class MainWindow(QMainWindow):
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
         self.details.statusRequested.connect(self.change_status)
-        QTimer.singleShot(0, self.tracking.open)  # after the first frame: SQLAlchemy is heavy
+        # The store opens once the map has painted: SQLAlchemy and the database come after.
+        self.canvas.viewport().installEventFilter(self)
         self.canvas.cursorMoved.connect(self._show_position)
         self.resize(1280, 800)
         self._restore_layout()
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
         self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.canvas.viewport() and event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.tracking.open)
+        return super().eventFilter(watched, event)
 
     def _tracking_changed(self) -> None:
         store = self.tracking.store
