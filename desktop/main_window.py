@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -321,7 +322,12 @@ class MainWindow(QMainWindow):
             self, self.tr("导出HTML地图"), "wuhan-envmap.html", "HTML (*.html)"
         )
         if name:
-            self.write_html(Path(name), dialog.options(self.site_filter))
+            options = dialog.options(self.site_filter)
+            store = self.tracking.store
+            if store is not None:  # the file shows the statuses tracked here
+                current = {k: (e.status, e.as_of.isoformat()) for k, e in store.current().items()}
+                options = replace(options, current=current)
+            self.write_html(Path(name), options)
 
     def write_html(self, path: Path, options) -> HtmlExportJob:
         """Export in a worker thread; the window stays usable and the dialog can cancel."""

@@ -112,7 +112,9 @@ def _representative_lonlat(feature: dict) -> tuple[float, float]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    html_only = [a for a in ("basemap", "title", "filter", "tianditu_key") if getattr(args, a)]
+    html_only = [
+        a for a in ("basemap", "title", "filter", "tianditu_key", "store") if getattr(args, a)
+    ]
     if args.format != "html":
         if html_only or args.embed_key:
             flag = html_only[0].replace("_", "-") if html_only else "embed-key"
@@ -295,6 +297,9 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
         help="keep sites by kind, status, district or document (repeatable), e.g. status=planned",
     )
     html.add_argument("--tianditu-key", help="your Tianditu tk (or $ENVMAP_TIANDITU_KEY)")
+    html.add_argument(
+        "--store", help="show current statuses from this status store (SQLite file or URL)"
+    )
     html.add_argument(
         "--embed-key",
         action="store_true",

@@ -111,6 +111,9 @@ class HtmlOptions:
     site_filter: SiteFilter | None = None
     tianditu_key: str | None = None
     embed_key: bool = False  # the key goes into the file only when the user says so
+    # Tracked statuses (measure id -> (status, as of YYYY-MM-DD)) from the status store; the
+    # map then shows them, and the document's own status beside any that differs.
+    current: dict[str, tuple[str, str]] | None = None
 
 
 Progress = Callable[[int, int], None]  # (done, total); may raise ExportCancelled
@@ -251,7 +254,9 @@ def _page_data(
     titles = {d.id: d.title_zh for d in catalog.documents.values()}
     sites = []
     for done, (site, layer, geometry) in enumerate(drawn, start=1):
-        sites.append(_site_record(map_data, site, layer, geometry, titles, shift))
+        sites.append(
+            _site_record(map_data, site, layer, geometry, titles, shift, options.current or {})
+        )
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
     outline = to_wgs84(
@@ -314,6 +319,7 @@ def _site_record(
     geometry: BaseGeometry | None,
     titles: dict[str, str],
     shift: bool,
+    current: dict[str, tuple[str, str]],
 ) -> dict[str, Any]:
     catalog = map_data.catalog
     if geometry is not None:
@@ -321,7 +327,8 @@ def _site_record(
         shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
         geometry = shapely.transform(shown, lambda xy: np.round(xy, decimals))
     measures = catalog.measures_concerning(site.id)
-    status = catalog.site_status(site.id)
+    now = {m.id: Status(current[m.id][0]) if m.id in current else m.status for m in measures}
+    status = min(now.values(), key=lambda s: s.rank) if now else None
     record: dict[str, Any] = {
         "id": site.id,
         "layer": layer,
@@ -347,7 +354,9 @@ def _site_record(
             "measures": [
                 {
                     "text_zh": m.text_zh,
-                    "status": m.status.value,
+                    "status": now[m.id].value,
+                    "as_of": current[m.id][1] if m.id in current else None,
+                    "document_status": m.status.value,
                     "status_words": m.status_words,
                     "target_date": m.target_date,
                     "responsible": m.responsible_zh,

@@ -100,6 +100,10 @@
         item.appendChild(badge(m.status));
         item.appendChild(el("span", "envmap-measure", " " + m.text_zh));
         var meta = [];
+        if (m.as_of) meta.push("截至 as of " + m.as_of);
+        if (m.document_status !== m.status) {
+          meta.push("文件所述 document: " + bilingual(statusOf(m.document_status).zh, statusOf(m.document_status).en));
+        }
         if (m.target_date) meta.push("时限 Due " + m.target_date);
         if (m.responsible) meta.push("责任 " + m.responsible);
         meta.push("原文用语 “" + m.status_words + "”");

@@ -207,3 +207,20 @@ def test_citywide_measures_open_from_the_title_box(open_offline, plain_html, cat
     page.page.click(".envmap-citywide")
     text = page.page.locator(".leaflet-popup-content").last.inner_text()
     assert city.name_zh in text and city.measures[0].text_zh in text
+
+
+def test_tracked_statuses_show_with_the_documents_own(open_offline, map_data, catalog, tmp_path):
+    measure = catalog.site("changjiang-msa-rescue-base").measures[0]
+    assert measure.status is Status.IN_PROGRESS
+    out = tmp_path / "tracked.html"
+    write_html(map_data, out, HtmlOptions(current={measure.id: ("completed", "2018-03-01")}))
+    page = open_offline(out)
+    assert page.page.evaluate("window.envmap.open('changjiang-msa-rescue-base')")
+    text = page.page.locator(".leaflet-popup-content").last.inner_text()
+    assert "已完成 completed" in text and "截至 as of 2018-03-01" in text
+    assert "文件所述 document: 推进中 in progress" in text
+    colours = page.page.evaluate(
+        "Object.values(window.envmap.sites).filter(s => s.id === 'changjiang-msa-rescue-base')"
+        ".map(s => s.props.status)"
+    )
+    assert colours == ["completed"]
