@@ -101,6 +101,7 @@ class MainWindow(QMainWindow):
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
         self.details.statusRequested.connect(self.change_status)
+        self.details.moveRequested.connect(self.correct_location)
         # The store opens once the map has painted: SQLAlchemy and the database come after.
         self.canvas.viewport().installEventFilter(self)
         self.canvas.cursorMoved.connect(self._show_position)
@@ -132,6 +133,7 @@ class MainWindow(QMainWindow):
         export_image.triggered.connect(self.export_image)
         export_html = file_menu.addAction(self.tr("导出HTML地图…"))
         export_html.triggered.connect(self.export_html)
+        file_menu.addAction(self.tr("导出整改台账（当前状态）…"), self.export_ledger)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("导入文件…"), QKeySequence("Ctrl+I"), self.choose_document)
         for ident in unfinished_reviews(self.user_folder) if self.user_folder else []:
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
         self.details.store = store
         if store is not None:
             self.canvas.set_statuses(store.site_statuses())
+            self.canvas.apply_corrections(store.locations())
         self.details.show_site(self.details.site_id)
 
     def _store_availability(self, problem: str) -> None:
@@ -229,6 +232,54 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("已暂存"), kept)
         else:
             self.statusBar().showMessage(self.tr("已记录状态：") + measure_id, 6000)
+
+    def export_ledger(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("导出整改台账"),
+            "rectification-ledger.xlsx",
+            "Excel (*.xlsx);;CSV (*.csv)",
+        )
+        if name:
+            self.write_ledger(Path(name))
+
+    def write_ledger(self, path: Path) -> None:
+        """Problem / target / measures / completion, with the statuses tracked here."""
+        from gis.export.files import write_rows_csv, write_rows_xlsx
+        from gis.store_ledger import NOTICE_COLUMNS, notice_rows
+
+        if self.tracking.store is None:
+            QMessageBox.warning(self, self.tr("无法导出"), self.tr("状态库不可用"))
+            return
+        writer = write_rows_xlsx if path.suffix.lower() == ".xlsx" else write_rows_csv
+        try:
+            writer(notice_rows(self.tracking.store), path, NOTICE_COLUMNS)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
+
+    def correct_location(self, site_id: str) -> None:
+        """The next click on the map is the site's better location; a note and precision follow."""
+        self.statusBar().showMessage(self.tr("请在地图上点击该点位的正确位置"), 10000)
+        self.canvas.pick_location(lambda lon, lat: self._located(site_id, lon, lat))
+
+    def _located(self, site_id: str, lon: float, lat: float) -> None:
+        note, ok = QInputDialog.getText(self, self.tr("更正位置"), self.tr("依据（如现场核实）："))
+        if not ok:
+            return
+        precision, ok = QInputDialog.getInt(
+            self, self.tr("更正位置"), self.tr("精度（米）："), 50, 1, 100_000
+        )
+        if ok:
+            self.record_location(site_id, lon, lat, float(precision), note)
+
+    def record_location(
+        self, site_id: str, lon: float, lat: float, precision_m: float, note: str
+    ) -> None:
+        problem = self.tracking.move(site_id, lon, lat, precision_m, note)
+        if problem:
+            QMessageBox.warning(self, self.tr("无法记录"), problem)
 
     def choose_store(self) -> None:
         current = QSettings().value("store/url", "")

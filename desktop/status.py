@@ -4,6 +4,7 @@ edit kept in an outbox and sent later)."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QObject, QSettings, QTimer, Signal
@@ -162,6 +163,15 @@ class Tracking(QObject):
             return self.tr("没有用户数据文件夹，无法保存")
         outbox.add(measure_id=measure_id, **values)
         return self.tr("状态库暂不可用：此修改已保存在本机，连接恢复后自动提交")
+
+    def move(self, site_id: str, lon: float, lat: float, precision_m: float, note: str) -> str:
+        """Record a location correction; returns "" when stored, else why not."""
+        if self.store is None:
+            return self.tr("状态库不可用，位置更正未保存")
+        self.store.move_site(site_id, lon, lat, precision_m, date.today(), note)
+        self._seen = self.store.last_change()
+        self.changed.emit()
+        return ""
 
     def _send_kept(self) -> None:
         outbox = self.outbox()

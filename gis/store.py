@@ -283,6 +283,14 @@ class StatusStore:
                 latest[item.measure_id] = item
         return latest
 
+    def locations(self) -> dict[str, StatusEvent]:
+        """Each corrected site's latest location event."""
+        latest: dict[str, StatusEvent] = {}
+        for item in self.events():
+            if item.kind == "location":
+                latest[item.site_id] = item
+        return latest
+
     def last_change(self) -> str:
         """When the newest event was recorded: other PCs' edits show as a change here."""
         with self.engine.connect() as db:

@@ -91,6 +91,19 @@ class MapCanvas(QGraphicsView):
         """Recolour point sites by their tracked statuses (site id -> Status or None)."""
         self.points.set_statuses({k: v for k, v in statuses.items() if k in self.points.index})
 
+    def apply_corrections(self, corrections: dict) -> None:
+        """Move point sites to their corrected locations (site id -> event with lon, lat,
+        precision_m); the shipped data stays as it is."""
+        from shapely.geometry import Point
+
+        from gis.crs import to_web_mercator
+
+        for site_id, fix in corrections.items():
+            if site_id in self.points.index:
+                point = to_web_mercator(Point(fix.lon, fix.lat))
+                halo = fix.precision_m / math.cos(math.radians(fix.lat))
+                self.points.move(site_id, point.x, -point.y, halo)
+
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
         self._apply_visibility()

@@ -86,6 +86,13 @@ class SiteLayer(QGraphicsItem):
         self._version += 1
         self.update()
 
+    def move(self, site_id: str, x: float, y: float, halo: float) -> None:
+        """Put a site elsewhere (a user's location correction), in scene coordinates."""
+        i = self.index[site_id]
+        self.xs[i], self.ys[i], self.halo[i] = x, y, halo
+        self._version += 1
+        self.update()
+
     def set_shown(self, shown: np.ndarray) -> None:
         self.shown = shown
         self._version += 1

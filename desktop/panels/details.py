@@ -18,6 +18,7 @@ from gis.model import Catalog, Status
 class DetailsPanel(QTextBrowser):
     quoteActivated = Signal(str, int, str)  # document id, paragraph, quote
     statusRequested = Signal(str)  # measure id
+    moveRequested = Signal(str)  # site id
 
     def __init__(
         self, catalog: Catalog, districts: dict[str, tuple[str, ...]], parent=None
@@ -47,11 +48,14 @@ class DetailsPanel(QTextBrowser):
         if self.store is None:
             return None
         flags = self.store.flags()
-        return {"events": self.store.events(), "flags": flags}
+        return {"events": self.store.events(), "flags": flags, "site_id": self.site_id}
 
     def _open_quote(self, url: QUrl) -> None:
         if url.scheme() == "status":
             self.statusRequested.emit(url.path())
+            return
+        if url.scheme() == "move":
+            self.moveRequested.emit(url.path())
             return
         if url.scheme() == "quote":
             piece = self.quotes[int(url.path())]
@@ -127,6 +131,8 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
     for relation in p["relations"]:
         target = catalog.site(relation["target"]).name_zh
         lines.append(f"<p><b>关系 Relation:</b> {escape(relation['type'])} → {escape(target)}</p>")
+    if tracking is not None:
+        lines.append(_correction(p["id"], tracking))
     lines.append(f"<h3>措施 Measures ({len(p['measures'])})</h3>")
     if p["kind"] in AREA_KINDS and p["measures"]:
         lines.append(status_chart([m["status"] for m in p["measures"]]))
@@ -168,6 +174,19 @@ def _tracked(measure_id: str, tracking: dict | None) -> str:
     parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a></small></p>')
     parts.append(_strip(events))
     return "".join(parts)
+
+
+def _correction(site_id: str, tracking: dict) -> str:
+    moves = [e for e in tracking["events"] if e.kind == "location" and e.site_id == site_id]
+    link = f'<a href="move:{escape(site_id)}">更正位置 Correct location</a>'
+    if not moves:
+        return f"<p><small>{link}</small></p>"
+    fix = moves[-1]
+    return (
+        f"<p><b>位置已更正 Location corrected:</b> {fix.lon:.5f}°E, {fix.lat:.5f}°N"
+        f" ±{fix.precision_m:,.0f} m<br/><small>{fix.as_of.isoformat()} · {escape(fix.author)}:"
+        f" {escape(fix.note)} · {link}</small></p>"
+    )
 
 
 def _strip(events: list) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/panels/details.py" line="33"/>
+        <location filename="../../desktop/panels/details.py" line="34"/>
         <source>点击地图上的点位或区域查看详情</source>
         <translation>Click a site or area on the map to see its details</translation>
     </message>
@@ -150,206 +150,250 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="55"/>
+        <location filename="../../desktop/main_window.py" line="56"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="64"/>
+        <location filename="../../desktop/main_window.py" line="65"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65"/>
+        <location filename="../../desktop/main_window.py" line="66"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71"/>
+        <location filename="../../desktop/main_window.py" line="72"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="80"/>
+        <location filename="../../desktop/main_window.py" line="81"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="128"/>
+        <location filename="../../desktop/main_window.py" line="131"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="129"/>
+        <location filename="../../desktop/main_window.py" line="132"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="136"/>
+        <source>导出整改台账（当前状态）…</source>
+        <translation>Export rectification ledger (current status)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>状态库…</source>
         <translation>Status store…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="160"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
-        <location filename="../../desktop/main_window.py" line="193"/>
-        <location filename="../../desktop/main_window.py" line="342"/>
+        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="197"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="406"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="191"/>
-        <location filename="../../desktop/main_window.py" line="344"/>
+        <location filename="../../desktop/main_window.py" line="195"/>
+        <location filename="../../desktop/main_window.py" line="258"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="203"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
         <source>无法记录</source>
         <translation>Cannot record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="221"/>
+        <location filename="../../desktop/main_window.py" line="232"/>
         <source>已暂存</source>
         <translation>Kept for later</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="223"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
         <source>已记录状态：</source>
         <translation>Status recorded: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
+        <location filename="../../desktop/main_window.py" line="239"/>
+        <source>导出整改台账</source>
+        <translation>Export rectification ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="252"/>
+        <source>无法导出</source>
+        <translation>Cannot export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="252"/>
+        <source>状态库不可用</source>
+        <translation>The status store is not available</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="264"/>
+        <source>请在地图上点击该点位的正确位置</source>
+        <translation>Click the site's correct location on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
+        <source>更正位置</source>
+        <translation>Correct location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="268"/>
+        <source>依据（如现场核实）：</source>
+        <translation>Basis (e.g. checked on site):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="272"/>
+        <source>精度（米）：</source>
+        <translation>Precision (m):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="288"/>
         <source>状态库</source>
         <translation>Status store</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="230"/>
+        <location filename="../../desktop/main_window.py" line="289"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="244"/>
+        <location filename="../../desktop/main_window.py" line="303"/>
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="323"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="271"/>
+        <location filename="../../desktop/main_window.py" line="330"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
+        <location filename="../../desktop/main_window.py" line="373"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="387"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="346"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -441,38 +485,38 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/status.py" line="32"/>
+        <location filename="../../desktop/status.py" line="33"/>
         <source>更新措施状态</source>
         <translation>Update measure status</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="40"/>
+        <location filename="../../desktop/status.py" line="41"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="44"/>
+        <location filename="../../desktop/status.py" line="45"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="46"/>
+        <location filename="../../desktop/status.py" line="47"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="48"/>
+        <location filename="../../desktop/status.py" line="49"/>
         <source>验收依据（销号必填）</source>
         <translation>Acceptance evidence (needed to close out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="50"/>
+        <location filename="../../desktop/status.py" line="51"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="55"/>
-        <location filename="../../desktop/status.py" line="64"/>
+        <location filename="../../desktop/status.py" line="56"/>
+        <location filename="../../desktop/status.py" line="65"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
@@ -480,14 +524,19 @@
 <context>
     <name>Tracking</name>
     <message>
-        <location filename="../../desktop/status.py" line="162"/>
+        <location filename="../../desktop/status.py" line="163"/>
         <source>没有用户数据文件夹，无法保存</source>
         <translation>No user data folder: cannot keep the edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="164"/>
+        <location filename="../../desktop/status.py" line="165"/>
         <source>状态库暂不可用：此修改已保存在本机，连接恢复后自动提交</source>
         <translation>The status store is out of reach: this edit is kept on this PC and sent when the connection is back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="170"/>
+        <source>状态库不可用，位置更正未保存</source>
+        <translation>The status store is not available: the correction was not saved</translation>
     </message>
 </context>
 </TS>

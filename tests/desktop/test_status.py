@@ -6,7 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desktop.main_window import MainWindow
 from desktop.map import style
@@ -90,3 +91,55 @@ def test_unreachable_server_gives_read_only_and_keeps_the_edit(qtbot, map_data, 
     assert window.tracking.store.current()["jiangxia-7"].note == "离线修改"
     assert not (tmp_path / "user" / "outbox.jsonl").read_text(encoding="utf-8").strip()
     assert window.store_state.text() == ""
+
+
+def test_a_location_correction_moves_the_site_and_says_so(qtbot, tracked):
+    site = "liangjiu-dock"
+    tracked.go_to_site(site)
+    assert f'href="move:{site}"' in tracked.details.toHtml()
+    before = tracked.canvas.site_scene_pos(site)
+    target = tracked.canvas.viewport().rect().center() + QPoint(60, 40)
+    answers = ["现场核实", "30"]
+
+    def answer_dialogs():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog) and answers:
+            answer = answers.pop(0)
+            if box.inputMode() == QInputDialog.InputMode.IntInput:
+                box.setIntValue(int(answer))
+            else:
+                box.setTextValue(answer)
+            box.accept()
+        if answers:
+            QTimer.singleShot(50, answer_dialogs)
+
+    tracked.correct_location(site)  # the next click on the map is the better place
+    scene = tracked.canvas.mapToScene(target)
+    QTimer.singleShot(50, answer_dialogs)
+    with qtbot.waitSignal(tracked.tracking.changed, timeout=10_000):
+        qtbot.mouseClick(tracked.canvas.viewport(), Qt.MouseButton.LeftButton, pos=target)
+    after = tracked.canvas.site_scene_pos(site)
+    assert (after - before).manhattanLength() > 1
+    assert abs(after.x() - scene.x()) < 0.01 and abs(after.y() - scene.y()) < 0.01
+    text = tracked.details.toPlainText()
+    assert "位置已更正" in text and "现场核实" in text and "±30 m" in text
+    original = tracked.catalog.site(site).location.geometry
+    assert (round(original.x, 3), round(original.y, 3)) == (114.284, 30.544)  # data unchanged
+
+
+def test_ledger_export_has_the_notice_columns_and_tracked_status(qtbot, tracked, tmp_path):
+    from openpyxl import load_workbook
+
+    tracked.record_status(
+        "jiangxia-7", {"status": "in_progress", "as_of": "2018-01-10", "note": "开工",
+                       "evidence": "", "attachment": ""},
+    )  # fmt: skip
+    out = tmp_path / "ledger.xlsx"
+    tracked.write_ledger(out)
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:6] == (
+        "问题 Problem", "整改目标 Target", "整改措施 Measures", "责任单位 Responsible",
+        "完成时限 Due", "完成情况 Completion",
+    )  # fmt: skip
+    row = next(r for r in rows if r[-1] == "jiangxia-7")
+    assert row[5] == "推进中 in progress" and row[6] == "2018-01-10" and "逾期" in row[7]
