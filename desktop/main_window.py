@@ -377,7 +377,10 @@ class MainWindow(QMainWindow):
             store = self.tracking.store
             if store is not None:  # the file shows the statuses tracked here
                 current = {k: (e.status, e.as_of.isoformat()) for k, e in store.current().items()}
-                options = replace(options, current=current)
+                moved = {
+                    k: (e.lon, e.lat, e.precision_m, e.note) for k, e in store.locations().items()
+                }
+                options = replace(options, current=current, moved=moved)
             self.write_html(Path(name), options)
 
     def write_html(self, path: Path, options) -> HtmlExportJob:

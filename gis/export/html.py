@@ -26,7 +26,7 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from pyproj import Transformer
-from shapely.geometry import mapping
+from shapely.geometry import Point, mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
@@ -114,6 +114,8 @@ class HtmlOptions:
     # Tracked statuses (measure id -> (status, as of YYYY-MM-DD)) from the status store; the
     # map then shows them, and the document's own status beside any that differs.
     current: dict[str, tuple[str, str]] | None = None
+    # Location corrections from the status store: site id -> (lon, lat, precision_m, note).
+    moved: dict[str, tuple[float, float, float, str]] | None = None
 
 
 Progress = Callable[[int, int], None]  # (done, total); may raise ExportCancelled
@@ -235,12 +237,15 @@ def _page_data(
     features = [
         f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
     ]
+    moved = options.moved or {}
     drawn = [
         (
             catalog.site(f.id),
             f.layer,
             to_wgs84(f.simplified[DISTRICT_LEVEL][1])
             if f.layer == "districts"
+            else Point(moved[f.id][:2])
+            if f.id in moved and f.shape.geom_type == "Point"
             else catalog.site(f.id).location.geometry,
         )
         for f in features
@@ -257,6 +262,14 @@ def _page_data(
         sites.append(
             _site_record(map_data, site, layer, geometry, titles, shift, options.current or {})
         )
+        if site.id in moved and geometry is not None and geometry.geom_type == "Point":
+            lon, lat, precision, note = moved[site.id]
+            props = sites[-1]["props"]
+            props["precision_m"] = precision
+            props["location_text"] = (
+                f"{lon:.5f}°E, {lat:.5f}°N ±{precision:,.0f} m · 已更正 corrected"
+            )
+            props["location_note"] = note
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
     outline = to_wgs84(

@@ -224,3 +224,14 @@ def test_tracked_statuses_show_with_the_documents_own(open_offline, map_data, ca
         ".map(s => s.props.status)"
     )
     assert colours == ["completed"]
+
+
+def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data, tmp_path):
+    out = tmp_path / "moved.html"
+    options = HtmlOptions(moved={"liangjiu-dock": (114.2801, 30.5449, 30.0, "现场核实")})
+    write_html(map_data, out, options)
+    page = open_offline(out)
+    assert _metres(_marker_lonlat(page, "liangjiu-dock"), (114.2801, 30.5449)) < 0.5
+    page.page.evaluate("window.envmap.open('liangjiu-dock')")
+    text = page.page.locator(".leaflet-popup-content").last.inner_text()
+    assert "已更正 corrected" in text and "±30 m" in text and "现场核实" in text
