@@ -208,6 +208,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.canvas.set_statuses(store.site_statuses())
             self.canvas.apply_corrections(store.locations())
+            self.measures.set_tracked(store.current(), store.flags())
         self.details.show_site(self.details.site_id)
 
     def _store_availability(self, problem: str) -> None:

@@ -8,9 +8,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from gis.export.records import LEDGER_COLUMNS, ledger_rows
-from gis.model import Catalog
+from gis.model import Catalog, Status
 
-SHOWN = ("area_site", "measure", "responsible", "target_date", "status", "category", "document")
+SHOWN = (
+    "area_site", "problem", "measure", "responsible", "target_date", "status", "category",
+    "document",
+)  # fmt: skip
+STATUS_COLUMN = SHOWN.index("status")
 
 
 class LedgerModel(QAbstractTableModel):
@@ -59,7 +63,7 @@ class MeasuresPanel(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # ledger order until a click
-        for column, width in {0: 150, 1: 380, 2: 160}.items():
+        for column, width in {0: 150, 1: 160, 2: 380, 3: 160}.items():
             self.table.setColumnWidth(column, width)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -74,6 +78,22 @@ class MeasuresPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table)
+
+    def set_tracked(self, current: dict, flags: dict) -> None:
+        """Show each measure's tracked status (from the status store), as of its date, and
+        mark overdue ones; the ledger then reads as the office's current state."""
+        for row in self.model.rows:
+            latest = current.get(row["measure_id"])
+            if latest is None:
+                continue
+            status = Status(latest.status)
+            text = f"{status.label_zh}（{latest.as_of.isoformat()}）"
+            if "overdue" in flags.get(row["measure_id"], ()):
+                text += " 逾期"
+            row["status"] = text
+        top = self.model.index(0, STATUS_COLUMN)
+        bottom = self.model.index(self.model.rowCount() - 1, STATUS_COLUMN)
+        self.model.dataChanged.emit(top, bottom)
 
     def visible_rows(self) -> list[dict]:
         """The rows the user sees, in the order they see them."""

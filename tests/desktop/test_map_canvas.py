@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.map import style
+from desktop.panels.measures import STATUS_COLUMN
 from gis.model import Kind, Status
 
 
@@ -178,8 +179,9 @@ def test_measures_table_filters_sorts_selects_and_exports(qtbot, window, tmp_pat
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == len(rows) + 1
     panel.filter.setText("")
-    panel.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # 整改状态
-    statuses = [panel.proxy.index(r, 4).data() for r in range(panel.proxy.rowCount())]
+    column = STATUS_COLUMN  # 整改状态
+    panel.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    statuses = [panel.proxy.index(r, column).data() for r in range(panel.proxy.rowCount())]
     assert statuses == sorted(statuses)
 
 

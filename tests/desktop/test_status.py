@@ -53,6 +53,9 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
     assert "#2ca02c" in tracked.details.toHtml()  # the strip turns green from March 2018
     assert _close(_colour_at(tracked, site), style.status_colour(Status.COMPLETED))
     assert tracked.tracking.store.current()[measure].status == "completed"
+    ledger = {r["measure_id"]: r["status"] for r in tracked.measures.model.rows}
+    assert ledger[measure] == "已完成（2018-03-01）"
+    assert ledger["jiangxia-7"].endswith("逾期")  # the ledger view marks overdue measures
 
 
 def test_status_link_asks_the_dialog(qtbot, tracked, monkeypatch):
