@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
     def _tracking_changed(self) -> None:
         store = self.tracking.store
         self.details.store = store
-        if store is not None:
+        if store is not None:  # (what was drawn stays when the store goes away)
             self.canvas.set_statuses(store.site_statuses())
             self.canvas.apply_corrections(store.locations())
             self.measures.set_tracked(store.current(), store.flags())
@@ -347,7 +347,9 @@ class MainWindow(QMainWindow):
             self.user_folder / "documents" / f"{review.document}.txt"
         ).paragraphs
         dialog = ReviewDialog(review, paragraphs, self)
-        dialog.pickRequested.connect(lambda: self.canvas.pick_location(dialog.set_location))
+        dialog.pickRequested.connect(
+            lambda: self.canvas.pick_location(dialog.location_setter(dialog.index))
+        )
         dialog.reviewFinished.connect(self._review_finished)
         dialog.show()
         self.review_dialog = dialog

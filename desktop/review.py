@@ -114,8 +114,18 @@ class ReviewDialog(QDialog):
 
     def set_location(self, lon: float, lat: float) -> None:
         """The point the user picked on the map for the current candidate."""
-        self.review.edit(self.index, lon=round(lon, 6), lat=round(lat, 6))
-        self._show(self.index)
+        self.location_setter(self.index)(lon, lat)
+
+    def location_setter(self, index: int):
+        """Where a pick asked for now will go: to this candidate, even if the selection moves
+        before the click; nothing once the review is finished."""
+
+        def place(lon: float, lat: float) -> None:
+            if self.review.path.exists():
+                self.review.edit(index, lon=round(lon, 6), lat=round(lat, 6))
+                self._show(self.index)
+
+        return place
 
     def decide(self, decision: str) -> None:
         self._save_edits()

@@ -4,6 +4,7 @@ edit kept in an outbox and sent later)."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -110,17 +111,18 @@ class Tracking(QObject):
         where = self.url()
         if where is None:
             return
+        self.timer.start()
         try:
             self.store = StatusStore(where, self.catalog)
         except StoreError as exc:
             self.store = None
             self.availability.emit(str(exc))
-        else:
-            self.availability.emit("")
-            self._send_kept()
+            return
+        self.availability.emit("")
+        self._send_kept()
+        if self.store is not None:
             self._seen = self.store.last_change()
             self.changed.emit()
-        self.timer.start()
 
     def refresh(self) -> None:
         """Reconnect if the server was away; tell the window when anything changed."""
@@ -130,8 +132,7 @@ class Tracking(QObject):
         try:
             newest = self.store.last_change()
         except Exception as exc:  # the server went away: keep showing what we have
-            self.store = None
-            self.availability.emit(str(exc))
+            self._lost(exc)
             return
         if newest != self._seen:
             self._seen = newest
@@ -146,14 +147,14 @@ class Tracking(QObject):
             values.get("evidence") or values.get("attachment")
         ):
             raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
+        values = {**values, "event_id": values.get("event_id") or str(uuid.uuid4())}
         if self.store is not None:
             try:
                 self.store.set_status(measure_id, **values)
             except StoreError:
                 raise
-            except Exception as exc:  # the connection broke mid-edit
-                self.store = None
-                self.availability.emit(str(exc))
+            except Exception as exc:  # the connection broke mid-edit: keep it, same id
+                self._lost(exc)
             else:
                 self._seen = self.store.last_change()
                 self.changed.emit()
@@ -166,14 +167,31 @@ class Tracking(QObject):
 
     def move(self, site_id: str, lon: float, lat: float, precision_m: float, note: str) -> str:
         """Record a location correction; returns "" when stored, else why not."""
+        from gis.store import StoreError
+
         if self.store is None:
             return self.tr("状态库不可用，位置更正未保存")
-        self.store.move_site(site_id, lon, lat, precision_m, date.today(), note)
+        try:
+            self.store.move_site(site_id, lon, lat, precision_m, date.today(), note)
+        except StoreError as exc:
+            return str(exc)
+        except Exception as exc:  # the connection broke
+            self._lost(exc)
+            return self.tr("状态库不可用，位置更正未保存")
         self._seen = self.store.last_change()
         self.changed.emit()
         return ""
 
+    def _lost(self, problem: Exception) -> None:
+        self.store = None
+        self.availability.emit(str(problem))
+        self.changed.emit()  # the window stops offering edits that would fail
+
     def _send_kept(self) -> None:
         outbox = self.outbox()
-        if outbox is not None and outbox.pending():
+        if outbox is None or not outbox.pending():
+            return
+        try:
             outbox.send(self.store)
+        except Exception as exc:  # the server went away again: the edits stay kept
+            self._lost(exc)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import calendar
 import json
 import os
+import sqlite3
+import tempfile
 import uuid
+from contextlib import closing
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -34,7 +37,7 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gis.errors import EnvMapError
 from gis.model import Catalog, Status
@@ -104,18 +107,18 @@ class StatusStore:
         self.label = str(where)
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
-            if path.exists() and path.stat().st_size and not _looks_like_sqlite(path):
-                raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
+            _check_sqlite_file(path)  # read-only, before WAL mode would touch the file
             path.parent.mkdir(parents=True, exist_ok=True)
+        connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
+            self.engine: Engine = create_engine(self.url, future=True, connect_args=connect_args)
         except Exception as exc:  # a bad URL or a missing driver
             raise StoreError(f"{self.label}: cannot open the status store: {exc}") from exc
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._open()
 
-    def _open(self) -> None:
+    def _open(self, retried: bool = False) -> None:
         try:
             tables = set(inspect(self.engine).get_table_names())
             if "envmap_meta" in tables:
@@ -123,7 +126,7 @@ class StatusStore:
                     found = db.execute(
                         select(meta_table.c.value).where(meta_table.c.key == "schema_version")
                     ).scalar()
-                if found is None or int(found) > SCHEMA_VERSION:
+                if found is None or not str(found).isdigit() or int(found) > SCHEMA_VERSION:
                     raise StoreError(
                         f"{self.label}: written by a newer EnvMap (schema {found}, this one "
                         f"reads up to {SCHEMA_VERSION}); left as it is"
@@ -140,6 +143,9 @@ class StatusStore:
         except StoreError:
             raise
         except (OperationalError, DatabaseError) as exc:
+            if "already exists" in str(exc) and not retried:  # another PC created it just now
+                self._open(retried=True)
+                return
             raise StoreError(f"{self.label}: cannot open the status store: {exc.orig}") from exc
 
     def _seed(self) -> None:
@@ -167,22 +173,23 @@ class StatusStore:
         self._insert_new(rows)
 
     def _insert_new(self, rows: list[dict[str, Any]]) -> int:
-        """Insert rows whose id is not there yet, in one transaction; returns how many."""
-        if not rows:
+        """Insert the rows whose id is not there yet, in one transaction; returns how many.
+        A repeated id (an event imported twice, or two writers racing) is skipped, never an
+        error that would lose the rest."""
+        unique = list({r["id"]: r for r in rows}.values())
+        if not unique:
             return 0
+        dialect = self.engine.dialect.name
+        if dialect == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as upsert
+        else:
+            from sqlalchemy.dialects.sqlite import insert as upsert
+        statement = upsert(events_table).on_conflict_do_nothing(index_elements=["id"])
+        added = 0
         with self.engine.begin() as db:
-            known = set(
-                db.execute(
-                    select(events_table.c.id).where(events_table.c.id.in_([r["id"] for r in rows]))
-                ).scalars()
-            )
-            fresh = [r for r in rows if r["id"] not in known]
-            if fresh:
-                try:
-                    db.execute(insert(events_table), fresh)
-                except IntegrityError:  # another writer added the same ids meanwhile
-                    return 0
-        return len(fresh)
+            for row in unique:  # one statement per row: rowcount says whether it was new
+                added += db.execute(statement, row).rowcount
+        return added
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -292,10 +299,12 @@ class StatusStore:
         return latest
 
     def last_change(self) -> str:
-        """When the newest event was recorded: other PCs' edits show as a change here."""
+        """A mark that changes whenever an event is added, here or on another PC."""
         with self.engine.connect() as db:
-            newest = db.execute(select(func.max(events_table.c.recorded_at))).scalar()
-        return newest or ""
+            count, newest = db.execute(
+                select(func.count(), func.max(events_table.c.recorded_at)).select_from(events_table)
+            ).one()
+        return f"{count}:{newest or ''}"  # imported events keep their times: count them too
 
     def site_statuses(self) -> dict[str, Status | None]:
         """Each site's least advanced current status among the measures concerning it."""
@@ -338,6 +347,19 @@ class StatusStore:
         path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
         return len(items)
 
+    def _check_imported(self, row: dict[str, Any]) -> None:
+        if row["kind"] == "status":
+            if row["measure_id"] not in _known_measures(self.catalog):
+                raise StoreError(f"unknown measure id {row['measure_id']!r}")
+            if row["status"] not in {s.value for s in Status}:
+                raise StoreError(f"status {row['status']!r} is not on the scale")
+        elif row["kind"] == "location":
+            self.catalog.site(row["site_id"])
+            if row["lon"] is None or row["lat"] is None or not row["precision_m"]:
+                raise StoreError("a location event needs lon, lat and precision_m")
+        else:
+            raise StoreError(f"unknown event kind {row['kind']!r}")
+
     def import_events(self, path: Path) -> int:
         """Add the events in `path` that are not here yet; returns how many were new."""
         rows = []
@@ -348,10 +370,15 @@ class StatusStore:
                 row = json.loads(line)
                 row["as_of"] = _as_date(row["as_of"])
                 StatusEvent(**row)
-            except (ValueError, TypeError, KeyError) as exc:
+                self._check_imported(row)
+            except (ValueError, TypeError, KeyError, StoreError) as exc:
                 raise StoreError(f"{path}:{number}: not a status event ({exc})") from exc
             rows.append(row)
         return self._insert_new(rows)
+
+
+def _known_measures(catalog: Catalog) -> set[str]:
+    return {m.id for m in catalog.measures()}
 
 
 def _order(item: StatusEvent) -> tuple:
@@ -360,11 +387,15 @@ def _order(item: StatusEvent) -> tuple:
 
 def _as_date(value: str | date) -> date:
     if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise StoreError(f"date {value!r} is not YYYY-MM-DD") from None
+        day = value
+    else:
+        try:
+            day = date.fromisoformat(value)
+        except (TypeError, ValueError):
+            raise StoreError(f"date {value!r} is not YYYY-MM-DD") from None
+    if day > date.today():
+        raise StoreError(f"date {day} is in the future: a status is recorded as of a day passed")
+    return day
 
 
 def _deadline(text: str | None) -> date | None:
@@ -383,16 +414,47 @@ def _deadline(text: str | None) -> date | None:
         return None
 
 
-def _looks_like_sqlite(path: Path) -> bool:
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse, without writing anything, a file that is not a status store we can read."""
+    if not path.exists() or not path.stat().st_size:
+        return
     with path.open("rb") as fh:
-        return fh.read(16) == b"SQLite format 3\x00"
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
+    try:
+        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = None
+            if "envmap_meta" in tables:
+                row = db.execute(
+                    "SELECT value FROM envmap_meta WHERE key='schema_version'"
+                ).fetchone()
+                version = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(
+            f"{path}: cannot read it as a status store ({exc}); left as it is"
+        ) from exc
+    if tables - {"envmap_meta", "status_events"}:
+        raise StoreError(f"{path}: holds other tables; not a status store; left as it is")
+    if "envmap_meta" in tables and (
+        version is None or not str(version).isdigit() or int(version) > SCHEMA_VERSION
+    ):
+        raise StoreError(
+            f"{path}: written by a newer EnvMap (schema {version}, this one reads up to "
+            f"{SCHEMA_VERSION}); left as it is"
+        )
 
 
 class Outbox:
-    """Edits made while the shared store was unreachable, kept in a local file until sent."""
+    """Edits made while the shared store was unreachable, kept in a local file until sent.
+
+    Each edit carries the event id it will be recorded under, so sending it twice (a crash
+    between sending and forgetting it) records it once. The file is rewritten whole or not
+    at all; an edit the store refuses is set aside in a second file, not retried forever."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.refused = path.with_name(path.stem + ".refused.jsonl")
 
     def add(self, **edit: Any) -> None:
         """Keep an edit (set_status's arguments), with the id it will be recorded under."""
@@ -406,19 +468,33 @@ class Outbox:
     def pending(self) -> list[dict[str, Any]]:
         if not self.path.exists():
             return []
-        return [
-            json.loads(line) for line in self.path.read_text(encoding="utf-8").splitlines() if line
-        ]
+        edits = []
+        for line in self.path.read_text(encoding="utf-8").splitlines():
+            try:
+                edits.append(json.loads(line))
+            except ValueError:
+                continue  # a line torn by a crash while it was written: nothing was kept
+        return edits
 
     def send(self, store: StatusStore) -> int:
-        """Write the kept edits to the store; those sent leave the file. Returns how many."""
-        edits = self.pending()
+        """Write the kept edits to the store; returns how many were recorded."""
         sent = 0
-        for edit in edits:
-            store.set_status(**edit)
-            sent += 1
-            rest = edits[sent:]
-            self.path.write_text(
-                "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rest), encoding="utf-8"
-            )
+        for edit in self.pending():
+            try:
+                store.set_status(**edit)
+                sent += 1
+            except StoreError as exc:
+                with self.refused.open("a", encoding="utf-8") as fh:
+                    fh.write(json.dumps({**edit, "refused": str(exc)}, ensure_ascii=False) + "\n")
+            self._forget(edit["event_id"])
         return sent
+
+    def _forget(self, event_id: str) -> None:
+        rest = [e for e in self.pending() if e.get("event_id") != event_id]
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
+        ) as fh:
+            fh.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rest))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(fh.name, self.path)

@@ -8,10 +8,12 @@ folder/accepted.json        every accepted candidate, with its evidence and loca
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import tempfile
+import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -57,6 +59,8 @@ def _write_json(path: Path, payload: Any) -> None:
         "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
     ) as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1)
+        fh.flush()
+        os.fsync(fh.fileno())
     os.replace(fh.name, path)
 
 
@@ -121,16 +125,22 @@ def start_review(
     from gis.extract.pipeline import extract_file  # the reader loads only when one imports
     from gis.extract.text import read_source
 
+    source = read_source(path)
+    text = "\n".join(source.paragraphs) + "\n"
     ident = document_id(path)
+    copy = folder / "documents" / f"{ident}.txt"
+    if copy.exists() and copy.read_text(encoding="utf-8") != text:
+        # Another document with this name was imported before: keep both apart.
+        ident = f"{ident}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
+        copy = folder / "documents" / f"{ident}.txt"
     if (folder / "reviews" / f"{ident}.json").exists():
         return resume_review(folder, ident)
-    source = read_source(path)
-    copy = folder / "documents" / f"{ident}.txt"
     copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_text("\n".join(source.paragraphs) + "\n", encoding="utf-8")
+    copy.write_text(text, encoding="utf-8")
     records, _ = extract_file(copy, geocoder, document_date)
     review = Review(folder, ident, document_date.isoformat())
-    review.candidates = [{**r, "decision": PENDING} for r in records]
+    # Each candidate keeps one id for good: the site it becomes is known by it.
+    review.candidates = [{**r, "uid": uuid.uuid4().hex[:12], "decision": PENDING} for r in records]
     review.save()
     return review
 
@@ -149,14 +159,18 @@ def with_user_sites(catalog: Catalog, folder: Path | None) -> Catalog:
     store = folder / "accepted.json" if folder else None
     if store is None or not store.exists():
         return catalog
-    accepted = json.loads(store.read_text(encoding="utf-8"))
+    try:
+        accepted = json.loads(store.read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise EnvMapError(f"{store}: damaged ({exc}); move it aside to start again") from exc
     documents = dict(catalog.documents)
     sites = {s.id: s for s in catalog.sites}
     for number, record in enumerate(accepted):
         ident = record["document"]
         if ident not in documents:
             documents[ident] = _document(folder, ident, record["document_date"])
-        new = _site(record, f"{USER_PREFIX}{ident}-{number}", documents[ident].path)
+        uid = record.get("uid") or str(number)
+        new = _site(record, f"{USER_PREFIX}{ident}-{uid}", documents[ident].path)
         known = record.get("geocode_match")
         if str(record.get("geocode_source")).startswith("gazetteer") and known in sites:
             # A place the catalog knows: its new measures join it, no second site appears.

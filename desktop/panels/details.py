@@ -47,8 +47,11 @@ class DetailsPanel(QTextBrowser):
         """Per measure: its dated events and flags from the status store, when one is open."""
         if self.store is None:
             return None
-        flags = self.store.flags()
-        return {"events": self.store.events(), "flags": flags, "site_id": self.site_id}
+        try:
+            flags = self.store.flags()
+            return {"events": self.store.events(), "flags": flags, "site_id": self.site_id}
+        except Exception:  # the shared server went away: show what the documents say
+            return None
 
     def _open_quote(self, url: QUrl) -> None:
         if url.scheme() == "status":

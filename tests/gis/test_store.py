@@ -4,12 +4,14 @@ overwritten, crash-safe writes, two writers at once, hand-over between PCs."""
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from gis.store import SCHEMA_VERSION, StatusStore, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 WRITER = """
-import random, sys
+import os, random, sys, time
 from pathlib import Path
 from gis import load_catalog
 from gis.store import StatusStore
@@ -27,8 +29,12 @@ catalog = load_catalog()
 store = StatusStore(Path(sys.argv[1]), catalog)
 ids = [m.id for m in catalog.measures()]
 rng = random.Random(int(sys.argv[3]))
+go = Path(sys.argv[1] + ".go")
+while len(sys.argv) > 4 and not go.exists():  # wait so that both writers start together
+    time.sleep(0.005)
 for i in range(int(sys.argv[2])):
-    event = store.set_status(rng.choice(ids), "in_progress", f"2018-01-{1 + i % 28:02d}", f"w{i}")
+    note = f"s{sys.argv[3]}-{i}"
+    event = store.set_status(rng.choice(ids), "in_progress", f"2018-01-{1 + i % 28:02d}", note)
     print(event.id, flush=True)
 """
 
@@ -42,7 +48,7 @@ def store(request, catalog, tmp_path):
     if not url:
         pytest.skip(
             "no PostgreSQL server for this run: set ENVMAP_TEST_POSTGRES_URL "
-            "(e.g. postgresql+psycopg://user@127.0.0.1/envmap_test); .ci/run starts none yet"
+            "(e.g. postgresql+psycopg://user@127.0.0.1/envmap_test); .ci/run starts one when it can"
         )
     from sqlalchemy import text
 
@@ -99,6 +105,22 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_a_foreign_sqlite_file_is_refused_untouched(catalog, tmp_path):
+    path = tmp_path / "status.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE accounts (name TEXT)")
+    before = _digest(path)
+    with pytest.raises(StoreError, match="other tables"):
+        StatusStore(path, catalog)
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["status.sqlite"]  # no -wal, no -shm
+
+
+def test_future_dates_are_refused(store):
+    with pytest.raises(StoreError, match="in the future"):
+        store.set_status("jiangxia-7", "completed", "2099-01-01")
+
+
 def test_a_corrupt_file_is_refused_and_left_as_it_is(catalog, tmp_path):
     path = tmp_path / "status.sqlite"
     path.write_bytes(b"this is somebody's spreadsheet, not a database" * 20)
@@ -143,6 +165,16 @@ def test_hand_over_between_pcs_is_idempotent(catalog, tmp_path):
     assert office.import_events(handover) == 2
     assert office.import_events(handover) == 0  # twice changes nothing
     assert office.current()["jiangxia-7"].status == "in_progress"
+    joined = tmp_path / "joined.jsonl"  # two hand-over files run together: repeated lines
+    joined.write_text(handover.read_text(encoding="utf-8") * 2, encoding="utf-8")
+    fresh = StatusStore(tmp_path / "fresh.sqlite", catalog)
+    assert fresh.import_events(joined) == 2
+    assert len(fresh.events()) == len(catalog.measures()) + 2
+    wrong = tmp_path / "wrong.jsonl"
+    event = json.loads(handover.read_text(encoding="utf-8").splitlines()[0])
+    wrong.write_text(json.dumps({**event, "id": "x1", "status": "done"}) + "\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"wrong\.jsonl:1: .*not on the scale"):
+        fresh.import_events(wrong)
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x"}\n', encoding="utf-8")
     with pytest.raises(StoreError, match=r"bad\.jsonl:1"):
@@ -185,7 +217,7 @@ def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
     StatusStore(path, catalog).engine.dispose()
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), "100", str(seed)],
+            [sys.executable, "-c", WRITER, str(path), "300", str(seed), "wait"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -194,14 +226,20 @@ def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
         )
         for seed in (11, 12)
     ]
+    time.sleep(2.0)  # both have loaded the catalog and wait at the barrier
+    Path(str(path) + ".go").touch()
     outputs = [w.communicate(timeout=300) for w in writers]
     assert [w.returncode for w in writers] == [0, 0], [err for _, err in outputs]
     assert all("locked" not in err for _, err in outputs)
     written = {line for out, _ in outputs for line in out.split()}
-    assert len(written) == 200
+    assert len(written) == 600
     store = StatusStore(path, catalog)
     assert written <= {e.id for e in store.events()}
-    assert len(store.events()) == len(catalog.measures()) + 200
+    assert len(store.events()) == len(catalog.measures()) + 600
+    stamps = {seed: [e.recorded_at for e in store.events() if e.note.startswith(f"s{seed}-")]
+              for seed in (11, 12)}  # fmt: skip
+    # The two ran at the same time: each began before the other ended.
+    assert min(stamps[11]) < max(stamps[12]) and min(stamps[12]) < max(stamps[11])
 
 
 def test_cli_sets_shows_and_exports_the_ledger(tmp_path):

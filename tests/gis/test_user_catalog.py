@@ -23,6 +23,7 @@ from gis.user_catalog import (
 )
 
 NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
+OTHER = NOTICE
 
 
 @pytest.fixture
@@ -73,8 +74,9 @@ def test_finished_review_adds_sites_with_their_evidence(review, catalog, tmp_pat
     assert len(merged.sites) == len(catalog.sites) + 1
 
 
-def test_the_shipped_data_is_never_written(review, tmp_path):
+def test_the_shipped_data_is_never_written(catalog, tmp_path):
     stamps = {p: p.stat().st_mtime_ns for p in data_root().rglob("*") if p.is_file()}
+    review = start_review(tmp_path / "user", NOTICE, date(2017, 12, 1), GazetteerGeocoder(catalog))
     dock = _index(review, "鑫达建材码头")
     review.edit(dock, lon=114.3, lat=30.5)
     review.decide(dock, ACCEPTED)
@@ -94,3 +96,45 @@ def test_map_data_shows_accepted_sites_and_follows_changes(review, tmp_path):
     assert len(with_user.features) == len(plain.features) + 1
     added = [f for f in with_user.features if f.id.startswith("user-")]
     assert added[0].name_zh == "鑫达建材码头" and added[0].layer == "sites"
+
+
+def test_site_ids_stay_when_a_review_is_done_again(catalog, tmp_path):
+    folder = tmp_path / "user"
+    first = start_review(folder, NOTICE, date(2017, 12, 1))
+    dock = _index(first, "鑫达建材码头")
+    first.edit(dock, lon=114.3, lat=30.5)
+    first.decide(dock, ACCEPTED)
+    first.finish()
+    other = OTHER.parent / "lake_broken_utf8.txt"
+    second = start_review(folder, other, date(2018, 1, 1))
+    lake = _index(second, "后官湖")
+    second.edit(lake, lon=113.95, lat=30.55)
+    second.decide(lake, ACCEPTED)
+    second.finish()
+    ids = {s.name_zh: s.id for s in with_user_sites(catalog, folder).sites}
+    again = start_review(folder, NOTICE, date(2017, 12, 1))  # the first document once more
+    again.candidates = json.loads((folder / "accepted.json").read_text(encoding="utf-8"))[:1]
+    again.finish()
+    assert {s.name_zh: s.id for s in with_user_sites(catalog, folder).sites} == ids
+
+
+def test_two_documents_with_one_name_stay_apart(catalog, tmp_path):
+    folder = tmp_path / "user"
+    elsewhere = tmp_path / "elsewhere" / NOTICE.name
+    elsewhere.parent.mkdir()
+    elsewhere.write_text("汉阳区将于2018年6月底前完成琴断口排口截污改造。\n", encoding="gbk")
+    one = start_review(folder, NOTICE, date(2017, 12, 1))
+    two = start_review(folder, elsewhere, date(2017, 12, 1))
+    assert one.document != two.document
+    assert len(one.candidates) != len(two.candidates)
+    assert "鑫达建材码头" in (folder / "documents" / f"{one.document}.txt").read_text("utf-8")
+
+
+def test_a_damaged_user_catalog_is_reported(catalog, tmp_path):
+    from gis import EnvMapError
+
+    folder = tmp_path / "user"
+    folder.mkdir()
+    (folder / "accepted.json").write_text("[{", encoding="utf-8")
+    with pytest.raises(EnvMapError, match=r"accepted\.json: damaged"):
+        with_user_sites(catalog, folder)
