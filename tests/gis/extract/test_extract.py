@@ -155,7 +155,10 @@ def test_cli_prints_the_documented_json_shape(tmp_path):
 )
 @given(text=st.text(min_size=0, max_size=600))
 def test_any_text_extracts_without_crashing_and_quotes_verbatim(text, tmp_path_factory):
-    path = tmp_path_factory.mktemp("any") / "any.txt"
+    _extract_and_check_quotes(text, tmp_path_factory.mktemp("any") / "any.txt")
+
+
+def _extract_and_check_quotes(text: str, path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     records, _ = extract_file(path)
     paragraphs = _paragraphs(path)
@@ -175,12 +178,7 @@ def test_any_text_extracts_without_crashing_and_quotes_verbatim(text, tmp_path_f
     )
 )
 def test_rule_words_in_any_order_keep_quotes_verbatim(text, tmp_path_factory):
-    path = tmp_path_factory.mktemp("rules") / "rules.txt"
-    path.write_text(text, encoding="utf-8")
-    records, _ = extract_file(path)
-    paragraphs = _paragraphs(path)
-    for piece in _quotes(records):
-        assert piece["quote"] in paragraphs[piece["paragraph"] - 1]
+    _extract_and_check_quotes(text, tmp_path_factory.mktemp("rules") / "rules.txt")
 
 
 @settings(max_examples=60, deadline=None)
