@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
+from desktop.map.export_image import TITLE
 from gis import EnvMapError, MapData, load_map_data
-
-TITLE = "武汉环保行动地图 Wuhan EnvMap"
+from gis.paths import user_data_dir
 
 
 class Desktop:
@@ -85,9 +85,9 @@ def open_map_data(
 
 
 def user_dir() -> Path:
-    """The user's data folder: imported documents, reviews, accepted sites."""
-    location = QStandardPaths.StandardLocation.AppDataLocation
-    return Path(QStandardPaths.writableLocation(location))
+    """The user's data folder (imports, reviews, accepted sites, status store): the same one
+    the command line uses, so `envmap status` and the window share one store."""
+    return user_data_dir()
 
 
 def run(data: Path | None = None) -> int:
