@@ -64,6 +64,16 @@ def _add_desktop_commands(sub) -> None:
     render.add_argument("--size", type=_size, default="1600x1200", help="WIDTHxHEIGHT")
     render.add_argument("--site", help="centre on and highlight this site id")
     render.set_defaults(run=_cmd_render)
+    doctor = sub.add_parser("doctor", help="check that every part works here: one line each")
+    doctor.set_defaults(run=_cmd_doctor)
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from desktop.doctor import run_checks
+
+    return run_checks()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,108 @@
+"""`envmap doctor`: checks, on this machine or inside an installed bundle, that every part the
+app needs works — one line per check, exit status 1 if any fails."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+CheckResult = str  # what was seen, for the line printed after "ok"
+
+
+def _proj() -> CheckResult:
+    from gis.crs import METRIC, WGS84, transformer
+
+    x, y = transformer(WGS84, METRIC).transform(114.3055, 30.5928)  # 武汉 city centre
+    if not (500_000 < x < 550_000 and 3_370_000 < y < 3_400_000):
+        raise AssertionError(f"EPSG:4326 -> 4547 gave {x:.0f}, {y:.0f}")
+    return f"EPSG:4326 -> EPSG:4547 gives {x:,.0f} E, {y:,.0f} N"
+
+
+def _boundaries() -> CheckResult:
+    from gis.boundaries import load_districts
+
+    districts = load_districts()
+    if len(districts) != 13:
+        raise AssertionError(f"{len(districts)} districts instead of 13")
+    return "13 districts"
+
+
+def _render() -> CheckResult:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.map.export_image import render_map
+    from gis import build_map_data, load_catalog
+
+    QApplication.instance() or QApplication([])
+
+    def glyph(text: str) -> QImage:
+        image = QImage(48, 48, QImage.Format.Format_RGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setFont(QFont("sans-serif", 24))
+        painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+        painter.end()
+        return image
+
+    if glyph("武") == glyph("汉"):  # a missing font draws both as the same box
+        raise AssertionError("Chinese characters render as boxes: no CJK font")
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work) / "map.png"
+        render_map(build_map_data(load_catalog()), out, (800, 600))
+        size = out.stat().st_size
+    return f"an 800x600 map with CJK glyphs ({size / 1024:,.0f} KB)"
+
+
+def _html() -> CheckResult:
+    from gis import build_map_data, load_catalog
+    from gis.export.html import write_html
+
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work) / "map.html"
+        size = write_html(build_map_data(load_catalog()), out)
+        text = out.read_text(encoding="utf-8")
+    if re.search(r"<script[^>]*\bsrc=|<link[^>]*\bhref=", text):
+        raise AssertionError("the HTML refers to files outside itself")
+    return f"{size / 1024:,.0f} KB, no external reference"
+
+
+def _store() -> CheckResult:
+    from gis import load_catalog
+    from gis.store import StatusStore
+
+    with tempfile.TemporaryDirectory() as work:
+        store = StatusStore(Path(work) / "status.sqlite", load_catalog())
+        count = len(store.events())
+        store.engine.dispose()
+    return f"SQLite store opens with {count} document events"
+
+
+CHECKS: list[tuple[str, Callable[[], CheckResult]]] = [
+    ("PROJ", _proj),
+    ("boundaries", _boundaries),
+    ("map render", _render),
+    ("HTML export", _html),
+    ("status store", _store),
+]
+
+
+def run_checks(print_line: Callable[[str], None] = print) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    failed = 0
+    for name, check in CHECKS:
+        try:
+            seen = check()
+        except Exception as exc:  # a check reports every failure, whatever its kind
+            failed += 1
+            print_line(f"FAIL {name}: {type(exc).__name__}: {exc}")
+            if os.environ.get("ENVMAP_DOCTOR_TRACE"):
+                print_line(traceback.format_exc())
+        else:
+            print_line(f"ok   {name}: {seen}")
+    return 1 if failed else 0
