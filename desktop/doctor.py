@@ -31,9 +31,22 @@ def _boundaries() -> CheckResult:
     return "13 districts"
 
 
-def _render() -> CheckResult:
+def render_glyph(text: str):
+    """`text` drawn in the default sans-serif font: a missing CJK font draws every Chinese
+    character as the same box, so two different characters give the same image."""
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QColor, QFont, QImage, QPainter
+
+    image = QImage(48, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setFont(QFont("sans-serif", 24))
+    painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
+    painter.end()
+    return image
+
+
+def _render() -> CheckResult:
     from PySide6.QtWidgets import QApplication
 
     from desktop.map.export_image import render_map
@@ -41,16 +54,7 @@ def _render() -> CheckResult:
 
     QApplication.instance() or QApplication([])
 
-    def glyph(text: str) -> QImage:
-        image = QImage(48, 48, QImage.Format.Format_RGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setFont(QFont("sans-serif", 24))
-        painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()
-        return image
-
-    if glyph("武") == glyph("汉"):  # a missing font draws both as the same box
+    if render_glyph("武") == render_glyph("汉"):  # a missing font draws both as the same box
         raise AssertionError("Chinese characters render as boxes: no CJK font")
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "map.png"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QImage, QPainter
+from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from desktop.doctor import render_glyph
 from desktop.map import style
 from desktop.panels.measures import STATUS_COLUMN
 from gis.model import Kind, Status
@@ -89,18 +90,8 @@ def test_hover_tooltip_names_site_and_status(qtbot, window):
 
 def test_cjk_labels_render_as_distinct_glyphs(qtbot):
     """Missing fonts draw every CJK character as the same box; real glyphs differ."""
-
-    def render(text: str) -> QImage:
-        image = QImage(64, 64, QImage.Format.Format_RGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setFont(QFont("sans-serif", 28))
-        painter.drawText(image.rect(), Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()
-        return image
-
-    assert render("武") != render("汉")
-    assert render("武") != render("")
+    assert render_glyph("武") != render_glyph("汉")
+    assert render_glyph("武") != render_glyph("")
 
 
 def _close(actual: QColor, expected: QColor, tolerance: int = 12) -> bool:
