@@ -20,6 +20,7 @@ import pytest
 from gis.store import SCHEMA_VERSION, StatusStore, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
+WRITES = 1000  # per writer in the two-writer test: long enough for the two to overlap
 WRITER = """
 import os, random, sys, time
 from pathlib import Path
@@ -30,8 +31,10 @@ store = StatusStore(Path(sys.argv[1]), catalog)
 ids = [m.id for m in catalog.measures()]
 rng = random.Random(int(sys.argv[3]))
 go = Path(sys.argv[1] + ".go")
-while len(sys.argv) > 4 and not go.exists():  # wait so that both writers start together
-    time.sleep(0.005)
+if len(sys.argv) > 4:  # say "ready", then wait so that both writers start together
+    Path(sys.argv[1] + f".ready{sys.argv[3]}").touch()
+    while not go.exists():
+        time.sleep(0.002)
 for i in range(int(sys.argv[2])):
     note = f"s{sys.argv[3]}-{i}"
     event = store.set_status(rng.choice(ids), "in_progress", f"2018-01-{1 + i % 28:02d}", note)
@@ -217,7 +220,7 @@ def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
     StatusStore(path, catalog).engine.dispose()
     writers = [
         subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), "300", str(seed), "wait"],
+            [sys.executable, "-c", WRITER, str(path), str(WRITES), str(seed), "wait"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -226,16 +229,19 @@ def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
         )
         for seed in (11, 12)
     ]
-    time.sleep(2.0)  # both have loaded the catalog and wait at the barrier
-    Path(str(path) + ".go").touch()
+    ready = [Path(f"{path}.ready{seed}") for seed in (11, 12)]
+    deadline = time.monotonic() + 120
+    while not all(r.exists() for r in ready) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    Path(str(path) + ".go").touch()  # both have loaded the catalog: start them together
     outputs = [w.communicate(timeout=300) for w in writers]
     assert [w.returncode for w in writers] == [0, 0], [err for _, err in outputs]
     assert all("locked" not in err for _, err in outputs)
     written = {line for out, _ in outputs for line in out.split()}
-    assert len(written) == 600
+    assert len(written) == 2 * WRITES
     store = StatusStore(path, catalog)
     assert written <= {e.id for e in store.events()}
-    assert len(store.events()) == len(catalog.measures()) + 600
+    assert len(store.events()) == len(catalog.measures()) + 2 * WRITES
     stamps = {seed: [e.recorded_at for e in store.events() if e.note.startswith(f"s{seed}-")]
               for seed in (11, 12)}  # fmt: skip
     # The two ran at the same time: each began before the other ended.
