@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
-from desktop.map.export_image import TITLE
+from desktop.map.print_layout import TITLE
 from gis import EnvMapError, MapData, load_map_data
-from gis.paths import user_data_dir
+from gis.paths import resources_root, user_data_dir
 
 
 class Desktop:
@@ -59,7 +63,10 @@ class Desktop:
 def configure_application() -> QApplication:
     QCoreApplication.setOrganizationName("WuhanEnvMap")
     QCoreApplication.setApplicationName("EnvMap")
-    return QApplication.instance() or QApplication(sys.argv)
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
+    install_fallback_font()
+    return app
 
 
 def cache_dir() -> Path:
@@ -90,6 +97,17 @@ def user_dir() -> Path:
     return user_data_dir()
 
 
+class FirstPaintReport(QObject):
+    """With ENVMAP_REPORT_FIRST_PAINT set, print when the map's first frame is painted and
+    quit: how a start is timed from outside, in a bundle as from source."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            print(f"first-paint {time.time()!r}", flush=True)
+            QApplication.instance().quit()
+        return False
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
     map_data = open_map_data(data, cache_dir(), user_dir())
@@ -97,4 +115,7 @@ def run(data: Path | None = None) -> int:
         return 1
     desktop = Desktop(map_data, user_dir(), lambda: open_map_data(data, cache_dir(), user_dir()))
     app.aboutToQuit.connect(lambda: desktop.window.close())
+    if os.environ.get("ENVMAP_REPORT_FIRST_PAINT"):
+        report = FirstPaintReport(app)
+        desktop.window.canvas.viewport().installEventFilter(report)
     return app.exec()

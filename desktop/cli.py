@@ -8,9 +8,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from gis import cli
+
+DEFAULT_SIZE = "1600x1200"
 
 
 def _cmd_app(args: argparse.Namespace) -> int:
@@ -25,27 +28,95 @@ def _cmd_app(args: argparse.Namespace) -> int:
     return run(args.data)
 
 
+def _usage_problem(args: argparse.Namespace) -> str:
+    """What is wrong with the options themselves, before anything is loaded."""
+    if args.layout and args.size:
+        return "--size is for the plain image and --layout chooses a page; give one of them"
+    if not args.layout and (args.district or args.store):
+        return "--district and --store go with --layout"
+    if args.out.suffix.lower() not in (".png", ".pdf"):
+        return f"{args.out}: the file must end in .png or .pdf"
+    return ""
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
+    problem = _usage_problem(args)
+    if problem:
+        print(f"envmap: {problem}", file=sys.stderr)
+        return 2
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         from PySide6.QtWidgets import QApplication
 
+        from desktop.fonts import install_fallback_font
         from desktop.map.export_image import render_map
+        from desktop.map.paper import PRESETS
     except ImportError as exc:
         print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
         return 1
-    width, height = (int(v) for v in args.size.lower().split("x"))
     from gis import build_map_data, load_catalog
+    from gis.boundaries import DISTRICT_NAMES_EN
 
+    if args.layout and args.layout not in PRESETS:
+        print(
+            f"envmap: unknown layout {args.layout!r}; known: {', '.join(PRESETS)}", file=sys.stderr
+        )
+        return 2
+    if args.district is not None and args.district not in DISTRICT_NAMES_EN:
+        known = "、".join(DISTRICT_NAMES_EN)
+        print(f"envmap: unknown district {args.district!r}; known: {known}", file=sys.stderr)
+        return 1
     catalog = load_catalog(args.data)
     if args.site is not None and args.site not in {s.id for s in catalog.sites}:
         print(f"envmap: unknown site {args.site!r}", file=sys.stderr)
         return 2
     _app = QApplication.instance() or QApplication([])
-    render_map(build_map_data(catalog), args.out, (width, height), args.site)
-    print(f"wrote {args.out}")
+    install_fallback_font()  # a bundle on a PC without Chinese fonts
+    map_data = build_map_data(catalog)
+    titled = {"title": args.title} if args.title else {}
+    try:
+        if args.layout:
+            written = _render_layout(args, map_data, PRESETS[args.layout], titled)
+        else:
+            width, height = (int(v) for v in (args.size or DEFAULT_SIZE).lower().split("x"))
+            render_map(map_data, args.out, (width, height), args.site, **titled)
+            written = [args.out]
+    except OSError as exc:
+        print(f"envmap: {exc}", file=sys.stderr)
+        return 1
+    print("wrote " + ", ".join(str(path) for path in written))
     return 0
+
+
+def _render_layout(args: argparse.Namespace, map_data, paper, titled: dict) -> list[Path]:
+    """The print layout: the district's map and measures table if asked, tracked statuses
+    from a status store if given."""
+    from desktop.map.canvas import MapCanvas
+    from desktop.map.print_layout import LayoutOptions, district_extent, site_extent, write_layout
+    from desktop.map.print_table import MeasuresTable
+    from gis.export.records import apply_tracked, ledger_rows, rows_in_district
+
+    canvas = MapCanvas(map_data)
+    rows = ledger_rows(map_data.catalog)
+    if args.store:
+        from gis.store import StatusStore
+
+        store = StatusStore(args.store, map_data.catalog)
+        canvas.set_statuses(store.site_statuses())
+        apply_tracked(rows, store.current(), store.flags())
+    options = LayoutOptions(**titled)
+    if args.district:
+        district = next(f for f in map_data.layer("districts") if f.name_zh == args.district)
+        canvas.select(district.id)
+        table = MeasuresTable(
+            district.name_zh, rows_in_district(rows, map_data.districts, district.name_zh)
+        )
+        options = replace(options, table=table, extent=district_extent(map_data, args.district))
+    if args.site:
+        canvas.select(args.site)
+        options = replace(options, extent=site_extent(canvas, args.site))
+    return write_layout(canvas, paper, options, args.out)
 
 
 def _size(text: str) -> str:
@@ -61,8 +132,18 @@ def _add_desktop_commands(sub) -> None:
     sub.add_parser("app", help="open the map window (the default)").set_defaults(run=_cmd_app)
     render = sub.add_parser("render", help="write the map to a PNG or PDF, headless")
     render.add_argument("out", type=Path, help="OUT.png or OUT.pdf")
-    render.add_argument("--size", type=_size, default="1600x1200", help="WIDTHxHEIGHT")
+    render.add_argument(
+        "--size", type=_size, help=f"WIDTHxHEIGHT pixels of a plain image (default {DEFAULT_SIZE})"
+    )
+    render.add_argument(
+        "--layout",
+        help="a print layout: a4-landscape, a4-portrait, a3-landscape or a3-portrait; "
+        "PDF, or PNG at 300 dpi (one file per page)",
+    )
+    render.add_argument("--title", help="the title printed on the map")
     render.add_argument("--site", help="centre on and highlight this site id")
+    render.add_argument("--district", help="with --layout: map this district, list its measures")
+    render.add_argument("--store", help="with --layout: statuses from this status store (file/URL)")
     render.set_defaults(run=_cmd_render)
     doctor = sub.add_parser("doctor", help="check that every part works here: one line each")
     doctor.set_defaults(run=_cmd_doctor)

@@ -14,12 +14,14 @@ CheckResult = str  # what was seen, for the line printed after "ok"
 
 
 def _proj() -> CheckResult:
+    from pyproj.datadir import get_data_dir
+
     from gis.crs import METRIC, WGS84, transformer
 
     x, y = transformer(WGS84, METRIC).transform(114.3055, 30.5928)  # 武汉 city centre
     if not (500_000 < x < 550_000 and 3_370_000 < y < 3_400_000):
-        raise AssertionError(f"EPSG:4326 -> 4547 gave {x:.0f}, {y:.0f}")
-    return f"EPSG:4326 -> EPSG:4547 gives {x:,.0f} E, {y:,.0f} N"
+        raise AssertionError(f"EPSG:4326 -> 4547 gave {x:,.0f}, {y:,.0f}")
+    return f"EPSG:4326 -> EPSG:4547 gives {x:,.0f} E, {y:,.0f} N (data: {get_data_dir()})"
 
 
 def _boundaries() -> CheckResult:
@@ -49,18 +51,20 @@ def render_glyph(text: str):
 def _render() -> CheckResult:
     from PySide6.QtWidgets import QApplication
 
+    from desktop.fonts import install_fallback_font, system_cjk_families
     from desktop.map.export_image import render_map
     from gis import build_map_data, load_catalog
 
     QApplication.instance() or QApplication([])
-
+    bundled = install_fallback_font()
     if render_glyph("武") == render_glyph("汉"):  # a missing font draws both as the same box
         raise AssertionError("Chinese characters render as boxes: no CJK font")
+    font = f"bundled {bundled}" if bundled else f"system {system_cjk_families()[0]}"
     with tempfile.TemporaryDirectory() as work:
         out = Path(work) / "map.png"
         render_map(build_map_data(load_catalog()), out, (800, 600))
         size = out.stat().st_size
-    return f"an 800x600 map with CJK glyphs ({size / 1024:,.0f} KB)"
+    return f"an 800x600 map with CJK glyphs from the {font} font ({size / 1024:,.0f} KB)"
 
 
 def _html() -> CheckResult:

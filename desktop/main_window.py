@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.basemap_controls import BasemapControls
 from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
 from desktop.i18n import LANGUAGES, saved_language
 from desktop.map.canvas import MapCanvas
@@ -88,11 +89,13 @@ class MainWindow(QMainWindow):
         self.search_dialog = SearchDialog(catalog, self)
         self.search_dialog.siteChosen.connect(self.go_to_site)
         self.details.quoteActivated.connect(self.open_quote)
+        self.basemaps = BasemapControls(self, self.canvas)
         self._build_menus()
         self.position = QLabel()
         self.scale_label = QLabel()
         self.statusBar().addWidget(self.position)
         self.statusBar().addWidget(self.scale_label)
+        self.statusBar().addPermanentWidget(self.basemaps.credit)
         self.statusBar().addPermanentWidget(QLabel(attribution()))
         self.canvas.siteClicked.connect(self.details.show_site)
         self.store_state = QLabel()
@@ -131,6 +134,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("文件"))
         export_image = file_menu.addAction(self.tr("导出地图图片…"))
         export_image.triggered.connect(self.export_image)
+        file_menu.addAction(self.tr("打印版面…"), QKeySequence.StandardKey.Print, self.print_layout)
         export_html = file_menu.addAction(self.tr("导出HTML地图…"))
         export_html.triggered.connect(self.export_html)
         file_menu.addAction(self.tr("导出整改台账（当前状态）…"), self.export_ledger)
@@ -159,8 +163,11 @@ class MainWindow(QMainWindow):
         view.addAction(self.document_dock.toggleViewAction())
         view.addAction(self.layers_dock.toggleViewAction())
         view.addAction(self.measures_dock.toggleViewAction())
+        view.addSeparator()
+        self.basemaps.add_to_view_menu(view)
         settings = self.menuBar().addMenu(self.tr("设置"))
         settings.addAction(self.tr("状态库…"), self.choose_store)
+        self.basemaps.add_to_settings_menu(settings)
         languages = settings.addMenu(self.tr("界面语言"))
         group = QActionGroup(self)
         for code, name in LANGUAGES.items():
@@ -196,10 +203,30 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("已导出：") + str(path), 5000)
 
+    def print_layout(self) -> QDialog:
+        """The report layout; its table reads the measures panel's rows (tracked statuses)."""
+        from desktop.print_dialog import PrintLayoutDialog
+
+        credit = self.canvas.basemap_credit()
+        dialog = PrintLayoutDialog(
+            self.canvas,
+            self.map_data,
+            self.measures.model.rows,
+            self.site_filter,
+            self,
+            credits=(credit,) if credit else (),
+        )
+        dialog.written.connect(
+            lambda files: self.statusBar().showMessage(self.tr("已导出：") + files, 8000)
+        )
+        dialog.open()
+        return dialog
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.canvas.viewport() and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.tracking.open)
+            QTimer.singleShot(0, self.basemaps.restore)  # tiles, too, after the first frame
         return super().eventFilter(watched, event)
 
     def _tracking_changed(self) -> None:
@@ -446,6 +473,7 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
+        self.canvas.set_basemap(None)  # ends the tile worker thread
         super().closeEvent(event)
 
     def _show_position(self, lon: float, lat: float) -> None:

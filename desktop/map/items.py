@@ -17,6 +17,7 @@ from shapely.geometry.base import BaseGeometry
 
 from desktop.map.qt_arrays import polygon_from_xy
 from gis import MapFeature
+from gis.basemaps import shift_geometry
 
 
 def scene_point(x: float, y: float) -> QPointF:
@@ -48,19 +49,27 @@ class AreaItem(QGraphicsPathItem):
 
     def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
         super().__init__(geometry_path(feature.shape))
+        self._shape = feature.shape
         self._coarsest_first = list(reversed(feature.simplified))
         self._paths: dict[float, QPainterPath] = {}
+        self._datum = "wgs84"
         if fill is not None:
             self.setBrush(QBrush(fill))
         pen = QPen(edge, width_px)
         pen.setCosmetic(True)  # width in pixels whatever the zoom
         self.setPen(pen)
 
+    def set_datum(self, datum: str) -> None:
+        """Draw where tiles in `datum` show this place (see gis.basemaps.shift_xy)."""
+        self._datum = datum
+        self._paths.clear()
+        self.setPath(geometry_path(shift_geometry(self._shape, datum)))
+
     def path_for(self, metres_per_px: float) -> QPainterPath:
         for tolerance, shape in self._coarsest_first:
             if tolerance <= metres_per_px:
                 if tolerance not in self._paths:
-                    self._paths[tolerance] = geometry_path(shape)
+                    self._paths[tolerance] = geometry_path(shift_geometry(shape, self._datum))
                 return self._paths[tolerance]
         return self.path()
 

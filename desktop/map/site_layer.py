@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from desktop.map import style
 from desktop.map.items import symbol_path
 from gis import MapFeature
+from gis.basemaps import shift_xy
 from gis.model import USER_PREFIX
 
 HALO_LIMIT = 300  # more halos than this in view would only grey the map out
@@ -37,6 +38,9 @@ class SiteLayer(QGraphicsItem):
         self.features = features
         self.xs = np.array([f.shape.x for f in features], dtype=float)
         self.ys = np.array([-f.shape.y for f in features], dtype=float)
+        # Where the data put each site; xs, ys are where it is drawn (see set_datum).
+        self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
+        self.datum = "wgs84"
         self.halo = np.array(
             [
                 f.precision_m / math.cos(math.radians(f.latitude)) if f.is_estimate else 0.0
@@ -89,7 +93,19 @@ class SiteLayer(QGraphicsItem):
     def move(self, site_id: str, x: float, y: float, halo: float) -> None:
         """Put a site elsewhere (a user's location correction), in scene coordinates."""
         i = self.index[site_id]
-        self.xs[i], self.ys[i], self.halo[i] = x, y, halo
+        self.data_xs[i], self.data_ys[i], self.halo[i] = x, y, halo
+        shown_x, north = shift_xy([x], [-y], self.datum)
+        self.xs[i], self.ys[i] = shown_x[0], -north[0]
+        self._version += 1
+        self.update()
+
+    def set_datum(self, datum: str) -> None:
+        """Draw every site where tiles in `datum` show its place; the data stay as they are."""
+        self.datum = datum
+        xs, north = shift_xy(self.data_xs, -self.data_ys, datum)
+        self.xs, self.ys = np.array(xs), -north
+        self.prepareGeometryChange()
+        self._bounds = self._extent()
         self._version += 1
         self.update()
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gis.export.records import LEDGER_COLUMNS, ledger_rows
-from gis.model import Catalog, Status
+from gis.export.records import LEDGER_COLUMNS, apply_tracked, ledger_rows
+from gis.model import Catalog
 
 SHOWN = (
     "area_site", "problem", "measure", "responsible", "target_date", "status", "category",
@@ -82,15 +82,7 @@ class MeasuresPanel(QWidget):
     def set_tracked(self, current: dict, flags: dict) -> None:
         """Show each measure's tracked status (from the status store), as of its date, and
         mark overdue ones; the ledger then reads as the office's current state."""
-        for row in self.model.rows:
-            latest = current.get(row["measure_id"])
-            if latest is None:
-                continue
-            status = Status(latest.status)
-            text = f"{status.label_zh}（{latest.as_of.isoformat()}）"
-            if "overdue" in flags.get(row["measure_id"], ()):
-                text += " 逾期"
-            row["status"] = text
+        apply_tracked(self.model.rows, current, flags)
         top = self.model.index(0, STATUS_COLUMN)
         bottom = self.model.index(self.model.rowCount() - 1, STATUS_COLUMN)
         self.model.dataChanged.emit(top, bottom)

@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pyogrio
 
+from gis.errors import EnvMapError
 from gis.export.records import LEDGER_COLUMNS, ledger_rows, sites_feature_collection
 from gis.layers import build_layers
 from gis.model import Catalog
@@ -18,6 +18,13 @@ FORMATS = ("gpkg", "geojson", "csv", "xlsx")
 
 def write_geopackage(catalog: Catalog, path: Path) -> list[str]:
     """One table per map layer (EPSG:4326) plus a non-spatial `measures` ledger table."""
+    try:
+        import pyogrio  # GDAL: the office installer leaves it out (the app reads no file with it)
+    except ImportError as exc:
+        raise EnvMapError(
+            f"cannot write {path}: GeoPackage needs GDAL (pyogrio), which this installation "
+            "does not include; export GeoJSON instead (QGIS opens it)"
+        ) from exc
     path.unlink(missing_ok=True)
     written = []
     for name, frame in build_layers(catalog).items():

@@ -30,6 +30,7 @@ from shapely.geometry import Point, mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
+from gis.basemaps import PROVIDERS
 from gis.boundaries import attribution as boundary_attribution
 from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
@@ -38,39 +39,28 @@ from gis.mapdata import MapData
 from gis.model import Kind, RelationType, Site, Status
 from gis.paths import resources_root
 
-BASEMAPS = ("none", "osm", "tianditu", "amap")
 DEFAULT_TITLE = "武汉环保行动地图 Wuhan EnvMap"
 DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
 COORD_DECIMALS = 6  # 0.1 m
 OUTLINE_DECIMALS = 5  # 1 m, finer than the 60 m simplification
 PROGRESS_STEP = 500
 
-_TIANDITU = "https://t{s}.tianditu.gov.cn/{layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER={layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk={tk}"
+# The basemaps the HTML export offers (its dialog and the CLI list the same ids).
 _BASEMAP_LAYERS: dict[str, list[dict[str, Any]]] = {
     "none": [],
-    "osm": [
-        {
-            "url": "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-            "subdomains": "abc",
-            "attribution": "© OpenStreetMap contributors",
-        }
-    ],
-    "tianditu": [
-        {
-            "url": _TIANDITU.replace("{layer}", layer),
-            "subdomains": "01234567",
-            "attribution": "天地图 Tianditu (GS(2024)0568号)",
-        }
-        for layer in ("vec", "cva")
-    ],
-    "amap": [
-        {
-            "url": "https://webrd0{s}.is.autonavi.com/appmaptile?lang=zh_cn&size=1&scale=1&style=8&x={x}&y={y}&z={z}",
-            "subdomains": "1234",
-            "attribution": "高德地图 AMap (GCJ-02; the data are shifted to match)",
-        }
-    ],
+    **{
+        pid: [
+            {
+                "url": layer.url,
+                "subdomains": layer.subdomains,
+                "attribution": PROVIDERS[pid].attribution,
+            }
+            for layer in PROVIDERS[pid].layers
+        ]
+        for pid in ("osm", "tianditu", "amap")
+    },
 }
+BASEMAPS = tuple(_BASEMAP_LAYERS)
 _LAYER_TITLES = {
     "districts": ("行政区", "Districts"),
     "functional_zones": ("功能区", "Functional zones"),

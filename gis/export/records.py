@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import mapping
 
-from gis.model import Catalog, Evidence, Measure, RelationType, Site
+from gis.model import Catalog, Evidence, Measure, RelationType, Site, Status
+
+if TYPE_CHECKING:
+    from gis.store import StatusEvent
 
 LEDGER_COLUMNS: dict[str, str] = {
     "area_site": "地区/点位 Area/site",
@@ -157,3 +161,29 @@ def ledger_rows(catalog: Catalog) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def apply_tracked(
+    rows: list[dict[str, Any]],
+    current: Mapping[str, StatusEvent],
+    flags: Mapping[str, set[str]],
+) -> None:
+    """Put each measure's tracked status (from the status store) into its ledger row, as of
+    its date, marking overdue ones: the window's table and a printed table read the same."""
+    for row in rows:
+        latest = current.get(row["measure_id"])
+        if latest is None:
+            continue
+        text = f"{Status(latest.status).label_zh}（{latest.as_of.isoformat()}）"
+        if "overdue" in flags.get(row["measure_id"], ()):
+            text += " 逾期"
+        row["status"] = text
+
+
+def rows_in_district(
+    rows: list[dict[str, Any]], site_districts: Mapping[str, tuple[str, ...]], district: str
+) -> list[dict[str, Any]]:
+    """The ledger rows of sites that lie in (or reach into) `district`: the district's own
+    sites first, then those spanning more districts, city-wide last; ledger order within."""
+    chosen = [row for row in rows if district in site_districts.get(row["site_id"], ())]
+    return sorted(chosen, key=lambda row: len(site_districts[row["site_id"]]))

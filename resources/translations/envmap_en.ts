@@ -2,6 +2,148 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US" sourcelanguage="zh_CN">
 <context>
+    <name>BasemapControls</name>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="20"/>
+        <source>无底图</source>
+        <translation>No basemap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="21"/>
+        <source>OpenStreetMap</source>
+        <translation>OpenStreetMap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="22"/>
+        <source>天地图矢量</source>
+        <translation>Tianditu vector</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="23"/>
+        <source>天地图影像</source>
+        <translation>Tianditu imagery</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="24"/>
+        <source>高德地图（GCJ-02）</source>
+        <translation>AMap (GCJ-02)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="33"/>
+        <source>底图</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="43"/>
+        <source>预取武汉瓦片…</source>
+        <translation>Prefetch Wuhan tiles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="46"/>
+        <source>底图…</source>
+        <translation>Basemap…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="81"/>
+        <source>天地图需要密钥：设置 → 底图…</source>
+        <translation>Tianditu needs a key: Settings → Basemap…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="95"/>
+        <source>预取武汉瓦片</source>
+        <translation>Prefetch Wuhan tiles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="97"/>
+        <source>请先在“视图 → 底图”中选择底图。</source>
+        <translation>Choose a basemap first under “View → Basemap”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="100"/>
+        <source>离线模式下不能预取。</source>
+        <translation>Prefetching is not possible in offline mode.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="110"/>
+        <source>正在预取武汉瓦片…</source>
+        <translation>Prefetching Wuhan tiles…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="110"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="136"/>
+        <source>预取完成，瓦片：</source>
+        <translation>Prefetch finished, tiles: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="136"/>
+        <source>，失败：</source>
+        <translation>, failed: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="140"/>
+        <source>已取消预取</source>
+        <translation>Prefetch cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapDialog</name>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="80"/>
+        <location filename="../../desktop/basemap_dialog.py" line="86"/>
+        <source>底图</source>
+        <translation>Basemap</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="89"/>
+        <source>在天地图网站申请的密钥</source>
+        <translation>The key you applied for on the Tianditu website</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="90"/>
+        <source>天地图密钥 tk</source>
+        <translation>Tianditu key (tk)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="91"/>
+        <source>离线模式（只用已缓存的瓦片）</source>
+        <translation>Offline mode (cached tiles only)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="98"/>
+        <source>瓦片缓存上限</source>
+        <translation>Tile cache limit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <source>系统代理</source>
+        <translation>System proxy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <source>不用代理</source>
+        <translation>No proxy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <source>手动代理</source>
+        <translation>Manual proxy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="107"/>
+        <source>代理</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="110"/>
+        <source>代理地址</source>
+        <translation>Proxy address</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../desktop/panels/details.py" line="34"/>
@@ -150,250 +292,256 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="56"/>
+        <location filename="../../desktop/main_window.py" line="57"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="65"/>
+        <location filename="../../desktop/main_window.py" line="66"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="67"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72"/>
+        <location filename="../../desktop/main_window.py" line="73"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="81"/>
+        <location filename="../../desktop/main_window.py" line="82"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="131"/>
+        <location filename="../../desktop/main_window.py" line="134"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="132"/>
+        <location filename="../../desktop/main_window.py" line="135"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="137"/>
+        <source>打印版面…</source>
+        <translation>Print layout…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="136"/>
+        <location filename="../../desktop/main_window.py" line="140"/>
         <source>导出整改台账（当前状态）…</source>
         <translation>Export rectification ledger (current status)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="145"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="150"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="162"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>状态库…</source>
         <translation>Status store…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="171"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179"/>
-        <location filename="../../desktop/main_window.py" line="197"/>
-        <location filename="../../desktop/main_window.py" line="260"/>
-        <location filename="../../desktop/main_window.py" line="406"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
+        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="433"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="195"/>
-        <location filename="../../desktop/main_window.py" line="258"/>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="202"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="435"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="214"/>
+        <location filename="../../desktop/main_window.py" line="236"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="229"/>
-        <location filename="../../desktop/main_window.py" line="282"/>
+        <location filename="../../desktop/main_window.py" line="251"/>
+        <location filename="../../desktop/main_window.py" line="304"/>
         <source>无法记录</source>
         <translation>Cannot record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="232"/>
+        <location filename="../../desktop/main_window.py" line="254"/>
         <source>已暂存</source>
         <translation>Kept for later</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="256"/>
         <source>已记录状态：</source>
         <translation>Status recorded: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="239"/>
+        <location filename="../../desktop/main_window.py" line="261"/>
         <source>导出整改台账</source>
         <translation>Export rectification ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="252"/>
+        <location filename="../../desktop/main_window.py" line="274"/>
         <source>状态库不可用</source>
         <translation>The status store is not available</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="264"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
         <source>请在地图上点击该点位的正确位置</source>
-        <translation>Click the site's correct location on the map</translation>
+        <translation>Click the site&apos;s correct location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>更正位置</source>
         <translation>Correct location</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="268"/>
+        <location filename="../../desktop/main_window.py" line="290"/>
         <source>依据（如现场核实）：</source>
         <translation>Basis (e.g. checked on site):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="294"/>
         <source>精度（米）：</source>
         <translation>Precision (m):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>状态库</source>
         <translation>Status store</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="289"/>
+        <location filename="../../desktop/main_window.py" line="311"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="303"/>
+        <location filename="../../desktop/main_window.py" line="325"/>
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
-        <location filename="../../desktop/main_window.py" line="323"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="345"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="333"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="330"/>
+        <location filename="../../desktop/main_window.py" line="352"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="353"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="361"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="373"/>
+        <location filename="../../desktop/main_window.py" line="397"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="387"/>
+        <location filename="../../desktop/main_window.py" line="414"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="410"/>
+        <location filename="../../desktop/main_window.py" line="437"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -401,19 +549,145 @@
 <context>
     <name>MeasuresPanel</name>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="56"/>
+        <location filename="../../desktop/panels/measures.py" line="60"/>
         <source>筛选措施…</source>
         <translation>Filter measures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="68"/>
+        <location filename="../../desktop/panels/measures.py" line="72"/>
         <source>导出CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/measures.py" line="69"/>
+        <location filename="../../desktop/panels/measures.py" line="73"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
+    </message>
+</context>
+<context>
+    <name>PrefetchDialog</name>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="144"/>
+        <source>预取武汉瓦片</source>
+        <translation>Prefetch Wuhan tiles</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="152"/>
+        <source>从缩放级别</source>
+        <translation>From zoom level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="153"/>
+        <source>到缩放级别</source>
+        <translation>To zoom level</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="175"/>
+        <source>瓦片：</source>
+        <translation>Tiles: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="176"/>
+        <source>约</source>
+        <translation>about</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_dialog.py" line="178"/>
+        <source>不能预取：</source>
+        <translation>Cannot prefetch: </translation>
+    </message>
+</context>
+<context>
+    <name>PrintLayoutDialog</name>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="56"/>
+        <source>打印版面</source>
+        <translation>Print layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="60"/>
+        <source>横向</source>
+        <translation>Landscape</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="60"/>
+        <source>纵向</source>
+        <translation>Portrait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="65"/>
+        <source>不附措施表</source>
+        <translation>No measures table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="69"/>
+        <source>全市</source>
+        <translation>All of Wuhan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="69"/>
+        <source>当前视图</source>
+        <translation>Current view</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="70"/>
+        <source>所选行政区</source>
+        <translation>Selected district</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="72"/>
+        <source>所选点位</source>
+        <translation>Selected site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="74"/>
+        <source>PNG（300 dpi）</source>
+        <translation>PNG (300 dpi)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="76"/>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="77"/>
+        <source>方向</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="78"/>
+        <source>标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="79"/>
+        <source>副标题</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="80"/>
+        <source>措施表（行政区）</source>
+        <translation>Measures table (district)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="81"/>
+        <source>地图范围</source>
+        <translation>Map extent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="82"/>
+        <source>格式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="139"/>
+        <source>保存版面</source>
+        <translation>Save layout</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/print_dialog.py" line="152"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
     </message>
 </context>
 <context>
@@ -464,7 +738,7 @@
         <translation>No location: pick it on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="125"/>
+        <location filename="../../desktop/review.py" line="135"/>
         <source>需要位置</source>
         <translation>Location needed</translation>
     </message>
@@ -485,38 +759,38 @@
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../desktop/status.py" line="33"/>
+        <location filename="../../desktop/status.py" line="34"/>
         <source>更新措施状态</source>
         <translation>Update measure status</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="41"/>
+        <location filename="../../desktop/status.py" line="42"/>
         <source>新状态</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="45"/>
+        <location filename="../../desktop/status.py" line="46"/>
         <source>截至日期</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="47"/>
+        <location filename="../../desktop/status.py" line="48"/>
         <source>说明</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="49"/>
+        <location filename="../../desktop/status.py" line="50"/>
         <source>验收依据（销号必填）</source>
         <translation>Acceptance evidence (needed to close out)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="51"/>
+        <location filename="../../desktop/status.py" line="52"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="56"/>
-        <location filename="../../desktop/status.py" line="65"/>
+        <location filename="../../desktop/status.py" line="57"/>
+        <location filename="../../desktop/status.py" line="66"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
@@ -524,17 +798,18 @@
 <context>
     <name>Tracking</name>
     <message>
-        <location filename="../../desktop/status.py" line="163"/>
+        <location filename="../../desktop/status.py" line="164"/>
         <source>没有用户数据文件夹，无法保存</source>
         <translation>No user data folder: cannot keep the edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="165"/>
+        <location filename="../../desktop/status.py" line="166"/>
         <source>状态库暂不可用：此修改已保存在本机，连接恢复后自动提交</source>
         <translation>The status store is out of reach: this edit is kept on this PC and sent when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="170"/>
+        <location filename="../../desktop/status.py" line="173"/>
+        <location filename="../../desktop/status.py" line="180"/>
         <source>状态库不可用，位置更正未保存</source>
         <translation>The status store is not available: the correction was not saved</translation>
     </message>

@@ -9,6 +9,9 @@ import sys
 from PySide6.QtGui import QColor, QImage
 
 from desktop.map import style
+from desktop.map.canvas import MapCanvas
+from desktop.map.paper import Paper
+from desktop.map.print_layout import Layout, LayoutOptions
 from gis.model import Status
 
 
@@ -23,17 +26,26 @@ def render(*args: str) -> subprocess.CompletedProcess:
     )
 
 
+def _where(image: QImage, colour: QColor, tolerance: int = 10) -> list[tuple[int, int]]:
+    """Every third pixel's position that has this colour."""
+    return [
+        (x, y)
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+        if all(
+            abs(a - b) <= tolerance
+            for a, b in zip(image.pixelColor(x, y).getRgb()[:3], colour.getRgb()[:3], strict=True)
+        )
+    ]
+
+
 def _count(image: QImage, colour: QColor, tolerance: int = 10) -> int:
-    hits = 0
-    for y in range(0, image.height(), 3):
-        for x in range(0, image.width(), 3):
-            pixel = image.pixelColor(x, y)
-            if all(
-                abs(a - b) <= tolerance
-                for a, b in zip(pixel.getRgb()[:3], colour.getRgb()[:3], strict=True)
-            ):
-                hits += 1
-    return hits
+    return len(_where(image, colour, tolerance))
+
+
+def _centre(points: list[tuple[int, int]]) -> tuple[float, float]:
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 
 def test_png_shows_districts_water_and_sites(tmp_path):
@@ -48,12 +60,16 @@ def test_png_shows_districts_water_and_sites(tmp_path):
     assert _count(image, style.status_colour(Status.PLANNED)) > 5  # planned sites
 
 
-def test_site_render_is_centred_on_the_selected_site(tmp_path):
+def test_site_render_is_centred_on_the_selected_site(tmp_path, map_data):
     out = tmp_path / "dock.png"
     assert render(str(out), "--size", "800x600", "--site", "liangjiu-dock").returncode == 0
     image = QImage(str(out))
-    centre = image.copy(340, 250, 120, 120)
-    assert _count(centre, style.SELECTION, tolerance=40) > 0
+    canvas = MapCanvas(map_data)
+    frame = Layout(Paper.of_pixels(800, 600), LayoutOptions(), canvas, image).pages[0].map_frame
+    selected = _where(image, style.SELECTION, tolerance=40)
+    assert selected and all(frame.contains(x, y) for x, y in selected)
+    x, y = _centre(selected)
+    assert abs(frame.center().x() - x) < 15 and abs(frame.center().y() - y) < 15
 
 
 def test_pdf_has_extractable_chinese_title_and_sources(tmp_path):

