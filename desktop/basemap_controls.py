@@ -3,6 +3,9 @@ prefetch with progress and cancel, and the basemap's credit in the status bar.""
 
 from __future__ import annotations
 
+import time
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
@@ -10,6 +13,11 @@ from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, 
 from desktop.basemap_dialog import BasemapDialog, BasemapSettings, PrefetchDialog
 from desktop.map.canvas import MapCanvas
 from gis.basemaps import PrefetchPlan
+
+if TYPE_CHECKING:
+    from desktop.map.basemap import Basemap
+
+FAILURE_NOTE_S = 10.0  # one status-bar note per this many seconds while tiles keep failing
 
 
 class BasemapControls(QObject):
@@ -26,8 +34,11 @@ class BasemapControls(QObject):
         self.actions: dict[str, QAction] = {}
         self.credit = QLabel()
         self.progress: QProgressDialog | None = None
+        self._prefetching: Basemap | None = None
         self._prefetch_counts = (0, 0)  # done, failed
+        self._failure_shown = -FAILURE_NOTE_S
         canvas.basemapChanged.connect(self.credit.setText)
+        canvas.basemapChanged.connect(self._watch_failures)
 
     def add_to_view_menu(self, view: QMenu) -> None:
         menu = view.addMenu(self.tr("底图"))
@@ -72,9 +83,7 @@ class BasemapControls(QObject):
         return dialog
 
     def apply(self, settings: BasemapSettings) -> None:
-        if self.progress is not None:
-            self.progress.reset()  # the prefetch ends with the basemap it ran on
-            self.progress = None
+        self._close_progress()  # a prefetch ends with the basemap it ran on
         provider = settings.chosen()
         if provider is not None and provider.needs_key and not settings.tianditu_key:
             provider = None
@@ -85,6 +94,19 @@ class BasemapControls(QObject):
             key = settings.key_for(provider)
             self.canvas.set_basemap(provider, settings.fetch_config(), key)
         self._check(provider.id if provider else "none")
+
+    def _watch_failures(self, _credit: str = "") -> None:
+        if self.canvas.basemap is not None:
+            self.canvas.basemap.tileFailed.connect(self._tile_failed)
+
+    def _tile_failed(self, _key: object, problem: str) -> None:
+        """A blank basemap says why (a wrong Tianditu key answers HTTP 403, offline mode
+        has no such tile …), without a message for every one of a screenful of tiles."""
+        now = time.monotonic()
+        if now - self._failure_shown >= FAILURE_NOTE_S:
+            self._failure_shown = now
+            message = self.tr("部分底图瓦片无法加载：") + problem
+            self.window.statusBar().showMessage(message, 8000)
 
     def _check(self, provider_id: str) -> None:
         if provider_id in self.actions:
@@ -114,7 +136,7 @@ class BasemapControls(QObject):
         progress.canceled.connect(basemap.cancel_prefetch)
         basemap.prefetched.connect(self._prefetch_progress)
         basemap.prefetchFinished.connect(self._prefetch_finished)
-        self.progress, self._prefetch_counts = progress, (0, 0)
+        self.progress, self._prefetch_counts, self._prefetching = progress, (0, 0), basemap
         basemap.prefetch(plan.tiles)
         return progress
 
@@ -123,13 +145,18 @@ class BasemapControls(QObject):
         if self.progress is not None:
             self.progress.setValue(done)
 
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.canceled.disconnect()  # closing a progress dialog "cancels" it
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+
     def _prefetch_finished(self, completed: bool) -> None:
-        basemap = self.canvas.basemap
+        basemap = self._prefetching  # the one that ran it, even if the window switched since
         basemap.prefetched.disconnect(self._prefetch_progress)
         basemap.prefetchFinished.disconnect(self._prefetch_finished)
-        if self.progress is not None:
-            self.progress.reset()
-            self.progress = None
+        self._close_progress()
         done, failed = self._prefetch_counts
         if completed:
             self.window.statusBar().showMessage(

@@ -67,6 +67,20 @@ def _render() -> CheckResult:
     return f"an 800x600 map with CJK glyphs from the {font} font ({size / 1024:,.0f} KB)"
 
 
+def _translations() -> CheckResult:
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from desktop.i18n import TRANSLATIONS
+
+    ours, qt = QTranslator(), QTranslator()
+    if not ours.load(str(TRANSLATIONS / "envmap_en.qm")):
+        raise AssertionError(f"the English interface file is missing from {TRANSLATIONS}")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not qt.load("qtbase_zh_CN", folder):  # 确定/取消 on Qt's own buttons
+        raise AssertionError(f"Qt's Chinese strings (qtbase_zh_CN) are missing from {folder}")
+    return "English interface and Qt's own Chinese strings load"
+
+
 def _html() -> CheckResult:
     from gis import build_map_data, load_catalog
     from gis.export.html import write_html
@@ -95,6 +109,7 @@ CHECKS: list[tuple[str, Callable[[], CheckResult]]] = [
     ("PROJ", _proj),
     ("boundaries", _boundaries),
     ("map render", _render),
+    ("translations", _translations),
     ("HTML export", _html),
     ("status store", _store),
 ]

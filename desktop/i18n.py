@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from gis.paths import resources_root
 
 LANGUAGES = {"zh": "中文", "en": "English"}
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+TRANSLATIONS = resources_root() / "translations"
 
 _installed: list[QTranslator] = []
 
@@ -23,7 +23,12 @@ def apply_language(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "zh":
+    if language == "zh":  # Qt's own words (确定, 取消 on standard buttons); absent: English
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    else:
         translator = QTranslator(app)
         qm = TRANSLATIONS / f"envmap_{language}.qm"
         if not translator.load(str(qm)):

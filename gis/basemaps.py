@@ -16,7 +16,7 @@ import shapely
 from numpy.typing import ArrayLike
 from shapely.geometry.base import BaseGeometry
 
-from gis.crs import gcj02_to_wgs84, wgs84_to_gcj02
+from gis.crs import gcj02_to_wgs84, lonlat_to_mercator, mercator_to_lonlat, wgs84_to_gcj02
 
 HALF_WORLD_M = 20037508.342789244  # half the Web Mercator world's width: pi * 6378137
 TILE_PX = 256
@@ -138,6 +138,8 @@ PROVIDERS: dict[str, Provider] = {
         ),
     )
 }
+# What an HTML export offers ("none" first, the default); the command line lists the same.
+HTML_BASEMAPS = ("none", "osm", "tianditu", "amap")
 
 
 def redact(text: str) -> str:
@@ -185,21 +187,6 @@ def tiles_in_rect(
     return [(x, y) for y in range(y0, y1 + 1) for x in range(x0, x1 + 1)]
 
 
-def lonlat_to_mercator(lon: ArrayLike, lat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    """Spherical Web Mercator (EPSG:3857), closed form: the same numbers PROJ gives."""
-    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
-    x = np.radians(lon) * 6378137.0
-    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * 6378137.0
-    return x, y
-
-
-def mercator_to_lonlat(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    lon = np.degrees(x / 6378137.0)
-    lat = np.degrees(2 * np.arctan(np.exp(y / 6378137.0)) - np.pi / 2)
-    return lon, lat
-
-
 def bbox_tiles(bbox: tuple[float, float, float, float], z: int) -> list[tuple[int, int]]:
     """Tiles covering a longitude/latitude box (west, south, east, north) at zoom z."""
     (west, east), (south, north) = lonlat_to_mercator(bbox[0::2], bbox[1::2])
@@ -224,19 +211,24 @@ def plan_prefetch(
 ) -> PrefetchPlan:
     """The tiles a prefetch of `bbox` at zooms zoom_from..zoom_to would fetch, and whether the
     provider's terms (and the cache, which would evict what it just stored) allow it."""
-    low, high = sorted((max(0, zoom_from), min(provider.max_zoom, zoom_to)))
+    low, high = (max(0, min(provider.max_zoom, z)) for z in sorted((zoom_from, zoom_to)))
     tiles = tuple((z, x, y) for z in range(low, high + 1) for x, y in bbox_tiles(bbox, z))
     size = int(len(tiles) * sum(layer.typical_kb for layer in provider.layers) * 1024)
-    reason = ""
+    reason = ""  # Chinese first, then English, as everywhere in the interface
     if provider.prefetch_limit == 0:
-        reason = f"{provider.name_en} does not allow bulk downloads ({provider.policy})"
+        reason = (
+            f"{provider.name_zh}不允许批量下载 · {provider.name_en} does not allow bulk "
+            f"downloads ({provider.policy})"
+        )
     elif len(tiles) > provider.prefetch_limit:
         reason = (
-            f"{len(tiles):,} tiles exceed the {provider.prefetch_limit:,} a prefetch may ask "
-            f"{provider.name_en} for ({provider.policy})"
+            f"{len(tiles):,} 个瓦片超过上限 {provider.prefetch_limit:,} · {len(tiles):,} tiles "
+            f"exceed the {provider.prefetch_limit:,} a prefetch may ask {provider.name_en} for "
+            f"({provider.policy})"
         )
     elif cache_bytes is not None and size > 0.9 * cache_bytes:
-        reason = f"about {size / 2**20:,.0f} MB would not fit the tile cache"
+        megabytes = f"{size / 2**20:,.0f} MB"
+        reason = f"约 {megabytes}，超出瓦片缓存 · about {megabytes} would not fit the tile cache"
     return PrefetchPlan(tiles, len(tiles) * len(provider.layers), size, not reason, reason)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gis.basemaps import HTML_BASEMAPS
 from gis.catalog import load_catalog, validate_catalog
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
@@ -288,7 +289,7 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     exp.add_argument("format", choices=(*FORMATS, "html"))
     exp.add_argument("out", type=Path)
     html = exp.add_argument_group("html", "options of the self-contained HTML map")
-    html.add_argument("--basemap", choices=("none", "osm", "tianditu", "amap"), help="default none")
+    html.add_argument("--basemap", choices=HTML_BASEMAPS, help="default none")
     html.add_argument("--title", help="the map's title")
     html.add_argument(
         "--filter",

@@ -154,7 +154,23 @@ def to_web_mercator(geometry: BaseGeometry) -> BaseGeometry:
     return shapely.transform(geometry, _pyproj_fn(WGS84, WEB_MERCATOR))
 
 
+def lonlat_to_mercator(lon: ArrayLike, lat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """Spherical Web Mercator (EPSG:3857), closed form: the same numbers PROJ gives."""
+    lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)
+    x = np.radians(lon) * 6378137.0
+    y = np.log(np.tan(np.pi / 4 + np.radians(lat) / 2)) * 6378137.0
+    return x, y
+
+
+def mercator_to_lonlat(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    lon = np.degrees(x / 6378137.0)
+    lat = np.degrees(2 * np.arctan(np.exp(y / 6378137.0)) - np.pi / 2)
+    return lon, lat
+
+
 def from_web_mercator(x: float, y: float) -> tuple[float, float]:
-    """A Web Mercator point back to WGS84 longitude, latitude."""
-    lon, lat = transformer(WEB_MERCATOR, WGS84).transform(x, y)
+    """A Web Mercator point back to WGS84 longitude, latitude (the cursor's, many times a
+    second: the closed form, no PROJ call)."""
+    lon, lat = mercator_to_lonlat(x, y)
     return float(lon), float(lat)

@@ -9,16 +9,27 @@ blank and tried again after RETRY_S. QtNetwork loads with the first basemap, not
 
 from __future__ import annotations
 
+import atexit
 import time
+import weakref
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRectF, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
-from gis.basemaps import HALF_WORLD_M, Provider, tile_size_m, tiles_in_rect, zoom_for
+from gis.basemaps import (
+    HALF_WORLD_M,
+    Provider,
+    tile_range,
+    tile_size_m,
+    tiles_in_rect,
+    zoom_for,
+)
 
 TileKey = tuple[int, int, int, int]  # layer, z, x, y
 MEMORY_TILES = 384  # decoded tiles kept for panning back (256 KB each)
@@ -26,6 +37,12 @@ RETRY_S = 30.0
 PARENT_LEVELS = 4  # how far up to look for a stand-in while a tile loads
 MAX_DRAWN = 1500  # tiles one paint may draw; more means a zoom far from the view's
 Z_VALUE = -10.0  # below districts (0) and everything else
+STOP_WAIT_MS = 1000  # how long closing may hold the window before the worker ends on its own
+PRINT_WAIT_MS = 30_000  # how long a print waits for its tiles
+PRINT_MAX_TILES = 400  # per layer; an A3 page at 300 dpi needs about 210
+
+_live: weakref.WeakSet[Basemap] = weakref.WeakSet()
+_closing: set[Basemap] = set()  # closed, but the worker is still stuck in a call
 
 
 @dataclass(frozen=True)
@@ -60,13 +77,23 @@ class TileItem(QGraphicsItem):
     ) -> None:
         transform = painter.worldTransform()
         basemap = self.basemap
-        z = zoom_for(1.0 / transform.m11(), basemap.provider.max_zoom)
-        rect = option.exposedRect
-        tiles = tiles_in_rect(rect.left(), -rect.bottom(), rect.right(), -rect.top(), z)
-        if len(tiles) <= MAX_DRAWN:
+        pinned = basemap.pinned_zoom if widget is None else None  # a print's own zoom
+        if pinned is None:
+            pixel_m = 1.0 / (transform.m11() * painter.device().devicePixelRatio())
+            z = zoom_for(pixel_m, basemap.provider.max_zoom)
+        else:
+            z = pinned
+        # Only what the device shows: a print is handed the whole world as exposed.
+        rect = option.exposedRect.intersected(
+            transform.inverted()[0].mapRect(QRectF(painter.viewport()))
+        )
+        if painter.hasClipping():
+            rect = rect.intersected(painter.clipBoundingRect())
+        if not rect.isEmpty() and tile_count(rect, z) <= MAX_DRAWN:
             painter.save()
             painter.resetTransform()  # whole device pixels: no seams between tiles
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            tiles = tiles_in_rect(rect.left(), -rect.bottom(), rect.right(), -rect.top(), z)
             for layer in range(len(basemap.provider.layers)):
                 for x, y in tiles:
                     self._draw(painter, transform, layer, z, x, y)
@@ -89,6 +116,12 @@ class TileItem(QGraphicsItem):
                 )
                 painter.drawImage(QRectF(target), parent, source)
                 return
+
+
+def tile_count(rect: QRectF, z: int) -> int:
+    """Tiles covering a scene rectangle at zoom z, counted without listing them."""
+    x0, y0, x1, y1 = tile_range(rect.left(), -rect.bottom(), rect.right(), -rect.top(), z)
+    return (x1 - x0 + 1) * (y1 - y0 + 1)
 
 
 class Basemap(QObject):
@@ -116,6 +149,8 @@ class Basemap(QObject):
         self._failed: dict[TileKey, float] = {}
         self._asked: list[TileKey] = []
         self._in_view = 0  # tiles of all layers the view shows
+        self.pinned_zoom: int | None = None  # while a print holds its tiles
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(40)  # a burst of paints (a drag) makes one request list
@@ -136,6 +171,7 @@ class Basemap(QObject):
         self.fetcher.prefetchFinished.connect(self.prefetchFinished)
         self.worker.start()
         self._start.emit()
+        _live.add(self)
         self.schedule()
 
     def image(self, key: TileKey) -> QImage | None:
@@ -152,7 +188,8 @@ class Basemap(QObject):
         """The zoom and tiles the view shows now, nearest its centre first."""
         view = self.view
         rect = view.mapToScene(view.viewport().rect()).boundingRect()
-        z = zoom_for(1.0 / view.transform().m11(), self.provider.max_zoom)
+        pixel_m = 1.0 / (view.transform().m11() * view.devicePixelRatioF())  # sharp on HiDPI
+        z = zoom_for(pixel_m, self.provider.max_zoom)
         tiles = tiles_in_rect(rect.left(), -rect.bottom(), rect.right(), -rect.top(), z)
         size = tile_size_m(z)
         middle_x = (rect.center().x() + HALF_WORLD_M) / size - 0.5
@@ -162,7 +199,7 @@ class Basemap(QObject):
     def refresh(self) -> None:
         """Ask for the view's missing tiles; anything asked for before and now out of view
         is cancelled by the new list."""
-        if self.provider.needs_key and not self.key:
+        if (self.provider.needs_key and not self.key) or self.pinned_zoom is not None:
             return
         z, tiles = self.view_tiles()
         self._in_view = len(tiles) * len(self.provider.layers)
@@ -209,9 +246,68 @@ class Basemap(QObject):
     def cancel_prefetch(self) -> None:
         self._cancel_prefetch.emit()
 
+    @contextmanager
+    def tiles_for_print(self, rect: QRectF, metres_per_px: float) -> Iterator[int]:
+        """Load the tiles a print of `rect` at `metres_per_px` needs (coarser when the area
+        would take more than MAX_DRAWN), wait for them up to PRINT_WAIT_MS, and keep them
+        while the caller paints; yields how many could not be had."""
+        z = zoom_for(metres_per_px, self.provider.max_zoom)
+        while z > 0 and tile_count(rect, z) > PRINT_MAX_TILES:
+            z -= 1
+        tiles = tiles_in_rect(rect.left(), -rect.bottom(), rect.right(), -rect.top(), z)
+        keys = [(layer, z, x, y) for layer in range(len(self.provider.layers)) for x, y in tiles]
+        in_view = self._in_view
+        self.pinned_zoom, self._in_view = z, max(in_view, len(keys))  # kept in memory
+        missing = {key for key in keys if key not in self._images}
+        if missing and not (self.provider.needs_key and not self.key):
+            self._wait_for(missing)
+        try:
+            yield sum(key not in self._images for key in keys)
+        finally:
+            self.pinned_zoom, self._asked, self._in_view = None, [], in_view
+            self.schedule()
+
+    def _wait_for(self, missing: set[TileKey]) -> None:
+        loop = QEventLoop()
+
+        def arrived(key: TileKey, *_) -> None:
+            missing.discard(key)
+            if not missing:
+                loop.quit()
+
+        self.tileLoaded.connect(arrived)
+        self.tileFailed.connect(arrived)
+        QTimer.singleShot(PRINT_WAIT_MS, loop.quit)
+        layers = self.provider.layers
+        self._asked = sorted(missing)
+        self._want.emit([(k, layers[k[0]].tile_url(*k[1:], self.key)) for k in self._asked])
+        loop.exec()
+        self.tileLoaded.disconnect(arrived)
+        self.tileFailed.disconnect(arrived)
+
     def close(self) -> None:
-        """Abort downloads and end the worker thread; safe to call twice."""
-        if self.worker.isRunning():
-            self._timer.stop()
-            self._stop.emit()
-            self.worker.wait(5000)
+        """Abort downloads and end the worker thread; safe to call twice. A worker stuck in
+        a system call (proxy discovery, a slow disk) is kept until it ends: a QThread
+        destroyed while running takes the whole program down."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        _live.discard(self)
+        if not self.worker.isRunning():
+            return
+        self._stop.emit()
+        if not self.worker.wait(STOP_WAIT_MS):
+            _closing.add(self)
+            self.worker.finished.connect(lambda: _closing.discard(self))
+
+
+@atexit.register
+def _end_workers() -> None:
+    """At exit, end every worker before Python frees its thread object."""
+    for basemap in list(_live):
+        basemap.close()
+    for basemap in list(_closing):
+        if not basemap.worker.wait(3000):
+            basemap.worker.terminate()  # stuck for good; the process is ending anyway
+            basemap.worker.wait()

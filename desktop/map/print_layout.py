@@ -10,7 +10,7 @@ statuses, filters, hidden layers, the selection.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -34,6 +34,8 @@ from desktop.map.print_fonts import print_font
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
 from gis.boundaries import attribution
+
+PRINT_OVERSAMPLING = 2.0  # basemap tiles on a vector page: twice the layout's resolution
 
 TITLE = "武汉环保行动地图 Wuhan EnvMap"
 MARGIN_MM = 10.0
@@ -306,12 +308,17 @@ def fit_extent(extent: QRectF, frame: QRectF) -> QRectF:
 
 
 def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRectF) -> QRectF:
-    """The canvas's scene, vector, clipped to the frame; returns the scene rectangle shown."""
+    """The canvas's scene, vector, clipped to the frame; returns the scene rectangle shown.
+    A basemap's tiles for the page's resolution are loaded first (they are images)."""
     scene = fit_extent(extent, frame)
     painter.save()
     painter.setClipRect(frame)
     painter.fillRect(frame, style.BACKGROUND)
-    with _declutter_at(canvas, frame.width() / scene.width()):
+    with ExitStack() as stack:
+        if canvas.basemap is not None:
+            pixels = frame.width() * max(PRINT_OVERSAMPLING, painter.device().devicePixelRatio())
+            stack.enter_context(canvas.basemap.tiles_for_print(scene, scene.width() / pixels))
+        stack.enter_context(_declutter_at(canvas, frame.width() / scene.width()))
         canvas.scene().render(painter, frame, scene, Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.restore()
     painter.setPen(QPen(QColor("#333333"), 1.0))

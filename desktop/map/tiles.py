@@ -132,12 +132,13 @@ class TileFetcher(QObject):
     def want(self, jobs: list[tuple[object, str]]) -> None:
         """Fetch these (key, url) tiles, in this order; forget any other view tiles."""
         keys = {key for key, _ in jobs}
-        self._queue.clear()
-        for reply, key in list(self._view.items()):
-            if key not in keys:
-                self._abort(reply)
-        busy = set(self._view.values())
+        stale = [reply for reply, key in self._view.items() if key not in keys]
+        busy = {key for key in self._view.values() if key in keys}
+        # The new list is queued before the stale downloads are aborted: each abort frees a
+        # connection, which must go to the view, not to a prefetch waiting behind it.
         self._queue = deque(job for job in jobs if job[0] not in busy)
+        for reply in stale:
+            self._abort(reply)
         self._pump()
 
     @Slot(object)

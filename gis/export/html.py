@@ -30,7 +30,7 @@ from shapely.geometry import Point, mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
-from gis.basemaps import PROVIDERS
+from gis.basemaps import HTML_BASEMAPS, PROVIDERS
 from gis.boundaries import attribution as boundary_attribution
 from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
@@ -57,10 +57,10 @@ _BASEMAP_LAYERS: dict[str, list[dict[str, Any]]] = {
             }
             for layer in PROVIDERS[pid].layers
         ]
-        for pid in ("osm", "tianditu", "amap")
+        for pid in HTML_BASEMAPS[1:]
     },
 }
-BASEMAPS = tuple(_BASEMAP_LAYERS)
+BASEMAPS = HTML_BASEMAPS
 _LAYER_TITLES = {
     "districts": ("行政区", "Districts"),
     "functional_zones": ("功能区", "Functional zones"),

@@ -4,87 +4,92 @@
 <context>
     <name>BasemapControls</name>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="20"/>
+        <location filename="../../desktop/basemap_controls.py" line="28"/>
         <source>无底图</source>
         <translation>No basemap</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="21"/>
+        <location filename="../../desktop/basemap_controls.py" line="29"/>
         <source>OpenStreetMap</source>
         <translation>OpenStreetMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="22"/>
+        <location filename="../../desktop/basemap_controls.py" line="30"/>
         <source>天地图矢量</source>
         <translation>Tianditu vector</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="23"/>
+        <location filename="../../desktop/basemap_controls.py" line="31"/>
         <source>天地图影像</source>
         <translation>Tianditu imagery</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="24"/>
+        <location filename="../../desktop/basemap_controls.py" line="32"/>
         <source>高德地图（GCJ-02）</source>
         <translation>AMap (GCJ-02)</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="33"/>
+        <location filename="../../desktop/basemap_controls.py" line="44"/>
         <source>底图</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="43"/>
+        <location filename="../../desktop/basemap_controls.py" line="54"/>
         <source>预取武汉瓦片…</source>
         <translation>Prefetch Wuhan tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="46"/>
+        <location filename="../../desktop/basemap_controls.py" line="57"/>
         <source>底图…</source>
         <translation>Basemap…</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="81"/>
+        <location filename="../../desktop/basemap_controls.py" line="90"/>
         <source>天地图需要密钥：设置 → 底图…</source>
         <translation>Tianditu needs a key: Settings → Basemap…</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="95"/>
+        <location filename="../../desktop/basemap_controls.py" line="108"/>
+        <source>部分底图瓦片无法加载：</source>
+        <translation>Some basemap tiles could not be loaded: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/basemap_controls.py" line="117"/>
         <source>预取武汉瓦片</source>
         <translation>Prefetch Wuhan tiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="97"/>
+        <location filename="../../desktop/basemap_controls.py" line="119"/>
         <source>请先在“视图 → 底图”中选择底图。</source>
         <translation>Choose a basemap first under “View → Basemap”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="100"/>
+        <location filename="../../desktop/basemap_controls.py" line="122"/>
         <source>离线模式下不能预取。</source>
         <translation>Prefetching is not possible in offline mode.</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="110"/>
+        <location filename="../../desktop/basemap_controls.py" line="132"/>
         <source>正在预取武汉瓦片…</source>
         <translation>Prefetching Wuhan tiles…</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="110"/>
+        <location filename="../../desktop/basemap_controls.py" line="132"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="136"/>
+        <location filename="../../desktop/basemap_controls.py" line="163"/>
         <source>预取完成，瓦片：</source>
         <translation>Prefetch finished, tiles: </translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="136"/>
+        <location filename="../../desktop/basemap_controls.py" line="163"/>
         <source>，失败：</source>
         <translation>, failed: </translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_controls.py" line="140"/>
+        <location filename="../../desktop/basemap_controls.py" line="167"/>
         <source>已取消预取</source>
         <translation>Prefetch cancelled</translation>
     </message>
@@ -399,9 +404,9 @@
     <message>
         <location filename="../../desktop/main_window.py" line="186"/>
         <location filename="../../desktop/main_window.py" line="204"/>
-        <location filename="../../desktop/main_window.py" line="214"/>
-        <location filename="../../desktop/main_window.py" line="282"/>
-        <location filename="../../desktop/main_window.py" line="433"/>
+        <location filename="../../desktop/main_window.py" line="220"/>
+        <location filename="../../desktop/main_window.py" line="288"/>
+        <location filename="../../desktop/main_window.py" line="439"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
@@ -412,136 +417,136 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="202"/>
-        <location filename="../../desktop/main_window.py" line="280"/>
-        <location filename="../../desktop/main_window.py" line="435"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="441"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="236"/>
+        <location filename="../../desktop/main_window.py" line="242"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="251"/>
-        <location filename="../../desktop/main_window.py" line="304"/>
+        <location filename="../../desktop/main_window.py" line="257"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
         <source>无法记录</source>
         <translation>Cannot record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="254"/>
+        <location filename="../../desktop/main_window.py" line="260"/>
         <source>已暂存</source>
         <translation>Kept for later</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="256"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
         <source>已记录状态：</source>
         <translation>Status recorded: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="261"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>导出整改台账</source>
         <translation>Export rectification ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="274"/>
+        <location filename="../../desktop/main_window.py" line="280"/>
         <source>状态库不可用</source>
         <translation>The status store is not available</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="286"/>
+        <location filename="../../desktop/main_window.py" line="292"/>
         <source>请在地图上点击该点位的正确位置</source>
         <translation>Click the site&apos;s correct location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>更正位置</source>
         <translation>Correct location</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="290"/>
+        <location filename="../../desktop/main_window.py" line="296"/>
         <source>依据（如现场核实）：</source>
         <translation>Basis (e.g. checked on site):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="294"/>
+        <location filename="../../desktop/main_window.py" line="300"/>
         <source>精度（米）：</source>
         <translation>Precision (m):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="316"/>
         <source>状态库</source>
         <translation>Status store</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="311"/>
+        <location filename="../../desktop/main_window.py" line="317"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="325"/>
+        <location filename="../../desktop/main_window.py" line="331"/>
         <source>文本文件 (*.txt);;所有文件 (*)</source>
         <translation>Text files (*.txt);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
-        <location filename="../../desktop/main_window.py" line="345"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="351"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="333"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="352"/>
+        <location filename="../../desktop/main_window.py" line="358"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="353"/>
+        <location filename="../../desktop/main_window.py" line="359"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="361"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="386"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="397"/>
+        <location filename="../../desktop/main_window.py" line="403"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="414"/>
+        <location filename="../../desktop/main_window.py" line="420"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="437"/>
+        <location filename="../../desktop/main_window.py" line="443"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>

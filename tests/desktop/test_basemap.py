@@ -20,6 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton
@@ -413,9 +414,12 @@ def test_prefetch_from_the_window_shows_progress_and_can_be_cancelled(
     window.canvas.set_basemap(server.provider(), config)
     plan = plan_prefetch(window.canvas.basemap.provider, 6, 7)
     progress = window.basemaps.start_prefetch(plan)
+    progress.show()  # as it does by itself after a few seconds
     assert progress.maximum() == plan.requests
     qtbot.waitUntil(lambda: "预取完成" in window.statusBar().currentMessage())
     assert "失败：0" in window.statusBar().currentMessage()
+    # A finished prefetch does not hold the window: its dialog is hidden (and deleted).
+    assert not shiboken6.isValid(progress) or not progress.isVisible()
     assert server.tiles(6) | server.tiles(7) == set(plan.tiles)
     deep = _expected(window.canvas)[0] + 2
     server.answer = lambda layer, z, x, y: "hang" if z == deep else "ok"
@@ -426,3 +430,56 @@ def test_prefetch_from_the_window_shows_progress_and_can_be_cancelled(
     progress.findChild(QPushButton).click()  # 取消
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "已取消预取")
     assert window.basemaps.progress is None
+
+
+def test_a_print_fetches_tiles_for_its_resolution_and_shows_them(
+    qtbot, canvas, server, config, tmp_path
+):
+    """A 300-dpi page is drawn from tiles two zoom levels finer than the 800-pixel view's,
+    fetched for the print, without listing the world's tiles (the page is handed the whole
+    world as its exposed area)."""
+    from PySide6.QtGui import QImage
+
+    from desktop.map.paper import PRESETS
+    from desktop.map.print_layout import LayoutOptions, write_png
+
+    canvas.set_basemap(server.provider(), config)
+    view_zoom = _expected(canvas)[0]
+    qtbot.waitUntil(lambda: bool(server.tiles(view_zoom)))
+    out = tmp_path / "page.png"
+    write_png(canvas, PRESETS["a4-landscape"], LayoutOptions(), out)
+    assert server.tiles(view_zoom + 2)
+    page = QImage(str(out)).scaled(351, 248)  # a tenth: one pixel per 1/30 inch
+    magenta = sum(
+        page.pixelColor(x, y).getRgb()[:3] == TILE_RGB for x in range(351) for y in range(248)
+    )
+    assert magenta > 0.25 * 351 * 248
+
+
+def test_a_worker_stuck_in_a_call_neither_freezes_nor_kills_the_program(qtbot, canvas, config):
+    """Closing a basemap whose worker is busy (a proxy lookup, a slow disk) returns within
+    a second; the thread is kept, not destroyed running, and ends by itself."""
+    from PySide6.QtCore import QObject, Signal, Slot
+
+    from desktop.map import basemap as basemap_module
+
+    class Stuck(QObject):
+        go = Signal()
+
+        @Slot()
+        def block(self) -> None:
+            time.sleep(2.5)
+
+    canvas.set_basemap(PROVIDERS["osm"], replace(config, offline=True))
+    basemap = canvas.basemap
+    stuck = Stuck()
+    stuck.moveToThread(basemap.worker)
+    stuck.go.connect(stuck.block)
+    stuck.go.emit()
+    time.sleep(0.1)
+    began = time.monotonic()
+    canvas.set_basemap(None)
+    assert time.monotonic() - began < 2.0
+    assert basemap in basemap_module._closing
+    qtbot.waitUntil(lambda: basemap not in basemap_module._closing, timeout=10_000)
+    assert not basemap.worker.isRunning()

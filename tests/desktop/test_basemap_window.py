@@ -128,3 +128,9 @@ def test_the_last_basemap_comes_back_after_the_first_frame(qtbot, map_data):
     assert window.basemaps.actions["osm"].isChecked()
     window.close()
     assert window.canvas.basemap is None
+
+
+def test_tiles_that_cannot_be_had_are_explained_in_the_status_bar(qtbot, window):
+    """Offline with an empty cache every tile fails: one note says so (not one per tile)."""
+    window.basemaps.actions["osm"].trigger()
+    qtbot.waitUntil(lambda: "部分底图瓦片无法加载" in window.statusBar().currentMessage())

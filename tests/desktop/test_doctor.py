@@ -26,9 +26,10 @@ def test_every_check_passes_here():
     lines = done.stdout.splitlines()
     assert done.returncode == 0, done.stdout + done.stderr
     assert [line.split(":")[0] for line in lines] == [
-        "ok   PROJ", "ok   boundaries", "ok   map render", "ok   HTML export", "ok   status store",
+        "ok   PROJ", "ok   boundaries", "ok   map render", "ok   translations", "ok   HTML export",
+        "ok   status store",
     ]  # fmt: skip
-    assert "13 districts" in lines[1] and "no external reference" in lines[3]
+    assert "13 districts" in lines[1] and "no external reference" in lines[4]
 
 
 def test_a_missing_part_fails_loudly(tmp_path):
@@ -38,3 +39,12 @@ def test_a_missing_part_fails_loudly(tmp_path):
     assert done.returncode == 1
     assert "FAIL map render" in done.stdout and "FAIL status store" in done.stdout
     assert "ok   PROJ" in done.stdout
+
+
+def test_a_bundle_without_its_translations_says_so(tmp_path):
+    done = _doctor(ENVMAP_RESOURCES=str(tmp_path))  # resources/ left out of a build
+    assert done.returncode == 1
+    assert (
+        f"FAIL translations: AssertionError: the English interface file is missing from {tmp_path}"
+        in done.stdout
+    )

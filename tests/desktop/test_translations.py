@@ -22,3 +22,18 @@ def test_every_ui_string_is_translated():
     }
     assert len(used) > 25
     assert not used - done, sorted(used - done)
+
+
+def test_qt_standard_buttons_speak_the_interface_language(qapp):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from desktop.i18n import apply_language
+
+    def cancel_text() -> str:
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        return box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+
+    apply_language("zh")
+    assert "取消" in cancel_text()
+    apply_language("en")
+    assert cancel_text() == "Cancel"

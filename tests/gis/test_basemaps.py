@@ -57,15 +57,6 @@ def test_zoom_matches_the_view_resolution_within_the_provider_range():
     assert basemaps.zoom_for(1e9, 18) == 0
 
 
-def test_mercator_matches_proj():
-    lon, lat = 114.28399988704902, 30.544172641894136
-    x, y = basemaps.lonlat_to_mercator(lon, lat)
-    proj = to_web_mercator(Point(lon, lat))
-    assert abs(float(x) - proj.x) < 1e-6 and abs(float(y) - proj.y) < 1e-6
-    back = basemaps.mercator_to_lonlat(x, y)
-    assert abs(float(back[0]) - lon) < 1e-12 and abs(float(back[1]) - lat) < 1e-12
-
-
 def test_wuhan_box_holds_every_district(catalog):
     west, south, east, north = WUHAN_BBOX
     districts = [s for s in catalog.sites if s.kind is Kind.DISTRICT]
@@ -99,6 +90,9 @@ def test_prefetch_respects_each_providers_terms():
     assert not small_cache.allowed and "cache" in small_cache.reason
     capped = plan_prefetch(PROVIDERS["amap"], 17, 30, bbox=(114.3, 30.5, 114.301, 30.501))
     assert {z for z, _, _ in capped.tiles} == {17, 18}  # never past the provider's max zoom
+    backwards = plan_prefetch(PROVIDERS["amap"], 20, 19, bbox=(114.3, 30.5, 114.301, 30.501))
+    assert {z for z, _, _ in backwards.tiles} == {18}
+    assert "不允许" in osm.reason  # Chinese first, like the rest of the interface
 
 
 def test_amap_display_shift_puts_a_site_at_its_gcj02_position(catalog):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import prcoords
 import pytest
-from shapely.geometry import Polygon
+from shapely.geometry import Point, Polygon
 
 from gis import crs
 
@@ -87,3 +87,12 @@ def test_geometry_conversion_moves_every_vertex():
 def test_metric_crs_is_lon_lat_ordered():
     east, north = crs.transformer(crs.WGS84, crs.METRIC).transform(114.0, 30.5)
     assert abs(east - 500_000) < 1 and 3_370_000 < north < 3_380_000
+
+
+def test_mercator_matches_proj():
+    lon, lat = 114.28399988704902, 30.544172641894136
+    x, y = crs.lonlat_to_mercator(lon, lat)
+    proj = crs.to_web_mercator(Point(lon, lat))
+    assert abs(float(x) - proj.x) < 1e-6 and abs(float(y) - proj.y) < 1e-6
+    back = crs.mercator_to_lonlat(x, y)
+    assert abs(float(back[0]) - lon) < 1e-12 and abs(float(back[1]) - lat) < 1e-12
