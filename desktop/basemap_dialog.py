@@ -78,6 +78,7 @@ class BasemapDialog(QDialog):
     def __init__(self, settings: BasemapSettings, names: dict[str, str], parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("底图"))
+        self.setMinimumWidth(440)  # key and proxy fields show their hints whole
         form = QFormLayout(self)
         self.provider = QComboBox()
         for value, name in names.items():

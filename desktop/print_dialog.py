@@ -54,6 +54,7 @@ class PrintLayoutDialog(QDialog):
         super().__init__(parent)
         self.canvas, self.map_data, self.rows, self.credits = canvas, map_data, rows, credits
         self.setWindowTitle(self.tr("打印版面"))
+        self.setMinimumWidth(440)  # the default title fits without scrolling
         form = QFormLayout(self)
         self.paper = self._combo([("A4", "a4"), ("A3", "a3")])
         self.orientation = self._combo(
