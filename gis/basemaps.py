@@ -71,6 +71,29 @@ _TIANDITU_ATTRIBUTION = "天地图 Tianditu (GS(2024)0568号)"
 # it gets a smaller cap still.
 _TIANDITU_TERMS = "https://console.tianditu.gov.cn/ (key quotas); about 10,000 tiles/day/type"
 
+
+def _tianditu(
+    provider_id: str, name_zh: str, name_en: str, base: tuple[str, float], labels: str
+) -> Provider:
+    """A Tianditu map: a base layer (name, typical KB) under its label layer."""
+    layer, typical_kb = base
+    return Provider(
+        id=provider_id,
+        name_zh=name_zh,
+        name_en=name_en,
+        layers=(
+            TileSource(_TIANDITU.format(layer=layer), "01234567", typical_kb),
+            TileSource(_TIANDITU.format(layer=labels), "01234567", 8.0),
+        ),
+        attribution=_TIANDITU_ATTRIBUTION,
+        max_zoom=18,
+        needs_key=True,
+        max_connections=4,
+        prefetch_limit=2000,
+        policy=_TIANDITU_TERMS,
+    )
+
+
 PROVIDERS: dict[str, Provider] = {
     p.id: p
     for p in (
@@ -87,36 +110,8 @@ PROVIDERS: dict[str, Provider] = {
             prefetch_limit=0,
             policy="https://operations.osmfoundation.org/policies/tiles/",
         ),
-        Provider(
-            id="tianditu",
-            name_zh="天地图矢量",
-            name_en="Tianditu vector",
-            layers=(
-                TileSource(_TIANDITU.format(layer="vec"), "01234567", 15.0),
-                TileSource(_TIANDITU.format(layer="cva"), "01234567", 8.0),
-            ),
-            attribution=_TIANDITU_ATTRIBUTION,
-            max_zoom=18,
-            needs_key=True,
-            max_connections=4,
-            prefetch_limit=2000,
-            policy=_TIANDITU_TERMS,
-        ),
-        Provider(
-            id="tianditu_img",
-            name_zh="天地图影像",
-            name_en="Tianditu imagery",
-            layers=(
-                TileSource(_TIANDITU.format(layer="img"), "01234567", 30.0),
-                TileSource(_TIANDITU.format(layer="cia"), "01234567", 8.0),
-            ),
-            attribution=_TIANDITU_ATTRIBUTION,
-            max_zoom=18,
-            needs_key=True,
-            max_connections=4,
-            prefetch_limit=2000,
-            policy=_TIANDITU_TERMS,
-        ),
+        _tianditu("tianditu", "天地图矢量", "Tianditu vector", ("vec", 15.0), "cva"),
+        _tianditu("tianditu_img", "天地图影像", "Tianditu imagery", ("img", 30.0), "cia"),
         Provider(
             id="amap",
             name_zh="高德地图",
