@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphics
 from gis.basemaps import (
     HALF_WORLD_M,
     Provider,
+    tile_bounds,
     tile_range,
     tile_size_m,
     tiles_in_rect,
@@ -56,9 +57,9 @@ class FetchConfig:
 
 
 def tile_rect(z: int, x: int, y: int) -> QRectF:
-    """A tile in scene coordinates (Web Mercator metres, y down: tile rows run the same way)."""
-    size = tile_size_m(z)
-    return QRectF(-HALF_WORLD_M + x * size, -HALF_WORLD_M + y * size, size, size)
+    """A tile in scene coordinates (Web Mercator metres with y pointing down)."""
+    west, south, east, north = tile_bounds(z, x, y)
+    return QRectF(west, -north, east - west, north - south)
 
 
 class TileItem(QGraphicsItem):

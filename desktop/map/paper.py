@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize
 
 LAYOUT_DPI = 96.0
@@ -20,10 +20,6 @@ MM_PER_INCH = 25.4
 def mm(value: float) -> float:
     """Millimetres on paper in layout units (96-dpi logical pixels)."""
     return value * LAYOUT_DPI / MM_PER_INCH
-
-
-def mm_rect(left: float, top: float, width: float, height: float) -> QRectF:
-    return QRectF(mm(left), mm(top), mm(width), mm(height))
 
 
 @dataclass(frozen=True)

@@ -70,10 +70,6 @@ class PagePlan:
     rows: tuple[int, int] = (0, 0)
 
 
-def wuhan_extent(canvas: MapCanvas) -> QRectF:
-    return canvas.wuhan_rect()
-
-
 def view_extent(canvas: MapCanvas) -> QRectF:
     """What the window's map shows now."""
     return canvas.mapToScene(canvas.viewport().rect()).boundingRect()
@@ -102,7 +98,7 @@ class Layout:
         self, paper: Paper, options: LayoutOptions, canvas: MapCanvas, device: QPaintDevice
     ):
         self.options = options
-        self.extent = options.extent or wuhan_extent(canvas)
+        self.extent = options.extent or canvas.wuhan_rect()
         self.device = device
         size = paper.size_mm
         self.page = QRectF(0, 0, mm(size.width()), mm(size.height()))
