@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,10 +28,12 @@ class Desktop:
         map_data: MapData,
         user_folder: Path | None = None,
         reload: Callable[[], MapData] | None = None,
+        on_map_shown: Callable[[], None] | None = None,
     ) -> None:
         self.map_data = map_data
         self.user_folder = user_folder
         self.reload = reload
+        self.on_map_shown = on_map_shown
         self.window: MainWindow | None = None
         apply_language(saved_language())
         self._open()
@@ -40,6 +42,8 @@ class Desktop:
         self.window = MainWindow(self.map_data, self.user_folder)
         self.window.languageChosen.connect(self.switch_language)
         self.window.userDataChanged.connect(self.refresh)
+        if self.on_map_shown is not None:  # before show(): a platform may paint at once
+            self.window.mapShown.connect(self.on_map_shown)
         self.window.show()
 
     def refresh(self) -> None:
@@ -97,15 +101,11 @@ def user_dir() -> Path:
     return user_data_dir()
 
 
-class FirstPaintReport(QObject):
-    """With ENVMAP_REPORT_FIRST_PAINT set, print when the map's first frame is painted and
-    quit: how a start is timed from outside, in a bundle as from source."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.time()!r}", flush=True)
-            QApplication.instance().quit()
-        return False
+def report_first_paint() -> None:
+    """With ENVMAP_REPORT_FIRST_PAINT set, the moment the map's first frame is painted is
+    printed and the app quits: how a start is timed from outside, in a bundle as from source."""
+    print(f"first-paint {time.time()!r}", flush=True)
+    QTimer.singleShot(0, QApplication.instance().quit)  # the loop may not run yet
 
 
 def run(data: Path | None = None) -> int:
@@ -113,9 +113,11 @@ def run(data: Path | None = None) -> int:
     map_data = open_map_data(data, cache_dir(), user_dir())
     if map_data is None:
         return 1
-    desktop = Desktop(map_data, user_dir(), lambda: open_map_data(data, cache_dir(), user_dir()))
+    desktop = Desktop(
+        map_data,
+        user_dir(),
+        lambda: open_map_data(data, cache_dir(), user_dir()),
+        report_first_paint if os.environ.get("ENVMAP_REPORT_FIRST_PAINT") else None,
+    )
     app.aboutToQuit.connect(lambda: desktop.window.close())
-    if os.environ.get("ENVMAP_REPORT_FIRST_PAINT"):
-        report = FirstPaintReport(app)
-        desktop.window.canvas.viewport().installEventFilter(report)
     return app.exec()

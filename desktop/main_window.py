@@ -48,6 +48,7 @@ from gis.user_catalog import resume_review, start_review, unfinished_reviews
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
     userDataChanged = Signal()
+    mapShown = Signal()  # the map's first frame is painted
 
     def __init__(self, map_data: MapData, user_folder: Path | None = None) -> None:
         super().__init__()
@@ -227,6 +228,7 @@ class MainWindow(QMainWindow):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self.tracking.open)
             QTimer.singleShot(0, self.basemaps.restore)  # tiles, too, after the first frame
+            self.mapShown.emit()
         return super().eventFilter(watched, event)
 
     def _tracking_changed(self) -> None:

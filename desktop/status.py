@@ -89,6 +89,7 @@ class Tracking(QObject):
         self.user_folder = user_folder
         self.store = None
         self._seen = ""
+        self._opened = False  # the window opens the store after its first frame, not before
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
@@ -108,6 +109,7 @@ class Tracking(QObject):
         """Open the store (SQLAlchemy loads here, after the first frame)."""
         from gis.store import StatusStore, StoreError
 
+        self._opened = True
         where = self.url()
         if where is None:
             return
@@ -125,9 +127,11 @@ class Tracking(QObject):
             self.changed.emit()
 
     def refresh(self) -> None:
-        """Reconnect if the server was away; tell the window when anything changed."""
+        """Reconnect if the server was away; tell the window when anything changed. Before
+        the first open (the window being shown and activated) there is nothing to refresh."""
         if self.store is None:
-            self.open()
+            if self._opened:
+                self.open()
             return
         try:
             newest = self.store.last_change()

@@ -6,11 +6,8 @@ import csv
 import json
 from pathlib import Path
 
-import pandas as pd
-
 from gis.errors import EnvMapError
 from gis.export.records import LEDGER_COLUMNS, ledger_rows, sites_feature_collection
-from gis.layers import build_layers
 from gis.model import Catalog
 
 FORMATS = ("gpkg", "geojson", "csv", "xlsx")
@@ -25,6 +22,10 @@ def write_geopackage(catalog: Catalog, path: Path) -> list[str]:
             f"cannot write {path}: GeoPackage needs GDAL (pyogrio), which this installation "
             "does not include; export GeoJSON instead (QGIS opens it)"
         ) from exc
+    import pandas as pd  # with geopandas below: only GeoPackages need them, not the window
+
+    from gis.layers import build_layers
+
     path.unlink(missing_ok=True)
     written = []
     for name, frame in build_layers(catalog).items():
