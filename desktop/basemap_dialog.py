@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dialogs import add_ok_cancel
 from desktop.map.basemap import FetchConfig
 from gis.basemaps import PROVIDERS, PrefetchPlan, Provider, plan_prefetch
 
@@ -109,12 +110,7 @@ class BasemapDialog(QDialog):
         self.proxy_url = QLineEdit(settings.proxy_url)
         self.proxy_url.setPlaceholderText("proxy.example.cn:8080")
         form.addRow(self.tr("代理地址"), self.proxy_url)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
         self.provider.currentIndexChanged.connect(self._enable)
         self.proxy.currentIndexChanged.connect(self._enable)
         self._enable()
@@ -155,12 +151,7 @@ class PrefetchDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         form.addRow(self.summary)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        form.addRow(self.buttons)
+        self.buttons = add_ok_cancel(self, form)
         self._update()
 
     def plan(self) -> PrefetchPlan:

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QWidget,
 )
 
+from desktop.dialogs import add_ok_cancel
 from gis import EnvMapError, MapData
 from gis.filters import SiteFilter
 
@@ -50,12 +50,7 @@ class HtmlExportDialog(QDialog):
         self.only_filtered.setChecked(filtered)
         self.only_filtered.setEnabled(filtered)
         form.addRow(self.only_filtered)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        add_ok_cancel(self, form)
         self.basemap.currentIndexChanged.connect(self._key_fields)
         self._key_fields()
 

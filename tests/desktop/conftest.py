@@ -39,3 +39,22 @@ def window(qtbot, map_data):
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def user_window(qtbot, map_data, tmp_path):
+    """The window with a user data folder of its own (imports, status store, outbox)."""
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def tracked(qtbot, user_window):
+    """The window once its status store is open, as after the first frame."""
+    qtbot.waitUntil(lambda: user_window.tracking.store is not None, timeout=10_000)
+    return user_window

@@ -192,14 +192,10 @@ def test_cli_writes_a_district_layout_and_refuses_bad_options(tmp_path, capsys):
     assert (image.width(), image.height()) == (3508, 4961)
 
 
-def test_window_prints_the_statuses_its_measures_table_shows(qtbot, map_data, tmp_path):
-    from desktop.main_window import MainWindow
+def test_window_prints_the_statuses_its_measures_table_shows(qtbot, map_data, tracked, tmp_path):
     from gis.filters import SiteFilter
 
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.tracking.store is not None, timeout=10_000)
+    window = tracked
     rows = rows_in_district(window.measures.model.rows, map_data.districts, "江岸区")
     measure = next(r["measure_id"] for r in rows if r["status"] != Status.COMPLETED.label_zh)
     values = {"status": "completed", "as_of": "2018-03-01", "note": "", "evidence": "",
@@ -223,17 +219,13 @@ def test_window_prints_the_statuses_its_measures_table_shows(qtbot, map_data, tm
 
 
 def test_window_prints_the_basemap_credit_when_a_basemap_is_on(
-    qtbot, map_data, tmp_path, monkeypatch
+    qtbot, user_window, tmp_path, monkeypatch
 ):
     from PySide6.QtCore import QSettings
 
-    from desktop.main_window import MainWindow
-
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     QSettings().setValue("basemap/offline", True)  # an empty cache: nothing is fetched
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
+    window = user_window
     window.basemaps.actions["osm"].trigger()
     out = tmp_path / "osm.pdf"
     dialog = window.print_layout()

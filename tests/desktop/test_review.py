@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -17,15 +16,6 @@ from gis.crs import from_web_mercator
 NOTICE = (
     Path(__file__).resolve().parents[1] / "gis" / "extract" / "documents" / "water_notice_gbk.txt"
 )
-
-
-@pytest.fixture
-def user_window(qtbot, map_data, tmp_path):
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def _row(dialog, name: str) -> int:

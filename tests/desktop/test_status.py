@@ -5,23 +5,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QInputDialog
 
 from desktop.main_window import MainWindow
 from desktop.map import style
 from gis import Status
-
-
-@pytest.fixture
-def tracked(qtbot, map_data, tmp_path):
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: window.tracking.store is not None, timeout=10_000)
-    return window
 
 
 def _colour_at(window, site_id: str):
