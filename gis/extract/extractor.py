@@ -2,22 +2,27 @@
 
 The text is read in blocks (paragraphs a page break split are joined back), cut into units
 (sentences, or a leader's enumerated pledges "一是…二是…"), and every named place in a unit
-receives the unit as a measure when the unit carries a status word. Names are found by their
-endings (…水厂, …码头, …保护区, …开发区), by lists ("A、B、C等地块"), by lake and river
-names and by the districts' names; the rules read the Simplified copy of the text and every
-quote is cut from the original characters at the same place.
+receives the unit as a measure when the unit carries a status word (gis.extract.status); a
+unit naming no place belongs to the sentence's place, else to the document's subject. Names
+come from gis.extract.names, districts from gis.extract.districts, dates from
+gis.extract.dates, table rows from gis.extract.tables. The rules read a cleaned Simplified
+view of each block (one punctuation, no inserted pinyin or spam) that maps every character
+back to the original, so every quote is cut verbatim from the document.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from gis.boundaries import DISTRICT_NAMES_EN
-from gis.extract import rules
+from gis.errors import EnvMapError
+from gis.extract import dates, districts, names, rules, status, tables
 from gis.extract.text import SourceText
-from gis.model import Kind
+from gis.extract.view import rule_view
+from gis.model import Kind, Status
 
 TERMINAL = "。！？；：”」"
 HEADING_MAX = 20
@@ -27,16 +32,13 @@ LEADER = re.compile(
 )
 STATED_DISTRICT = re.compile(r"[（(](?P<district>[\u4e00-\u9fff]{1,4}区)[)）]")
 SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
-CLAUSE = re.compile(r"[^，]*，?")
-BOOK_TITLE = re.compile(r"《[^》]*》")
-NAME_CHARS = re.compile(r"[\u4e00-\u9fff“”□\d]")
-LAKE = re.compile(r"河(?![流道段岸长网湖])|湖(?![泊库长网区面新生北南])")
-LIST = re.compile(
-    r"((?:[^、，。；：“”]{1,16}|“[^”]{1,12}”[^、，。；：]{0,3})(?:、(?:[^、，。；：“”]{1,16}|“[^”]{1,12}”[^、，。；：]{0,3}))+)"
-    r"等(" + "|".join(rules.LIST_NOUNS) + ")"
-)
+CLAUSE = re.compile(r"[^，：]*[，：]?")
 CONJUNCTION = ("和", "与", "及", "、")
 ORGS = re.compile(r"市环保局党组|市环保局|局党组|各区政府|区政府|领导小组")
+
+
+class ExtractionCancelled(EnvMapError):
+    """The user stopped an extraction; nothing of it is kept."""
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Evidence:
     document: str
     paragraph: int
     quote: str
+    page: int | None = None
 
 
 @dataclass
@@ -55,6 +58,8 @@ class Measure:
     category: str
     responsible: str | None
     evidence: list[Evidence]
+    completed_date: str | None = None
+    doubt: str | None = None  # why the status wants a reviewer's eye
 
 
 @dataclass
@@ -63,36 +68,55 @@ class Candidate:
     name_simplified: str
     kind: str
     district: str | None = None
+    district_basis: str | None = None  # "stated" by the text, or "derived" from the point
     aliases: list[str] = field(default_factory=list)
     leader: str | None = None
     relations: list[dict] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     mention: Evidence | None = None
+    groups: list[dict] = field(default_factory=list)  # counted, unnamed sets ("6个非法码头")
+    review: list[str] = field(default_factory=list)  # reasons a reviewer should look
+    stated_point: list[float] | None = None  # lon, lat written in the text (WGS84 assumed)
 
 
-@dataclass
-class _Span:
-    start: int
-    end: int
-    name: str
-    kind: Kind
+_Span = names.Span
 
 
 @dataclass
 class _Block:
     paragraphs: list[int]  # 0-based
-    simplified: str
     original: str
-    starts: list[int]  # offset of each paragraph in the joined text
+    starts: list[int]  # offset of each paragraph in the joined original
+    view: str  # what the rules read
+    index: list[int]  # view position -> original position
+    noise: bool = False
+    table_row: tables.Row | None = None
+
+    @property
+    def simplified(self) -> str:
+        return self.view
+
+    def original_slice(self, start: int, end: int) -> str:
+        if end <= start:
+            return ""
+        return self.original[self.index[start] : self.index[end - 1] + 1]
 
 
-def extract(source: SourceText, document_date: date | None = None) -> list[Candidate]:
+def extract(
+    source: SourceText,
+    document_date: date | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> list[Candidate]:
+    """Candidates of one document; `progress(done, total)` returning False cancels."""
+    document_date = document_date or dates.document_date_in(source.paragraphs)
     found: dict[str, Candidate] = {}
     area: Candidate | None = None
     pledge = False
-    narrative_city: Candidate | None = None
-    blocks = _blocks(source)
+    blocks = _blocks(source, document_date)
+    context = _Context(source, found, document_date, blocks)
     for index, block in enumerate(blocks):
+        if progress is not None and not progress(index, len(blocks)):
+            raise ExtractionCancelled(source.name)
         heading = _heading(block, blocks[index + 1] if index + 1 < len(blocks) else None)
         if heading is not None:
             area = _candidate(found, heading.name, heading.kind, source, block, heading)
@@ -101,70 +125,229 @@ def extract(source: SourceText, document_date: date | None = None) -> list[Candi
             area.leader = f"{match.group('name')}（{match.group('body')}）"
             stated = STATED_DISTRICT.search(leader_block.simplified)
             area.district = stated.group("district") if stated else _district_of(heading.name)
+            area.district_basis = "stated" if area.district else None
             pledge = True
             continue
         if area is not None and LEADER.match(block.original):
             continue
-        if len(block.simplified) <= 30 and not re.search(r"[。！？；，]", block.simplified):
-            continue  # a headline or a photo caption: no measure, no place of its own
-        owners_in_sentence: dict[int, list[Candidate]] = {}
-        block_spans = _names(block.simplified)
-        for start, end, sentence in _units(block.simplified, pledge):
-            text = block.simplified[start:end]
-            spans = [s for s in block_spans if start <= s.start < end]
-            named = _resolve(spans, block.simplified)
-            judged = rules.status_of(text, pledge)
-            named = [_as_area_alias(entry, area) if pledge else entry for entry in named]
-            for name, kind, span, zones in named:
-                candidate = _candidate(found, name, kind, source, block, span)
-                if candidate.district is None and pledge and area is not None:
-                    candidate.district = area.district
-                for zone in zones:
-                    relation = {"type": "inside_zone", "target": zone}
-                    if relation not in candidate.relations and zone != name:
-                        candidate.relations.append(relation)
-            if judged is None:
-                continue
-            status, where = judged
-            words = block.original[start + where.start : start + where.stop]
-            measure = Measure(
-                text=_original(block, start, end).strip().strip("，、"),
-                status=status.value,
-                status_words=words,
-                target_date=rules.target_date(text, document_date),
-                category=rules.category_of(text).value,
-                responsible=_responsible(text, area if pledge else None),
-                evidence=_evidence(source, block, start, end),
-            )
-            owners = [found[entry[0]] for entry in named]
-            if owners:
-                owners_in_sentence[sentence] = owners
-            elif sentence in owners_in_sentence:  # "…码头已完成搬迁，现场已复绿": same place
-                owners = owners_in_sentence[sentence]
-            else:
-                if pledge and area is not None:
-                    owners = [area]
-                else:
-                    if narrative_city is None:
-                        narrative_city = _candidate(
-                            found,
-                            "全市",
-                            Kind.CITYWIDE,
-                            source,
-                            block,
-                            _Span(start, end, "", Kind.CITYWIDE),
-                        )
-                    owners = [narrative_city]
-            for owner in owners:
-                owner.measures.append(measure)
-    return list(found.values())
+        if block.table_row is not None:
+            _table_row(context, block)
+            continue
+        if block.noise:
+            continue
+        headline = len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
+        _read_block(context, block, pledge, area, headline)
+    return _finished(found)
 
 
-def _blocks(source: SourceText) -> list[_Block]:
-    """Paragraphs, with a long one that stops mid-sentence joined to the next (a page break)."""
+@dataclass
+class _Context:
+    source: SourceText
+    found: dict[str, Candidate]
+    document_date: date | None
+    blocks: list[_Block]
+    subject_name: tuple | None = None  # the title's first place: (name, kind, span, zones)
+    subject_block: _Block | None = None
+    district: str | None = None  # the district the title, publisher or a leader's line states
+
+    def __post_init__(self) -> None:
+        self.district = districts.document_district([b.view for b in self.blocks[:8]])
+
+
+def _read_block(context, block, pledge, area, headline) -> None:
+    source, found = context.source, context.found
+    text = block.view
+    spans = names.find_names(text)
+    sentence_owners: dict[int, list[Candidate]] = {}
+    for start, end, sentence in _units(text, pledge):
+        unit = text[start:end]
+        here = [s for s in spans if start <= s.start < end]
+        stated = districts.stated_in(text, sentence, here)
+        owners: list[Candidate] = []
+        groups = [s for s in here if s.group]
+        places = [
+            s
+            for s in here
+            if not s.group
+            and not districts.is_location_phrase(text, s.start)
+            and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, here))
+        ]  # "江夏区金鞭港…", "位于江岸区…片区": the district or locality says where, no site
+        named = _resolve(places, text)
+        if headline:
+            if context.subject_name is None and named:
+                context.subject_name = next(
+                    (n for n in named if n[1] is not Kind.DISTRICT), named[0]
+                )
+                context.subject_block = block
+            continue
+        if pledge:
+            named = [_as_area_alias(entry, area) for entry in named]
+        for name, kind, span, zones in named:
+            bare, prefix = districts.split_prefix(name)
+            candidate = _candidate(found, bare, kind, source, block, span)
+            choices = (prefix, stated.get(span.start), None if pledge else context.district)
+            for choice in choices:
+                if choice and candidate.district is None:
+                    candidate.district, candidate.district_basis = choice, "stated"
+            if candidate.district is None and pledge and area is not None:
+                candidate.district, candidate.district_basis = area.district, "stated"
+            for zone in zones:
+                relation = {"type": "inside_zone", "target": zone}
+                if relation not in candidate.relations and zone != name:
+                    candidate.relations.append(relation)
+            if candidate not in owners:
+                owners.append(candidate)
+        if headline:
+            continue
+        reading = status.read_status(unit)
+        if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
+            reading = status.Reading(Status.PLANNED, slice(0, 2))
+        if reading is None:
+            continue
+        if pledge and reading.status.rank > Status.PLANNED.rank and rules.ENUMERATOR_RE.match(unit):
+            reading = status.Reading(Status.PLANNED, slice(0, 2))
+        measure = _measure(context, block, start, end, reading)
+        if owners:
+            sentence_owners[sentence] = owners
+        elif groups:
+            _add_group(context, block, groups, measure)
+            continue
+        elif sentence in sentence_owners:
+            owners = sentence_owners[sentence]
+        else:
+            owners = [_subject(context, block, start, end, pledge, area)]
+        for owner in owners:
+            owner.measures.append(measure)
+            if measure.doubt and measure.doubt not in owner.review:
+                owner.review.append(measure.doubt)
+
+
+def _measure(context, block, start, end, reading) -> Measure:
+    text = block.view[start:end]
+    when = dates.first_date(text, context.document_date)
+    done = reading.status in (Status.COMPLETED, Status.CLOSED_OUT)
+    words = block.original_slice(start + reading.where.start, start + reading.where.stop)
+    return Measure(
+        text=block.original_slice(start, end).strip().strip("，、,"),
+        status=reading.status.value,
+        status_words=words,
+        target_date=None if done else when,
+        completed_date=when if done else None,
+        category=rules.category_of(text).value,
+        responsible=_responsible(text, None),
+        evidence=_evidence(context.source, block, start, end),
+        doubt=reading.doubt,
+    )
+
+
+def _subject(context, block, start, end, pledge, area) -> Candidate:
+    """Who a clause naming no place is about: the section's area, the title's site, the
+    document's district; only then the whole city, marked for review."""
+    if pledge and area is not None:
+        return area
+    if context.subject_name is not None:
+        name, kind, span, _ = context.subject_name
+        bare, prefix = districts.split_prefix(name)
+        subject = _candidate(context.found, bare, kind, context.source, context.subject_block, span)
+        if subject.district is None and (prefix or context.district):
+            subject.district, subject.district_basis = prefix or context.district, "stated"
+        return subject
+    if context.district:
+        span = _Span(start, start, context.district, Kind.DISTRICT)
+        candidate = _candidate(
+            context.found, context.district, Kind.DISTRICT, context.source, block, span
+        )
+        candidate.district, candidate.district_basis = context.district, "stated"
+        return candidate
+    span = _Span(start, start, "全市", Kind.CITYWIDE)
+    city = _candidate(context.found, "全市", Kind.CITYWIDE, context.source, block, span)
+    note = "无具体地点，归全市 / no place named: city-wide"
+    if note not in city.review:
+        city.review.append(note)
+    return city
+
+
+def _add_group(context, block, groups, measure) -> None:
+    """ "6个非法码头": a counted set is kept with the place it belongs to, never as a site."""
+    holder = _subject(context, block, groups[0].start, groups[0].start, False, None)
+    for group in groups:
+        holder.groups.append(
+            {
+                "text": block.original_slice(group.start, group.end),
+                "kind": group.kind.value,
+                "status": measure.status,
+                "evidence": asdict(measure.evidence[0]) if measure.evidence else None,
+            }
+        )
+
+
+def _table_row(context, block) -> None:
+    row = block.table_row
+    span = _Span(0, 0, row.name, row.kind)
+    candidate = _candidate(context.found, row.name, row.kind, context.source, block, span)
+    candidate.mention = _evidence(context.source, block, 0, len(block.original))[0]
+    if row.district:
+        candidate.district, candidate.district_basis = row.district, "stated"
+    if row.point is not None:
+        candidate.stated_point = list(row.point)
+    if row.status is not None:
+        reading, words = row.status
+        measure = Measure(
+            text=block.original.strip(),
+            status=reading.status.value,
+            status_words=words,
+            target_date=row.due,
+            completed_date=row.done,
+            category=rules.category_of(block.view).value,
+            responsible=None,
+            evidence=_evidence(context.source, block, 0, len(block.original)),
+            doubt=reading.doubt,
+        )
+        candidate.measures.append(measure)
+        if reading.doubt and reading.doubt not in candidate.review:
+            candidate.review.append(reading.doubt)
+
+
+def _finished(found: dict[str, Candidate]) -> list[Candidate]:
+    """Short mentions of a named place ("民营工业园" after "庙山民营工业园") join it."""
+    merged: dict[str, Candidate] = {}
+    for name, candidate in found.items():
+        longer = next(
+            (
+                other
+                for other_name, other in merged.items()
+                if len(name) >= 3 and other_name.endswith(name) and other.kind == candidate.kind
+            ),
+            None,
+        )
+        if longer is None:
+            merged[name] = candidate
+            continue
+        longer.measures += [m for m in candidate.measures if m not in longer.measures]
+        if name not in longer.aliases:
+            longer.aliases.append(name)
+    return list(merged.values())
+
+
+def _blocks(source: SourceText, document_date: date | None = None) -> list[_Block]:
+    """Paragraphs, with a long one that stops mid-sentence joined to the next (a page break);
+    each row of a table is a block of its own."""
+    rows = tables.rows(source.simplified, document_date)
     blocks: list[_Block] = []
     current: list[int] = []
     for i, text in enumerate(source.paragraphs):
+        if i in rows:
+            if current:
+                blocks.append(_make_block(source, current))
+                current = []
+            if rows[i] is None:
+                continue
+            first, last = rows[i].paragraphs
+            if i == first:
+                block = _make_block(source, list(range(first, last + 1)))
+                block.table_row = rows[i]
+                blocks.append(block)
+            continue
         current.append(i)
         if len(text) > 40 and text[-1] not in TERMINAL and i + 1 < len(source.paragraphs):
             continue
@@ -180,11 +363,15 @@ def _make_block(source: SourceText, paragraphs: list[int]) -> _Block:
     for i in paragraphs:
         starts.append(offset)
         offset += len(source.paragraphs[i])
+    simplified = "".join(source.simplified[i] for i in paragraphs)
+    view, index, noise = rule_view(simplified)
     return _Block(
         paragraphs=list(paragraphs),
-        simplified="".join(source.simplified[i] for i in paragraphs),
         original="".join(source.paragraphs[i] for i in paragraphs),
         starts=starts,
+        view=view,
+        index=index,
+        noise=noise,
     )
 
 
@@ -224,7 +411,7 @@ def _units(text: str, pledge: bool) -> list[tuple[int, int, int]]:
         pending = start
         sentence_units: list[tuple[int, int]] = []
         for c_start, c_end in clauses:
-            if rules.status_of(text[c_start:c_end], pledge=False) is not None:
+            if status.read_status(text[c_start:c_end]) is not None:
                 sentence_units.append((pending, c_end))
                 pending = c_end
         if sentence_units:
@@ -234,76 +421,6 @@ def _units(text: str, pledge: bool) -> list[tuple[int, int, int]]:
             sentence_units = [(start, end)]
         units += [(u_start, u_end, start) for u_start, u_end in sentence_units]
     return units
-
-
-def _masked(text: str) -> str:
-    """Titles of plans and regulations in 《》 name no place: blank them out."""
-    return BOOK_TITLE.sub(lambda m: "\u3000" * len(m.group()), text)
-
-
-def _names(text: str) -> list[_Span]:
-    """Every name in the text, longest first where they overlap."""
-    text = _masked(text)
-    spans: list[_Span] = []
-    for district in DISTRICT_NAMES_EN:
-        spans += [
-            _Span(m.start(), m.end(), district, Kind.DISTRICT) for m in re.finditer(district, text)
-        ]
-    for ending, kind in rules.KIND_ENDINGS:
-        for match in re.finditer(re.escape(ending), text):
-            start = _left_edge(text, match.start())
-            name = text[start : match.end()]
-            spans.append(_Span(start, match.end(), name, kind))
-    for match in LIST.finditer(text):
-        kind_of_list = rules.LIST_NOUNS[match.group(2)]
-        offset = match.start(1)
-        for number, piece in enumerate(match.group(1).split("、")):
-            cut = list(rules.LEFT_STOPS.finditer(piece)) if number == 0 else []
-            inner = piece[cut[-1].end() :] if cut else piece
-            begin = offset + len(piece) - len(inner)
-            if inner:
-                kind = rules.ending_kind(inner) or kind_of_list
-                spans.append(_Span(begin, begin + len(inner), inner, kind))
-            offset += len(piece) + 1
-    for match in LAKE.finditer(text):
-        start = match.start() - 2
-        while start < match.start() and not _lake_name(text[max(0, start) : match.start()]):
-            start += 1
-        for stop in rules.LEFT_STOPS.finditer(text, max(0, match.start() - 4), match.start()):
-            start = max(start, stop.end())
-        if start < match.start():
-            spans.append(_Span(start, match.end(), text[start : match.end()], Kind.RIVER_LAKE))
-    kept: list[_Span] = []
-    for span in sorted(spans, key=lambda s: -(s.end - s.start)):
-        if not _valid(span.name):
-            continue
-        if any(s.start < span.end and span.start < s.end for s in kept):
-            continue
-        kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
-
-
-def _lake_name(proper: str) -> bool:
-    """Whether these characters could be a lake's or river's own name: CJK, no verb, no number."""
-    return all("\u4e00" <= c <= "\u9fff" and c not in rules.NOT_IN_LAKE_NAMES for c in proper)
-
-
-def _left_edge(text: str, end: int, reach: int = 12) -> int:
-    """Where a name ending at `end` begins: after punctuation or the last verb/preposition."""
-    start = end
-    while start > 0 and end - start < reach and NAME_CHARS.match(text[start - 1]):
-        start -= 1
-    stops = list(rules.LEFT_STOPS.finditer(text[start:end]))
-    return start + stops[-1].end() if stops else start
-
-
-def _valid(name: str) -> bool:
-    core = name.strip("“”□")
-    return (
-        len(name) >= 2
-        and bool(re.search(r"[\u4e00-\u9fff]", core))
-        and not name.startswith(rules.GENERIC_PREFIXES)
-    )
 
 
 def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list[str]]]:
@@ -324,7 +441,7 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
                 named.append((previous.name + tail, Kind.PROTECTION_ZONE, previous, []))
             zones_of_plant[i] = pairs
             named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
-        if name in rules.GENERIC_NAMES:
+        if span.generic or name in rules.GENERIC_NAMES:
             zone = next((j for j in sorted(zones_of_plant, reverse=True) if j < i), None)
             for plant, zone_name in zones_of_plant.get(zone, []):
                 named.append((plant + name, span.kind, span, [zone_name]))
@@ -371,9 +488,10 @@ def _candidate(found, name, kind, source, block, span) -> Candidate:
     """The candidate for a (Simplified) name, created at its first mention, which gives the
     name as written: Traditional characters stay as the document has them."""
     if name not in found:
-        written = block.original[span.start : span.end]
+        written = block.original_slice(span.start, span.end)
+        view = block.view[span.start : span.end]
         found[name] = Candidate(
-            name=written if block.simplified[span.start : span.end] == name else name,
+            name=written if view == name and len(written) == len(view) else name,
             name_simplified=name,
             kind=kind.value,
             mention=_evidence(source, block, span.start, span.end)[0]
@@ -383,21 +501,22 @@ def _candidate(found, name, kind, source, block, span) -> Candidate:
     return found[name]
 
 
-def _original(block: _Block, start: int, end: int) -> str:
-    return block.original[start:end]
-
-
 def _evidence(source: SourceText, block: _Block, start: int, end: int) -> list[Evidence]:
-    """The quote for [start, end) of a block, one piece per paragraph it crosses."""
+    """The quote for view positions [start, end) of a block, one piece per paragraph."""
+    if end <= start:
+        return []
+    lo_all, hi_all = block.index[start], block.index[end - 1] + 1
+    pages = getattr(source, "pages", None)
     pieces = []
     for i, paragraph in enumerate(block.paragraphs):
         p_start = block.starts[i]
         p_end = p_start + len(source.paragraphs[paragraph])
-        lo, hi = max(start, p_start), min(end, p_end)
+        lo, hi = max(lo_all, p_start), min(hi_all, p_end)
         if lo < hi:
             quote = block.original[lo:hi].strip()
             if quote:
-                pieces.append(Evidence(source.name, paragraph + 1, quote))
+                page = pages[paragraph] if pages else None
+                pieces.append(Evidence(source.name, paragraph + 1, quote, page))
     return pieces
 
 

@@ -1,0 +1,104 @@
+"""Which district a notice states for a site: 位于/地处 X区, X区境内, a name written after its
+district ("江夏区金鞭港"), X区政府/X区委/X区水务局 acting in the sentence, a visit "赴江夏", and for
+the whole document its title, its publisher or a leader's line. Only what the text says;
+a district read off a located point is the pipeline's, marked as derived."""
+
+from __future__ import annotations
+
+import re
+
+from gis.boundaries import DISTRICT_NAMES_EN
+from gis.extract.names import Span
+
+DISTRICTS = tuple(sorted(DISTRICT_NAMES_EN, key=len, reverse=True))
+SHORT = {name[:-1]: name for name in DISTRICTS}
+_FULL = "|".join(DISTRICTS)
+_SHORT = "|".join(sorted(SHORT, key=len, reverse=True))
+_LOCATED = re.compile(
+    rf"(?:位于|地处|坐落于|坐落在|地址[：为]?)(?:湖北省)?(?:武汉市)?(?P<d>{_FULL})"
+)
+_WITHIN = re.compile(rf"(?P<d>{_FULL})(?:境内|辖区内|辖区)")
+_ACTING = re.compile(
+    rf"(?P<d>{_FULL})(?:委|人民政府|政府|水务和湖泊局|水务局|生态环境局|环保局|城管|河湖长|河长|"
+    r"湖长|住建局|建设局|自然资源|街道办事处|指挥部|组织)"
+)
+_VISIT = re.compile(rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))")
+_WATERS = re.compile(rf"(?P<d>{_SHORT})水域")
+_PUBLISHER = re.compile(rf"(?:来源|发布机构|发布单位|发布者)[：:]\s*(?:武汉市)?(?P<d>{_FULL})")
+_LOCATION_WORDS = ("位于", "地处", "坐落于", "坐落在", "地址")
+
+
+def _full(name: str) -> str:
+    return name if name in DISTRICT_NAMES_EN else SHORT[name]
+
+
+def document_district(views: list[str]) -> str | None:
+    """The district a notice as a whole belongs to, when its head says so unambiguously."""
+    if not views:
+        return None
+    found: set[str] = set()
+    title = views[0]
+    if len(title) <= 60:
+        found |= {d for d in DISTRICTS if d in title}
+    for view in views[:8]:
+        found |= {m.group("d") for m in _PUBLISHER.finditer(view)}
+        found |= {m.group("d") for m in _ACTING.finditer(view)}
+        found |= {_full(m.group("d")) for m in _VISIT.finditer(view)}
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, str]:
+    """District stated in the sentence for each name span (by its start)."""
+    end = _sentence_end(text, sentence_start)
+    sentence = text[sentence_start:end]
+    sites = [s for s in spans if not s.group and s.name not in DISTRICT_NAMES_EN]
+    out: dict[int, str] = {}
+    for match in _LOCATED.finditer(sentence):
+        at = sentence_start + match.start()
+        before = [s for s in sites if s.end <= at]
+        after = [s for s in sites if s.start >= at + len(match.group())]
+        target = before[-1] if before else (after[0] if after else None)
+        if target is not None:
+            out.setdefault(target.start, match.group("d"))
+    for pattern in (_WITHIN, _ACTING, _VISIT):
+        for match in pattern.finditer(sentence):
+            for span in sites:
+                out.setdefault(span.start, _full(match.group("d")))
+    for match in _WATERS.finditer(sentence):
+        at = sentence_start + match.start()
+        for span in sites:
+            if span.end == at:
+                out.setdefault(span.start, _full(match.group("d")))
+    return out
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [i for i in (text.find(c, start) for c in "。！？；") if i >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
+def split_prefix(name: str) -> tuple[str, str | None]:
+    """ "江夏区庙山民营工业园" -> ("庙山民营工业园", "江夏区"): the district before a name."""
+    bare = name[3:] if name.startswith("武汉市") else name[2:] if name.startswith("武汉") else name
+    for district in DISTRICTS:
+        if bare.startswith(district) and len(bare) - len(district) >= 2:
+            return bare[len(district) :], district
+    return name, None
+
+
+def is_location_phrase(text: str, start: int) -> bool:
+    """Whether the name at `start` follows 位于/地处: it says where a site is, it is not one."""
+    before = text[max(0, start - 12) : start]
+    for district in DISTRICTS:
+        before = before.replace(district, "")
+    before = before.replace("湖北省", "").replace("武汉市", "")
+    return before.endswith(_LOCATION_WORDS)
+
+
+def only_says_where(text: str, district: Span, spans: list[Span]) -> bool:
+    """A district written right before a site's name, or in 位于/地处, or as X区境内 names no
+    actor: it locates the site."""
+    follows = any(s.start == district.end and not s.group for s in spans if s is not district)
+    where = text[max(0, district.start - 5) : district.start].endswith(_LOCATION_WORDS)
+    inside = text.startswith(("境内", "辖区", "水域"), district.end)
+    return follows or where or inside

@@ -1,0 +1,404 @@
+"""Where a notice names a place: facility endings, lakes and rivers, lists that share one
+ending, and counted groups, found in one left-to-right pass over the rule view of a block.
+
+Every scan is linear: endings are found with one alternation, a name's left edge is walked
+back a bounded number of characters, and lists are split on their separators rather than
+matched with nested repetition (which backtracked quadratically on long "甲、乙、丙…" runs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gis.boundaries import DISTRICT_NAMES_EN
+from gis.extract.lexicon import WATER_NAMES
+from gis.model import Kind
+
+# Facility endings, each with the kind it makes; the alternation tries the longest first.
+ENDINGS: dict[str, Kind] = {
+    "污水处理厂": Kind.SEWAGE_PLANT,
+    "净水厂": Kind.SEWAGE_PLANT,
+    "水质净化厂": Kind.SEWAGE_PLANT,
+    "水源保护区": Kind.PROTECTION_ZONE,
+    "一级保护区": Kind.PROTECTION_ZONE,
+    "二级保护区": Kind.PROTECTION_ZONE,
+    "水源地": Kind.PROTECTION_ZONE,
+    "新技术开发区": Kind.FUNCTIONAL_ZONE,
+    "经济技术开发区": Kind.FUNCTIONAL_ZONE,
+    "经济开发区": Kind.FUNCTIONAL_ZONE,
+    "开发区": Kind.FUNCTIONAL_ZONE,
+    "风景区": Kind.FUNCTIONAL_ZONE,
+    "化工区": Kind.FUNCTIONAL_ZONE,
+    "高新区": Kind.FUNCTIONAL_ZONE,
+    "示范区": Kind.FUNCTIONAL_ZONE,
+    "核心区": Kind.FUNCTIONAL_ZONE,
+    "汇水区": Kind.LOCALITY,
+    "片区": Kind.LOCALITY,
+    "生态新城": Kind.INDUSTRIAL_AREA,
+    "工业园区": Kind.INDUSTRIAL_AREA,
+    "工业园": Kind.INDUSTRIAL_AREA,
+    "产业园": Kind.INDUSTRIAL_AREA,
+    "园区": Kind.INDUSTRIAL_AREA,
+    "救助基地": Kind.DOCK,
+    "码头": Kind.DOCK,
+    "泵船": Kind.DOCK,
+    "趸船": Kind.DOCK,
+    "港": Kind.RIVER_LAKE,
+    "排污口": Kind.OUTFALL,
+    "排水口": Kind.OUTFALL,
+    "排口": Kind.OUTFALL,
+    "泵站": Kind.OUTFALL,
+    "闸": Kind.OUTFALL,
+    "化工厂": Kind.CONTAMINATED_PARCEL,
+    "化工场": Kind.CONTAMINATED_PARCEL,
+    "染料厂": Kind.CONTAMINATED_PARCEL,
+    "农药厂": Kind.CONTAMINATED_PARCEL,
+    "地块": Kind.CONTAMINATED_PARCEL,
+    "水厂": Kind.WATER_PLANT,
+    "绿道": Kind.LOCALITY,
+    "断面": Kind.RIVER_LAKE,
+    "明渠": Kind.RIVER_LAKE,
+    "渠": Kind.RIVER_LAKE,
+    "水沟": Kind.RIVER_LAKE,
+    "沟": Kind.RIVER_LAKE,
+    "大塘": Kind.RIVER_LAKE,
+    "堰塘": Kind.RIVER_LAKE,
+    "塘": Kind.RIVER_LAKE,
+    "堤": Kind.RIVER_LAKE,
+    "咀": Kind.LOCALITY,
+    "湾": Kind.LOCALITY,
+}
+_ENDING_RE = re.compile("|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)))
+# An ending these characters follow is part of a longer word, not a name's end.
+_NOT_AN_END = {
+    "港": "口区务湾城澳台",
+    "渠": "道",
+    "沟": "通渠",
+    "塘": "坝",
+    "堤": "防岸坝还",
+    "闸": "门口站",
+    "湾": "区",
+    "咀": "",
+    "码头": "岸",
+    "片区": "长",
+    "地块": "内",
+}
+_MAX_NAME = 24  # characters a name's left edge may be walked back
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
+# Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
+LEFT_STOPS = re.compile(
+    r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
+    r"打造|成为|清理|关于|"
+    r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
+    r"流向|流入|排入|汇入|注入|接入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
+    r"原黑臭水体|黑臭水体|水体|问题|已经|已|被|将|把|对|在|和|与|及|、|内|的|各|等|从|向|为|是|了|"
+    r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|以|由|使|让|即|有|了解|"
+    r"拆除|取缔|搬迁|迁移|关停|新建|扩建|改造|提标|截污|清淤|堵住|堵上|封堵|中标|赴|到|去|"
+    r"该|此|这|其|仅|仍|还|也|都|均|共|约|个|座|处|条|艘"
+)
+# Characters that begin no place name: a name found after them started earlier or not at all.
+GENERIC_NAMES = {
+    "反冲洗废水排口", "废水排口", "污水排口", "排口", "排污口", "入河排污口", "雨水排口",
+    "街乡污水处理厂", "污水处理厂", "水厂", "码头", "河湖", "江河", "沿湖", "入河", "入江",
+    "清水入江", "湖", "河", "污染地块", "重点污染地块", "地块", "自来水厂", "港", "渠",
+    "沟渠", "水沟", "港渠", "堤", "闸", "泵站", "园区", "片区", "示范区", "开发区",
+    "水源地", "保护区", "一级保护区", "二级保护区", "水源保护区", "断面", "湾", "塘",
+    "坑塘", "大塘", "明渠", "核心区", "绿道", "汇水区", "工业园", "趸船", "泵船", "咀",
+    "项目地块", "周边", "港口码头", "非法码头", "砂石码头", "污水处理厂排口",
+}  # fmt: skip
+# Words that describe a kind of facility rather than name one: a name made only of these
+# ("非法码头", "造船码头", "仅保存码头") is not a site.
+GENERIC_WORDS = re.compile(
+    r"非法|违法|违规|砂石|造船|修船|港口|货运|客运|散货|渡口|临时|小型|简易|废弃|老旧|"
+    r"一批|剩余|保留|保存|现有|仅|各类|各|所有|相关|沿江|沿湖|沿河|周边|城市|农村|市政|"
+    r"集中式|饮用水|污水|雨水|废水|入河|入湖|入江|自来|重点|污染|新增|黑臭|原|该|此|其|"
+    r"这|本|上述|以上|下游|上游|沿岸|岸边|周围|内部|两江|全市|全区|武汉市|湖泊|河流|河道|港渠|"
+    r"村湾|村|市|区|湖|河|"
+    r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水"
+)
+_LAST_ENDING = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
+)
+COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|处|座|条|家|艘|块|宗)")
+ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<!泵)站|所|院|会)$")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    name: str
+    kind: Kind
+    group: bool = False  # a counted, unnamed set ("6个非法码头"): never a named site
+    generic: bool = False  # "排口", "反冲洗废水排口": a site only with the zone it lies in
+
+
+def find_names(text: str) -> list[Span]:
+    """Every name in the rule view of a block, the longest where two overlap."""
+    text = _masked(text)
+    spans = _district_spans(text) + _ending_spans(text) + _water_spans(text)
+    listed = _list_spans(text)
+    kept: list[Span] = []
+    taken = bytearray(len(text) + 1)
+    ordered = sorted(
+        [(len(s.name), 1, s) for s in listed] + [(s.end - s.start, 0, s) for s in spans],
+        key=lambda entry: (-entry[0], -entry[1], entry[2].start),
+    )
+    ordered = [entry[2] for entry in ordered]
+    for span in ordered:
+        if any(taken[span.start : span.end]):
+            continue
+        kept.append(span)
+        taken[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def _masked(text: str) -> str:
+    """Titles of plans and regulations in 《》 name no place; 建成区 is a noun: blank them."""
+    out = list(text)
+    depth = 0
+    for i, c in enumerate(text):
+        if c == "《":
+            depth += 1
+        if depth:
+            out[i] = "\u3000"
+        if c == "》" and depth:
+            depth -= 1
+    masked = "".join(out)
+    return masked.replace("建成区", "\u3000\u3000\u3000")
+
+
+def _district_spans(text: str) -> list[Span]:
+    spans = []
+    for district in DISTRICT_NAMES_EN:
+        start = text.find(district)
+        while start >= 0:
+            spans.append(Span(start, start + len(district), district, Kind.DISTRICT))
+            start = text.find(district, start + 1)
+    return spans
+
+
+def _ending_spans(text: str) -> list[Span]:
+    spans = []
+    for match in _ENDING_RE.finditer(text):
+        ending, end = match.group(), match.end()
+        follower = text[end : end + 1]
+        if follower and follower in _NOT_AN_END.get(ending, ""):
+            continue
+        end = _parenthesis_after(text, end)
+        start = left_edge(text, match.start())
+        name = text[start:end]
+        span = _span(start, end, name, ENDINGS[ending])
+        if span is not None:
+            spans.append(span)
+    return spans
+
+
+def _parenthesis_after(text: str, end: int) -> int:
+    """ "汤山渠（经开段）": a section written after the name belongs to it."""
+    if text[end : end + 1] == "（":
+        close = text.find("）", end, end + 8)
+        if close > 0 and text[end + 1 : close].endswith(("段", "段）", "片", "区域", "水域")):
+            return close + 1
+    return end
+
+
+def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
+    """Where a name ending at `end` begins: after punctuation or the last verb/preposition."""
+    start = end
+    while start > 0 and end - start < reach and _NAME_CHAR.match(text[start - 1]):
+        if text[start - 1] == "）":
+            opening = text.rfind("（", max(0, start - 14), start - 1)
+            if opening < 0:
+                break
+            start = opening
+            continue
+        if text[start - 1] == "（":
+            break
+        start -= 1
+    stops = list(LEFT_STOPS.finditer(text, start, end))
+    if stops:
+        start = max(start, stops[-1].end())
+    while start < end and text[start] in "）-—·":
+        start += 1
+    return start
+
+
+def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
+    count = COUNT.search(name)
+    if count:
+        return Span(start, end, name, kind, group=True)
+    if name in GENERIC_NAMES:
+        return Span(start, end, name, kind, generic=True)
+    if not _is_site_name(name):
+        return None
+    return Span(start, end, name, kind)
+
+
+def _is_site_name(name: str) -> bool:
+    core = name.strip("“”□（）")
+    if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
+        return False
+    if ORG_TAIL.search(core):
+        return False
+    bare = _without_ending(core)
+    zone = core.endswith(("保护区", "水源地"))
+    for inner in [] if zone else _ENDING_RE.finditer(bare):
+        rest = bare[inner.end() :]
+        if rest and not GENERIC_WORDS.sub("", rest):
+            return False  # "两江核心区港口码头": a kind of facility inside a named zone
+    return bool(GENERIC_WORDS.sub("", bare).strip("（）“”-—·0123456789"))
+
+
+def _without_ending(name: str) -> str:
+    match = _LAST_ENDING.search(name)
+    return name[: match.start()] if match else name
+
+
+# A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
+_WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道段岸长网湖])|海(?=湖)")
+_NOT_IN_WATER_NAME = set(
+    "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理"
+)
+
+
+def _water_spans(text: str) -> list[Span]:
+    """Lakes and rivers: a known name from the lexicon, else one to three name characters."""
+    spans = []
+    for match in _WATER_END.finditer(text):
+        end = match.end()
+        if text[end - 1] == "海":
+            continue
+        known = next(
+            (k for k in range(min(8, end), 1, -1) if text[end - k : end] in WATER_NAMES),
+            None,
+        )
+        if known:
+            spans.append(Span(end - known, end, text[end - known : end], Kind.RIVER_LAKE))
+            continue
+        start = end - 1
+        while start > 0 and end - 1 - start < 3 and text[start - 1] not in _NOT_IN_WATER_NAME:
+            if not "\u4e00" <= text[start - 1] <= "\u9fff":
+                break
+            start -= 1
+        stops = list(LEFT_STOPS.finditer(text, start, end - 1))
+        if stops:
+            start = max(start, stops[-1].end())
+        if end - 1 - start >= 2 or (end - 1 - start == 1 and _single_ok(text, start)):
+            spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
+    return spans
+
+
+def _single_ok(text: str, start: int) -> bool:
+    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin."""
+    return (
+        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "、和及与"
+    )
+
+
+# Lists that share one ending: "蔡甸、琴断口…和宗关等7个水厂", "古田和赫山地块",
+# "汤逊湖、江夏污水处理厂". Items are split on separators, never matched by repetition.
+_SEPARATORS = re.compile(r"、|和|及|与|以及")
+_SHARED = {
+    "水厂水源地": ("水厂", Kind.WATER_PLANT),
+    "水厂": ("水厂", Kind.WATER_PLANT),
+    "水源地": ("水源地", Kind.PROTECTION_ZONE),
+    "污水处理厂": ("污水处理厂", Kind.SEWAGE_PLANT),
+    "地块": ("地块", Kind.CONTAMINATED_PARCEL),
+    "码头": ("码头", Kind.DOCK),
+    "排污口": ("排污口", Kind.OUTFALL),
+    "排口": ("排口", Kind.OUTFALL),
+    "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
+    "汇水区": ("汇水区", Kind.LOCALITY),
+    "湖泊": ("", Kind.RIVER_LAKE),
+    "河流": ("", Kind.RIVER_LAKE),
+    "港渠": ("", Kind.RIVER_LAKE),
+    "水体": ("", Kind.RIVER_LAKE),
+    "街道": ("街道", Kind.LOCALITY),
+    "重点地区": ("", Kind.LOCALITY),
+    "地区": ("", Kind.LOCALITY),
+}
+_LIST_TAIL = re.compile(
+    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)个)?("
+    + "|".join(sorted(map(re.escape, _SHARED), key=len, reverse=True))
+    + ")"
+)
+_ITEM = re.compile(r"[\u4e00-\u9fff（）\d·“”□]{1,12}")
+
+
+def _list_spans(text: str) -> list[Span]:
+    spans = []
+    for tail in _LIST_TAIL.finditer(text):
+        counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] == "个"
+        spans += _elided_lists(text, tail)
+        items = _items_before(text, tail.start())
+        if len(items) < 2 and not (items and counted):
+            continue
+        if not counted and len(items) < 2:
+            continue
+        suffix, kind = _SHARED[tail.group(2)]
+        last = text[items[-1][0] : items[-1][1]] + suffix
+        if suffix and not _is_site_name(last):
+            continue
+        for start, end in items:
+            item = text[start:end]
+            if item.endswith((tail.group(2), suffix)) or _has_own_ending(item):
+                name = item
+            else:
+                name = item + suffix
+            span_end = tail.end() if (start, end) == items[-1] and not counted else end
+            span = _span(start, span_end, name, kind)
+            if span is not None and not span.group and not span.generic:
+                spans.append(span)
+    return spans
+
+
+_ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)个(?=[，。；）]|$)")
+
+
+def _elided_lists(text: str, tail: re.Match) -> list[Span]:
+    """ "蔡甸…和宗关等7个，长江有…等10个水厂水源地": a count with its noun left out takes the
+    noun of the next list in the same sentence."""
+    spans: list[Span] = []
+    sentence_start = max(text.rfind(c, 0, tail.start()) for c in "。；") + 1
+    for elided in _ELIDED.finditer(text, sentence_start, tail.start()):
+        suffix, kind = _SHARED[tail.group(2)]
+        for start, end in _items_before(text, elided.start()):
+            name = text[start:end]
+            if not _has_own_ending(name):
+                name += suffix
+            span = _span(start, end, name, kind)
+            if span is not None and not span.group and not span.generic:
+                spans.append(span)
+    return spans
+
+
+def _items_before(text: str, end: int) -> list[tuple[int, int]]:
+    """The items of a list ending at `end`, walking back over "A、B、C和D" (bounded)."""
+    items: list[tuple[int, int]] = []
+    cursor = end
+    while len(items) < 40:
+        start = left_edge(text, cursor, reach=10)
+        while start < cursor and _SEPARATORS.match(text, start):
+            start += 1
+        if start >= cursor or not _ITEM.fullmatch(text[start:cursor]):
+            break
+        items.insert(0, (start, cursor))
+        separator = _separator_before(text, start)
+        if separator == 0:
+            break
+        cursor = start - separator
+    return items
+
+
+def _separator_before(text: str, start: int) -> int:
+    for word in ("以及", "、", "和", "及", "与"):
+        if text[max(0, start - len(word)) : start] == word:
+            return len(word)
+    return 0
+
+
+def _has_own_ending(item: str) -> bool:
+    return item.endswith((*ENDINGS, "片", "厂"))

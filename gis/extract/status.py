@@ -1,0 +1,162 @@
+"""How far a clause says its work has come, read from aspect and negation, never stronger.
+
+A clause takes the weakest status its words give. Completion needs a completion verb with
+its aspect (已/全部/均/被/于…日, or 了 after it); started work (已开工, 正式启动, 已获批准) and
+part of a job (一期, 前期, 51个 of 59, 完成工程量80%) are in progress; a negated verb
+(尚未实施) and a requirement (已要求…完成) are not done; "虽/尽管…但" keeps what precedes 但
+from counting as done, across any punctuation. History (2009年停产) and boilerplate
+(现将…公示如下) give no status. A clause read with doubt says why, for the review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gis.model import Status
+
+_BOILERPLATE = re.compile(r"现将|予以公示|公示如下|特此公示|公示期|如有异议|联系电话|监督举报")
+_NEGATED = re.compile(r"(?:尚未|仍未|暂未|还未|并未|未能|未|没有|不再|无)(?=[\u4e00-\u9fff])")
+_CONCESSION = ("虽然", "虽", "尽管")
+_BUT = ("但是", "但", "却", "然而")
+_REQUIREMENT = re.compile(r"(?:已|并)?要求|责令|确保|力争|争取|务必|必须|需要|须")
+_PLANNED = re.compile(
+    r"下一步|将(?![^，。；]{1,30}?(?:作为|纳入|列入|分解为|打造成))|计划|拟|预计|预期|有望|"
+    r"年内|年底前|月底前|之前完成|前完成|即将|着力|(?<![重需主必纲摘])要(?![求点素闻务件])"
+)
+_STARTED = re.compile(
+    r"已开工|开工|动工|进场|已启动|正式启动|启动了|启动|已获[^，。；]{0,12}?批准|获批|已下达|下达|"
+    r"着手|中标|签约|招标|立项|已编制|编制|已开展|开展|正在|正|加快|加速|推进|推动|实施中|施工|"
+    r"进行|持续|深入|扎实|全力|治理中|整治中|攻坚|督促|狠抓|组织对|定期通报|建立完善"
+)
+_PARTIAL = re.compile(
+    r"一期|前期|部分|初步|基本|阶段性|完成工程量|完成(?:了)?\d+(?:\.\d+)?[%％]|\d+(?:\.\d+)?[%％]|"
+    r"完成[^，。；]{0,8}?\d+个|已完成[^，。；]{0,6}\d+(?:个|处|座|条|家)"
+)
+_COMPLETION_VERB = (
+    r"拆除|取缔|关停|关闭|搬迁|迁移|迁出|完工|竣工|通过[^，。；]{0,10}?(?:验收|评审)|"
+    r"完成[^，。；]{0,6}?验收|消除黑臭|清零|销号|完成|建成|投运|投入使用|封堵|堵住|堵上|截污|"
+    r"整治到位|治理到位|长制久清|修复达标|达到修复目标|实现|复绿|退出|清除|清理完毕"
+)
+_COMPLETED = re.compile(
+    r"(?:已经|已于[^，。；]{0,14}?|已|全部|均已|均|被|业已|先后)(?:被)?(?:全部)?(?:"
+    + _COMPLETION_VERB
+    + ")"
+    r"|于\d{4}年?\d{0,2}月?\d{0,2}日?(?:" + _COMPLETION_VERB + ")"
+    r"|(?:" + _COMPLETION_VERB + r")了"
+    r"|(?:拆除|取缔|关停|搬迁)(?:完毕|到位)"
+)
+_BARE_DONE = re.compile(r"(?:^|[，：。])(?:完成|建成)(?!率)")  # "完成青山…建设": a report's line
+# Acts a report states as done by naming them: a plan issued, a meeting held, a group set up.
+_REPORTED_ACT = re.compile(
+    r"修订并发布|修订印发|印发了?|发布了?|交办了?|召开了?|制定了?|制订了?|出台了?|成立了?|"
+    r"建立了|实施了|开展了|完成了|做到了?|建成投运|已全部接入|下发了?|签订了?"
+)
+_CLOSED = re.compile(r"已销号|已经销号|完成销号|予以销号")
+_HISTORY = re.compile(
+    r"(?:19\d\d|20[01]\d)年(?:后|起|前)?(?:改建|停产|关闭|搬迁|建成|成立|投产|开始)|曾(?:经)?"
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    status: Status
+    where: slice  # the words that say so, in the clause
+    doubt: str | None = None  # why a reviewer should look (Chinese / English)
+
+
+def read_status(text: str) -> Reading | None:
+    """The status a clause states, or None when it states none (a problem, a fact, history)."""
+    if _BOILERPLATE.search(text):
+        return None
+    cut = _concession_cut(text)
+    readings = []
+    if cut:
+        before = _read(text[:cut], concession=True)
+        readings.append(before)
+    after = _read(text[cut:])
+    if after is not None:
+        where = slice(after.where.start + cut, after.where.stop + cut)
+        readings.append(Reading(after.status, where, after.doubt))
+    readings = [r for r in readings if r is not None]
+    if not readings:
+        return None
+    return min(readings, key=lambda r: r.status.rank)
+
+
+def _concession_cut(text: str) -> int:
+    """Where the 但 of a 虽/尽管 clause stands (linear: two finds), or 0."""
+    first = min((i for i in (text.find(w) for w in _CONCESSION) if i >= 0), default=-1)
+    if first < 0:
+        return 0
+    but = min((i for i in (text.find(w, first + 1) for w in _BUT) if i >= 0), default=-1)
+    return but if but > 0 else 0
+
+
+def _read(text: str, *, concession: bool = False) -> Reading | None:
+    if not text.strip():
+        return None
+    negated = [m for m in _NEGATED.finditer(text)]
+    found: list[Reading] = []
+    closed = _CLOSED.search(text)
+    if closed and not _negated_at(closed.start(), negated):
+        found.append(Reading(Status.CLOSED_OUT, _slice(closed)))
+    for match in _COMPLETED.finditer(text):
+        if _negated_at(match.start(), negated) or _history_at(text, match.start()):
+            continue
+        if closed and match.start() < closed.end() and closed.start() < match.end():
+            continue  # "已销号" is closed out, more than done
+        found.append(Reading(Status.COMPLETED, _slice(match)))
+    for match in _REPORTED_ACT.finditer(text):
+        if closed and match.start() < closed.end() and closed.start() < match.end():
+            continue
+        if not _negated_at(match.start(), negated) and not _history_at(text, match.start()):
+            found.append(Reading(Status.COMPLETED, _slice(match)))
+    if not found:
+        bare = _BARE_DONE.search(text)
+        if bare and not _negated_at(bare.start(), negated):
+            where = slice(bare.end() - 2, bare.end())
+            found.append(Reading(Status.COMPLETED, where, "完成未言明已 / done without 已"))
+    for match in _PARTIAL.finditer(text):
+        found.append(
+            Reading(Status.IN_PROGRESS, _slice(match), "部分完成 / part of the work")
+            if found
+            else Reading(Status.IN_PROGRESS, _slice(match))
+        )
+    for match in _STARTED.finditer(text):
+        if not _negated_at(match.start(), negated):
+            found.append(Reading(Status.IN_PROGRESS, _slice(match)))
+    for pattern in (_PLANNED, _REQUIREMENT):
+        for match in pattern.finditer(text):
+            found.append(Reading(Status.PLANNED, _slice(match)))
+    for match in negated:
+        if any(r.where.start >= match.end() for r in found) or not found:
+            found.append(Reading(Status.PLANNED, _slice(match), "否定 / negated"))
+            break
+    if not found:
+        return None
+    weakest = min(found, key=lambda r: r.status.rank)
+    if concession and weakest.status.rank > Status.IN_PROGRESS.rank:
+        return Reading(Status.IN_PROGRESS, weakest.where, "虽…但 / concession")
+    if weakest.status is Status.PLANNED and all(
+        r.doubt == "否定 / negated" for r in found if r.status is Status.PLANNED
+    ):
+        strong = [r for r in found if r.status is not Status.PLANNED]
+        if not strong:
+            return None  # only a negation: a problem stated, no measure
+    doubt = weakest.doubt
+    if doubt is None and len({r.status for r in found}) > 1:
+        doubt = "多种状态词 / mixed status words"
+    return Reading(weakest.status, weakest.where, doubt)
+
+
+def _negated_at(start: int, negated: list[re.Match]) -> bool:
+    return any(m.end() <= start <= m.end() + 3 for m in negated)
+
+
+def _history_at(text: str, start: int) -> bool:
+    return any(m.end() <= start + 2 and start - m.end() <= 4 for m in _HISTORY.finditer(text))
+
+
+def _slice(match: re.Match) -> slice:
+    return slice(match.start(), match.end())
