@@ -159,6 +159,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
     text = block.view
     spans = names.find_names(text)
     sentence_owners: dict[int, list[Candidate]] = {}
+    moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
         here = [s for s in spans if start <= s.start < end]
@@ -200,6 +201,9 @@ def _read_block(context, block, pledge, area, headline) -> None:
         if headline:
             continue
         reading = status.read_status(unit)
+        if reading is not None and not pledge:
+            reading = status.in_mood(reading, moods.get(sentence), unit)
+            moods[sentence] = status.mood_after(unit, moods.get(sentence))
         if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         if reading is None:
@@ -216,6 +220,16 @@ def _read_block(context, block, pledge, area, headline) -> None:
             owners = sentence_owners[sentence]
         else:
             owners = [_subject(context, block, start, end, pledge, area)]
+            area_subject = owners[0].kind in (Kind.DISTRICT.value, Kind.CITYWIDE.value)
+            if not pledge and not area_subject and reading.status.rank > Status.IN_PROGRESS.rank:
+                note = "地点由上下文推断，未言明完成 / place inferred: done not claimed for it"
+                measure = _measure(
+                    context,
+                    block,
+                    start,
+                    end,
+                    status.Reading(Status.IN_PROGRESS, reading.where, note),
+                )
         for owner in owners:
             owner.measures.append(measure)
             if measure.doubt and measure.doubt not in owner.review:
@@ -433,6 +447,9 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
         name = span.name
         if span.kind is Kind.PROTECTION_ZONE and "水厂" in name:
             plant, tail = name.split("水厂", 1)[0] + "水厂", name.split("水厂", 1)[1]
+            if not names.is_site_name(plant):
+                named.append((name, span.kind, span, []))
+                continue
             pairs = [(plant, name)]
             previous = spans[i - 1] if i else None
             between = text[previous.end : span.start] if previous else ""

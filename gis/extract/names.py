@@ -89,7 +89,7 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
 # Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
 LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
-    r"打造|成为|清理|关于|"
+    r"打造|成为|清理|关于|表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
     r"流向|流入|排入|汇入|注入|接入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
     r"原黑臭水体|黑臭水体|水体|问题|已经|已|被|将|把|对|在|和|与|及|、|内|的|各|等|从|向|为|是|了|"
@@ -114,12 +114,16 @@ GENERIC_WORDS = re.compile(
     r"一批|剩余|保留|保存|现有|仅|各类|各|所有|相关|沿江|沿湖|沿河|周边|城市|农村|市政|"
     r"集中式|饮用水|污水|雨水|废水|入河|入湖|入江|自来|重点|污染|新增|黑臭|原|该|此|其|"
     r"这|本|上述|以上|下游|上游|沿岸|岸边|周围|内部|两江|全市|全区|武汉市|湖泊|河流|河道|港渠|"
-    r"村湾|村|市|区|湖|河|"
+    r"村湾|村|水厂|沟渠|地面|路面|管道|管网|[一二三四五六七八九十\d]+次|市|区|湖|河|港|渠|沟|塘|"
     r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水"
 )
 _LAST_ENDING = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
 )
+_AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
+# A name followed by these is an organisation's or a person's post, or a speaker: not a site.
+_POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
+         "工作人员", "相关负责人", "介绍", "表示", "有关负责人")  # fmt: skip
 COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|处|座|条|家|艘|块|宗)")
 ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<!泵)站|所|院|会)$")
 
@@ -189,6 +193,8 @@ def _ending_spans(text: str) -> list[Span]:
         end = _parenthesis_after(text, end)
         start = left_edge(text, match.start())
         name = text[start:end]
+        if _is_post(text, end):
+            continue
         span = _span(start, end, name, ENDINGS[ending])
         if span is not None:
             spans.append(span)
@@ -202,6 +208,12 @@ def _parenthesis_after(text: str, end: int) -> int:
         if close > 0 and text[end + 1 : close].endswith(("段", "段）", "片", "区域", "水域")):
             return close + 1
     return end
+
+
+def _is_post(text: str, end: int) -> bool:
+    """ "东湖高新区党工委书记", "开发区余姓负责人介绍": the name is a post or a speaker's unit."""
+    window = re.split(r"[，。；：、（）]", text[end : end + 6], maxsplit=1)[0]
+    return any(word in window for word in _POST)
 
 
 def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
@@ -231,12 +243,12 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
         return Span(start, end, name, kind, group=True)
     if name in GENERIC_NAMES:
         return Span(start, end, name, kind, generic=True)
-    if not _is_site_name(name):
+    if not is_site_name(name):
         return None
     return Span(start, end, name, kind)
 
 
-def _is_site_name(name: str) -> bool:
+def is_site_name(name: str) -> bool:
     core = name.strip("“”□（）")
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
@@ -246,7 +258,8 @@ def _is_site_name(name: str) -> bool:
     zone = core.endswith(("保护区", "水源地"))
     for inner in [] if zone else _ENDING_RE.finditer(bare):
         rest = bare[inner.end() :]
-        if rest and not GENERIC_WORDS.sub("", rest):
+        area = ENDINGS[inner.group()] in _AREA_KINDS
+        if (rest or area) and not GENERIC_WORDS.sub("", rest):
             return False  # "两江核心区港口码头": a kind of facility inside a named zone
     return bool(GENERIC_WORDS.sub("", bare).strip("（）“”-—·0123456789"))
 
@@ -260,7 +273,7 @@ def _without_ending(name: str) -> str:
 _WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道段岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十"
 )
 
 
@@ -340,7 +353,7 @@ def _list_spans(text: str) -> list[Span]:
             continue
         suffix, kind = _SHARED[tail.group(2)]
         last = text[items[-1][0] : items[-1][1]] + suffix
-        if suffix and not _is_site_name(last):
+        if (suffix and not is_site_name(last)) or (not suffix and tail.group(1) is None):
             continue
         for start, end in items:
             item = text[start:end]

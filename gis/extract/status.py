@@ -160,3 +160,22 @@ def _history_at(text: str, start: int) -> bool:
 
 def _slice(match: re.Match) -> slice:
     return slice(match.start(), match.end())
+
+
+_MOOD = re.compile(r"要求|责令|将(?![^，。；]{1,30}?(?:作为|纳入|列入))|计划|拟|确保|力争")
+_OWN_ASPECT = re.compile(r"已|正在|目前|现已|截至|截止")
+
+
+def mood_after(clause: str, mood: Status | None) -> Status | None:
+    """After "要求…"/"将…"/"计划…", the rest of the sentence speaks of what is to be done."""
+    if mood is not None or _MOOD.search(clause):
+        return Status.PLANNED
+    return None
+
+
+def in_mood(reading: Reading, mood: Status | None, clause: str) -> Reading:
+    """A clause in a sentence that began as a requirement or a plan is a plan, unless it
+    carries its own aspect (已, 正在, 截至目前)."""
+    if mood is None or reading.status.rank <= mood.rank or _OWN_ASPECT.search(clause):
+        return reading
+    return Reading(mood, reading.where, reading.doubt)

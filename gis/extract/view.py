@@ -11,7 +11,7 @@ _PUNCTUATION = str.maketrans(
     {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 )
 # A pinyin syllable (tone marks or a lost "?" for one) in brackets right after a CJK character.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ?]{1,7}[)）]")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[（(?][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 _TICKER = re.compile(r"[（(]\d{6}[，,]股吧[)）]")
 _SPAM = re.compile(
     r"(?:\d{3}[\u4e00-\u9fffA-Za-z]{0,10}?(?:投注网址|投注|博彩|彩票|娱乐城|棋牌|怎么下载)_?)+"
