@@ -76,6 +76,9 @@ LAYER_KINDS: dict[str, tuple[Kind, ...]] = {
 }
 
 
+_STATUS_RANK = {"planned": 0, "in_progress": 1, "completed": 2, "closed_out": 3}
+
+
 class Status(StrEnum):
     """How far a measure has come, in the order it advances."""
 
@@ -86,7 +89,7 @@ class Status(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Status).index(self)
+        return _STATUS_RANK[self.value]
 
     @property
     def label_zh(self) -> str:

@@ -49,7 +49,7 @@ def document_district(views: list[str]) -> str | None:
 
 def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, str]:
     """District stated in the sentence for each name span (by its start)."""
-    end = _sentence_end(text, sentence_start)
+    end = sentence_end(text, sentence_start)
     sentence = text[sentence_start:end]
     sites = [s for s in spans if not s.group and s.name not in DISTRICT_NAMES_EN]
     out: dict[int, str] = {}
@@ -72,7 +72,7 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
     return out
 
 
-def _sentence_end(text: str, start: int) -> int:
+def sentence_end(text: str, start: int) -> int:
     ends = [i for i in (text.find(c, start) for c in "。！？；") if i >= 0]
     return min(ends) + 1 if ends else len(text)
 
@@ -88,11 +88,12 @@ def split_prefix(name: str) -> tuple[str, str | None]:
 
 def is_location_phrase(text: str, start: int) -> bool:
     """Whether the name at `start` follows 位于/地处: it says where a site is, it is not one."""
-    before = text[max(0, start - 12) : start]
-    for district in DISTRICTS:
-        before = before.replace(district, "")
-    before = before.replace("湖北省", "").replace("武汉市", "")
-    return before.endswith(_LOCATION_WORDS)
+    return _AFTER_LOCATION.search(text, max(0, start - 16), start) is not None
+
+
+_AFTER_LOCATION = re.compile(
+    rf"(?:位于|地处|坐落于|坐落在|地址)(?:湖北省)?(?:武汉市)?(?:{_FULL})?$"
+)
 
 
 def only_says_where(text: str, district: Span, spans: list[Span]) -> bool:

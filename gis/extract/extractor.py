@@ -13,6 +13,7 @@ back to the original, so every quote is cut verbatim from the document.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -158,12 +159,19 @@ def _read_block(context, block, pledge, area, headline) -> None:
     source, found = context.source, context.found
     text = block.view
     spans = names.find_names(text)
+    starts = [s.start for s in spans]
+    stated_by_sentence: dict[int, dict[int, str]] = {}
     sentence_owners: dict[int, list[Candidate]] = {}
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
+    cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
-        here = [s for s in spans if start <= s.start < end]
-        stated = districts.stated_in(text, sentence, here)
+        here = spans[bisect_left(starts, start) : bisect_left(starts, end)]
+        if sentence not in stated_by_sentence:
+            stop = districts.sentence_end(text, sentence)
+            in_sentence = spans[bisect_left(starts, sentence) : bisect_left(starts, stop)]
+            stated_by_sentence = {sentence: districts.stated_in(text, sentence, in_sentence)}
+        stated = stated_by_sentence[sentence]
         owners: list[Candidate] = []
         groups = [s for s in here if s.group]
         places = [
@@ -201,6 +209,15 @@ def _read_block(context, block, pledge, area, headline) -> None:
         if headline:
             continue
         reading = status.read_status(unit)
+        if sentence not in cuts:
+            stop = districts.sentence_end(text, sentence)
+            cut = status.concession_cut(text[sentence:stop])
+            cuts = {sentence: sentence + cut if cut else 0}
+        cut = cuts[sentence]
+        if reading is not None and cut and start < cut < end:
+            reading = status.split_at(unit, cut - start)
+        elif reading is not None and cut and end <= cut:
+            reading = status.conceded(reading)
         if reading is not None and not pledge:
             reading = status.in_mood(reading, moods.get(sentence), unit)
             moods[sentence] = status.mood_after(unit, moods.get(sentence))
@@ -425,7 +442,7 @@ def _units(text: str, pledge: bool) -> list[tuple[int, int, int]]:
         pending = start
         sentence_units: list[tuple[int, int]] = []
         for c_start, c_end in clauses:
-            if status.read_status(text[c_start:c_end]) is not None:
+            if status.has_status_word(text[c_start:c_end]):
                 sentence_units.append((pending, c_end))
                 pending = c_end
         if sentence_units:

@@ -160,27 +160,17 @@ def find_names(text: str) -> list[Span]:
 
 def _masked(text: str) -> str:
     """Titles of plans and regulations in 《》 name no place; 建成区 is a noun: blank them."""
-    out = list(text)
-    depth = 0
-    for i, c in enumerate(text):
-        if c == "《":
-            depth += 1
-        if depth:
-            out[i] = "\u3000"
-        if c == "》" and depth:
-            depth -= 1
-    masked = "".join(out)
-    return masked.replace("建成区", "\u3000\u3000\u3000")
+    if "《" in text:
+        text = _BOOK_TITLE.sub(lambda m: "\u3000" * len(m.group()), text)
+    return text.replace("建成区", "\u3000\u3000\u3000") if "建成区" in text else text
+
+
+_BOOK_TITLE = re.compile(r"《[^》]{0,80}》")
+_DISTRICT_RE = re.compile("|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)))
 
 
 def _district_spans(text: str) -> list[Span]:
-    spans = []
-    for district in DISTRICT_NAMES_EN:
-        start = text.find(district)
-        while start >= 0:
-            spans.append(Span(start, start + len(district), district, Kind.DISTRICT))
-            start = text.find(district, start + 1)
-    return spans
+    return [Span(m.start(), m.end(), m.group(), Kind.DISTRICT) for m in _DISTRICT_RE.finditer(text)]
 
 
 def _ending_spans(text: str) -> list[Span]:
@@ -375,7 +365,8 @@ def _elided_lists(text: str, tail: re.Match) -> list[Span]:
     """ "蔡甸…和宗关等7个，长江有…等10个水厂水源地": a count with its noun left out takes the
     noun of the next list in the same sentence."""
     spans: list[Span] = []
-    sentence_start = max(text.rfind(c, 0, tail.start()) for c in "。；") + 1
+    window = max(0, tail.start() - 200)
+    sentence_start = max(window - 1, *(text.rfind(c, window, tail.start()) for c in "。；")) + 1
     for elided in _ELIDED.finditer(text, sentence_start, tail.start()):
         suffix, kind = _SHARED[tail.group(2)]
         for start, end in _items_before(text, elided.start()):

@@ -179,3 +179,40 @@ def in_mood(reading: Reading, mood: Status | None, clause: str) -> Reading:
     if mood is None or reading.status.rank <= mood.rank or _OWN_ASPECT.search(clause):
         return reading
     return Reading(mood, reading.where, reading.doubt)
+
+
+_ANY = re.compile(
+    "|".join(
+        p.pattern
+        for p in (_CLOSED, _COMPLETED, _REPORTED_ACT, _BARE_DONE, _PARTIAL, _STARTED, _PLANNED)
+    )
+    + "|"
+    + _REQUIREMENT.pattern
+)
+
+
+def has_status_word(text: str) -> bool:
+    """A quick test, for cutting sentences into units, whether a clause may state a status."""
+    return _ANY.search(text) is not None
+
+
+def concession_cut(text: str) -> int:
+    """Where 但 answers a 虽/尽管 in a sentence, or 0: what precedes it is not done."""
+    return _concession_cut(text)
+
+
+def conceded(reading: Reading) -> Reading:
+    """What a 虽/尽管 clause says was done is, given its 但, still in progress."""
+    if reading.status.rank <= Status.IN_PROGRESS.rank:
+        return reading
+    return Reading(Status.IN_PROGRESS, reading.where, "虽…但 / concession")
+
+
+def split_at(text: str, cut: int) -> Reading | None:
+    """A unit that holds the 但 of a concession begun earlier in its sentence."""
+    before, after = _read(text[:cut]), _read(text[cut:])
+    readings = [conceded(before)] if before else []
+    if after is not None:
+        where = slice(after.where.start + cut, after.where.stop + cut)
+        readings.append(Reading(after.status, where, after.doubt))
+    return min(readings, key=lambda r: r.status.rank) if readings else None

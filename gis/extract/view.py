@@ -12,6 +12,7 @@ _PUNCTUATION = str.maketrans(
 )
 # A pinyin syllable (tone marks or a lost "?" for one) in brackets right after a CJK character.
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[（(?][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
+_INVISIBLE = re.compile(r"[\u200b\ufeff]+")
 _TICKER = re.compile(r"[（(]\d{6}[，,]股吧[)）]")
 _SPAM = re.compile(
     r"(?:\d{3}[\u4e00-\u9fffA-Za-z]{0,10}?(?:投注网址|投注|博彩|彩票|娱乐城|棋牌|怎么下载)_?)+"
@@ -29,20 +30,19 @@ _ENUMERATOR = re.compile(
 
 def rule_view(simplified: str) -> tuple[str, list[int], bool]:
     """The rules' text, its map to original positions, and whether the block is page noise."""
-    drop = bytearray(len(simplified))
-    for pattern in (_PINYIN, _TICKER, _SPAM):
-        for match in pattern.finditer(simplified):
-            drop[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-    chars: list[str] = []
-    index: list[int] = []
-    for i, c in enumerate(simplified):
-        if drop[i]:
-            continue
-        if c in "\u200b\ufeff":
-            continue
-        chars.append(c.translate(_PUNCTUATION) if c.isascii() else c)
-        index.append(i)
-    view = "".join(chars)
+    cuts = [
+        match.span()
+        for pattern in (_PINYIN, _TICKER, _SPAM, _INVISIBLE)
+        for match in pattern.finditer(simplified)
+    ]
+    if not cuts:  # the usual case: one translation, positions unchanged
+        view, index = simplified.translate(_PUNCTUATION), list(range(len(simplified)))
+    else:
+        drop = bytearray(len(simplified))
+        for start, end in cuts:
+            drop[start:end] = b"\x01" * (end - start)
+        index = [i for i in range(len(simplified)) if not drop[i]]
+        view = "".join(simplified[i] for i in index).translate(_PUNCTUATION)
     enumerator = _ENUMERATOR.match(view)
     if enumerator:  # "一、白沙洲水厂…": the item's number is no part of a name
         view = "\u3000" * enumerator.end() + view[enumerator.end() :]
