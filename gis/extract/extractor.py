@@ -136,7 +136,9 @@ def extract(
             continue
         if block.noise:
             continue
-        headline = len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
+        headline = (index == 0 and len(block.view) <= 80 and "。" not in block.view) or (
+            len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
+        )
         _read_block(context, block, pledge, area, headline)
     return _finished(found)
 
@@ -163,6 +165,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
     stated_by_sentence: dict[int, dict[int, str]] = {}
     sentence_owners: dict[int, list[Candidate]] = {}
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
+    last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
+    waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
     cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
@@ -181,6 +185,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             and not districts.is_location_phrase(text, s.start)
             and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, here))
         ]  # "江夏区金鞭港…", "位于江岸区…片区": the district or locality says where, no site
+        places = [_named_after(s, last_site, places) for s in places]
         named = _resolve(places, text)
         if headline:
             if context.subject_name is None and named:
@@ -206,6 +211,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
                     candidate.relations.append(relation)
             if candidate not in owners:
                 owners.append(candidate)
+            if Kind(candidate.kind) in _POLLUTERS:
+                last_site = candidate
         if headline:
             continue
         reading = status.read_status(unit)
@@ -230,27 +237,53 @@ def _read_block(context, block, pledge, area, headline) -> None:
         measure = _measure(context, block, start, end, reading)
         if owners:
             sentence_owners[sentence] = owners
+            for waiting in waiting_for.pop(sentence, []):
+                _attach(owners, waiting[3])
         elif groups:
             _add_group(context, block, groups, measure)
             continue
         elif sentence in sentence_owners:
             owners = sentence_owners[sentence]
-        else:
-            owners = [_subject(context, block, start, end, pledge, area)]
-            area_subject = owners[0].kind in (Kind.DISTRICT.value, Kind.CITYWIDE.value)
-            if not pledge and not area_subject and reading.status.rank > Status.IN_PROGRESS.rank:
-                note = "地点由上下文推断，未言明完成 / place inferred: done not claimed for it"
-                measure = _measure(
-                    context,
-                    block,
-                    start,
-                    end,
-                    status.Reading(Status.IN_PROGRESS, reading.where, note),
-                )
-        for owner in owners:
-            owner.measures.append(measure)
-            if measure.doubt and measure.doubt not in owner.review:
-                owner.review.append(measure.doubt)
+        else:  # "预计明年7月，…三角湖…": the place may come later in the sentence
+            waiting_for.setdefault(sentence, []).append((start, end, reading, measure))
+            continue
+        _attach(owners, measure)
+    for waiting in waiting_for.values():
+        for start, end, reading, measure in waiting:
+            _to_subject(context, block, start, end, reading, measure, pledge, area)
+
+
+_POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZONE}
+_BARE_OUTFALLS = {"排污口", "排口", "污水排口", "废水排口"}
+
+
+def _named_after(span: _Span, last: Candidate | None, spans: list[_Span]) -> _Span:
+    """A bare "排污口" with no zone before it in the unit, after a named industrial park or
+    parcel in the same paragraph, is that site's outfall (the reviewer is told)."""
+    zoned = any(s.kind is Kind.PROTECTION_ZONE and s.end <= span.start for s in spans)
+    if not span.generic or span.name not in _BARE_OUTFALLS or last is None or zoned:
+        return span
+    name = last.name_simplified + span.name
+    return names.Span(span.start, span.end, name, Kind.OUTFALL, inferred=True)
+
+
+def _attach(owners: list[Candidate], measure: Measure) -> None:
+    for owner in owners:
+        owner.measures.append(measure)
+        if measure.doubt and measure.doubt not in owner.review:
+            owner.review.append(measure.doubt)
+
+
+def _to_subject(context, block, start, end, reading, measure, pledge, area) -> None:
+    """A unit whose sentence names no place belongs to the document's subject; a completion
+    is not claimed for a site the text did not name there."""
+    owner = _subject(context, block, start, end, pledge, area)
+    area_subject = owner.kind in (Kind.DISTRICT.value, Kind.CITYWIDE.value)
+    if not pledge and not area_subject and reading.status.rank > Status.IN_PROGRESS.rank:
+        note = "地点由上下文推断，未言明完成 / place inferred: done not claimed for it"
+        capped = status.Reading(Status.IN_PROGRESS, reading.where, note)
+        measure = _measure(context, block, start, end, capped)
+    _attach([owner], measure)
 
 
 def _measure(context, block, start, end, reading) -> Measure:

@@ -136,6 +136,7 @@ class Span:
     kind: Kind
     group: bool = False  # a counted, unnamed set ("6个非法码头"): never a named site
     generic: bool = False  # "排口", "反冲洗废水排口": a site only with the zone it lies in
+    inferred: bool = False  # named from the text around it, not written out
 
 
 def find_names(text: str) -> list[Span]:
@@ -347,12 +348,14 @@ def _list_spans(text: str) -> list[Span]:
             continue
         for start, end in items:
             item = text[start:end]
+            own = _LAST_ENDING.search(item)
+            item_kind = ENDINGS[own.group()] if own else kind
             if item.endswith((tail.group(2), suffix)) or _has_own_ending(item):
                 name = item
             else:
-                name = item + suffix
+                name, item_kind = item + suffix, kind
             span_end = tail.end() if (start, end) == items[-1] and not counted else end
-            span = _span(start, span_end, name, kind)
+            span = _span(start, span_end, name, item_kind)
             if span is not None and not span.group and not span.generic:
                 spans.append(span)
     return spans

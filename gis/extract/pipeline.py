@@ -32,6 +32,15 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
     place = {"lon": None, "lat": None, "precision_m": None, "geocode_source": "unresolved"}
     if candidate.kind == Kind.CITYWIDE.value:
         place["geocode_source"] = "citywide"
+    elif candidate.stated_point is not None:
+        lon, lat = candidate.stated_point
+        place = {
+            "lon": lon,
+            "lat": lat,
+            "precision_m": _digits_precision_m(lon, lat),
+            "geocode_source": "text",  # as written in the document (WGS84/CGCS2000 assumed)
+            "geocode_match": None,
+        }
     elif geocoder is not None:
         found = geocoder.geocode(candidate.name_simplified, candidate.district)
         place = {
@@ -42,3 +51,10 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
             "geocode_match": found.matched,
         }
     return {**record, **place}
+
+
+def _digits_precision_m(lon: float, lat: float) -> float:
+    """How far a point written with these decimals may be off: half its last digit, in metres
+    (0.00001° ≈ 1.1 m here). It says nothing of how well that point stands for the site."""
+    decimals = max(len(repr(v).split(".")[1]) if "." in repr(v) else 0 for v in (lon, lat))
+    return round(111_320 * 10**-decimals / 2, 1)

@@ -15,11 +15,15 @@ from dataclasses import dataclass
 
 from gis.model import Status
 
-_BOILERPLATE = re.compile(r"现将|予以公示|公示如下|特此公示|公示期|如有异议|联系电话|监督举报")
+_BOILERPLATE = re.compile(
+    r"现将|予以公示|公示如下|特此公示|公示期|如有异议|联系电话|监督举报|进行报道|予以报道|报道了"
+)
 _NEGATED = re.compile(r"(?:尚未|仍未|暂未|还未|并未|未能|未|没有|不再|无)(?=[\u4e00-\u9fff])")
 _CONCESSION = ("虽然", "虽", "尽管")
 _BUT = ("但是", "但", "却", "然而")
-_REQUIREMENT = re.compile(r"(?:已|并)?要求|责令|确保|力争|争取|务必|必须|需要|须")
+_REQUIREMENT = re.compile(
+    r"(?<!有关)(?<!按照)(?<!的)(?:已|并)?要求|责令|确保|力争|争取|务必|必须|需要|须"
+)
 _PLANNED = re.compile(
     r"下一步|将(?![^，。；]{1,30}?(?:作为|纳入|列入|分解为|打造成))|计划|拟|预计|预期|有望|"
     r"年内|年底前|月底前|之前完成|前完成|即将|着力|(?<![重需主必纲摘])要(?![求点素闻务件])"

@@ -116,28 +116,39 @@ def _row(header, cells, name_col, span, document_date) -> Row | None:
         district = next((c for c in cells if c in DISTRICT_NAMES_EN), None)
     status, due, done = None, None, None
     done_col = _column(header, _DONE_COLUMN)
-    if done_col is not None and done_col < len(cells):
-        status, due, done = _completion(header[done_col], cells, done_col, document_date)
+    if done_col is not None:
+        status, due, done = _completion(cells, min(done_col, len(cells) - 1), document_date)
     return Row(span, name, kind, district, _point(header, cells), status, due, done)
 
 
-def _completion(column: str, cells: list[str], col: int, document_date):
-    """A completion-time column: a time not after the notice's own date reads as done (with a
-    note that the table, not a sentence, says so); a later one is a due date."""
-    value = next((c for c in cells[col:] if _QUARTER.search(c) or dates.first_date(c, None)), None)
+def _completion(cells: list[str], col: int, document_date: date | None):
+    """A completion-time column (found from its place on; a page that dropped empty cells
+    shifts it left): a period ended before the notice's date reads as done, one that holds the
+    notice's date as under way, a later one as a due date; the table, not a sentence, says so,
+    and the candidate is marked for review."""
+    value = next(
+        (c for c in cells[max(0, col - 4) :] if _QUARTER.search(c) or dates.first_date(c, None)),
+        None,
+    )
     if value is None:
         reading = read_status(cells[col])
         return ((reading, cells[col]) if reading else None), None, None
     quarter = _QUARTER.search(value)
-    when = (
-        f"{quarter.group(1)}-{'一二三四'.index(quarter.group(2)) * 3 + 3:02d}"
-        if quarter
-        else dates.first_date(value, None)
-    )
-    if document_date is not None and when and when[:7] <= document_date.isoformat()[:7]:
-        note = "据表格完成时间 / from the table's completion column"
+    if quarter:
+        last = "一二三四".index(quarter.group(2)) * 3 + 3
+        first, when = f"{quarter.group(1)}-{last - 2:02d}", f"{quarter.group(1)}-{last:02d}"
+    else:
+        when = dates.first_date(value, None)
+        first = when
+    note = "据表格完成时间 / from the table's completion column"
+    if document_date is None or not when:
+        return (Reading(Status.PLANNED, slice(0, len(value)), note), value), when, None
+    today = document_date.isoformat()[: len(when)]
+    if when < today:
         return (Reading(Status.COMPLETED, slice(0, len(value)), note), value), None, when
-    return (Reading(Status.PLANNED, slice(0, len(value)), None), value), when, None
+    if first[:7] <= document_date.isoformat()[:7]:
+        return (Reading(Status.IN_PROGRESS, slice(0, len(value)), note), value), when, None
+    return (Reading(Status.PLANNED, slice(0, len(value)), note), value), when, None
 
 
 def _point(header: list[str], cells: list[str]) -> tuple[float, float] | None:
