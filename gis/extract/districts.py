@@ -9,6 +9,7 @@ import re
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.names import Span
+from gis.model import Kind
 
 DISTRICTS = tuple(sorted(DISTRICT_NAMES_EN, key=len, reverse=True))
 SHORT = {name[:-1]: name for name in DISTRICTS}
@@ -64,11 +65,11 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
         for match in pattern.finditer(sentence):
             for span in sites:
                 out.setdefault(span.start, _full(match.group("d")))
-    for match in _WATERS.finditer(sentence):
+    for match in _WATERS.finditer(sentence):  # "占汤逊湖70%的江夏水域": the lake's part
         at = sentence_start + match.start()
-        for span in sites:
-            if span.end == at:
-                out.setdefault(span.start, _full(match.group("d")))
+        lakes = [s for s in sites if s.end <= at and at - s.end <= 12 and s.kind is Kind.RIVER_LAKE]
+        if lakes:
+            out.setdefault(lakes[-1].start, _full(match.group("d")))
     return out
 
 

@@ -89,6 +89,7 @@ class _Block:
     original: str
     starts: list[int]  # offset of each paragraph in the joined original
     view: str  # what the rules read
+    plain: str  # the Simplified copy, character for character with the original
     index: list[int]  # view position -> original position
     noise: bool = False
     table_row: tables.Row | None = None
@@ -96,6 +97,12 @@ class _Block:
     @property
     def simplified(self) -> str:
         return self.view
+
+    def plain_slice(self, start: int, end: int) -> str:
+        """The Simplified text as written (its own punctuation) under view positions."""
+        if end <= start:
+            return ""
+        return self.plain[self.index[start] : self.index[end - 1] + 1]
 
     def original_slice(self, start: int, end: int) -> str:
         if end <= start:
@@ -199,7 +206,13 @@ def _read_block(context, block, pledge, area, headline) -> None:
         for name, kind, span, zones in named:
             bare, prefix = districts.split_prefix(name)
             candidate = _candidate(found, bare, kind, source, block, span)
-            choices = (prefix, stated.get(span.start), None if pledge else context.district)
+            inherited = last_site.district if span.inferred and last_site else None
+            choices = (
+                prefix,
+                stated.get(span.start),
+                inherited,
+                None if pledge else context.district,
+            )
             for choice in choices:
                 if choice and candidate.district is None:
                     candidate.district, candidate.district_basis = choice, "stated"
@@ -209,6 +222,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
                 relation = {"type": "inside_zone", "target": zone}
                 if relation not in candidate.relations and zone != name:
                     candidate.relations.append(relation)
+            if span.inferred and _INFERRED_NAME not in candidate.review:
+                candidate.review.append(_INFERRED_NAME)
             if candidate not in owners:
                 owners.append(candidate)
             if Kind(candidate.kind) in _POLLUTERS:
@@ -226,8 +241,9 @@ def _read_block(context, block, pledge, area, headline) -> None:
         elif reading is not None and cut and end <= cut:
             reading = status.conceded(reading)
         if reading is not None and not pledge:
-            reading = status.in_mood(reading, moods.get(sentence), unit)
-            moods[sentence] = status.mood_after(unit, moods.get(sentence))
+            period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
+            reading = status.in_mood(reading, moods.get(period), unit)
+            moods[period] = status.mood_after(unit, moods.get(period))
         if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         if reading is None:
@@ -253,6 +269,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             _to_subject(context, block, start, end, reading, measure, pledge, area)
 
 
+_INFERRED_NAME = "名称由上文推断 / name inferred from the sentence before"
 _POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZONE}
 _BARE_OUTFALLS = {"排污口", "排口", "污水排口", "废水排口"}
 
@@ -434,6 +451,7 @@ def _make_block(source: SourceText, paragraphs: list[int]) -> _Block:
         original="".join(source.paragraphs[i] for i in paragraphs),
         starts=starts,
         view=view,
+        plain=simplified,
         index=index,
         noise=noise,
     )
@@ -556,10 +574,11 @@ def _candidate(found, name, kind, source, block, span) -> Candidate:
     name as written: Traditional characters stay as the document has them."""
     if name not in found:
         written = block.original_slice(span.start, span.end)
-        view = block.view[span.start : span.end]
+        plain = block.plain_slice(span.start, span.end)
+        literal = block.view[span.start : span.end] == name and len(written) == len(name)
         found[name] = Candidate(
-            name=written if view == name and len(written) == len(view) else name,
-            name_simplified=name,
+            name=written if literal else name,
+            name_simplified=plain if literal else name,
             kind=kind.value,
             mention=_evidence(source, block, span.start, span.end)[0]
             if span.end > span.start
