@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-CONTAINERS = frozenset(
-    "江岸区 江汉区 硚口区 汉阳区 武昌区 青山区 洪山区 东西湖区 汉南区 蔡甸区 江夏区 黄陂区 新洲区 "
-    "全市 武汉市".split()
-)
+from gis.boundaries import DISTRICT_NAMES_EN
+
+CONTAINERS = frozenset(DISTRICT_NAMES_EN) | {"全市", "武汉市"}
 _RANK = {"problem": 1, "planned": 2, "in_progress": 3, "completed": 4, "closed_out": 5}
 
 
