@@ -39,7 +39,7 @@ def document_district(views: list[str]) -> str | None:
         return None
     found: set[str] = set()
     title = views[0]
-    if len(title) <= 60:
+    if len(title) <= 60 and "。" not in title:
         found |= {d for d in DISTRICTS if d in title}
     for view in views[:8]:
         found |= {m.group("d") for m in _PUBLISHER.finditer(view)}

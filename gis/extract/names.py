@@ -80,9 +80,7 @@ _NOT_AN_END = {
     "闸": "门口站",
     "湾": "区",
     "咀": "",
-    "码头": "岸",
     "片区": "长",
-    "地块": "内",
 }
 _MAX_NAME = 24  # characters a name's left edge may be walked back
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
@@ -124,6 +122,9 @@ _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 # A name followed by these is an organisation's or a person's post, or a speaker: not a site.
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
          "工作人员", "相关负责人", "介绍", "表示", "有关负责人")  # fmt: skip
+_COUNT_BEFORE = re.compile(
+    r"[这该此上述]?(?:\d+|[一二三四五六七八九十两百千]+)(?:个|处|座|条|家|艘|块|宗)$"
+)
 COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|处|座|条|家|艘|块|宗)")
 ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<!泵)站|所|院|会)$")
 
@@ -183,8 +184,12 @@ def _ending_spans(text: str) -> list[Span]:
             continue
         end = _parenthesis_after(text, end)
         start = left_edge(text, match.start())
+        counted = _COUNT_BEFORE.search(text, max(0, start - 8), start)
+        if counted:  # "这19个水源保护区": a counted set
+            start = counted.start()
         name = text[start:end]
-        if _is_post(text, end):
+        if _is_post(text, end):  # the region is taken, so no lake is read inside it
+            spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
             continue
         span = _span(start, end, name, ENDINGS[ending])
         if span is not None:

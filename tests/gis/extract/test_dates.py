@@ -1,0 +1,57 @@
+"""Dates as notices write them, to the day where they say so; sources named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gis.extract.dates import document_date_in, first_date
+
+
+@pytest.mark.parametrize(
+    ("clause", "when", "expected", "source"),
+    [
+        (
+            "计划今年4月20日前完成优化调整工作",
+            date(2019, 2, 21),
+            "2019-04-20",
+            "长江日报, corpus 09",
+        ),
+        ("预计明年7月", date(2018, 11, 3), "2019-07", "湖北日报, corpus 10"),
+        ("到明年底基本消除环境安全隐患", date(2012, 4, 24), "2013-12", "cyicd.com, corpus 08"),
+        ("并于2023613日完成所有污染土壤修复", None, "2023-06-13", "corpus 11: damaged day"),
+        ("已于20237月编制完成", None, "2023-07", "corpus 11: damaged month"),
+        ("20253月25日前完成", None, "2025-03-25", "issue #13: another damaged form"),
+        ("今年12月底前彻底关闭", date(2017, 11, 26), "2017-12", "issue #13"),
+        ("到2020年底实现建成区20%以上面积达到海绵城市建设要求", None, "2020-12", "corpus 01"),
+        (
+            "须在2020年9月30日前完成整治工作",
+            None,
+            "2020-09-30",
+            "人民网 2020-06-05, hb.people.com.cn/n2/2020/0605/c194063-34065188.html",
+        ),
+    ],
+)
+def test_dates(clause, when, expected, source):
+    assert first_date(clause, when) == expected, source
+
+
+def test_relative_years_need_a_date():
+    assert first_date("计划今年4月20日前完成", None) is None
+
+
+def test_a_notice_gives_its_own_date():
+    # 武汉市城乡建设局 (corpus 01) and cyicd.com (corpus 08)
+    assert document_date_in(["标题", "发布时间:2020-12-28 16:27 来源:武汉市城乡建设局"]) == date(
+        2020, 12, 28
+    )
+    assert document_date_in(["发布日期:2012/4/24 10:27:34"]) == date(2012, 4, 24)
+
+
+def test_a_completion_date_is_kept_apart_from_a_due_date(extract_text):
+    found = extract_text(
+        "原武汉铝厂地块内全部污染土壤采用水泥窑修复技术并于2023613日完成所有污染土壤修复。\n"
+    )
+    measure = found["原武汉铝厂地块"]["measures"][0]
+    assert (measure["completed_date"], measure["target_date"]) == ("2023-06-13", None)

@@ -1,0 +1,54 @@
+"""District as the text states it: each rule on a real sentence, its source named."""
+
+from __future__ import annotations
+
+from datetime import date
+
+
+def test_located_at(extract_text):
+    # 原武汉铝厂地块公示 2023-07-18 (corpus 11)
+    found = extract_text(
+        "武汉铝厂地块位于江岸区谌家矶大道21号，占地209亩，位于武汉市江岸区谌家矶片区。"
+    )
+    parcel = found["武汉铝厂地块"]
+    assert (parcel["district"], parcel["district_basis"]) == ("江岸区", "stated")
+    assert "谌家矶片区" not in found and "武汉市江岸区谌家矶片区" not in found
+
+
+def test_written_before_the_name(extract_text):
+    # 汉网 2017-11-25 (corpus 05): "江夏區金鞭港"
+    found = extract_text("影响汤逊湖水质的黑臭水体江夏区金鞭港整治工程已基本完工。")
+    assert found["金鞭港"]["district"] == "江夏区"
+    assert found["汤逊湖"]["district"] is None
+
+
+def test_a_district_government_acting_in_the_sentence(extract_text):
+    # 湖北日报 2021-12-01 (corpus 12)
+    found = extract_text(
+        "2016年开始，硚口区政府分三期组织实施汉江湾土壤修复，一期已于去年完成验收。"
+    )
+    assert found["汉江湾"]["district"] == "硚口区"
+
+
+def test_the_title_states_the_district_of_the_whole_notice(extract_text):
+    # 荆楚网 2023-03-06 (corpus 07)
+    found = extract_text(
+        "洪山区推进汤逊湖流域水环境综合治理工作\n在汤逊湖程家湖堤，调研组检查了先建村排口整改情况。\n",
+        date(2023, 3, 6),
+    )
+    assert found["先建村排口"]["district"] == "洪山区"
+
+
+def test_a_table_column(extract_text):
+    # 武汉市生态环境局 2025-11-26 (corpus 02), one cell per line as the page gave it
+    cells = "序号 县级行政区划 乡镇/街道 行政村名称 水体名称 水体类型 1 新洲区 邾城街 城北村 城北村汪套湾东部水沟 沟渠"
+    found = extract_text("\n".join(cells.split()) + "\n")
+    assert found["城北村汪套湾东部水沟"]["district"] == "新洲区"
+
+
+def test_no_district_is_given_where_the_text_states_none(extract_text):
+    # 长江日报 2019-02-21 (corpus 09)
+    found = extract_text(
+        "涉及的范围主要是在武汉长江核心区和汉江核心区，计划今年4月20日前完成优化调整工作。"
+    )
+    assert found["汉江核心区"]["district"] is None

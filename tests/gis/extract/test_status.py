@@ -1,0 +1,120 @@
+"""Status as the text states it, never stronger: each rule on a real sentence, its source
+named (the development corpus files are ../shared/corpus/NN_*, passages of public pages)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from gis.extract.status import read_status
+from gis.model import Status
+
+CASES = [
+    # (sentence, status or None, source)
+    ("排污口已被堵住", Status.COMPLETED, "长江日报 2013-11-09, corpus 06"),
+    ("民营工业园截污工程已开工1个多月", Status.IN_PROGRESS, "长江日报 2013-11-09, corpus 06"),
+    ("开发区已要求区水务局在5天内完成排污口对接市政主管网作业", Status.PLANNED, "corpus 06"),
+    ("汤逊湖“一湖一策”方案编制工作已启动", Status.IN_PROGRESS, "汉网 2017-11-25, corpus 05"),
+    ("已完成截污51个", Status.IN_PROGRESS, "汉网 2017-11-25, corpus 05 (51 of 59)"),
+    ("纸坊港整治完成前期清淤工作", Status.IN_PROGRESS, "corpus 05"),
+    (
+        "目前潜流人工湿地和截污调蓄池完成工程量80%以上",
+        Status.IN_PROGRESS,
+        "湖北日报 2018-11-03, corpus 10",
+    ),
+    ("生态清淤完成62%", Status.IN_PROGRESS, "corpus 10"),
+    ("经检查水质为Ⅳ类，水质尚未达标", None, "荆楚网 2023-03-06, corpus 07: a problem"),
+    ("一期已于去年完成验收", Status.IN_PROGRESS, "湖北日报 2021-12-01, corpus 12: a phase"),
+    ("目前二期修复项目已通过修复效果技术评审", Status.COMPLETED, "corpus 12"),
+    (
+        "地块内全部污染土壤采用水泥窑修复技术并于2023613日完成所有污染土壤修复",
+        Status.COMPLETED,
+        "原武汉铝厂地块公示 2023-07-18, corpus 11",
+    ),
+    ("现将以上黑臭水体排查结果予以公示", None, "经开区 2025-03-24, corpus 03: boilerplate"),
+    ("码头被拆除", Status.COMPLETED, "长江日报 2019-02-21, corpus 09"),
+    (
+        "标志着武汉正式启动长江、汉江两江核心区港口码头岸线资源优化调整工作",
+        Status.IN_PROGRESS,
+        "corpus 09",
+    ),
+    ("计划今年4月20日前完成优化调整工作", Status.PLANNED, "corpus 09"),
+    (
+        "到5月9日，余家头水厂水源地一级保护区内11个码头、9个砂场全被拆除",
+        Status.COMPLETED,
+        "楚天都市报 2017-01-18, news.cnhan.com/jdt/20170118/778042.htm",
+    ),
+    (
+        "截至去年5月20日，武汉沿江122个拟取缔码头全部予以销号",
+        Status.CLOSED_OUT,
+        "楚天都市报 2017-01-18, news.cnhan.com/jdt/20170118/778042.htm",
+    ),
+    ("目前清理工作已经完成", Status.COMPLETED, "新华网 2016-05-19, chinacourt.org …/id/1874036"),
+    ("严肃查处填湖占湖违法行为", None, "武汉市城乡建设局 2020-12-28, corpus 01: a requirement"),
+    ("经治理后已实现长制久清", Status.COMPLETED, "corpus 03"),
+    ("江夏区金鞭港整治工程已基本完工", Status.IN_PROGRESS, "corpus 05: 基本 is not all"),
+    (
+        "始建于1980年的武汉长江沙鸥植物油有限公司趸船",
+        None,
+        "长江商报 2020-09, cj.chenjian1982.cn/2020/09/609410.html: history",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "source"), CASES, ids=[c[0][:12] for c in CASES])
+def test_a_clause_reads_as_the_text_states(sentence, expected, source):
+    reading = read_status(sentence)
+    assert (reading.status if reading else None) is expected, source
+
+
+def test_started_is_not_finished_even_when_approved():
+    # "已获国家发改委批准" is named in issue #13 from the notices it was tried on.
+    assert read_status("项目已获国家发改委批准").status is Status.IN_PROGRESS
+
+
+def test_a_concession_keeps_what_precedes_but_from_counting_as_done():
+    # Both punctuations, as real pages carry them (issue #13: "虽开展了…，但…尚未实施").
+    for comma in ("，", ","):
+        reading = read_status(f"虽开展了排查{comma}但整治方案尚未实施")
+        assert reading.status is not Status.COMPLETED
+
+
+def test_the_words_that_say_so_are_quoted_from_the_clause():
+    text = "排污口已被堵住"
+    reading = read_status(text)
+    assert text[reading.where] == "已被堵住"
+
+
+def test_a_requirement_reaches_over_the_rest_of_its_sentence(extract_text, strongest):
+    # 市政府办公厅专报第53期 2017-11-06 (corpus 04): everything after 要求 is required.
+    found = extract_text(
+        "陈瑞峰等实地视察了金鞭港黑臭水体治理工程和斧头湖，并要求江夏区委、区政府进一步加大"
+        "金鞭港黑臭水体治理力度，确保按期完工、验收；进一步加大斧头湖等重点湖泊水环境生态保护"
+        "力度，大力推进湖泊生态修复。"
+    )
+    assert strongest(found["斧头湖"]) == "planned"
+    assert strongest(found["金鞭港"]) == "planned"
+
+
+def test_a_completion_is_never_claimed_for_a_place_the_clause_does_not_name(
+    extract_text, strongest
+):
+    # 汉网 2017-11-25 (corpus 05): the plan's steps are done, the lake's works are not.
+    found = extract_text(
+        "改善水环境 汤逊湖周边51个污水排口完成截污\n"
+        "为改善水环境，汤逊湖截污工程目前正在实施。\n"
+        "截至目前，已完成基础资料收集、区域水系防洪排涝评估和湖泊形态保护评估。\n",
+        date(2017, 11, 25),
+    )
+    lake = found["汤逊湖"]
+    assert strongest(lake) == "in_progress"
+    assert any("推断" in reason for reason in lake["review"])
+
+
+def test_a_doubtful_reading_is_flagged_for_review(extract_text):
+    # 武汉市城乡建设局 2020-12-28 (corpus 01): "完成…" without 已 is a report's line.
+    found = extract_text(
+        "二、问题整改情况\n完成青山和汉阳四新示范区海绵城市建设，持续推进全市海绵城市建设。\n"
+    )
+    assert found["青山示范区"]["review"]
