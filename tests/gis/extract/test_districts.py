@@ -41,7 +41,10 @@ def test_the_title_states_the_district_of_the_whole_notice(extract_text):
 
 def test_a_table_column(extract_text):
     # 武汉市生态环境局 2025-11-26 (corpus 02), one cell per line as the page gave it
-    cells = "序号 县级行政区划 乡镇/街道 行政村名称 水体名称 水体类型 1 新洲区 邾城街 城北村 城北村汪套湾东部水沟 沟渠"
+    cells = (
+        "序号 县级行政区划 乡镇/街道 行政村名称 水体名称 水体类型 "
+        "1 新洲区 邾城街 城北村 城北村汪套湾东部水沟 沟渠"
+    )
     found = extract_text("\n".join(cells.split()) + "\n")
     assert found["城北村汪套湾东部水沟"]["district"] == "新洲区"
 
