@@ -97,10 +97,10 @@ _AFTER_LOCATION = re.compile(
 )
 
 
-def only_says_where(text: str, district: Span, spans: list[Span]) -> bool:
+def only_says_where(text: str, district: Span, site_starts: set[int]) -> bool:
     """A district written right before a site's name, or in 位于/地处, or as X区境内 names no
     actor: it locates the site."""
-    follows = any(s.start == district.end and not s.group for s in spans if s is not district)
+    follows = district.end in site_starts
     where = text[max(0, district.start - 5) : district.start].endswith(_LOCATION_WORDS)
     inside = text.startswith(("境内", "辖区", "水域"), district.end)
     return follows or where or inside

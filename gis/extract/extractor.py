@@ -185,14 +185,16 @@ def _read_block(context, block, pledge, area, headline) -> None:
         stated = stated_by_sentence[sentence]
         owners: list[Candidate] = []
         groups = [s for s in here if s.group]
+        site_starts = {s.start for s in here if not s.group}
         places = [
             s
             for s in here
             if not s.group
             and not districts.is_location_phrase(text, s.start)
-            and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, here))
+            and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, site_starts))
         ]  # "江夏区金鞭港…", "位于江岸区…片区": the district or locality says where, no site
-        places = [_named_after(s, last_site, places) for s in places]
+        first_zone = next((s.end for s in places if s.kind is Kind.PROTECTION_ZONE), None)
+        places = [_named_after(s, last_site, first_zone) for s in places]
         named = _resolve(places, text)
         if headline:
             if context.subject_name is None and named:
@@ -224,7 +226,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
                     candidate.relations.append(relation)
             if span.inferred and _INFERRED_NAME not in candidate.review:
                 candidate.review.append(_INFERRED_NAME)
-            if candidate not in owners:
+            if not any(o is candidate for o in owners):
                 owners.append(candidate)
             if Kind(candidate.kind) in _POLLUTERS:
                 last_site = candidate
@@ -274,10 +276,10 @@ _POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZO
 _BARE_OUTFALLS = {"排污口", "排口", "污水排口", "废水排口"}
 
 
-def _named_after(span: _Span, last: Candidate | None, spans: list[_Span]) -> _Span:
+def _named_after(span: _Span, last: Candidate | None, first_zone: int | None) -> _Span:
     """A bare "排污口" with no zone before it in the unit, after a named industrial park or
     parcel in the same paragraph, is that site's outfall (the reviewer is told)."""
-    zoned = any(s.kind is Kind.PROTECTION_ZONE and s.end <= span.start for s in spans)
+    zoned = first_zone is not None and first_zone <= span.start
     if not span.generic or span.name not in _BARE_OUTFALLS or last is None or zoned:
         return span
     name = last.name_simplified + span.name
@@ -390,21 +392,19 @@ def _table_row(context, block) -> None:
 
 
 def _finished(found: dict[str, Candidate]) -> list[Candidate]:
-    """Short mentions of a named place ("民营工业园" after "庙山民营工业园") join it."""
+    """Short mentions of a named place ("民营工业园" after "庙山民营工业园") join it: the first
+    earlier name of the same kind that ends with the short one (names index their endings)."""
     merged: dict[str, Candidate] = {}
+    by_ending: dict[tuple[str, str], Candidate] = {}
     for name, candidate in found.items():
-        longer = next(
-            (
-                other
-                for other_name, other in merged.items()
-                if len(name) >= 3 and other_name.endswith(name) and other.kind == candidate.kind
-            ),
-            None,
-        )
+        longer = by_ending.get((name, candidate.kind)) if len(name) >= 3 else None
         if longer is None:
             merged[name] = candidate
+            for cut in range(1, len(name) - 2):
+                by_ending.setdefault((name[cut:], candidate.kind), candidate)
             continue
-        longer.measures += [m for m in candidate.measures if m not in longer.measures]
+        known = {id(m) for m in longer.measures}
+        longer.measures += [m for m in candidate.measures if id(m) not in known]
         if name not in longer.aliases:
             longer.aliases.append(name)
     return list(merged.values())
@@ -511,6 +511,7 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
     in such zones named after each zone's plant."""
     named: list[tuple[str, Kind, _Span, list[str]]] = []
     zones_of_plant: dict[int, list[tuple[str, str]]] = {}  # span index -> [(plant, zone)]
+    last_zone: int | None = None
     for i, span in enumerate(spans):
         name = span.name
         if span.kind is Kind.PROTECTION_ZONE and "水厂" in name:
@@ -525,13 +526,13 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
                 pairs.insert(0, (previous.name, previous.name + tail))
                 named.append((previous.name + tail, Kind.PROTECTION_ZONE, previous, []))
             zones_of_plant[i] = pairs
+            last_zone = i
             named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
         if span.generic or name in rules.GENERIC_NAMES:
-            zone = next((j for j in sorted(zones_of_plant, reverse=True) if j < i), None)
-            for plant, zone_name in zones_of_plant.get(zone, []):
+            for plant, zone_name in zones_of_plant.get(last_zone, []):
                 named.append((plant + name, span.kind, span, [zone_name]))
             continue
-        named.append((name, span.kind, span, _zones_containing(span, spans, text)))
+        named.append((name, span.kind, span, _zones_containing(i, spans, text)))
     unique: dict[str, tuple[str, Kind, _Span, list[str]]] = {}
     for entry in named:
         unique.setdefault(entry[0], entry)
@@ -558,15 +559,20 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(c in chars for c in short)
 
 
-def _zones_containing(span: _Span, spans: list[_Span], text: str) -> list[str]:
-    """ "X保护区内Y": Y is inside X (and inside the zone coordinated with X)."""
+def _zones_containing(i: int, spans: list[_Span], text: str) -> list[str]:
+    """ "X保护区内Y": Y is inside X (and inside the zone coordinated with X). Spans do not
+    overlap, so only the one or two just before can end within three characters."""
+    span = spans[i]
+    if span.kind is Kind.PROTECTION_ZONE:
+        return []
     zones = []
-    for other in spans:
-        if other.kind is Kind.PROTECTION_ZONE and other.end <= span.start:
-            between = text[other.end : span.start]
-            if between.startswith("内") and len(between) <= 3:
-                zones.append(other.name)
-    return zones if span.kind is not Kind.PROTECTION_ZONE else []
+    for other in reversed(spans[max(0, i - 3) : i]):
+        between = text[other.end : span.start]
+        if len(between) > 3:
+            break
+        if other.kind is Kind.PROTECTION_ZONE and between.startswith("内"):
+            zones.append(other.name)
+    return zones[::-1]
 
 
 def _candidate(found, name, kind, source, block, span) -> Candidate:

@@ -82,7 +82,7 @@ _NOT_AN_END = {
     "咀": "",
     "片区": "长",
 }
-_MAX_NAME = 24  # characters a name's left edge may be walked back
+_MAX_NAME = 20  # characters a name's left edge may be walked back
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
 # Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
 LEFT_STOPS = re.compile(
@@ -118,6 +118,7 @@ GENERIC_WORDS = re.compile(
 _LAST_ENDING = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
 )
+_PUNCT = re.compile(r"[，。；：、（）]")
 _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 # A name followed by these is an organisation's or a person's post, or a speaker: not a site.
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
@@ -208,8 +209,10 @@ def _parenthesis_after(text: str, end: int) -> int:
 
 def _is_post(text: str, end: int) -> bool:
     """ "东湖高新区党工委书记", "开发区余姓负责人介绍": the name is a post or a speaker's unit."""
-    window = re.split(r"[，。；：、（）]", text[end : end + 6], maxsplit=1)[0]
-    return any(word in window for word in _POST)
+    window = text[end : end + 6]
+    cut = _PUNCT.search(window)
+    window = window[: cut.start()] if cut else window
+    return bool(window) and any(word in window for word in _POST)
 
 
 def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
@@ -252,7 +255,8 @@ def is_site_name(name: str) -> bool:
         return False
     bare = _without_ending(core)
     zone = core.endswith(("保护区", "水源地"))
-    for inner in [] if zone else _ENDING_RE.finditer(bare):
+    inner_endings = [] if zone else list(_ENDING_RE.finditer(bare))[-3:]
+    for inner in inner_endings:  # the last facility named inside the name
         rest = bare[inner.end() :]
         area = ENDINGS[inner.group()] in _AREA_KINDS
         if (rest or area) and not GENERIC_WORDS.sub("", rest):
@@ -339,10 +343,12 @@ _ITEM = re.compile(r"[\u4e00-\u9fff（）\d·“”□]{1,12}")
 
 def _list_spans(text: str) -> list[Span]:
     spans = []
+    floor = 0  # an item belongs to the first list after it: walks back never pass a tail
     for tail in _LIST_TAIL.finditer(text):
         counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] == "个"
-        spans += _elided_lists(text, tail)
-        items = _items_before(text, tail.start())
+        spans += _elided_lists(text, tail, floor)
+        items = _items_before(text, tail.start(), floor)
+        floor = tail.end()
         if len(items) < 2 and not (items and counted):
             continue
         if not counted and len(items) < 2:
@@ -369,15 +375,15 @@ def _list_spans(text: str) -> list[Span]:
 _ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)个(?=[，。；）]|$)")
 
 
-def _elided_lists(text: str, tail: re.Match) -> list[Span]:
+def _elided_lists(text: str, tail: re.Match, floor: int) -> list[Span]:
     """ "蔡甸…和宗关等7个，长江有…等10个水厂水源地": a count with its noun left out takes the
     noun of the next list in the same sentence."""
     spans: list[Span] = []
-    window = max(0, tail.start() - 200)
+    window = max(floor, tail.start() - 200)
     sentence_start = max(window - 1, *(text.rfind(c, window, tail.start()) for c in "。；")) + 1
     for elided in _ELIDED.finditer(text, sentence_start, tail.start()):
         suffix, kind = _SHARED[tail.group(2)]
-        for start, end in _items_before(text, elided.start()):
+        for start, end in _items_before(text, elided.start(), floor):
             name = text[start:end]
             if not _has_own_ending(name):
                 name += suffix
@@ -387,12 +393,13 @@ def _elided_lists(text: str, tail: re.Match) -> list[Span]:
     return spans
 
 
-def _items_before(text: str, end: int) -> list[tuple[int, int]]:
-    """The items of a list ending at `end`, walking back over "A、B、C和D" (bounded)."""
+def _items_before(text: str, end: int, floor: int = 0) -> list[tuple[int, int]]:
+    """The items of a list ending at `end`, walking back over "A、B、C和D" (bounded, and
+    never before `floor`)."""
     items: list[tuple[int, int]] = []
     cursor = end
-    while len(items) < 40:
-        start = left_edge(text, cursor, reach=10)
+    while len(items) < 40 and cursor > floor:
+        start = max(floor, left_edge(text, cursor, reach=10))
         while start < cursor and _SEPARATORS.match(text, start):
             start += 1
         if start >= cursor or not _ITEM.fullmatch(text[start:cursor]):
