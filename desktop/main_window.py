@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from desktop.basemap_controls import BasemapControls
 from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
 from desktop.i18n import LANGUAGES, saved_language
+from desktop.import_job import FILE_PATTERNS, ImportJob
 from desktop.map.canvas import MapCanvas
 from desktop.panels.details import DetailsPanel
 from desktop.panels.document import DocumentViewer
@@ -38,17 +39,18 @@ from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
 from desktop.review import ReviewDialog
 from desktop.status import StatusDialog, Tracking
-from gis import EnvMapError, MapData
+from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
 from gis.geocode import GazetteerGeocoder
-from gis.user_catalog import resume_review, start_review, unfinished_reviews
+from gis.user_catalog import resume_review, unfinished_reviews
 
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
     userDataChanged = Signal()
     mapShown = Signal()  # the map's first frame is painted
+    importFinished = Signal(object)  # the review dialog of an import, or None
 
     def __init__(self, map_data: MapData, user_folder: Path | None = None) -> None:
         super().__init__()
@@ -62,6 +64,7 @@ class MainWindow(QMainWindow):
         self.catalog = catalog = map_data.catalog
         self.site_filter = SiteFilter()
         self.html_job: HtmlExportJob | None = None
+        self.import_job: ImportJob | None = None
         self.details = DetailsPanel(catalog, self.canvas.districts, self)
         self.document_viewer = DocumentViewer(catalog, self)
         self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
@@ -330,13 +333,19 @@ class MainWindow(QMainWindow):
 
     def choose_document(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入文件"), "", self.tr("文本文件 (*.txt);;所有文件 (*)")
+            self,
+            self.tr("导入文件"),
+            "",
+            self.tr("文件（Word、PDF、网页、文本）")
+            + f" ({FILE_PATTERNS});;"
+            + self.tr("所有文件 (*)"),
         )
         if name:
             self.import_document(Path(name))
 
-    def import_document(self, path: Path, document_date: date | None = None) -> ReviewDialog | None:
-        """Read a new document and open its review; the user gives its date first."""
+    def import_document(self, path: Path, document_date: date | None = None) -> ImportJob | None:
+        """Read a new document in a worker thread, then open its review (`importFinished`
+        carries the dialog, or None); the user gives its date first."""
         if self.user_folder is None:
             QMessageBox.warning(self, self.tr("无法导入"), self.tr("没有用户数据文件夹"))
             return None
@@ -344,15 +353,47 @@ class MainWindow(QMainWindow):
             document_date = self._ask_date(path)
             if document_date is None:
                 return None
-
-        try:
-            review = start_review(
-                self.user_folder, path, document_date, GazetteerGeocoder(self.catalog)
-            )
-        except (EnvMapError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("无法导入"), f"{path}: {exc}")
+        if self.import_job is not None:
+            QMessageBox.information(self, self.tr("无法导入"), self.tr("正在导入另一份文件"))
             return None
-        return self._open_review(review)
+        self.import_job = ImportJob(
+            self.user_folder, path, document_date, GazetteerGeocoder(self.catalog)
+        )
+        self.import_progress = QProgressDialog(
+            self.tr("正在读取文件…") + f"\n{path.name}", self.tr("取消"), 0, 0, self
+        )
+        # Not modal: a modal QProgressDialog runs the event loop inside setValue, which stalls
+        # the window; the map stays usable and a second import is refused while this one runs.
+        self.import_progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.import_progress.setMinimumDuration(300)
+        # Direct: the job's own thread is busy running it and would never see a queued call.
+        self.import_progress.canceled.connect(
+            self.import_job.cancel, Qt.ConnectionType.DirectConnection
+        )
+        self.import_job.progressed.connect(self._import_progressed)
+        self.import_job.finished.connect(self._import_finished)
+        self.import_thread = start_job(self.import_job, self)
+        return self.import_job
+
+    def _import_progressed(self, done: int, total: int) -> None:
+        if self.import_progress.wasCanceled():
+            return
+        self.import_progress.setMaximum(total)
+        self.import_progress.setValue(done)
+
+    def _import_finished(self, review, message: str) -> None:
+        self.import_thread.wait()
+        self.import_progress.reset()
+        path, paragraphs = self.import_job.path, self.import_job.paragraphs
+        self.import_job = None
+        dialog = None
+        if review is not None:
+            dialog = self._open_review(review, paragraphs)
+        elif message:
+            QMessageBox.warning(self, self.tr("无法导入"), message)
+        else:
+            self.statusBar().showMessage(self.tr("已取消导入：") + path.name, 5000)
+        self.importFinished.emit(dialog)
 
     def _ask_date(self, path: Path) -> date | None:
         text, ok = QInputDialog.getText(
@@ -369,12 +410,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("日期无效"), text)
             return None
 
-    def _open_review(self, review) -> ReviewDialog:
-        from gis.extract.text import read_source  # the reader loads when a document comes
+    def _open_review(self, review, paragraphs: tuple[str, ...] = ()) -> ReviewDialog:
+        if not paragraphs:  # a review resumed: its document is the imported UTF-8 copy
+            from gis.documents import split_paragraphs
 
-        paragraphs = read_source(
-            self.user_folder / "documents" / f"{review.document}.txt"
-        ).paragraphs
+            copy = self.user_folder / "documents" / f"{review.document}.txt"
+            paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
         dialog = ReviewDialog(review, paragraphs, self)
         dialog.pickRequested.connect(
             lambda: self.canvas.pick_location(dialog.location_setter(dialog.index))
@@ -476,6 +517,9 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/state", self.saveState())
         self.canvas.set_basemap(None)  # ends the tile worker thread
+        if self.import_job is not None:  # an import under way stops at its next step
+            self.import_job.cancel()
+            self.import_thread.wait()
         super().closeEvent(event)
 
     def _show_position(self, lon: float, lat: float) -> None:

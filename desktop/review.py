@@ -43,6 +43,10 @@ class ReviewDialog(QDialog):
         for kind in Kind:
             self.kind.addItem(f"{kind.label_zh} {kind.label_en}", kind.value)
         self.location = QLabel()
+        self.district = QLabel()
+        self.flags = QLabel()  # why a reviewer should look: the extractor's reasons
+        self.flags.setWordWrap(True)
+        self.flags.setStyleSheet("color: #b35c00")
         self.evidence = QTextBrowser()
         self.pick = QPushButton(self.tr("在地图上点选位置"))
         self.accept_button = QPushButton(self.tr("接受"))
@@ -52,6 +56,8 @@ class ReviewDialog(QDialog):
         form.addRow(self.tr("名称"), self.name)
         form.addRow(self.tr("类型"), self.kind)
         form.addRow(self.tr("位置"), self.location)
+        form.addRow(self.tr("所在区"), self.district)
+        form.addRow(self.tr("需复核"), self.flags)
         buttons = QHBoxLayout()
         for button in (self.pick, self.accept_button, self.reject_button, self.finish_button):
             buttons.addWidget(button)
@@ -81,7 +87,8 @@ class ReviewDialog(QDialog):
         self.list.clear()
         for candidate in self.review.candidates:
             kind = Kind(candidate["kind"]).label_zh
-            self.list.addItem(f"{MARKS[candidate['decision']]} {candidate['name']} · {kind}")
+            flag = " ⚑" if candidate.get("review") else ""
+            self.list.addItem(f"{MARKS[candidate['decision']]} {candidate['name']} · {kind}{flag}")
         if self.review.candidates:
             self.list.setCurrentRow(min(row, len(self.review.candidates) - 1))
 
@@ -102,7 +109,20 @@ class ReviewDialog(QDialog):
                 f"{candidate['lon']:.5f}°E, {candidate['lat']:.5f}°N "
                 f"±{candidate.get('precision_m') or 0:,.0f} m ({candidate['geocode_source']})"
             )
+        self.district.setText(self._district_text(candidate))
+        reasons = candidate.get("review") or []
+        self.flags.setText("；".join(reasons) if reasons else self.tr("无"))
         self.evidence.setHtml(evidence_html(candidate, self.paragraphs))
+
+    def _district_text(self, candidate: dict) -> str:
+        district = candidate.get("district")
+        if not district:
+            return self.tr("未知")
+        basis = {
+            "stated": self.tr("文中写明"),
+            "derived": self.tr("由位置推定"),
+        }.get(candidate.get("district_basis") or "")
+        return f"{district}（{basis}）" if basis else district
 
     def _save_edits(self) -> None:
         if self.index < 0:

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -119,9 +120,15 @@ def document_id(path: Path) -> str:
 
 
 def start_review(
-    folder: Path, path: Path, document_date: date, geocoder: Geocoder | None = None
+    folder: Path,
+    path: Path,
+    document_date: date,
+    geocoder: Geocoder | None = None,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> Review:
-    """Import `path` and list its candidates; a review left unfinished is resumed as it was."""
+    """Import `path` (.txt, .docx, .pdf, .html) and list its candidates; a review left
+    unfinished is resumed as it was. `progress(done, total)` returning False cancels: then
+    ExtractionCancelled is raised and the user's folder is left as it was."""
     from gis.extract.pipeline import extract_file  # the reader loads only when one imports
     from gis.extract.text import read_source
 
@@ -135,14 +142,28 @@ def start_review(
         copy = folder / "documents" / f"{ident}.txt"
     if (folder / "reviews" / f"{ident}.json").exists():
         return resume_review(folder, ident)
+    # The original is read again (a PDF's pages stay known); its paragraphs are the copy's.
+    records, _ = extract_file(path, geocoder, document_date, progress)
+    _name_document(records, ident)
     copy.parent.mkdir(parents=True, exist_ok=True)
     copy.write_text(text, encoding="utf-8")
-    records, _ = extract_file(copy, geocoder, document_date)
     review = Review(folder, ident, document_date.isoformat())
     # Each candidate keeps one id for good: the site it becomes is known by it.
     review.candidates = [{**r, "uid": uuid.uuid4().hex[:12], "decision": PENDING} for r in records]
     review.save()
     return review
+
+
+def _name_document(value: Any, ident: str) -> None:
+    """Every piece of evidence in the records names the imported copy's id."""
+    if isinstance(value, dict):
+        if {"document", "paragraph", "quote"} <= value.keys():
+            value["document"] = ident
+        for item in value.values():
+            _name_document(item, ident)
+    elif isinstance(value, list):
+        for item in value:
+            _name_document(item, ident)
 
 
 def resume_review(folder: Path, ident: str) -> Review:

@@ -21,32 +21,70 @@ _RELATIVE = re.compile(
     r"(?P<rel>今年|本年|当年|去年|明年|次年|年内)(?P<rest>底|上半年|下半年|年底|"
     r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])日)?(?:底|份|中旬|下旬|上旬)?)?"
 )
-_ORPHAN_YEAR_END = re.compile(r"(?<![今明去本当])年底前")
+_ORPHAN_YEAR_END = re.compile(r"(?<![今明去本当\d])年(?:底前|内)")
+_THIS_MONTH = re.compile(r"(?P<which>本|下|当)月(?:底|中旬|下旬|内)")
+_MONTH_DAY = re.compile(
+    r"(?<![\d年])(?P<m>1[0-2]|[1-9])月(?:(?P<d>3[01]|[12]\d|[1-9])日)?(?:底|份|中旬|下旬)?"
+    r"(?=前|底|内|完成|完工|建成|竣工|投运|通水|投入|开工|启动|[，。；]|$)"
+)
+_DEADLINE_AFTER = re.compile(
+    r"(?:底|份|中旬|下旬|上旬)?(?:之?前|内|以前|全面|全部|基本|彻底|要|将|可|完成|完工|建成|竣工|投运|"
+    r"通水|投入|实现|达到|到位|消除|整治|关闭|搬迁|拆除|清零)"
+)
+_DEADLINE_BEFORE = re.compile(r"(?:到|至|于|在|力争|确保|计划|预计|将于|争取|截至|前)$")
 _DOCUMENT_DATE = re.compile(
     r"(?P<y>20\d\d|19\d\d)(?:年|[-/.])(?P<m>1[0-2]|0?[1-9])(?:月|[-/.])(?P<d>3[01]|[12]\d|0?[1-9])"
 )
 _QUARTER_END = {"第一季度": 3, "第二季度": 6, "第三季度": 9, "第四季度": 12}
 
 
-def dates_in(text: str, document_date: date | None) -> list[tuple[int, str]]:
-    """Every date in a clause, with where it starts, as precise as the text gives it."""
-    found: list[tuple[int, str]] = []
+def dates_in(text: str, document_date: date | None) -> list[tuple[int, int, str]]:
+    """Every date in a clause with where it starts and ends, as precise as the text gives it."""
+    found: list[tuple[int, int, str]] = []
     for match in _FULL.finditer(text):
-        found.append((match.start(), _full(match)))
+        found.append((match.start(), match.end(), _full(match)))
     if document_date is not None:
-        for match in _RELATIVE.finditer(text):
-            if any(start <= match.start() < start + 4 for start, _ in found):
-                continue
-            found.append((match.start(), _relative(match, document_date)))
+        taken = [(start, end) for start, end, _ in found]
+        for pattern, reader in ((_RELATIVE, _relative), (_THIS_MONTH, _this_month)):
+            for match in pattern.finditer(text):
+                if not any(s <= match.start() < e for s, e in taken):
+                    found.append((match.start(), match.end(), reader(match, document_date)))
+                    taken.append(match.span())
+        for match in _MONTH_DAY.finditer(text):  # "11月20日完成": the notice's own year
+            if not any(s <= match.start() < e for s, e in taken):
+                found.append((match.start(), match.end(), _month_day(match, document_date)))
+                taken.append(match.span())
         for match in _ORPHAN_YEAR_END.finditer(text):
-            if not any(start <= match.start() <= start + 8 for start, _ in found):
-                found.append((match.start(), f"{document_date.year}-12"))
+            if not any(s <= match.start() < e + 2 for s, e in taken):
+                found.append((match.start(), match.end(), f"{document_date.year}-12"))
     return sorted(found)
 
 
 def first_date(text: str, document_date: date | None) -> str | None:
     found = dates_in(text, document_date)
-    return found[0][1] if found else None
+    return found[0][2] if found else None
+
+
+def due_date(text: str, document_date: date | None) -> str | None:
+    """The date a clause sets as a deadline: one a completion or deadline word follows, or
+    that 到/力争/计划/预计/将于 leads to; not a start ("9月22日开工") nor a past fact."""
+    found = dates_in(text, document_date)
+    for start, end, when in found:
+        after, before = text[end : end + 8], text[max(0, start - 4) : start]
+        if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+            return when
+    return None
+
+
+def _this_month(match: re.Match, document_date: date) -> str:
+    month = document_date.month + (1 if match.group("which") == "下" else 0)
+    year = document_date.year + (month - 1) // 12
+    return f"{year}-{(month - 1) % 12 + 1:02d}"
+
+
+def _month_day(match: re.Match, document_date: date) -> str:
+    day = match.group("d")
+    return _iso(document_date.year, int(match.group("m")), int(day) if day else None)
 
 
 def _full(match: re.Match) -> str:
@@ -59,7 +97,7 @@ def _full(match: re.Match) -> str:
     half = match.group("half")
     if half == "上半年":
         return f"{year}-06"
-    if half in ("下半年", "年底", "底"):
+    if half in ("下半年", "年底", "底", "内"):
         return f"{year}-12"
     if half in _QUARTER_END:
         return f"{year}-{_QUARTER_END[half]:02d}"
@@ -74,7 +112,7 @@ def _relative(match: re.Match, document_date: date) -> str:
         return _iso(year, int(match.group("m")), int(day) if day else None)
     if rest == "上半年":
         return f"{year}-06"
-    if rest in ("底", "年底", "下半年"):
+    if rest in ("底", "年底", "下半年") or match.group("rel") == "年内":
         return f"{year}-12"
     return str(year)
 

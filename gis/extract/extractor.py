@@ -174,6 +174,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
     waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
+    done_in: set[int] = set()  # sentences whose named place was stated done
     cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
@@ -255,13 +256,18 @@ def _read_block(context, block, pledge, area, headline) -> None:
         measure = _measure(context, block, start, end, reading)
         if owners:
             sentence_owners[sentence] = owners
+            if reading.status.rank > Status.IN_PROGRESS.rank:
+                done_in.add(sentence)  # "…码头已完成搬迁，现场已复绿": the same site
             for waiting in waiting_for.pop(sentence, []):
                 _attach(owners, waiting[3])
         elif groups:
             _add_group(context, block, groups, measure)
             continue
-        elif sentence in sentence_owners:
+        elif sentence in sentence_owners:  # "…工程进度加快，沿湖围挡已拆除": a step, not the site
             owners = sentence_owners[sentence]
+            if reading.status.rank > Status.IN_PROGRESS.rank and sentence not in done_in:
+                capped = status.Reading(Status.IN_PROGRESS, reading.where, _INHERITED)
+                measure = _measure(context, block, start, end, capped)
         else:  # "预计明年7月，…三角湖…": the place may come later in the sentence
             waiting_for.setdefault(sentence, []).append((start, end, reading, measure))
             continue
@@ -271,6 +277,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             _to_subject(context, block, start, end, reading, measure, pledge, area)
 
 
+_INHERITED = "本句未提地点，完成不归于该地 / done, but the clause names no place"
 _INFERRED_NAME = "名称由上文推断 / name inferred from the sentence before"
 _POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZONE}
 _BARE_OUTFALLS = {"排污口", "排口", "污水排口", "废水排口"}
@@ -307,8 +314,8 @@ def _to_subject(context, block, start, end, reading, measure, pledge, area) -> N
 
 def _measure(context, block, start, end, reading) -> Measure:
     text = block.view[start:end]
-    when = dates.first_date(text, context.document_date)
     done = reading.status in (Status.COMPLETED, Status.CLOSED_OUT)
+    when = (dates.first_date if done else dates.due_date)(text, context.document_date)
     words = block.original_slice(start + reading.where.start, start + reading.where.stop)
     return Measure(
         text=block.original_slice(start, end).strip().strip("，、,"),
@@ -430,7 +437,8 @@ def _blocks(source: SourceText, document_date: date | None = None) -> list[_Bloc
                 blocks.append(block)
             continue
         current.append(i)
-        if len(text) > 40 and text[-1] not in TERMINAL and i + 1 < len(source.paragraphs):
+        joins = len(text) > 40 and text[-1] not in TERMINAL and i + 1 < len(source.paragraphs)
+        if joins and not rule_view(source.simplified[i])[2]:  # page furniture joins nothing
             continue
         blocks.append(_make_block(source, current))
         current = []

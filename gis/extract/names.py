@@ -72,7 +72,7 @@ ENDINGS: dict[str, Kind] = {
 _ENDING_RE = re.compile("|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)))
 # An ending these characters follow is part of a longer word, not a name's end.
 _NOT_AN_END = {
-    "港": "口区务湾城澳台",
+    "港": "口区务湾城澳台航",
     "渠": "道",
     "沟": "通渠",
     "塘": "坝",
@@ -87,11 +87,14 @@ _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
 # Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
 LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
-    r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
+    r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
+    r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
+    r"收集|激活|接纳|覆盖|服务|"
+    r"表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
     r"流向|流入|排入|汇入|注入|接入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
     r"原黑臭水体|黑臭水体|水体|问题|已经|已|被|将|把|对|在|和|与|及|、|内|的|各|等|从|向|为|是|了|"
-    r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|以|由|使|让|即|有|了解|"
+    r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|以|由|使|让|即|有(?!限)|了解|"
     r"拆除|取缔|搬迁|迁移|关停|新建|扩建|改造|提标|截污|清淤|堵住|堵上|封堵|中标|赴|到|去|"
     r"该|此|这|其|仅|仍|还|也|都|均|共|约|个|座|处|条|艘"
 )
@@ -112,7 +115,10 @@ GENERIC_WORDS = re.compile(
     r"一批|剩余|保留|保存|现有|仅|各类|各|所有|相关|沿江|沿湖|沿河|周边|城市|农村|市政|"
     r"集中式|饮用水|污水|雨水|废水|入河|入湖|入江|自来|重点|污染|新增|黑臭|原|该|此|其|"
     r"这|本|上述|以上|下游|上游|沿岸|岸边|周围|内部|两江|全市|全区|武汉市|湖泊|河流|河道|港渠|"
-    r"村湾|村|水厂|沟渠|地面|路面|管道|管网|[一二三四五六七八九十\d]+次|市|区|湖|河|港|渠|沟|塘|"
+    r"村湾|村|水厂|沟渠|地面|路面|管道|管网|臭水|鱼|精养|环湖|土|唯一|人工|小|大小|"
+    r"生产性|公务|旅游|景观|船厂|采砂|乱象|僵尸|黑|老|众多|省控|国控|市控|考核|城镇|进展|缓慢|"
+    r"主要|[东南西北]{1,2}侧|附近|码头|趸船|"
+    r"[一二三四五六七八九十\d]+次|[一二三四五六七八九十]+|市|区|湖|河|港|渠|沟|塘|"
     r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水"
 )
 _LAST_ENDING = re.compile(
@@ -248,7 +254,7 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
 
 
 def is_site_name(name: str) -> bool:
-    core = name.strip("“”□（）")
+    core = name.strip("□（）").replace("“", "").replace("”", "")
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
     if ORG_TAIL.search(core):
@@ -273,7 +279,7 @@ def _without_ending(name: str) -> str:
 _WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道段岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤"
 )
 
 
@@ -299,6 +305,9 @@ def _water_spans(text: str) -> list[Span]:
         stops = list(LEFT_STOPS.finditer(text, start, end - 1))
         if stops:
             start = max(start, stops[-1].end())
+        proper = text[start : end - 1]
+        if GENERIC_WORDS.fullmatch(proper):
+            continue  # "人工河", "小河": a kind of water, not one
         if end - 1 - start >= 2 or (end - 1 - start == 1 and _single_ok(text, start)):
             spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
     return spans

@@ -3,24 +3,63 @@ shape, ready for review or for `envmap extract` to print."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gis.extract.extractor import Candidate, extract
+from gis.extract.extractor import Candidate, ExtractionCancelled, extract
 from gis.extract.text import read_source
 from gis.geocode import Geocoder
 from gis.model import Kind
 
+__all__ = ["STEPS", "ExtractionCancelled", "extract_file"]
+
+# progress(done, STEPS): reading takes the first tenth, the rules the next 70 %, geocoding the rest
+STEPS = 1000
+_READ, _RULES = 100, 800
+
 
 def extract_file(
-    path: Path, geocoder: Geocoder | None = None, document_date: date | None = None
+    path: Path,
+    geocoder: Geocoder | None = None,
+    document_date: date | None = None,
+    progress: Callable[[int, int], bool] | None = None,
 ) -> tuple[list[dict[str, Any]], list[str]]:
-    """Candidate records for one file, and warnings (e.g. broken characters) naming lines."""
-    source = read_source(path)
-    records = [_record(c, geocoder) for c in extract(source, document_date)]
+    """Candidate records for one file, and warnings (e.g. broken characters) naming lines.
+
+    `progress(done, total)` is called between steps (PDF pages, paragraphs, records); when it
+    returns False the work stops and ExtractionCancelled is raised: nothing is returned."""
+    report = _Progress(progress, path.name)
+    source = read_source(path, report.scaled(0, _READ))
+    report.scaled(0, _READ)(1, 1)
+    candidates = extract(source, document_date, report.scaled(_READ, _RULES))
+    geocoding = report.scaled(_READ + _RULES, STEPS - _READ - _RULES)
+    records = []
+    for done, candidate in enumerate(candidates):
+        geocoding(done, len(candidates))
+        records.append(_record(candidate, geocoder))
+    geocoding(1, 1)
     return records, list(source.warnings)
+
+
+class _Progress:
+    """One caller's progress on one scale of STEPS, from the phases' own counts."""
+
+    def __init__(self, callback: Callable[[int, int], bool] | None, label: str) -> None:
+        self.callback, self.label = callback, label
+
+    def scaled(self, start: int, width: int) -> Callable[[int, int], bool]:
+        def report(done: int, total: int) -> bool:
+            if self.callback is None:
+                return True
+            share = done / total if total else 1.0
+            if not self.callback(start + round(width * min(share, 1.0)), STEPS):
+                raise ExtractionCancelled(f"{self.label}: extraction cancelled")
+            return True
+
+        return report
 
 
 def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:

@@ -9,12 +9,17 @@ Simplified text apply while every quote is still cut from the original character
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from zhconv import convert
 
 from gis.documents import split_paragraphs
+from gis.extract import readers
+from gis.extract.readers import UnreadableDocument as UnreadableDocument
+
+FORMATS = (".txt", ".docx", ".pdf", ".html", ".htm")  # what read_source reads
 
 
 @dataclass(frozen=True)
@@ -24,18 +29,48 @@ class SourceText:
     paragraphs: tuple[str, ...]  # as written: quotes are cut from these
     simplified: tuple[str, ...]  # the same, character for character, in Simplified script
     warnings: tuple[str, ...]  # e.g. undecodable bytes replaced, with their line
+    title: str | None = None  # the document's own heading, when it has one
+    pages: tuple[int | None, ...] = ()  # per paragraph: its PDF page; None in other formats
+
+    def __post_init__(self) -> None:
+        if len(self.pages) != len(self.paragraphs):
+            object.__setattr__(self, "pages", (None,) * len(self.paragraphs))
 
 
-def read_source(path: Path) -> SourceText:
-    raw = path.read_bytes()
-    text, encoding, warnings = decode(raw, path.name)
-    paragraphs = split_paragraphs(text)
+def read_source(path: Path, progress: Callable[[int, int], bool] | None = None) -> SourceText:
+    """A .txt (any of the encodings above), .docx, .pdf (with a text layer) or saved .html
+    page as numbered paragraphs; `progress(done, total)` is called per PDF page, and False
+    cancels. Unreadable files raise UnreadableDocument naming the file."""
+    suffix = path.suffix.lower()
+    try:
+        raw = b"" if suffix in (".docx", ".pdf") else path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(path, f"cannot be read ({exc.strerror or exc})") from exc
+    warnings: list[str] = []
+    if suffix == ".docx":
+        lines = readers.read_docx(path)
+    elif suffix == ".pdf":
+        lines = readers.read_pdf(path, progress)
+    elif suffix in (".html", ".htm"):
+        lines = readers.read_html(path, raw, decode)
+    else:
+        text, encoding, warnings = decode(raw, path.name)
+        paragraphs = split_paragraphs(text)
+        title = paragraphs[0] if paragraphs and readers.looks_like_heading(paragraphs[0]) else None
+        lines = readers.Lines(list(paragraphs), [None] * len(paragraphs), title, encoding)
+    paragraphs, pages = [], []
+    for line, page in zip(lines.lines, lines.pages, strict=True):
+        for paragraph in split_paragraphs(line):
+            paragraphs.append(paragraph)
+            pages.append(page)
     return SourceText(
         name=path.stem,
-        encoding=encoding,
-        paragraphs=paragraphs,
+        encoding=lines.encoding,
+        paragraphs=tuple(paragraphs),
         simplified=tuple(to_simplified(p) for p in paragraphs),
         warnings=tuple(warnings),
+        title=lines.title,
+        pages=tuple(pages),
     )
 
 

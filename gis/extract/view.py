@@ -18,16 +18,32 @@ _SPAM = re.compile(
     r"(?:\d{3}[\u4e00-\u9fffA-Za-z]{0,10}?(?:投注网址|投注|博彩|彩票|娱乐城|棋牌|怎么下载)_?)+"
 )
 _NOISE_LINE = re.compile(
-    r"^(?:https?://\S+|扫一扫在手机上查看当前页面|打印\s*关闭|上一篇.*|下一篇.*|【字体.*|"
+    r"^(?:https?://\S+|扫一扫在手机.*|打印\s*(?:本页)?\s*关闭(?:窗口)?|关闭窗口|打印本页|"
+    r"返回顶部|字体\s*大\s*中\s*小|上一篇.*|下一篇.*|上一条.*|下一条.*|【字体.*|"
     r"分享到.*|责编.*|责任编辑.*|相关阅读.*|关键词.*|为你推荐|热点推荐|即时新闻|"
     r"(?:发布时间|发布日期|来源|作者|编辑|浏览次数|索引号|点击数|日期)[：:].{0,80}|"
-    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}：\d{2}(?:：\d{2})?.{0,40})$"
+    r"\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}[：:]\d{2}(?:[：:]\d{2})?.{0,40})$"
 )
 
 
 _ENUMERATOR = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,2}[)）])"
 )
+
+
+_BETWEEN_DIGITS = re.compile(r"(?<=\d)[,:](?=\d)")
+
+
+def _unified(text: str) -> str:
+    """Full-width punctuation, but "1,500" and "09:43" keep theirs (one character each)."""
+    kept = [m.start() for m in _BETWEEN_DIGITS.finditer(text)]
+    unified = text.translate(_PUNCTUATION)
+    if not kept:
+        return unified
+    chars = list(unified)
+    for at in kept:
+        chars[at] = text[at]
+    return "".join(chars)
 
 
 def rule_view(simplified: str) -> tuple[str, list[int], bool]:
@@ -38,13 +54,13 @@ def rule_view(simplified: str) -> tuple[str, list[int], bool]:
         for match in pattern.finditer(simplified)
     ]
     if not cuts:  # the usual case: one translation, positions unchanged
-        view, index = simplified.translate(_PUNCTUATION), list(range(len(simplified)))
+        view, index = _unified(simplified), list(range(len(simplified)))
     else:
         drop = bytearray(len(simplified))
         for start, end in cuts:
             drop[start:end] = b"\x01" * (end - start)
         index = [i for i in range(len(simplified)) if not drop[i]]
-        view = "".join(simplified[i] for i in index).translate(_PUNCTUATION)
+        view = _unified("".join(simplified[i] for i in index))
     enumerator = _ENUMERATOR.match(view)
     if enumerator:  # "一、白沙洲水厂…": the item's number is no part of a name
         view = "\u3000" * enumerator.end() + view[enumerator.end() :]

@@ -97,53 +97,53 @@
 <context>
     <name>BasemapDialog</name>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="80"/>
-        <location filename="../../desktop/basemap_dialog.py" line="86"/>
+        <location filename="../../desktop/basemap_dialog.py" line="81"/>
+        <location filename="../../desktop/basemap_dialog.py" line="88"/>
         <source>底图</source>
         <translation>Basemap</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="89"/>
+        <location filename="../../desktop/basemap_dialog.py" line="91"/>
         <source>在天地图网站申请的密钥</source>
         <translation>The key you applied for on the Tianditu website</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="90"/>
+        <location filename="../../desktop/basemap_dialog.py" line="92"/>
         <source>天地图密钥 tk</source>
         <translation>Tianditu key (tk)</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="91"/>
+        <location filename="../../desktop/basemap_dialog.py" line="93"/>
         <source>离线模式（只用已缓存的瓦片）</source>
         <translation>Offline mode (cached tiles only)</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="98"/>
+        <location filename="../../desktop/basemap_dialog.py" line="100"/>
         <source>瓦片缓存上限</source>
         <translation>Tile cache limit</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <location filename="../../desktop/basemap_dialog.py" line="104"/>
         <source>系统代理</source>
         <translation>System proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <location filename="../../desktop/basemap_dialog.py" line="104"/>
         <source>不用代理</source>
         <translation>No proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="102"/>
+        <location filename="../../desktop/basemap_dialog.py" line="104"/>
         <source>手动代理</source>
         <translation>Manual proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="107"/>
+        <location filename="../../desktop/basemap_dialog.py" line="109"/>
         <source>代理</source>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="110"/>
+        <location filename="../../desktop/basemap_dialog.py" line="112"/>
         <source>代理地址</source>
         <translation>Proxy address</translation>
     </message>
@@ -165,7 +165,7 @@
     </message>
     <message>
         <location filename="../../desktop/html_export.py" line="32"/>
-        <location filename="../../desktop/html_export.py" line="73"/>
+        <location filename="../../desktop/html_export.py" line="68"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
@@ -297,256 +297,278 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="57"/>
+        <location filename="../../desktop/main_window.py" line="60"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="66"/>
+        <location filename="../../desktop/main_window.py" line="70"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="67"/>
+        <location filename="../../desktop/main_window.py" line="71"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="77"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="82"/>
+        <location filename="../../desktop/main_window.py" line="86"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="134"/>
+        <location filename="../../desktop/main_window.py" line="138"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="135"/>
+        <location filename="../../desktop/main_window.py" line="139"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="137"/>
+        <location filename="../../desktop/main_window.py" line="141"/>
         <source>打印版面…</source>
         <translation>Print layout…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="142"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="140"/>
+        <location filename="../../desktop/main_window.py" line="144"/>
         <source>导出整改台账（当前状态）…</source>
         <translation>Export rectification ledger (current status)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="146"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="145"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="153"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="150"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="158"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="169"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>状态库…</source>
         <translation>Status store…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="171"/>
+        <location filename="../../desktop/main_window.py" line="175"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
-        <location filename="../../desktop/main_window.py" line="204"/>
-        <location filename="../../desktop/main_window.py" line="220"/>
-        <location filename="../../desktop/main_window.py" line="288"/>
-        <location filename="../../desktop/main_window.py" line="439"/>
+        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="208"/>
+        <location filename="../../desktop/main_window.py" line="224"/>
+        <location filename="../../desktop/main_window.py" line="293"/>
+        <location filename="../../desktop/main_window.py" line="480"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
+        <location filename="../../desktop/main_window.py" line="194"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="202"/>
-        <location filename="../../desktop/main_window.py" line="286"/>
-        <location filename="../../desktop/main_window.py" line="441"/>
+        <location filename="../../desktop/main_window.py" line="206"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
+        <location filename="../../desktop/main_window.py" line="482"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="242"/>
+        <location filename="../../desktop/main_window.py" line="247"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="257"/>
-        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="315"/>
         <source>无法记录</source>
         <translation>Cannot record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="260"/>
+        <location filename="../../desktop/main_window.py" line="265"/>
         <source>已暂存</source>
         <translation>Kept for later</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
+        <location filename="../../desktop/main_window.py" line="267"/>
         <source>已记录状态：</source>
         <translation>Status recorded: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="272"/>
         <source>导出整改台账</source>
         <translation>Export rectification ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>无法导出</source>
         <translation>Cannot export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="280"/>
+        <location filename="../../desktop/main_window.py" line="285"/>
         <source>状态库不可用</source>
         <translation>The status store is not available</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="292"/>
+        <location filename="../../desktop/main_window.py" line="297"/>
         <source>请在地图上点击该点位的正确位置</source>
         <translation>Click the site&apos;s correct location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
-        <location filename="../../desktop/main_window.py" line="300"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>更正位置</source>
         <translation>Correct location</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="296"/>
+        <location filename="../../desktop/main_window.py" line="301"/>
         <source>依据（如现场核实）：</source>
         <translation>Basis (e.g. checked on site):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="300"/>
+        <location filename="../../desktop/main_window.py" line="305"/>
         <source>精度（米）：</source>
         <translation>Precision (m):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="316"/>
+        <location filename="../../desktop/main_window.py" line="321"/>
         <source>状态库</source>
         <translation>Status store</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="317"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
+        <location filename="../../desktop/main_window.py" line="337"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="331"/>
-        <source>文本文件 (*.txt);;所有文件 (*)</source>
-        <translation>Text files (*.txt);;All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
-        <location filename="../../desktop/main_window.py" line="351"/>
+        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="357"/>
+        <location filename="../../desktop/main_window.py" line="391"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="350"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="358"/>
+        <location filename="../../desktop/main_window.py" line="357"/>
+        <source>正在导入另一份文件</source>
+        <translation>Another file is being imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="363"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="393"/>
+        <source>已取消导入：</source>
+        <translation>Import cancelled: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="399"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="359"/>
+        <location filename="../../desktop/main_window.py" line="400"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="408"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="386"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="403"/>
+        <location filename="../../desktop/main_window.py" line="444"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="420"/>
+        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="461"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="443"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
+        <source>文件（Word、PDF、网页、文本）</source>
+        <translation>Documents (Word, PDF, web page, text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="341"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="484"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -572,32 +594,32 @@
 <context>
     <name>PrefetchDialog</name>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="144"/>
+        <location filename="../../desktop/basemap_dialog.py" line="141"/>
         <source>预取武汉瓦片</source>
         <translation>Prefetch Wuhan tiles</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="152"/>
+        <location filename="../../desktop/basemap_dialog.py" line="149"/>
         <source>从缩放级别</source>
         <translation>From zoom level</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="153"/>
+        <location filename="../../desktop/basemap_dialog.py" line="150"/>
         <source>到缩放级别</source>
         <translation>To zoom level</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="175"/>
+        <location filename="../../desktop/basemap_dialog.py" line="167"/>
         <source>瓦片：</source>
         <translation>Tiles: </translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="176"/>
+        <location filename="../../desktop/basemap_dialog.py" line="168"/>
         <source>约</source>
         <translation>about</translation>
     </message>
     <message>
-        <location filename="../../desktop/basemap_dialog.py" line="178"/>
+        <location filename="../../desktop/basemap_dialog.py" line="170"/>
         <source>不能预取：</source>
         <translation>Cannot prefetch: </translation>
     </message>
@@ -610,87 +632,87 @@
         <translation>Print layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="60"/>
+        <location filename="../../desktop/print_dialog.py" line="61"/>
         <source>横向</source>
         <translation>Landscape</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="60"/>
+        <location filename="../../desktop/print_dialog.py" line="61"/>
         <source>纵向</source>
         <translation>Portrait</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="65"/>
+        <location filename="../../desktop/print_dialog.py" line="66"/>
         <source>不附措施表</source>
         <translation>No measures table</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="69"/>
+        <location filename="../../desktop/print_dialog.py" line="70"/>
         <source>全市</source>
         <translation>All of Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="69"/>
+        <location filename="../../desktop/print_dialog.py" line="70"/>
         <source>当前视图</source>
         <translation>Current view</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="70"/>
+        <location filename="../../desktop/print_dialog.py" line="71"/>
         <source>所选行政区</source>
         <translation>Selected district</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="72"/>
+        <location filename="../../desktop/print_dialog.py" line="73"/>
         <source>所选点位</source>
         <translation>Selected site</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="74"/>
+        <location filename="../../desktop/print_dialog.py" line="75"/>
         <source>PNG（300 dpi）</source>
         <translation>PNG (300 dpi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="76"/>
+        <location filename="../../desktop/print_dialog.py" line="77"/>
         <source>纸张</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="77"/>
+        <location filename="../../desktop/print_dialog.py" line="78"/>
         <source>方向</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="78"/>
+        <location filename="../../desktop/print_dialog.py" line="79"/>
         <source>标题</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="79"/>
+        <location filename="../../desktop/print_dialog.py" line="80"/>
         <source>副标题</source>
         <translation>Subtitle</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="80"/>
+        <location filename="../../desktop/print_dialog.py" line="81"/>
         <source>措施表（行政区）</source>
         <translation>Measures table (district)</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="81"/>
+        <location filename="../../desktop/print_dialog.py" line="82"/>
         <source>地图范围</source>
         <translation>Map extent</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="82"/>
+        <location filename="../../desktop/print_dialog.py" line="83"/>
         <source>格式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="139"/>
+        <location filename="../../desktop/print_dialog.py" line="140"/>
         <source>保存版面</source>
         <translation>Save layout</translation>
     </message>
     <message>
-        <location filename="../../desktop/print_dialog.py" line="152"/>
+        <location filename="../../desktop/print_dialog.py" line="153"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
@@ -703,47 +725,77 @@
         <translation>Review imported document</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="47"/>
+        <location filename="../../desktop/review.py" line="51"/>
         <source>在地图上点选位置</source>
         <translation>Pick location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="48"/>
+        <location filename="../../desktop/review.py" line="52"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="49"/>
+        <location filename="../../desktop/review.py" line="53"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="50"/>
+        <location filename="../../desktop/review.py" line="54"/>
         <source>完成审核</source>
         <translation>Finish review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="52"/>
+        <location filename="../../desktop/review.py" line="56"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="53"/>
+        <location filename="../../desktop/review.py" line="57"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="54"/>
+        <location filename="../../desktop/review.py" line="58"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="99"/>
+        <location filename="../../desktop/review.py" line="59"/>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="60"/>
+        <source>需复核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="106"/>
         <source>未定位：请在地图上点选</source>
         <translation>No location: pick it on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="135"/>
+        <location filename="../../desktop/review.py" line="114"/>
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="120"/>
+        <source>未知</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="122"/>
+        <source>文中写明</source>
+        <translation>stated in the text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="123"/>
+        <source>由位置推定</source>
+        <translation>derived from the location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="155"/>
         <source>需要位置</source>
         <translation>Location needed</translation>
     </message>
@@ -795,7 +847,7 @@
     </message>
     <message>
         <location filename="../../desktop/status.py" line="57"/>
-        <location filename="../../desktop/status.py" line="66"/>
+        <location filename="../../desktop/status.py" line="61"/>
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
@@ -803,18 +855,18 @@
 <context>
     <name>Tracking</name>
     <message>
-        <location filename="../../desktop/status.py" line="164"/>
+        <location filename="../../desktop/status.py" line="163"/>
         <source>没有用户数据文件夹，无法保存</source>
         <translation>No user data folder: cannot keep the edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="166"/>
+        <location filename="../../desktop/status.py" line="165"/>
         <source>状态库暂不可用：此修改已保存在本机，连接恢复后自动提交</source>
         <translation>The status store is out of reach: this edit is kept on this PC and sent when the connection is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/status.py" line="173"/>
-        <location filename="../../desktop/status.py" line="180"/>
+        <location filename="../../desktop/status.py" line="172"/>
+        <location filename="../../desktop/status.py" line="179"/>
         <source>状态库不可用，位置更正未保存</source>
         <translation>The status store is not available: the correction was not saved</translation>
     </message>

@@ -18,12 +18,19 @@ NOTICE = (
 )
 
 
+def _imported(qtbot, window, path: Path = NOTICE, when: date = date(2017, 12, 1)):
+    """Import in the window's worker thread and wait for the review dialog."""
+    with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
+        assert window.import_document(path, when) is not None
+    return finished.args[0]
+
+
 def _row(dialog, name: str) -> int:
     return [c["name"] for c in dialog.review.candidates].index(name)
 
 
 def test_review_pick_on_the_map_accept_and_finish(qtbot, user_window, tmp_path):
-    dialog = user_window.import_document(NOTICE, date(2017, 12, 1))
+    dialog = _imported(qtbot, user_window)
     qtbot.addWidget(dialog)
     assert dialog.list.count() == len(dialog.review.candidates) >= 5
     dialog.list.setCurrentRow(_row(dialog, "鑫达建材码头"))
@@ -52,7 +59,7 @@ def test_review_pick_on_the_map_accept_and_finish(qtbot, user_window, tmp_path):
 def test_a_review_left_open_is_offered_again_after_a_restart(
     qtbot, map_data, user_window, tmp_path
 ):
-    dialog = user_window.import_document(NOTICE, date(2017, 12, 1))
+    dialog = _imported(qtbot, user_window)
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(_row(dialog, "白沙洲水厂"))
     dialog.reject_button.click()
@@ -90,7 +97,8 @@ def test_dropping_a_file_asks_its_date_and_opens_the_review(qtbot, user_window):
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    user_window.dropEvent(drop)
+    with qtbot.waitSignal(user_window.importFinished, timeout=60_000):
+        user_window.dropEvent(drop)
     dialog = user_window.review_dialog
     assert dialog is not None and dialog.review.document_date == "2017-12-01"
     qtbot.addWidget(dialog)

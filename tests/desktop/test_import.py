@@ -1,0 +1,140 @@
+"""File → 导入文件 runs off the UI thread: the window keeps answering while a long notice is
+read, Cancel stops the work and leaves the user's catalog as it was, and the review shows
+each candidate's reasons for a second look and how its district is known."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QPushButton
+
+from desktop.review import ReviewDialog
+from gis.user_catalog import Review
+
+# A real notice (development corpus 11, a public page), repeated into a long document.
+NOTICE = (
+    Path(__file__).resolve().parents[1]
+    / "gis"
+    / "extract"
+    / "formats"
+    / "11_wuhan-aluminium-parcel.txt"
+)
+
+
+def _long_notice(folder: Path, copies: int) -> Path:
+    text = NOTICE.read_text(encoding="utf-8")
+    path = folder / "long-notice.txt"
+    path.write_text("\n".join([text] * copies), encoding="utf-8")
+    return path
+
+
+def test_the_window_stays_responsive_while_importing(qtbot, tracked, tmp_path):
+    # `tracked`: the window once its own deferred start-up (opening the status store) is done
+    user_window = tracked
+    path = _long_notice(tmp_path, 1000)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    ticks.append(started)  # a stall from the very start counts too
+    with qtbot.waitSignal(user_window.importFinished, timeout=120_000) as finished:
+        user_window.import_document(path, date(2023, 7, 18))
+    took = time.perf_counter() - started
+    timer.stop()
+    dialog = finished.args[0]
+    assert isinstance(dialog, ReviewDialog)
+    qtbot.addWidget(dialog)
+    assert took > 0.3, "the import must last long enough to see the window answer"
+    during = [t for t in ticks[1:] if t < started + took]
+    # Run on the UI thread, the timer could not fire until the import ended.
+    assert len(during) >= 10, f"{len(during)} timer ticks in {took:.2f} s of import"
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    print(f"longest gap {max(gaps) * 1000:.0f} ms in {took:.2f} s")  # the figure for the note
+
+
+def test_cancel_stops_the_import_and_keeps_the_catalog(qtbot, user_window, tmp_path):
+    path = _long_notice(tmp_path, 1000)
+    sites_before = len(user_window.catalog.sites)
+    steps: list[int] = []
+
+    def cancel_once_started(done: int, total: int) -> None:
+        steps.append(done)
+        if len(steps) == 3:
+            user_window.import_progress.findChild(QPushButton).click()  # the user's Cancel
+
+    with qtbot.waitSignal(user_window.importFinished, timeout=120_000) as finished:
+        job = user_window.import_document(path, date(2023, 7, 18))
+        job.progressed.connect(cancel_once_started)
+    assert finished.args[0] is None, (steps, job._cancelled)
+    assert max(steps) < 900, "the extraction stopped before it reached the geocoding"
+    user = tmp_path / "user"
+    assert not list(user.glob("reviews/*.json")) and not list(user.glob("documents/*"))
+    assert not (user / "accepted.json").exists()
+    assert len(user_window.catalog.sites) == sites_before
+    assert "已取消" in user_window.statusBar().currentMessage()
+    assert user_window.import_job is None  # a next import may start
+
+
+def test_an_unreadable_file_is_explained_by_name(qtbot, user_window, tmp_path, monkeypatch):
+    broken = tmp_path / "损坏.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a zip")
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "desktop.main_window.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+    )
+    with qtbot.waitSignal(user_window.importFinished, timeout=30_000) as finished:
+        user_window.import_document(broken, date(2023, 7, 18))
+    assert finished.args[0] is None
+    assert shown and "损坏.docx" in shown[0]
+
+
+def test_review_shows_flags_and_how_the_district_is_known(qtbot, tmp_path):
+    evidence = {"document": "n", "paragraph": 1, "quote": "汤逊湖"}
+    measure = {
+        "text": "汤逊湖截污",
+        "status": "in_progress",
+        "status_words": "正在",
+        "evidence": evidence,
+    }
+    candidates = [
+        {
+            "name": "汤逊湖",
+            "kind": "river_lake",
+            "decision": "pending",
+            "district": "江夏区",
+            "district_basis": "stated",
+            "review": ["状态不确定 / status uncertain"],
+            "measures": [measure],
+        },
+        {"name": "纸坊港", "kind": "river_lake", "decision": "pending", "measures": []},
+    ]
+    review = Review(tmp_path, "n", "2017-11-25", candidates)
+    dialog = ReviewDialog(review, ("汤逊湖截污工程正在实施",))
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text().endswith("⚑")
+    assert "状态不确定" in dialog.flags.text()
+    assert dialog.district.text() == "江夏区（文中写明）"
+    dialog.list.setCurrentRow(1)  # an older record without the new fields
+    assert not dialog.list.item(1).text().endswith("⚑")
+    assert dialog.flags.text() == "无" and dialog.district.text() == "未知"
+
+
+def test_a_pdf_imports_like_its_text(qtbot, user_window):
+    pdf = NOTICE.with_suffix(".pdf")
+    with qtbot.waitSignal(user_window.importFinished, timeout=60_000) as finished:
+        user_window.import_document(pdf, date(2023, 7, 18))
+    dialog = finished.args[0]
+    assert isinstance(dialog, ReviewDialog) and dialog.review.candidates
+    qtbot.addWidget(dialog)
+    for candidate in dialog.review.candidates:
+        for measure in candidate["measures"]:
+            piece = measure["evidence"]
+            assert piece["document"] == dialog.review.document
+            assert piece["quote"] in dialog.paragraphs[piece["paragraph"] - 1]
+            assert piece.get("page", 1) == 1
