@@ -20,9 +20,12 @@ _LOCATED = re.compile(
 )
 _WITHIN = re.compile(rf"(?P<d>{_FULL})(?:境内|辖区内|辖区)")
 _ACTING = re.compile(
-    rf"(?P<d>{_FULL})(?:委|人民政府|政府|水务和湖泊局|水务局|生态环境局|环保局|城管|河湖长|河长|"
-    r"湖长|住建局|建设局|自然资源|街道办事处|指挥部|组织)"
+    rf"(?P<d>{_FULL})(?:委|人民政府|政府|水务和湖泊局|水务局|生态环境局|生态环境部门|环保局|城管|"
+    r"河湖长|河长|湖长|住建局|建设局|自然资源|街道办事处|指挥部|组织|区长|副区长|分局|"
+    r"(?:需|要|将|已|虽|正|先后|开展|完成|实施|启动|投入|累计|全面|积极|着力|持续|加快|推进|计划))"
 )
+# "黄陂区57.5公里，涉及长湖、西塞湖…；东湖新技术开发区…": a part that opens with a district
+_OPENS = re.compile(rf"(?:^|[；：。])\s*(?:其中，?)?(?P<d>{_FULL})")
 _VISIT = re.compile(rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))")
 _WATERS = re.compile(rf"(?P<d>{_SHORT})水域")
 _PUBLISHER = re.compile(rf"(?:来源|发布机构|发布单位|发布者)[：:]\s*(?:武汉市)?(?P<d>{_FULL})")
@@ -61,6 +64,13 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
         target = before[-1] if before else (after[0] if after else None)
         if target is not None:
             out.setdefault(target.start, match.group("d"))
+    for match in _OPENS.finditer(sentence):
+        part_start = sentence_start + match.start("d")
+        stops = [i for i in (sentence.find(c, match.end()) for c in "；：") if i >= 0]
+        part_end = sentence_start + (min(stops) if stops else len(sentence))
+        for span in sites:
+            if part_start <= span.start < part_end:
+                out.setdefault(span.start, match.group("d"))
     for pattern in (_WITHIN, _ACTING, _VISIT):
         for match in pattern.finditer(sentence):
             for span in sites:
