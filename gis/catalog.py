@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from gis.documents import load_documents
-from gis.errors import CatalogInvalid, Problem
+from gis.errors import CatalogInvalid, CatalogSyntaxError, Problem
 from gis.gazetteer import Gazetteer, load_places
+from gis.localities import load_localities
 from gis.model import (
     Catalog,
     Category,
@@ -297,10 +298,18 @@ def _read(root: Path) -> tuple[Catalog | None, list[Problem]]:
 
 def validate_catalog(root: Path | None = None) -> list[Problem]:
     """Every fault in the catalog under `root` (default: the shipped data); empty when sound."""
+    root = root or data_root()
     try:
-        return _read(root or data_root())[1]
+        problems = _read(root)[1]
     except CatalogInvalid as exc:
-        return exc.problems
+        problems = exc.problems
+    localities = root / "gazetteer" / "localities.yaml"
+    if localities.exists():
+        try:
+            problems = [*problems, *load_localities(localities).problems]
+        except CatalogSyntaxError as exc:
+            problems = [*problems, Problem(localities, exc.line, "file", "bad-yaml", str(exc))]
+    return problems
 
 
 def load_catalog(root: Path | None = None) -> Catalog:

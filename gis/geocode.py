@@ -2,7 +2,10 @@
 geocoder. Every answer says where it came from and how far off it may be.
 
 Order: exact name → alias → a normalised variant (原…厂, …门水厂, doubled characters, quotes
-and placeholders) → the district named in context (its interior point, with a radius to its
+and placeholders) → a locality of data/gazetteer/localities.yaml (lake, river, plant, 街道…:
+exact, alias, variant without a generic suffix such as 水厂, or the name followed by a
+qualifier such as 江夏水域) → a 街道 or village named inside the text → the district named
+in context (its interior point, with a radius to its
 far edge) → unresolved, kept for review. An online geocoder (Tianditu or AMap, the user's
 key, off by default) is tried before the district step when one is given.
 """
@@ -22,6 +25,7 @@ import shapely
 
 from gis.crs import gcj02_to_wgs84, to_metric
 from gis.errors import EnvMapError
+from gis.localities import Locality, load_default
 from gis.model import Catalog, Kind
 
 
@@ -34,8 +38,19 @@ class GeocodeResult:
     lon: float | None
     lat: float | None
     precision_m: float | None
-    source: str  # gazetteer:exact|alias|variant, online:tianditu|amap, district, unresolved
-    matched: str | None = None  # the gazetteer site id, or the online answer's label
+    source: (
+        str  # gazetteer:exact|alias|variant|locality, online:tianditu|amap, district, unresolved
+    )
+    matched: str | None = None  # the gazetteer site or locality id, or the online answer's label
+    kind: str | None = None  # for a locality: lake, water_plant, subdistrict … (gis.localities)
+
+    def __post_init__(self) -> None:
+        # Plain Python floats: shapely/numpy hand back numpy scalars, which neither YAML nor
+        # every JSON writer can represent (`envmap extract --format yaml` crashed on them).
+        for name in ("lon", "lat", "precision_m"):
+            value = getattr(self, name)
+            if value is not None:
+                object.__setattr__(self, name, float(value))
 
     @property
     def resolved(self) -> bool:
@@ -58,11 +73,45 @@ def normalise(name: str) -> str:
     return re.sub(r"(.)\1", r"\1", text)  # "青江江" is a typing slip for "青江"
 
 
-class GazetteerGeocoder:
-    """The places the curated catalog knows, by name, alias and normalised spelling."""
+# Generic endings a notice adds to or drops from a locality's name: 宗关水厂 = 宗关.
+_GENERIC_SUFFIX = re.compile(
+    r"(?:污水处理厂|污水厂|净水厂|自来水厂|水厂|街道办事处|街道|街|乡|镇|村)$"
+)
+# What may follow a locality's name and still mean it: 汤逊湖江夏水域, 长江武汉段, 府河沿岸.
+_WATER_PART = r"(?:水域|湖区|段|流域|沿岸|岸线|水体|水面)"
+_QUALIFIER = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,4}?(?:区|街道|街))?(?:水域|湖区|段|流域|沿岸|岸线|周边|一带|附近|片区|区域|水体|水面)?"
+    rf"|[\u4e00-\u9fff]{{1,4}}?{_WATER_PART}"
+)
+_IN_TEXT_KINDS = ("subdistrict", "village")
 
-    def __init__(self, catalog: Catalog, online: Geocoder | None = None) -> None:
+
+def _locality_key(name: str) -> str:
+    return _GENERIC_SUFFIX.sub("", normalise(name))
+
+
+class GazetteerGeocoder:
+    """The places the curated catalog knows, by name, alias and normalised spelling; then the
+    localities (lakes, rivers, plants, 街道 …) of data/gazetteer/localities.yaml."""
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        online: Geocoder | None = None,
+        localities: list[Locality] | None = None,
+    ) -> None:
         self.online = online
+        self._localities = {
+            loc.id: loc for loc in (load_default() if localities is None else localities)
+        }
+        self._loc_exact: dict[str, str] = {}
+        self._loc_key: dict[str, set[str]] = {}
+        for loc in self._localities.values():
+            for spelling in (loc.name_zh, *loc.aliases):
+                self._loc_exact.setdefault(spelling, loc.id)
+                for key in (normalise(spelling), _locality_key(spelling)):
+                    if len(key) >= 2:
+                        self._loc_key.setdefault(key, set()).add(loc.id)
         self._exact: dict[str, str] = {}
         self._alias: dict[str, str] = {}
         self._normal: dict[str, set[str]] = {}
@@ -82,6 +131,9 @@ class GazetteerGeocoder:
         variant = self._variant(normalise(name))
         if variant:
             return self._site_result(variant, "gazetteer:variant")
+        locality = self.locality(name)
+        if locality is not None:
+            return locality
         if self.online is not None:
             answer = self.online.geocode(name, district)
             if answer.resolved:
@@ -90,6 +142,43 @@ class GazetteerGeocoder:
         if named in self._districts:
             return self._district_result(named)
         return UNRESOLVED
+
+    def locality(self, name: str) -> GeocodeResult | None:
+        """The locality `name` denotes: exact, alias, variant, or its name plus a qualifier
+        (汤逊湖江夏水域 → 汤逊湖); then a 街道 or village named inside `name`."""
+        if name in self._loc_exact:
+            return self._locality_result(self._loc_exact[name])
+        for key in (normalise(name), _locality_key(name)):
+            ids = self._loc_key.get(key, set())
+            if len(ids) == 1:
+                return self._locality_result(next(iter(ids)))
+        text = normalise(name)
+        best: str | None = None
+        for key, ids in self._loc_key.items():
+            longer = best is None or len(key) > len(best)
+            if len(ids) == 1 and longer and text.startswith(key):
+                best = key if _QUALIFIER.fullmatch(text[len(key) :]) else best
+        if best is not None:
+            return self._locality_result(next(iter(self._loc_key[best])))
+        return self.locate_in_text(name)
+
+    def locate_in_text(self, text: str) -> GeocodeResult | None:
+        """The longest 街道 or village name written anywhere in `text`, at its precision."""
+        best: Locality | None = None
+        best_len = 0
+        for loc in self._localities.values():
+            if loc.kind not in _IN_TEXT_KINDS:
+                continue
+            for spelling in (loc.name_zh, *loc.aliases):
+                if len(spelling) >= 2 and spelling in text and len(spelling) > best_len:
+                    best, best_len = loc, len(spelling)
+        return self._locality_result(best.id) if best else None
+
+    def _locality_result(self, locality_id: str) -> GeocodeResult:
+        loc = self._localities[locality_id]
+        return GeocodeResult(
+            loc.lon, loc.lat, loc.precision_m, "gazetteer:locality", loc.id, loc.kind
+        )
 
     def _variant(self, key: str) -> str | None:
         if len(key) < 2:
@@ -117,7 +206,7 @@ class GazetteerGeocoder:
         metric_area, metric_point = to_metric(area), to_metric(point)
         radius = shapely.hausdorff_distance(metric_point, metric_area.boundary)
         return GeocodeResult(
-            point.x, point.y, round(radius, -2), "district", self._districts[name].id
+            point.x, point.y, float(round(radius, -2)), "district", self._districts[name].id
         )
 
 

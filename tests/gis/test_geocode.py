@@ -133,3 +133,167 @@ def test_errors_are_clear(service):
         OnlineGeocoder("amap", "")
     with pytest.raises(GeocodeError, match="unreachable"):
         OnlineGeocoder("amap", "k", endpoint="http://127.0.0.1:9/geo").geocode("某地")
+
+
+# --- Localities (data/gazetteer/localities.yaml) -------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from gis.catalog import validate_catalog  # noqa: E402
+from gis.localities import load_localities  # noqa: E402
+
+SHARED_CORPUS = Path("/work/shared/corpus")
+
+
+def _corpus_text(name: str) -> str:
+    path = SHARED_CORPUS / name
+    if not path.exists():
+        pytest.skip(f"shared corpus file {name} not present")
+    return path.read_text(encoding="utf-8")
+
+
+def test_shipped_localities_load_without_problems():
+    found = load_localities()
+    assert found.problems == []
+    assert len(found.places) >= 10
+    for place in found.places:
+        assert place.source and place.precision_m > 0
+        if place.datum == "unknown":
+            assert place.precision_m >= 1000  # absorbs a possible GCJ-02 offset
+
+
+@pytest.mark.parametrize(
+    ("corpus_file", "written", "kind"),
+    [
+        # 04_jinbiangang-futouhu-zhuanbao53.txt: "斧头湖水质改善工作"
+        ("04_jinbiangang-futouhu-zhuanbao53.txt", "斧头湖", "lake"),
+        # 11_wuhan-aluminium-parcel.txt: "武汉铝厂地块位于江岸区谌家矶大道21号"
+        ("11_wuhan-aluminium-parcel.txt", "武汉铝厂地块", "contaminated_parcel"),
+        # 02_rural-black-odour-TABLE.txt: table cells naming the water bodies
+        ("02_rural-black-odour-TABLE.txt", "城北村汪套湾东部水沟", "water_body"),
+        ("02_rural-black-odour-TABLE.txt", "沙河村登峰湾曹家大塘", "water_body"),
+        ("02_rural-black-odour-TABLE.txt", "滨湖村大湾塘", "water_body"),
+    ],
+)
+def test_corpus_names_resolve_to_localities(gazetteer, corpus_file, written, kind):
+    assert written in _corpus_text(corpus_file)
+    result = gazetteer.geocode(written)
+    assert result.source == "gazetteer:locality"
+    assert result.kind == kind
+    assert result.precision_m >= 1000  # the shipped points' datum is not stated
+
+
+def test_lake_with_a_qualifier_keeps_lake_precision(gazetteer):
+    plain, qualified = gazetteer.geocode("斧头湖"), gazetteer.geocode("斧头湖江夏水域")
+    assert qualified.matched == plain.matched == "futouhu-lake"
+    assert qualified.precision_m == plain.precision_m
+    assert not gazetteer.geocode("斧头湖新城").resolved  # a different, longer name
+
+
+def test_the_catalog_comes_before_localities(gazetteer):
+    assert gazetteer.geocode("东湖").source == "gazetteer:exact"  # the curated site
+    assert gazetteer.geocode("东湖水域").matched == "donghu-lake"
+
+
+_FIXTURE = """\
+localities:
+  - id: test-plant
+    name_zh: 余氏墩
+    kind: water_plant
+    point: [114.3618389, 30.6728]   # a test fixture only, not 余氏墩's position
+    datum: WGS84
+    precision_m: 500
+    basis: address
+    source: test fixture
+  - id: test-street
+    name_zh: 谌家矶街道
+    aliases: [谌家矶街]
+    kind: subdistrict
+    point: [114.3618389, 30.6728]
+    datum: GCJ-02
+    precision_m: 3000
+    basis: locality
+    source: test fixture
+  - id: bad-kind
+    name_zh: 坏
+    kind: planet
+    point: [114.3, 30.6]
+    datum: WGS84
+    precision_m: 500
+    basis: locality
+    source: test fixture
+  - id: bad-datum
+    name_zh: 坏二
+    kind: lake
+    point: [114.3, 30.6]
+    datum: unknown
+    precision_m: 100
+    basis: locality
+    source: test fixture
+  - id: swapped
+    name_zh: 坏三
+    kind: lake
+    point: [30.6, 114.3]
+    datum: WGS84
+    precision_m: 5000
+    basis: locality
+    source: test fixture
+"""
+
+
+@pytest.fixture()
+def fixture_localities(tmp_path):
+    path = tmp_path / "localities.yaml"
+    path.write_text(_FIXTURE, encoding="utf-8")
+    return path, load_localities(path)
+
+
+def test_bad_entries_report_file_and_line_and_keep_the_rest(fixture_localities):
+    path, found = fixture_localities
+    assert [p.id for p in found.places] == ["test-plant", "test-street"]
+    by_code = {p.code: p for p in found.problems}
+    assert set(by_code) == {"unknown-kind", "precision-below-datum", "outside-wuhan"}
+    lines = _FIXTURE.splitlines()
+    line = {
+        name: lines.index(f"  - id: {name}") + 1 for name in ("bad-kind", "bad-datum", "swapped")
+    }
+    assert str(by_code["unknown-kind"]).startswith(
+        f"{path}:{line['bad-kind']}: localities[2] (bad-kind)"
+    )
+    assert line["bad-kind"] == 19
+    assert by_code["precision-below-datum"].line == line["bad-datum"]
+    assert by_code["outside-wuhan"].line == line["swapped"]
+
+
+def test_gcj02_locality_is_converted(fixture_localities):
+    street = fixture_localities[1].places[1]
+    assert street.datum == "GCJ-02"
+    assert (street.lon, street.lat) != (114.3618389, 30.6728)
+    assert abs(street.lon - 114.3618389) < 0.01 and abs(street.lat - 30.6728) < 0.01
+
+
+def test_suffix_variants_and_subdistrict_in_text(catalog, fixture_localities):
+    geocoder = GazetteerGeocoder(catalog, localities=fixture_localities[1].places)
+    plant = geocoder.geocode("余氏墩水厂")
+    assert (plant.source, plant.matched, plant.kind) == (
+        "gazetteer:locality",
+        "test-plant",
+        "water_plant",
+    )
+    assert plant.precision_m == 500
+    assert geocoder.geocode("谌家矶街").matched == "test-street"
+    # a 街道 named inside a longer candidate text locates it at the 街道's precision
+    inside = geocoder.geocode("江岸区谌家矶街道某排口")
+    assert (inside.matched, inside.precision_m) == ("test-street", 3000)
+    assert geocoder.locate_in_text("位于谌家矶街道的地块").matched == "test-street"
+
+
+def test_validate_checks_localities(tmp_path):
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data", root)
+    assert validate_catalog(root) == []
+    (root / "gazetteer" / "localities.yaml").write_text(_FIXTURE, encoding="utf-8")
+    codes = {p.code for p in validate_catalog(root)}
+    assert {"unknown-kind", "precision-below-datum", "outside-wuhan"} <= codes
