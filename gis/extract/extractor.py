@@ -21,6 +21,7 @@ from datetime import date
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
 from gis.extract import dates, districts, names, rules, status, tables
+from gis.extract.coordinates import find_coordinates
 from gis.extract.text import SourceText
 from gis.extract.view import rule_view
 from gis.model import Kind, Status
@@ -78,6 +79,7 @@ class Candidate:
     groups: list[dict] = field(default_factory=list)  # counted, unnamed sets ("6个非法码头")
     review: list[str] = field(default_factory=list)  # reasons a reviewer should look
     stated_point: list[float] | None = None  # lon, lat written in the text (WGS84 assumed)
+    stated_precision_m: float | None = None  # how exactly the text writes that point
 
 
 _Span = names.Span
@@ -171,6 +173,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
     starts = [s.start for s in spans]
     stated_by_sentence: dict[int, dict[int, str]] = {}
     sentence_owners: dict[int, list[Candidate]] = {}
+    named_at: list[tuple[int, Candidate]] = []  # where each place is named in the block
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
     waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
@@ -229,6 +232,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
                 candidate.review.append(_INFERRED_NAME)
             if not any(o is candidate for o in owners):
                 owners.append(candidate)
+            named_at.append((span.start, candidate))
             if Kind(candidate.kind) in _POLLUTERS:
                 last_site = candidate
         if headline:
@@ -275,6 +279,27 @@ def _read_block(context, block, pledge, area, headline) -> None:
     for waiting in waiting_for.values():
         for start, end, reading, measure in waiting:
             _to_subject(context, block, start, end, reading, measure, pledge, area)
+    _stated_points(text, named_at)
+
+
+def _stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:
+    """ "武汉铝厂地块位于…，项目场地中心坐标：东经114°21′42.62″…": a point written after a
+    place, in the same paragraph, is that place's (the nearest named before it)."""
+    for found in find_coordinates(text):
+        before = [c for at, c in named_at if at < found.start]
+        if found.plausible and before and before[-1].stated_point is None:
+            before[-1].stated_point = [round(found.lon, 7), round(found.lat, 7)]
+            before[-1].stated_precision_m = _written_precision_m(
+                text[found.start : found.end], found.form
+            )
+
+
+def _written_precision_m(written: str, form: str) -> float:
+    """Half the last written digit, in metres: 0.01″ is 0.15 m, 0.00001° is 0.6 m here. It says
+    how exactly the text gives the point, not how well the point stands for the whole site."""
+    decimals = max((len(d) for d in re.findall(r"\.(\d+)", written)), default=0)
+    unit_m = 30.9 if form == "dms" else 111_320.0
+    return round(unit_m * 10**-decimals / 2, 2)
 
 
 _INHERITED = "本句未提地点，完成不归于该地 / done, but the clause names no place"

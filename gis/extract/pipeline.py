@@ -76,7 +76,7 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
         place = {
             "lon": lon,
             "lat": lat,
-            "precision_m": _digits_precision_m(lon, lat),
+            "precision_m": candidate.stated_precision_m or _digits_precision_m(lon, lat),
             "geocode_source": "text",  # as written in the document (WGS84/CGCS2000 assumed)
             "geocode_match": None,
         }

@@ -101,3 +101,14 @@ def test_quotes_are_the_row_as_written(extract_text):
     evidence = found["城北村汪套湾东部水沟"]["measures"][0]
     quotes = [evidence["evidence"]["quote"]] + [e["quote"] for e in evidence["evidence_continued"]]
     assert "城北村汪套湾东部水沟" in quotes and "2025年第四季度" in quotes
+
+
+def test_a_point_written_after_a_place_is_that_place_s(extract_text):
+    # 原武汉铝厂地块公示 2023-07-18 (corpus 11): the site centre in 度分秒
+    found = extract_text(
+        "武汉铝厂地块位于江岸区谌家矶大道21号，项目场地中心坐标：东经114°21′42.62″，"
+        "北纬30°40′22.08″，地块规划用地为第一类用地。\n"
+    )
+    parcel = found["武汉铝厂地块"]
+    assert (round(parcel["lon"], 5), round(parcel["lat"], 5)) == (114.36184, 30.67280)
+    assert parcel["geocode_source"] == "text" and parcel["precision_m"] < 1
