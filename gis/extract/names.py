@@ -124,6 +124,9 @@ GENERIC_WORDS = re.compile(
 _LAST_ENDING = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
 )
+_LAST_ENDING_INSIDE = re.compile(
+    "|".join(sorted((e for e in ENDINGS if len(e) > 1), key=len, reverse=True))
+)
 _PUNCT = re.compile(r"[，。；：、（）]")
 _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 # A name followed by these is an organisation's or a person's post, or a speaker: not a site.
@@ -151,6 +154,7 @@ def find_names(text: str) -> list[Span]:
     """Every name in the rule view of a block, the longest where two overlap."""
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + _water_spans(text)
+    spans += _project_spans(text)
     listed = _list_spans(text)
     kept: list[Span] = []
     taken = bytearray(len(text) + 1)
@@ -208,7 +212,7 @@ def _parenthesis_after(text: str, end: int) -> int:
     """ "汤山渠（经开段）": a section written after the name belongs to it."""
     if text[end : end + 1] == "（":
         close = text.find("）", end, end + 8)
-        if close > 0 and text[end + 1 : close].endswith(("段", "段）", "片", "区域", "水域")):
+        if close > 0 and text[end + 1 : close].endswith(("段", "片", "区域", "水域", "期")):
             return close + 1
     return end
 
@@ -219,6 +223,62 @@ def _is_post(text: str, end: int) -> bool:
     cut = _PUNCT.search(window)
     window = window[: cut.start()] if cut else window
     return bool(window) and any(word in window for word in _POST)
+
+
+_PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
+
+
+def _project_spans(text: str) -> list[Span]:
+    """ "黄家湖沿线截污工程", "汤仁海湖水环境综合治理工程（一期）": works named after the place they
+    are at; a name with no place inside ("截污工程", "六大工程") is none."""
+    spans = []
+    for match in _PROJECT.finditer(text):
+        start = _project_edge(text, match.start())
+        end = _parenthesis_after(text, match.end())
+        bare = text[start : match.start()]
+        inner = list(_LAST_ENDING_INSIDE.finditer(bare))
+        water = next((w for w in _water_names_in(bare)), None)
+        if not inner and water is None:
+            continue
+        if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
+            continue  # "原江城电镀厂地块修复工程": the works of a site, the site is the parcel
+        if (water and bare.endswith("等")) or (
+            water and _ACTIVITY.fullmatch(bare.split(water, 1)[1])
+        ):
+            continue  # "金鞭港整治工程", "…等工程": the water body is the site
+        if COUNT.search(bare) or not is_site_name(bare):
+            continue
+        kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE
+        spans.append(Span(start, end, text[start:end], kind))
+    return spans
+
+
+_PROJECT_STOPS = re.compile(
+    r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
+    r"完成|建成|开工|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
+    + "|".join(DISTRICT_NAMES_EN)
+)
+_ACTIVITY = re.compile(
+    r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
+    r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|等)*"
+)
+
+
+def _project_edge(text: str, end: int) -> int:
+    """A works' name holds verbs of its own (截污, 整治): only outer verbs end it on the left."""
+    start = end
+    while start > 0 and end - start < 28 and _NAME_CHAR.match(text[start - 1]):
+        start -= 1
+    stops = list(_PROJECT_STOPS.finditer(text, start, end))
+    return stops[-1].end() if stops else start
+
+
+def _water_names_in(text: str):
+    """Known lake and river names inside a text (short texts: a project's name)."""
+    for size in range(min(8, len(text)), 1, -1):
+        for at in range(len(text) - size + 1):
+            if text[at : at + size] in WATER_NAMES:
+                yield text[at : at + size]
 
 
 def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
