@@ -123,6 +123,7 @@ class GazetteerGeocoder:
             for spelling in (site.name_zh, *site.aliases):
                 self._normal.setdefault(normalise(spelling), set()).add(site.id)
         self._districts = {s.name_zh: s for s in self._sites.values() if s.kind is Kind.DISTRICT}
+        self._metric_districts: dict | None = None  # built at the first district_at
 
     def geocode(self, name: str, district: str | None = None) -> GeocodeResult:
         for table, source in ((self._exact, "exact"), (self._alias, "alias")):
@@ -199,6 +200,17 @@ class GazetteerGeocoder:
         location = self._sites[site_id].location
         point = location.geometry.representative_point()
         return GeocodeResult(point.x, point.y, location.precision_m, source, site_id)
+
+    def district_at(self, lon: float, lat: float, radius_m: float) -> str | None:
+        """The district a located point lies in, when the whole circle of its uncertainty
+        does: a site drawn within 2 km of a border is not given either side."""
+        if self._metric_districts is None:
+            self._metric_districts = {
+                name: to_metric(site.location.geometry) for name, site in self._districts.items()
+            }
+        circle = to_metric(shapely.Point(lon, lat)).buffer(max(radius_m, 1.0))
+        inside = [n for n, area in self._metric_districts.items() if area.contains(circle)]
+        return inside[0] if len(inside) == 1 else None
 
     def _district_result(self, name: str) -> GeocodeResult:
         area = self._districts[name].location.geometry

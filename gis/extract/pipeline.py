@@ -89,6 +89,12 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
             "geocode_source": found.source,
             "geocode_match": found.matched,
         }
+    if record["district"] is None and place["lon"] is not None and place["precision_m"]:
+        derive = getattr(geocoder, "district_at", None)
+        located = place["geocode_source"] not in ("district", "citywide", "unresolved")
+        district = derive(place["lon"], place["lat"], place["precision_m"]) if derive else None
+        if located and district:
+            record["district"], record["district_basis"] = district, "derived"
     return {**record, **place}
 
 

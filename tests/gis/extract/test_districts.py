@@ -55,3 +55,26 @@ def test_no_district_is_given_where_the_text_states_none(extract_text):
         "涉及的范围主要是在武汉长江核心区和汉江核心区，计划今年4月20日前完成优化调整工作。"
     )
     assert found["汉江核心区"]["district"] is None
+
+
+def test_a_located_point_gives_a_derived_district(catalog, tmp_path):
+    # 原武汉铝厂地块公示 2023-07-18 (corpus 11), without the sentence that names the district
+    from gis.extract.pipeline import extract_file
+    from gis.geocode import GazetteerGeocoder
+
+    path = tmp_path / "notice.txt"
+    path.write_text(
+        "该项目武汉铝厂地块场地中心坐标：东经114°21′42.62″，北纬30°40′22.08″，地块规划用地为第一类用地。\n",
+        encoding="utf-8",
+    )
+    records, _ = extract_file(path, GazetteerGeocoder(catalog))
+    parcel = next(r for r in records if r["name_simplified"] == "武汉铝厂地块")
+    assert (parcel["district"], parcel["district_basis"]) == ("江岸区", "derived")
+
+
+def test_no_district_is_derived_for_a_point_whose_circle_crosses_a_border(catalog):
+    from gis.geocode import GazetteerGeocoder
+
+    geocoder = GazetteerGeocoder(catalog)
+    assert geocoder.district_at(114.36184, 30.67280, 100) == "江岸区"
+    assert geocoder.district_at(114.36184, 30.67280, 20_000) is None
