@@ -204,7 +204,7 @@ painted_window() { # the window once, to its first painted map, with Qt's Window
     done
     echo "$out" | tail -5
     # then once more, left open, for a screenshot of the installed window
-    QT_QPA_PLATFORM=windows wine "$APPDIR_UNIX/envmap-gui.exe" </dev/null >/dev/null 2>&1 &
+    QT_QPA_PLATFORM=windows wine "$APPDIR_UNIX/envmap.exe" </dev/null >/dev/null 2>&1 &
     app=$!
     sleep "${ENVMAP_SHOT_WAIT:-20}"
     import -window root /tmp/win-shot.png && cp /tmp/win-shot.png "$OUT/window-under-wine.png"

@@ -35,7 +35,7 @@ MinVersion=10.0.17763
 Compression=lzma2/max
 SolidCompression=yes
 SetupIconFile={#Root}\resources\icons\envmap.ico
-UninstallDisplayIcon={app}\envmap-gui.exe
+UninstallDisplayIcon={app}\envmap.exe
 UninstallDisplayName={#AppNameZh} Wuhan EnvMap
 OutputDir={#Root}\dist
 ShowLanguageDialog=auto
@@ -55,11 +55,11 @@ Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppNameZh}"; Filename: "{app}\envmap-gui.exe"; Comment: "Wuhan EnvMap"
-Name: "{autodesktop}\{#AppNameZh}"; Filename: "{app}\envmap-gui.exe"; Tasks: desktopicon
+Name: "{autoprograms}\{#AppNameZh}"; Filename: "{app}\envmap.exe"; Comment: "Wuhan EnvMap"
+Name: "{autodesktop}\{#AppNameZh}"; Filename: "{app}\envmap.exe"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\envmap-gui.exe"; Description: "{cm:LaunchProgram,{#AppNameZh}}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\envmap.exe"; Description: "{cm:LaunchProgram,{#AppNameZh}}"; Flags: nowait postinstall skipifsilent
 
 [Code]
 function DefaultDir(Param: String): String;
