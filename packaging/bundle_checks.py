@@ -1,7 +1,10 @@
 """Checks on a built bundle (Linux or Windows) that its self-test cannot make: nothing
-test-only inside it, and every CRS the app uses still present in its proj.db.
+test-only inside it, and every CRS the app uses still in its pruned proj.db, resolving and
+transforming Wuhan's centre as the full database does (figures below, from PROJ 9 with the
+full proj.db of pyproj 3.7.2). Run with a Python that has pyproj (build.py's venv; under Wine,
+the Windows Python):
 
-    ENVMAP_BUNDLE=dist/envmap python3 packaging/bundle_checks.py
+    ENVMAP_BUNDLE=dist/envmap python packaging/bundle_checks.py
 """
 
 from __future__ import annotations
@@ -13,6 +16,13 @@ from pathlib import Path
 
 # gis/crs.py's constants (WGS84, CGCS2000, METRIC, WEB_MERCATOR); doctor transforms 4326 -> 4547.
 CRS_CODES = ("4326", "4490", "4547", "3857")
+CENTRE = (114.3055, 30.5928)  # lon, lat (WGS84)
+EXPECTED = {
+    "4326": CENTRE,
+    "4490": CENTRE,
+    "4547": (529299.860, 3385869.453),
+    "3857": (12724430.055, 3579978.621),
+}
 TEST_ONLY = ("icuuc.dll",)  # the mingw stand-in for Windows' ICU lives in the Wine prefix only
 
 
@@ -34,6 +44,26 @@ def check(bundle: Path) -> list[str]:
                     faults.append(f"EPSG:{code} is missing from {dbs[0].name}")
                 else:
                     print(f"EPSG:{code} {row[0]}")
+        faults += resolve(dbs[0].parent)
+    return faults
+
+
+def resolve(proj_dir: Path) -> list[str]:
+    import pyproj
+
+    pyproj.datadir.set_data_dir(str(proj_dir))
+    faults = []
+    for code in CRS_CODES:
+        for source in ("4326", "4490"):
+            transformer = pyproj.Transformer.from_crs(
+                f"EPSG:{source}", f"EPSG:{code}", always_xy=True
+            )
+            x, y = transformer.transform(*CENTRE)
+            want = EXPECTED[code]
+            if abs(x - want[0]) > 1e-3 or abs(y - want[1]) > 1e-3:
+                faults.append(f"EPSG:{source} -> {code} gives {x:.3f} {y:.3f}, not {want}")
+            else:
+                print(f"EPSG:{source} -> EPSG:{code}: {x:.3f} {y:.3f} ok")
     return faults
 
 

@@ -12,6 +12,6 @@ if sys.stdout is None and len(sys.argv) > 1:
     if ctypes.windll.kernel32.AttachConsole(-1):  # ATTACH_PARENT_PROCESS
         sys.stdout = sys.stderr = open("CONOUT$", "w", encoding="utf-8", errors="replace")  # noqa: SIM115
 
-from desktop.cli import main  # noqa: E402
+from desktop.cli import main
 
 sys.exit(main())

@@ -137,7 +137,9 @@ bundle_checks() { # nothing for tests only, no Python sources of the app
     local bad
     bad=$(find "$WORK/dist/envmap" -iname icuuc.dll -o -iname 'icuuc*.dll' | head -5)
     [ -z "$bad" ] || { echo "the test-only ICU stand-in entered the bundle: $bad"; return 1; }
-    ENVMAP_BUNDLE=$WORK/dist/envmap python3 packaging/bundle_checks.py
+    ENVMAP_BUNDLE=$(winpath "$WORK/dist/envmap") wine_run "$PY/python.exe" "$(winpath "$ROOT/packaging/bundle_checks.py")" |
+        tr -d '\r' | tee "$OUT/bundle-checks.txt"
+    [ "${PIPESTATUS[0]}" = 0 ]
 }
 
 bare_doctor() { # from a copied folder, with what a freshly logged-in user has
