@@ -112,6 +112,10 @@ wine_prefix() {
         wineboot --init >/dev/null 2>&1; wineserver -w
         wine_run winecfg -v win10 >/dev/null; wineserver -w
     fi
+    # Wine's services (winedevice.exe) start with the first program and inherit its output:
+    # start them here on /dev/null, or they keep a later program's pipe open for ever.
+    wineserver -p 2>/dev/null
+    wineboot >/dev/null 2>&1 </dev/null
     # TEST ONLY: a stand-in for Windows' icuuc.dll (see icuuc_stub.c); never in the bundle.
     x86_64-w64-mingw32-gcc -shared -O2 -o "$WINEPREFIX/drive_c/windows/system32/icuuc.dll" \
         packaging/windows/icuuc_stub.c
@@ -239,7 +243,6 @@ report() {
 
 began=$(date +%s)
 step system-packages system_packages
-wineserver -p 2>/dev/null || true
 step windows-python windows_python
 step python-signature python_signature
 step wheels wheels
