@@ -182,7 +182,6 @@ APPDIR_UNIX=
 install_silent() { # per user, no administrator (the default)
     wine_run "$OUT/EnvMap-Setup-$VERSION.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART /CURRENTUSER \
         "/LOG=$(winpath "$OUT/install.log")" || return 1
-    wineserver -w
     local local_app
     local_app=$(wine_run cmd /c echo %LOCALAPPDATA% | tr -d '\r' | tail -1)
     APPDIR_UNIX=$(winepath -u "$local_app\\Programs\\WuhanEnvMap" 2>/dev/null)
@@ -231,7 +230,10 @@ data_folder() { # the status store lives in the user's data folder, which the ap
 
 uninstall() {
     wine_run "$APPDIR_UNIX/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART || return 1
-    wineserver -w; sleep 3
+    # the uninstaller hands over to a copy of itself in %TEMP% and returns at once: wait for it
+    # (not with `wineserver -w`: the persistent wineserver never ends)
+    for _ in $(seq 60); do [ -f "$APPDIR_UNIX/envmap.exe" ] || break; sleep 1; done
+    sleep 2
     [ ! -f "$APPDIR_UNIX/envmap.exe" ] || { echo "uninstall left the program behind"; return 1; }
     [ -d "$DATA_DIR" ] || { echo "uninstall removed the user's data folder $DATA_DIR"; return 1; }
     echo "user data kept: $DATA_DIR"
