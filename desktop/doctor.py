@@ -94,6 +94,26 @@ def _html() -> CheckResult:
     return f"{size / 1024:,.0f} KB, no external reference"
 
 
+def _files() -> CheckResult:
+    """The exports colleagues open in QGIS and Excel: GeoPackage (no GDAL needed), XLSX."""
+    import sqlite3
+
+    from gis import load_catalog
+    from gis.export.files import write_geopackage, write_ledger_xlsx
+
+    catalog = load_catalog()
+    with tempfile.TemporaryDirectory() as work:
+        gpkg, xlsx = Path(work) / "wuhan.gpkg", Path(work) / "ledger.xlsx"
+        layers = write_geopackage(catalog, gpkg)
+        write_ledger_xlsx(catalog, xlsx)
+        with sqlite3.connect(gpkg) as db:
+            (features,) = db.execute("SELECT COUNT(*) FROM gpkg_geometry_columns").fetchone()
+        db.close()
+        if features != len(layers) - 1:
+            raise AssertionError(f"{features} spatial tables for {len(layers) - 1} layers")
+        return f"GeoPackage with {len(layers)} tables, XLSX ledger {xlsx.stat().st_size // 1024} KB"
+
+
 def _store() -> CheckResult:
     from gis import load_catalog
     from gis.store import StatusStore
@@ -111,6 +131,7 @@ CHECKS: list[tuple[str, Callable[[], CheckResult]]] = [
     ("map render", _render),
     ("translations", _translations),
     ("HTML export", _html),
+    ("file exports", _files),
     ("status store", _store),
 ]
 

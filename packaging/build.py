@@ -196,6 +196,12 @@ def main() -> int:
         home = Path(elsewhere) / "home"
         home.mkdir()
         passed, doctor, test_seconds = self_test(copied, home)
+        # nothing test-only inside; the pruned proj.db resolves every CRS the app uses
+        checks = subprocess.run(
+            [str(python), str(ROOT / "packaging" / "bundle_checks.py")],
+            env={**os.environ, "ENVMAP_BUNDLE": str(copied)},
+        )
+        passed = passed and checks.returncode == 0
         starts = startup_seconds(copied, home, args.starts) if passed and args.starts else []
 
     total, largest = sizes(bundle)

@@ -6,7 +6,6 @@ import csv
 import json
 from pathlib import Path
 
-from gis.errors import EnvMapError
 from gis.export.records import LEDGER_COLUMNS, ledger_rows, sites_feature_collection
 from gis.model import Catalog
 
@@ -14,29 +13,16 @@ FORMATS = ("gpkg", "geojson", "csv", "xlsx")
 
 
 def write_geopackage(catalog: Catalog, path: Path) -> list[str]:
-    """One table per map layer (EPSG:4326) plus a non-spatial `measures` ledger table."""
-    try:
-        import pyogrio  # GDAL: the office installer leaves it out (the app reads no file with it)
-    except ImportError as exc:
-        raise EnvMapError(
-            f"cannot write {path}: GeoPackage needs GDAL (pyogrio), which this installation "
-            "does not include; export GeoJSON instead (QGIS opens it)"
-        ) from exc
-    import pandas as pd  # with geopandas below: only GeoPackages need them, not the window
-
+    """One table per map layer (EPSG:4326) plus a non-spatial `measures` ledger table,
+    written without GDAL (gis/export/gpkg.py), so the office bundle writes it too."""
+    from gis.export import gpkg
     from gis.layers import build_layers
 
-    path.unlink(missing_ok=True)
-    written = []
-    for name, frame in build_layers(catalog).items():
-        if frame.empty:
-            continue
-        frame.to_file(path, layer=name, driver="GPKG")
-        written.append(name)
-    ledger = pd.DataFrame(ledger_rows(catalog), columns=list(LEDGER_COLUMNS))
-    pyogrio.write_dataframe(ledger, path, layer="measures", driver="GPKG")
-    written.append("measures")
-    return written
+    layers = {name: frame for name, frame in build_layers(catalog).items() if not frame.empty}
+    columns = list(LEDGER_COLUMNS)
+    ledger = [{column: row.get(column) for column in columns} for row in ledger_rows(catalog)]
+    gpkg.write(path, layers, {"measures": ledger})
+    return [*layers, "measures"]
 
 
 def write_geojson(catalog: Catalog, path: Path) -> None:

@@ -1,0 +1,79 @@
+"""Checks on a built bundle (Linux or Windows) that its self-test cannot make: nothing
+test-only inside it, and every CRS the app uses still in its pruned proj.db, resolving and
+transforming Wuhan's centre as the full database does (figures below, from PROJ 9 with the
+full proj.db of pyproj 3.7.2). Run with a Python that has pyproj (build.py's venv; under Wine,
+the Windows Python):
+
+    ENVMAP_BUNDLE=dist/envmap python packaging/bundle_checks.py
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from pathlib import Path
+
+# gis/crs.py's constants (WGS84, CGCS2000, METRIC, WEB_MERCATOR); doctor transforms 4326 -> 4547.
+CRS_CODES = ("4326", "4490", "4547", "3857")
+CENTRE = (114.3055, 30.5928)  # lon, lat (WGS84)
+EXPECTED = {
+    "4326": CENTRE,
+    "4490": CENTRE,
+    "4547": (529299.860, 3385869.453),
+    "3857": (12724430.055, 3579978.621),
+}
+TEST_ONLY = ("icuuc.dll",)  # the mingw stand-in for Windows' ICU lives in the Wine prefix only
+
+
+def check(bundle: Path) -> list[str]:
+    faults = []
+    for path in bundle.rglob("*"):
+        if path.name.lower() in TEST_ONLY:
+            faults.append(f"test-only file in the bundle: {path.relative_to(bundle)}")
+    dbs = list(bundle.rglob("proj.db"))
+    if len(dbs) != 1:
+        faults.append(f"expected one proj.db, found {len(dbs)}")
+    else:
+        with sqlite3.connect(f"file:{dbs[0]}?mode=ro", uri=True) as db:
+            for code in CRS_CODES:
+                row = db.execute(
+                    "SELECT name FROM crs_view WHERE auth_name = 'EPSG' AND code = ?", (code,)
+                ).fetchone()
+                if row is None:
+                    faults.append(f"EPSG:{code} is missing from {dbs[0].name}")
+                else:
+                    print(f"EPSG:{code} {row[0]}")
+        faults += resolve(dbs[0].parent)
+    return faults
+
+
+def resolve(proj_dir: Path) -> list[str]:
+    import pyproj
+
+    pyproj.datadir.set_data_dir(str(proj_dir))
+    faults = []
+    for code in CRS_CODES:
+        for source in ("4326", "4490"):
+            transformer = pyproj.Transformer.from_crs(
+                f"EPSG:{source}", f"EPSG:{code}", always_xy=True
+            )
+            x, y = transformer.transform(*CENTRE)
+            want = EXPECTED[code]
+            if abs(x - want[0]) > 1e-3 or abs(y - want[1]) > 1e-3:
+                faults.append(f"EPSG:{source} -> {code} gives {x:.3f} {y:.3f}, not {want}")
+            else:
+                print(f"EPSG:{source} -> EPSG:{code}: {x:.3f} {y:.3f} ok")
+    return faults
+
+
+def main() -> int:
+    bundle = Path(os.environ.get("ENVMAP_BUNDLE", "dist/envmap"))
+    faults = check(bundle)
+    for fault in faults:
+        print(fault, file=sys.stderr)
+    return 1 if faults else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
