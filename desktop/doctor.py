@@ -125,6 +125,39 @@ def _store() -> CheckResult:
     return f"SQLite store opens with {count} document events"
 
 
+# A real sentence (长江日报 2019-02-21, the 铁机路 dock) in Traditional script, as mirrors serve it.
+_NOTICE = "20日，地處武昌區鐵機路的武漢港務集團漢口港埠分公司碼頭被拆除。"
+
+
+def _notices() -> CheckResult:
+    """New notices are read in every format an office receives (the reading tables included)."""
+    from docx import Document
+
+    from gis.extract.pipeline import extract_file
+
+    found = {}
+    with tempfile.TemporaryDirectory() as folder:
+        text = Path(folder) / "notice.txt"
+        text.write_text(_NOTICE, encoding="gb18030")
+        word = Path(folder) / "notice.docx"
+        document = Document()
+        document.add_paragraph(_NOTICE)
+        document.save(word)
+        for path in (text, word):
+            records, _ = extract_file(path)
+            found[path.suffix] = {r["name_simplified"]: r for r in records}
+    dock = "武汉港务集团汉口港埠分公司码头"
+    for suffix, records in found.items():
+        record = records.get(dock)
+        if record is None or record["district"] != "武昌区":
+            raise AssertionError(
+                f"{suffix}: the dock or its district was not read: {sorted(records)}"
+            )
+        if [m["status"] for m in record["measures"]] != ["completed"]:
+            raise AssertionError(f"{suffix}: the dock's removal was not read as done")
+    return "GBK text and Word: the removed dock, its district and its status"
+
+
 CHECKS: list[tuple[str, Callable[[], CheckResult]]] = [
     ("PROJ", _proj),
     ("boundaries", _boundaries),
@@ -133,6 +166,7 @@ CHECKS: list[tuple[str, Callable[[], CheckResult]]] = [
     ("HTML export", _html),
     ("file exports", _files),
     ("status store", _store),
+    ("reading notices", _notices),
 ]
 
 

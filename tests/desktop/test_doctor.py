@@ -27,7 +27,7 @@ def test_every_check_passes_here():
     assert done.returncode == 0, done.stdout + done.stderr
     assert [line.split(":")[0] for line in lines] == [
         "ok   PROJ", "ok   boundaries", "ok   map render", "ok   translations", "ok   HTML export",
-        "ok   file exports", "ok   status store",
+        "ok   file exports", "ok   status store", "ok   reading notices",
     ]  # fmt: skip
     assert "13 districts" in lines[1] and "no external reference" in lines[4]
     assert "GeoPackage with 7 tables" in lines[5]
