@@ -18,7 +18,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QObject, QRectF, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRectF,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QStyleOptionGraphicsItem, QWidget
 
@@ -269,20 +278,21 @@ class Basemap(QObject):
             self.schedule()
 
     def _wait_for(self, missing: set[TileKey]) -> None:
-        loop = QEventLoop()
+        """Let the worker's answers arrive until every tile is in or PRINT_WAIT_MS has passed,
+        on the clock: a timer inside a nested loop was seen never to fire (print froze)."""
 
         def arrived(key: TileKey, *_) -> None:
             missing.discard(key)
-            if not missing:
-                loop.quit()
 
         self.tileLoaded.connect(arrived)
         self.tileFailed.connect(arrived)
-        QTimer.singleShot(PRINT_WAIT_MS, loop.quit)
         layers = self.provider.layers
         self._asked = sorted(missing)
         self._want.emit([(k, layers[k[0]].tile_url(*k[1:], self.key)) for k in self._asked])
-        loop.exec()
+        deadline = time.monotonic() + PRINT_WAIT_MS / 1000
+        while missing and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            time.sleep(0.005)
         self.tileLoaded.disconnect(arrived)
         self.tileFailed.disconnect(arrived)
 
