@@ -497,7 +497,7 @@ def _heading(block: _Block, following: _Block | None) -> _Span | None:
         return None
     if not LEADER.match(following.original):
         return None
-    kind = Kind.DISTRICT if text in DISTRICT_NAMES_EN else rules.kind_of(text)
+    kind = Kind.DISTRICT if text in DISTRICT_NAMES_EN else names.kind_of(text)
     if kind is None and text.endswith("区"):
         kind = Kind.FUNCTIONAL_ZONE
     return _Span(0, len(text), text, kind) if kind else None
@@ -561,7 +561,7 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
             zones_of_plant[i] = pairs
             last_zone = i
             named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
-        if span.generic or name in rules.GENERIC_NAMES:
+        if span.generic or name in names.GENERIC_NAMES:
             for plant, zone_name in zones_of_plant.get(last_zone, []):
                 named.append((plant + name, span.kind, span, [zone_name]))
             continue

@@ -490,3 +490,11 @@ def _separator_before(text: str, start: int) -> int:
 
 def _has_own_ending(item: str) -> bool:
     return item.endswith((*ENDINGS, "片", "厂"))
+
+
+def kind_of(name: str) -> Kind | None:
+    """The kind a heading's name makes: its facility ending, else a lake's or river's."""
+    ending = _LAST_ENDING.search(name)
+    if ending:
+        return ENDINGS[ending.group()]
+    return Kind.RIVER_LAKE if name.endswith(("河", "湖")) else None
