@@ -5,7 +5,8 @@
 
 The folder holds NN_*.txt passages, key.json and status.json (gis.extract.scoring says their
 shape) and INDEX.md, whose section for each file gives its publication date in bold
-(**YYYY-MM-DD**) so that 今年/明年 resolve as the reader would; without one the notice's own
+(**YYYY-MM-DD**, or a "**Date:** YYYY-MM[-DD]" line, a month alone read as its first
+day) so that 今年/明年 resolve as the reader would; without one the notice's own
 date is used. Prints the per-file lines and totals in the corpus scorer's form; --out also
 writes each file's candidates as `envmap extract --format json` prints them.
 """
@@ -25,11 +26,13 @@ from gis.extract.scoring import report, score_file
 from gis.geocode import GazetteerGeocoder
 
 _SECTION = re.compile(r"^##\s+(\d\d)_", re.MULTILINE)
-_BOLD_DATE = re.compile(r"\*\*(\d{4}-\d{2}-\d{2})\*\*")
+_BOLD_DATE = re.compile(
+    r"\*\*(\d{4}-\d{2}-\d{2})\*\*|\*\*Date:\*\*\s*(\d{4}-\d{2})(-\d{2})?"
+)
 
 
 def publication_dates(index: Path) -> dict[str, date]:
-    """File number -> the first bold date of its INDEX.md section."""
+    """File number -> the first bold or "Date:" date of its INDEX.md section."""
     if not index.is_file():
         return {}
     text = index.read_text(encoding="utf-8")
@@ -39,7 +42,8 @@ def publication_dates(index: Path) -> dict[str, date]:
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
         found = _BOLD_DATE.search(text, mark.end(), end)
         if found:
-            out[mark.group(1)] = date.fromisoformat(found.group(1))
+            day = found.group(1) or found.group(2) + (found.group(3) or "-01")
+            out[mark.group(1)] = date.fromisoformat(day)
     return out
 
 

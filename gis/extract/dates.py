@@ -22,16 +22,21 @@ _RELATIVE = re.compile(
     r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])日)?(?:底|份|中旬|下旬|上旬)?)?"
 )
 _ORPHAN_YEAR_END = re.compile(r"(?<![今明去本当\d])年(?:底前|内)")
-_THIS_MONTH = re.compile(r"(?P<which>本|下|当)月(?:底|中旬|下旬|内)")
+_THIS_MONTH = re.compile(r"(?P<which>本|下|当)月(?:底|中旬|下旬|内)?(?!以来|份以来)")
 _MONTH_DAY = re.compile(
     r"(?<![\d年])(?P<m>1[0-2]|[1-9])月(?:(?P<d>3[01]|[12]\d|[1-9])日)?(?:底|份|中旬|下旬)?"
-    r"(?=前|底|内|完成|完工|建成|竣工|投运|通水|投入|开工|启动|[，。；]|$)"
+    r"(?=前|底|内|完成|完工|建成|竣工|投运|通水|投入|开工|启动|[，。；]|$"
+    r"|[^，。；\d]{1,8}?(?:完成|完工|建成|竣工))"
 )
 _DEADLINE_AFTER = re.compile(
     r"(?:底|份|中旬|下旬|上旬)?(?:之?前|内|以前|全面|全部|基本|彻底|要|将|可|完成|完工|建成|竣工|投运|"
     r"通水|投入|实现|达到|到位|消除|整治|关闭|搬迁|拆除|清零)"
 )
 _DEADLINE_BEFORE = re.compile(r"(?:到|至|于|在|力争|确保|计划|预计|将于|争取|截至|前)$")
+_STARTS = re.compile(r"(?:底|份|中旬|下旬|上旬)?(?:正式|全面)?(?:开工|动工|开建|启动|进场)")
+_SELF_DEADLINE = re.compile(r"(?:年|月)(?:底前?|内)$")  # "2013年内，对…": the date is the deadline
+_PLANNED = re.compile(r"按计划|计划|预计|将|拟")
+_WORK_THEN_DONE = re.compile(r"[^，。；！？]{1,8}?(?:完成|完工|建成|竣工)")
 _DOCUMENT_DATE = re.compile(
     r"(?P<y>20\d\d|19\d\d)(?:年|[-/.])(?P<m>1[0-2]|0?[1-9])(?:月|[-/.])(?P<d>3[01]|[12]\d|0?[1-9])"
 )
@@ -66,14 +71,22 @@ def first_date(text: str, document_date: date | None) -> str | None:
 
 
 def due_date(text: str, document_date: date | None) -> str | None:
-    """The date a clause sets as a deadline: one a completion or deadline word follows, or
-    that 到/力争/计划/预计/将于 leads to; not a start ("9月22日开工") nor a past fact."""
-    found = dates_in(text, document_date)
-    for start, end, when in found:
+    """The date a clause sets as a deadline: one a completion or deadline word follows, that
+    到/力争/计划/预计/将于 leads to, or that is itself one (年内, 年底前); a planned start
+    ("计划9月22日开工，11月20日完成") only when the clause gives no end. A past fact is none."""
+    start_date = None
+    for start, end, when in dates_in(text, document_date):
         after, before = text[end : end + 8], text[max(0, start - 4) : start]
-        if _DEADLINE_AFTER.match(after) or _DEADLINE_BEFORE.search(before):
+        if _STARTS.match(after):
+            start_date = start_date or when
+        elif (
+            _DEADLINE_AFTER.match(after)
+            or _DEADLINE_BEFORE.search(before)
+            or _SELF_DEADLINE.search(text[start:end])
+            or (_WORK_THEN_DONE.match(after) and _PLANNED.search(text))
+        ):
             return when
-    return None
+    return start_date
 
 
 def _this_month(match: re.Match, document_date: date) -> str:

@@ -149,6 +149,7 @@ def extract(
             len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
         )
         _read_block(context, block, pledge, area, headline)
+    _members_of_counted_sets(context)
     return _finished(found)
 
 
@@ -158,9 +159,10 @@ class _Context:
     found: dict[str, Candidate]
     document_date: date | None
     blocks: list[_Block]
-    subject_name: tuple | None = None  # the title's first place: (name, kind, span, zones)
+    subject_names: list[tuple] = field(default_factory=list)  # the title's first places
     subject_block: _Block | None = None
     district: str | None = None  # the district the title, publisher or a leader's line states
+    counted: list[tuple[int, list[_Span], _Block, Measure]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.district = districts.document_district([b.view for b in self.blocks[:8]])
@@ -178,6 +180,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
     waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
     done_in: set[int] = set()  # sentences whose named place was stated done
+    before_sentence: dict[int, list[Candidate]] = {}  # the paragraph's places before it
+    latest: list[Candidate] = []
     cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
@@ -187,6 +191,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             in_sentence = spans[bisect_left(starts, sentence) : bisect_left(starts, stop)]
             stated_by_sentence = {sentence: districts.stated_in(text, sentence, in_sentence)}
         stated = stated_by_sentence[sentence]
+        before_sentence.setdefault(sentence, latest)
         owners: list[Candidate] = []
         groups = [s for s in here if s.group]
         site_starts = {s.start for s in here if not s.group}
@@ -201,10 +206,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
         places = [_named_after(s, last_site, first_zone) for s in places]
         named = _resolve(places, text)
         if headline:
-            if context.subject_name is None and named:
-                context.subject_name = next(
-                    (n for n in named if n[1] is not Kind.DISTRICT), named[0]
-                )
+            if not context.subject_names and named:
+                context.subject_names = _title_subjects(named, text)
                 context.subject_block = block
             continue
         if pledge:
@@ -235,6 +238,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             named_at.append((span.start, candidate))
             if Kind(candidate.kind) in _POLLUTERS:
                 last_site = candidate
+        latest = owners or latest
         if headline:
             continue
         reading = status.read_status(unit)
@@ -258,6 +262,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
         if pledge and reading.status.rank > Status.PLANNED.rank and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         measure = _measure(context, block, start, end, reading)
+        if groups and not pledge:
+            context.counted.append((block.paragraphs[0], groups, block, measure))
         if owners:
             sentence_owners[sentence] = owners
             if reading.status.rank > Status.IN_PROGRESS.rank:
@@ -276,9 +282,13 @@ def _read_block(context, block, pledge, area, headline) -> None:
             waiting_for.setdefault(sentence, []).append((start, end, reading, measure))
             continue
         _attach(owners, measure)
-    for waiting in waiting_for.values():
+    for sentence, waiting in waiting_for.items():
+        earlier = [] if pledge else before_sentence.get(sentence, [])
         for start, end, reading, measure in waiting:
-            _to_subject(context, block, start, end, reading, measure, pledge, area)
+            if earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
+                _attach(earlier, _continued(context, block, start, end, reading, measure))
+            else:
+                _to_subject(context, block, start, end, reading, measure, pledge, area)
     _stated_points(text, named_at)
 
 
@@ -325,16 +335,36 @@ def _attach(owners: list[Candidate], measure: Measure) -> None:
             owner.review.append(measure.doubt)
 
 
+def _title_subjects(named: list, text: str) -> list[tuple]:
+    """The title's first place that is not a district, with those joined to it by 、/和
+    ("视察黄孝河、机场河水环境综合治理一期工程": both)."""
+    sites = [n for n in named if n[1] is not Kind.DISTRICT] or named[:1]
+    chosen = sites[:1]
+    for entry in sites[1:]:
+        if text[chosen[-1][2].end : entry[2].start] not in CONJUNCTION:
+            break
+        chosen.append(entry)
+    return chosen
+
+
+def _continued(context, block, start, end, reading, measure) -> Measure:
+    """A clause carrying on the paragraph's places: done is not claimed for them."""
+    if reading.status.rank <= Status.IN_PROGRESS.rank:
+        return measure
+    capped = status.Reading(Status.IN_PROGRESS, reading.where, _INHERITED)
+    return _measure(context, block, start, end, capped)
+
+
 def _to_subject(context, block, start, end, reading, measure, pledge, area) -> None:
     """A unit whose sentence names no place belongs to the document's subject; a completion
     is not claimed for a site the text did not name there."""
-    owner = _subject(context, block, start, end, pledge, area)
-    area_subject = owner.kind in (Kind.DISTRICT.value, Kind.CITYWIDE.value)
+    owners = _subjects(context, block, start, pledge, area)
+    area_subject = owners[0].kind in (Kind.DISTRICT.value, Kind.CITYWIDE.value)
     if not pledge and not area_subject and reading.status.rank > Status.IN_PROGRESS.rank:
         note = "地点由上下文推断，未言明完成 / place inferred: done not claimed for it"
         capped = status.Reading(Status.IN_PROGRESS, reading.where, note)
         measure = _measure(context, block, start, end, capped)
-    _attach([owner], measure)
+    _attach(owners, measure)
 
 
 def _measure(context, block, start, end, reading) -> Measure:
@@ -355,18 +385,22 @@ def _measure(context, block, start, end, reading) -> Measure:
     )
 
 
-def _subject(context, block, start, end, pledge, area) -> Candidate:
-    """Who a clause naming no place is about: the section's area, the title's site, the
+def _subjects(context, block, start, pledge, area) -> list[Candidate]:
+    """Who a clause naming no place is about: the section's area, the title's sites, the
     document's district; only then the whole city, marked for review."""
     if pledge and area is not None:
-        return area
-    if context.subject_name is not None:
-        name, kind, span, _ = context.subject_name
+        return [area]
+    subjects = []
+    for name, kind, span, _ in context.subject_names:
         bare, prefix = districts.split_prefix(name)
         subject = _candidate(context.found, bare, kind, context.source, context.subject_block, span)
         if subject.district is None and (prefix or context.district):
             subject.district, subject.district_basis = prefix or context.district, "stated"
-        return subject
+        subjects.append(subject)
+    return subjects or [_fallback_subject(context, block, start)]
+
+
+def _fallback_subject(context, block, start) -> Candidate:
     if context.district:
         span = _Span(start, start, context.district, Kind.DISTRICT)
         candidate = _candidate(
@@ -384,7 +418,7 @@ def _subject(context, block, start, end, pledge, area) -> Candidate:
 
 def _add_group(context, block, groups, measure) -> None:
     """ "6个非法码头": a counted set is kept with the place it belongs to, never as a site."""
-    holder = _subject(context, block, groups[0].start, groups[0].start, False, None)
+    holder = _subjects(context, block, groups[0].start, False, None)[0]
     for group in groups:
         holder.groups.append(
             {
@@ -394,6 +428,32 @@ def _add_group(context, block, groups, measure) -> None:
                 "evidence": asdict(measure.evidence[0]) if measure.evidence else None,
             }
         )
+
+
+def _members_of_counted_sets(context) -> None:
+    """ "2013年内，对…29个湖泊，建设…环湖道路" and later "涉及长湖、西塞湖…": places of the
+    set's kind named after it with no measure of their own take the set's, flagged; done
+    is not claimed for them, and a set smaller than the places named claims none."""
+    for paragraph, groups, block, measure in context.counted:
+        for group in groups:
+            count = names.count_of(group.name)
+            members = [
+                c
+                for c in context.found.values()
+                if c.kind == group.kind.value
+                and not c.measures
+                and c.mention is not None
+                and c.mention.paragraph > paragraph + 1
+            ]
+            if not members or count is None or len(members) > count:
+                continue
+            words = block.original_slice(group.start, group.end)
+            note = f"措施由上文“{words}”推断 / measure of the counted set “{words}” above"
+            inherited = Measure(**{**asdict(measure), "doubt": note})
+            inherited.evidence = list(measure.evidence)
+            if Status(measure.status).rank > Status.IN_PROGRESS.rank:
+                inherited.status, inherited.completed_date = Status.IN_PROGRESS.value, None
+            _attach(members, inherited)
 
 
 def _table_row(context, block) -> None:

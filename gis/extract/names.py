@@ -154,7 +154,7 @@ def find_names(text: str) -> list[Span]:
     """Every name in the rule view of a block, the longest where two overlap."""
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + _water_spans(text)
-    spans += _project_spans(text)
+    spans += _project_spans(text) + _counted_water_spans(text) + _section_spans(text)
     listed = _list_spans(text)
     kept: list[Span] = []
     taken = bytearray(len(text) + 1)
@@ -336,11 +336,43 @@ def _without_ending(name: str) -> str:
 
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
-_WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道段岸长网湖])|海(?=湖)")
+_WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
     "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤"
 )
+
+
+_COUNTED_WATER = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|条|座|处)(?:重点|中心城区|主要)?(?:湖泊|湖|河流|河道|港渠)"
+)
+
+
+# "国控断面通顺河黄陵大桥、金水河金水闸，省控断面…": monitoring sections are named after
+# the river and a bridge, sluice or spot; a list after 断面 is one name per item.
+_SECTION_LIST = re.compile(
+    r"断面(?:[（(][^）)]{0,6}[）)])?[：:]?"
+    r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)(?=等|[，。；）]|$)"
+)
+
+
+def _section_spans(text: str) -> list[Span]:
+    spans = []
+    for match in _SECTION_LIST.finditer(text):
+        at = match.start("items")
+        for item in match.group("items").split("、"):
+            if _WATER_END.search(item) and not GENERIC_WORDS.fullmatch(item):
+                spans.append(Span(at, at + len(item), item, Kind.RIVER_LAKE))
+            at += len(item) + 1
+    return spans
+
+
+def _counted_water_spans(text: str) -> list[Span]:
+    """ "29个湖泊", "8个重点湖泊": a counted set of lakes or rivers, never one of them."""
+    return [
+        Span(m.start(), m.end(), m.group(), Kind.RIVER_LAKE, group=True)
+        for m in _COUNTED_WATER.finditer(text)
+    ]
 
 
 def _water_spans(text: str) -> list[Span]:
@@ -357,6 +389,8 @@ def _water_spans(text: str) -> list[Span]:
         if known:
             spans.append(Span(end - known, end, text[end - known : end], Kind.RIVER_LAKE))
             continue
+        if text[end : end + 1] == "段":
+            continue  # "该河段" is a stretch; "黄孝河段" is its river, known to the lexicon
         start = end - 1
         while start > 0 and end - 1 - start < 3 and text[start - 1] not in _NOT_IN_WATER_NAME:
             if not "\u4e00" <= text[start - 1] <= "\u9fff":
@@ -403,18 +437,19 @@ _SHARED = {
     "地区": ("", Kind.LOCALITY),
 }
 _LIST_TAIL = re.compile(
-    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)个)?("
+    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块])?("
     + "|".join(sorted(map(re.escape, _SHARED), key=len, reverse=True))
     + ")"
 )
 _ITEM = re.compile(r"[\u4e00-\u9fff（）\d·“”□]{1,12}")
+_COUNTERS = "个座条处家块"
 
 
 def _list_spans(text: str) -> list[Span]:
     spans = []
     floor = 0  # an item belongs to the first list after it: walks back never pass a tail
     for tail in _LIST_TAIL.finditer(text):
-        counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] == "个"
+        counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] in _COUNTERS
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
         floor = tail.end()
@@ -441,7 +476,7 @@ def _list_spans(text: str) -> list[Span]:
     return spans
 
 
-_ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)个(?=[，。；）]|$)")
+_ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)[个座条处家块](?=[，。；）]|$)")
 
 
 def _elided_lists(text: str, tail: re.Match, floor: int) -> list[Span]:
@@ -498,3 +533,25 @@ def kind_of(name: str) -> Kind | None:
     if ending:
         return ENDINGS[ending.group()]
     return Kind.RIVER_LAKE if name.endswith(("河", "湖")) else None
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def count_of(group: str) -> int | None:
+    """The number a counted set gives: "29个湖泊" 29, "二十九个湖泊" 29, "多个排口" None."""
+    match = re.match(r"\D*?(\d+|[零一二三四五六七八九两十百千]+)", group)
+    if match is None:
+        return None
+    written = match.group(1)
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for char in written:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from gis.extract.dates import document_date_in, first_date
+from gis.extract.dates import document_date_in, due_date, first_date
 
 
 @pytest.mark.parametrize(
@@ -35,6 +35,45 @@ from gis.extract.dates import document_date_in, first_date
 )
 def test_dates(clause, when, expected, source):
     assert first_date(clause, when) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("clause", "when", "expected", "source"),
+    [
+        (
+            "目前已进入施工准备期，计划9月22日开工，11月20日完成，历时60天",
+            date(2017, 9, 14),
+            "2017-11-20",
+            "mex-live.com 2017-09-14 (own corpus 22): the end, not the start",
+        ),
+        (
+            "黄家湖综合整治工程将于下月开工",
+            date(2019, 4, 22),
+            "2019-05",
+            "长江日报 2019-04-22 (own corpus 14): a planned start when no end is given",
+        ),
+        (
+            "2013年内，对全市开发热点区域的29个湖泊，建设211公里的环湖道路",
+            date(2013, 7, 29),
+            "2013-12",
+            "cqfkzl.com 2013-07-29 (own corpus 15): 年内 is itself the deadline",
+        ),
+        (
+            "按计划，4月20日优化调整完成后，两江核心区码头数量将减少61.2%",
+            date(2019, 4, 4),
+            "2019-04-20",
+            "湖北日报 via hb.cri.cn 2019-04-04 (own corpus 03): the day the work ends",
+        ),
+        (
+            "3月28日，工作人员对武汉轮渡武昌曾家巷码头实施拆除",
+            date(2019, 4, 4),
+            None,
+            "the same caption: a day that passed is no deadline",
+        ),
+    ],
+)
+def test_due_dates(clause, when, expected, source):
+    assert due_date(clause, when) == expected, source
 
 
 def test_relative_years_need_a_date():

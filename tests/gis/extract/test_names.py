@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gis.extract.names import find_names
+from gis.extract.names import count_of, find_names
+from gis.model import Kind
 
 
 def _names(text: str) -> list[str]:
@@ -109,6 +110,21 @@ def test_a_counted_set_is_a_group_never_a_named_site():
     spans = find_names("经调查，这19个水源保护区内存在18个排污口")
     assert {s.name for s in spans if s.group} == {"这19个水源保护区", "18个排污口"}
     assert not [s for s in spans if not s.group and not s.generic]
+
+
+def test_a_counted_set_of_lakes_is_a_group_with_its_number():
+    # cqfkzl.com 2013-07-29 (own corpus 15); 汉网 2012 (own corpus 13) for the written-out form
+    spans = find_names("2013年内，对全市开发热点区域的29个湖泊，建设211公里的环湖道路")
+    assert [(s.name, s.group) for s in spans if s.kind is Kind.RIVER_LAKE] == [("29个湖泊", True)]
+    assert count_of("29个湖泊") == 29
+    assert count_of("四十个湖泊") == 40
+    assert count_of("多个排口") is None
+
+
+def test_a_stretch_of_a_known_river_is_the_river():
+    # mex-live.com 2017-09-14 (own corpus 22)
+    assert "黄孝河" in _names("黄孝河段将新建钢坝和截污闸")
+    assert not _names("该河段将新建钢坝")
 
 
 def test_posts_and_speakers_are_not_sites():

@@ -118,3 +118,40 @@ def test_a_doubtful_reading_is_flagged_for_review(extract_text):
         "二、问题整改情况\n完成青山和汉阳四新示范区海绵城市建设，持续推进全市海绵城市建设。\n"
     )
     assert found["青山示范区"]["review"]
+
+
+def test_a_clause_naming_no_place_carries_on_the_paragraph_s_places(extract_text):
+    # 湖北日报 via hb.cri.cn 2019-04-04 (own corpus 03): "按计划" continues the two core areas.
+    found = extract_text(
+        "连日来，武汉市两江核心区港口码头岸线资源优化调整工作有序进行，将对武汉长江核心区"
+        "（鹦鹉洲长江大桥—二七长江大桥）、汉江核心区（古田桥—汉江口）的103个码头进行拆除、"
+        "迁移或整合。按计划，4月20日优化调整完成后，两江核心区码头数量将减少61.2%。\n",
+        date(2019, 4, 4),
+    )
+    for area in ("武汉长江核心区", "汉江核心区"):
+        assert "2019-04-20" in [m["target_date"] for m in found[area]["measures"]], area
+    assert "全市" not in found
+
+
+def test_every_place_the_title_joins_is_its_subject(extract_text):
+    # mex-live.com 2017-09-14 (own corpus 22): the title names two rivers' works.
+    found = extract_text(
+        "武汉市领导视察黄孝河、机场河水环境综合治理一期工程\n"
+        "目前已进入施工准备期，计划9月22日开工，11月20日完成，历时60天。\n",
+        date(2017, 9, 14),
+    )
+    for river in ("黄孝河", "机场河水环境综合治理一期工程"):
+        assert "2017-11-20" in [m["target_date"] for m in found[river]["measures"]], river
+
+
+def test_places_listed_after_a_counted_set_take_its_measure_flagged(extract_text, strongest):
+    # cqfkzl.com 2013-07-29 (own corpus 15): the 29 lakes, then the district's share of them.
+    found = extract_text(
+        "记者了解到，2013年内，对全市开发热点区域的29个湖泊，建设211公里的环湖道路。\n"
+        "环湖路具体规划为：黄陂区57.5公里，涉及长湖、西塞湖、后湖。\n",
+        date(2013, 7, 29),
+    )
+    for lake in ("长湖", "西塞湖", "后湖"):
+        assert [m["target_date"] for m in found[lake]["measures"]] == ["2013-12"], lake
+        assert strongest(found[lake]) == "planned"
+        assert any("29个湖泊" in reason for reason in found[lake]["review"])
