@@ -26,9 +26,7 @@ from gis.extract.scoring import report, score_file
 from gis.geocode import GazetteerGeocoder
 
 _SECTION = re.compile(r"^##\s+(\d\d)_", re.MULTILINE)
-_BOLD_DATE = re.compile(
-    r"\*\*(\d{4}-\d{2}-\d{2})\*\*|\*\*Date:\*\*\s*(\d{4}-\d{2})(-\d{2})?"
-)
+_BOLD_DATE = re.compile(r"\*\*(\d{4}-\d{2}-\d{2})\*\*|\*\*Date:\*\*\s*(\d{4}-\d{2})(-\d{2})?")
 
 
 def publication_dates(index: Path) -> dict[str, date]:

@@ -268,6 +268,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             sentence_owners[sentence] = owners
             if reading.status.rank > Status.IN_PROGRESS.rank:
                 done_in.add(sentence)  # "…码头已完成搬迁，现场已复绿": the same site
+                owners = _where_done_is_said(context, block, start, end, reading, named_at, owners)
             for waiting in waiting_for.pop(sentence, []):
                 _attach(owners, waiting[3])
         elif groups:
@@ -333,6 +334,22 @@ def _attach(owners: list[Candidate], measure: Measure) -> None:
         owner.measures.append(measure)
         if measure.doubt and measure.doubt not in owner.review:
             owner.review.append(measure.doubt)
+
+
+def _where_done_is_said(context, block, start, end, reading, named_at, owners):
+    """ "…队员赴金口江滩，拆除了汉阳港务公司码头": done is said of the place its own clause
+    names; a place named in a clause before it only hosts the work and is not done."""
+    comma = block.view.rfind("，", start, start + reading.where.start)
+    clause = comma + 1 if comma >= 0 else start
+    at = {id(c): where for where, c in named_at if start <= where < end}
+    in_clause = [o for o in owners if at.get(id(o), -1) >= clause]
+    before = [o for o in owners if at.get(id(o), -1) < clause]
+    if not in_clause or not before:
+        return owners
+    note = "完成说的是本句另一地点 / done is said of another place in the clause"
+    capped = status.Reading(Status.IN_PROGRESS, reading.where, note)
+    _attach(before, _measure(context, block, start, end, capped))
+    return in_clause
 
 
 def _title_subjects(named: list, text: str) -> list[tuple]:

@@ -56,6 +56,9 @@ ENDINGS: dict[str, Kind] = {
     "农药厂": Kind.CONTAMINATED_PARCEL,
     "地块": Kind.CONTAMINATED_PARCEL,
     "水厂": Kind.WATER_PLANT,
+    "处理站": Kind.SEWAGE_PLANT,
+    "公园": Kind.LOCALITY,
+    "江滩": Kind.LOCALITY,
     "绿道": Kind.LOCALITY,
     "断面": Kind.RIVER_LAKE,
     "明渠": Kind.RIVER_LAKE,
@@ -89,12 +92,12 @@ LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
     r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
     r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
-    r"收集|激活|接纳|覆盖|服务|项目|"
+    r"收集|激活|接纳|覆盖|服务|项目|清除|"
     r"表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
     r"流向|流入|排入|汇入|注入|接入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
     r"原黑臭水体|黑臭水体|水体|问题|已经|已|被|将|把|对|在|和|与|及|、|内|的|各|等|从|向|为|是|了|"
-    r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|以|由|使|让|即|有(?!限)|了解|"
+    r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|辖区|辖内|以|由|使|让|即|有(?!限)|了解|"
     r"拆除|取缔|搬迁|迁移|关停|新建|扩建|改造|提标|截污|清淤|堵住|堵上|封堵|中标|赴|到|去|"
     r"该|此|这|其|仅|仍|还|也|都|均|共|约|个|座|处|条|艘"
 )
@@ -133,10 +136,14 @@ _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
          "工作人员", "相关负责人", "介绍", "表示", "有关负责人")  # fmt: skip
 _COUNT_BEFORE = re.compile(
-    r"[这该此上述]?(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)$"
+    r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
+    r"|[两二三四五六七八九十]大)$"
 )
-COUNT = re.compile(r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|处|座|条|家|艘|块|宗)")
-ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<!泵)站|所|院|会)$")
+COUNT = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
+    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])"
+)
+ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<![泵理])站|所|院|会)$")
 
 
 @dataclass(frozen=True)
@@ -226,6 +233,10 @@ def _is_post(text: str, end: int) -> bool:
 
 
 _PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
+# "二郎庙二期工程": a works named by its place and phase, with no ending to tell its kind.
+_PHASED = re.compile(
+    r"(?![该此这本其])(?:(?!项目|工程)[\u4e00-\u9fff]){2,8}?[一二三四五六七八九]期"
+)
 
 
 def _project_spans(text: str) -> list[Span]:
@@ -238,7 +249,8 @@ def _project_spans(text: str) -> list[Span]:
         bare = text[start : match.start()]
         inner = list(_LAST_ENDING_INSIDE.finditer(bare))
         water = next((w for w in _water_names_in(bare)), None)
-        if not inner and water is None:
+        phased = _PHASED.fullmatch(bare)
+        if not inner and water is None and not phased:
             continue
         if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
             continue  # "原江城电镀厂地块修复工程": the works of a site, the site is the parcel
@@ -248,7 +260,7 @@ def _project_spans(text: str) -> list[Span]:
             continue  # "金鞭港整治工程", "…等工程": the water body is the site
         if COUNT.search(bare) or not is_site_name(bare):
             continue
-        kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE
+        kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE if water else Kind.LOCALITY
         spans.append(Span(start, end, text[start:end], kind))
     return spans
 
@@ -304,13 +316,18 @@ def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
 
 def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
     count = COUNT.search(name)
-    if count:
-        return Span(start, end, name, kind, group=True)
+    if count:  # "今年武汉中心城区两大污水处理厂": the set starts at its count
+        at = count.start() - (count.start() > 0 and name[count.start() - 1] in "这该此上述")
+        return Span(start + at, end, name[at:], kind, group=True)
     if name in GENERIC_NAMES:
         return Span(start, end, name, kind, generic=True)
     if not is_site_name(name):
         return None
     return Span(start, end, name, kind)
+
+
+# One-character place-name endings: "落步咀污水处理厂" is a plant named after its place.
+_PLACE_SUFFIXES = {"咀", "湾"}
 
 
 def is_site_name(name: str) -> bool:
@@ -324,7 +341,7 @@ def is_site_name(name: str) -> bool:
     inner_endings = [] if zone else list(_ENDING_RE.finditer(bare))[-3:]
     for inner in inner_endings:  # the last facility named inside the name
         rest = bare[inner.end() :]
-        area = ENDINGS[inner.group()] in _AREA_KINDS
+        area = ENDINGS[inner.group()] in _AREA_KINDS and inner.group() not in _PLACE_SUFFIXES
         if (rest or area) and not GENERIC_WORDS.sub("", rest):
             return False  # "两江核心区港口码头": a kind of facility inside a named zone
     return bool(GENERIC_WORDS.sub("", bare).strip("（）“”-—·0123456789"))
@@ -421,6 +438,9 @@ _SHARED = {
     "水厂水源地": ("水厂", Kind.WATER_PLANT),
     "水厂": ("水厂", Kind.WATER_PLANT),
     "水源地": ("水源地", Kind.PROTECTION_ZONE),
+    "饮用水水源保护区": ("饮用水水源保护区", Kind.PROTECTION_ZONE),
+    "饮用水源保护区": ("饮用水源保护区", Kind.PROTECTION_ZONE),
+    "水源保护区": ("水源保护区", Kind.PROTECTION_ZONE),
     "污水处理厂": ("污水处理厂", Kind.SEWAGE_PLANT),
     "地块": ("地块", Kind.CONTAMINATED_PARCEL),
     "码头": ("码头", Kind.DOCK),

@@ -1,7 +1,7 @@
 """The text the rules read: a block's Simplified copy with one punctuation (full-width), no
-pinyin that mirror sites insert ("环(huán)境"), no stock tickers ("(601099,股吧)") and no
-injected spam runs, each character mapped back to its place in the original so quotes stay
-verbatim. One pass, linear in the length."""
+pinyin that mirror sites insert ("环(huán)境"), no stock tickers ("(601099,股吧)"), no
+injected spam runs and no doubled commas, each character mapped back to its place in the
+original so quotes stay verbatim. One pass, linear in the length."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ _PUNCTUATION = str.maketrans(
 # A pinyin syllable (tone marks or a lost "?" for one) in brackets right after a CJK character.
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])(?:[（(?][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）])+")
 _INVISIBLE = re.compile(r"[\u200b\ufeff]+")
+# Mirrors double commas ("沙湖,、二廊庙,、落步咀", "执行,,"): a comma before another mark.
+_DOUBLED = re.compile(r"[,，](?=[,，、。；])")
 _TICKER = re.compile(r"[（(]\d{6}[，,]股吧[)）]")
 _SPAM = re.compile(
     r"(?:\d{3}[\u4e00-\u9fffA-Za-z]{0,10}?(?:投注网址|投注|博彩|彩票|娱乐城|棋牌|怎么下载)_?)+"
@@ -50,7 +52,7 @@ def rule_view(simplified: str) -> tuple[str, list[int], bool]:
     """The rules' text, its map to original positions, and whether the block is page noise."""
     cuts = [
         match.span()
-        for pattern in (_PINYIN, _TICKER, _SPAM, _INVISIBLE)
+        for pattern in (_PINYIN, _TICKER, _SPAM, _INVISIBLE, _DOUBLED)
         for match in pattern.finditer(simplified)
     ]
     if not cuts:  # the usual case: one translation, positions unchanged

@@ -78,6 +78,43 @@ def _names(text: str) -> list[str]:
             ["武昌区", "武汉港务集团汉口港埠分公司码头"],
             "长江日报 2019-02-21, corpus 09",
         ),
+        (
+            "全市共完成龙王嘴、豹澥等5座污水处理厂新改扩建项目建设",
+            ["龙王嘴污水处理厂", "豹澥污水处理厂"],
+            "武汉市水务局 2025-12-09 (own corpus 01): a counted shared ending with 座",
+        ),
+        (
+            "其中，国控断面通顺河黄陵大桥、金水河金水闸、斧头湖江夏湖心、梁子湖武汉水域，"
+            "省控断面后官湖、武湖、鲁湖、东湖等达到年度考核目标存在较大困难",
+            ["通顺河黄陵大桥", "金水河金水闸", "斧头湖江夏湖心", "梁子湖武汉水域"]
+            + ["后官湖", "武湖", "鲁湖", "东湖"],
+            "武汉市水务局 2025-12-09 (own corpus 01): sections listed after 断面",
+        ),
+        (
+            "先后依法拆除辖区余家头和平湖门两个饮用水水源保护区内码头20余个",
+            ["余家头饮用水水源保护区", "平湖门饮用水水源保护区"],
+            "长江商报 2020-09 (own corpus 02): a shared zone ending; 辖区 is no part of a name",
+        ),
+        (
+            "武汉市政府常务会同意对原来的沙湖、二廊庙、落步咀污水处理厂实施搬迁及升级改造",
+            ["沙湖污水处理厂", "二廊庙污水处理厂", "落步咀污水处理厂"],
+            "央广网 2017-09-19 (own corpus 10): a plant named after its 咀",
+        ),
+        (
+            "沿沙湖北岸线、沙湖公园、沙湖大道走向，进入二郎庙污水预处理站",
+            ["沙湖", "沙湖公园", "沙湖", "二郎庙污水预处理站"],
+            "长江日报 2019-04-01 (own corpus 09): a park and a treatment station",
+        ),
+        (
+            "二郎庙二期工程（改扩建）主体结构工程已完工，计划年内调试运行",
+            ["二郎庙二期工程"],
+            "gjhbw.com 2009-09-08 (own corpus 08): works named by place and phase",
+        ),
+        (
+            "120多名执法队员赴金口江滩，拆除了汉阳港务公司码头",
+            ["金口江滩", "汉阳港务公司码头"],
+            "荆楚网 2018-01-18 (own corpus 07): a riverbank park",
+        ),
     ],
     ids=lambda v: v[:10] if isinstance(v, str) else None,
 )
@@ -110,6 +147,17 @@ def test_a_counted_set_is_a_group_never_a_named_site():
     spans = find_names("经调查，这19个水源保护区内存在18个排污口")
     assert {s.name for s in spans if s.group} == {"这19个水源保护区", "18个排污口"}
     assert not [s for s in spans if not s.group and not s.generic]
+
+
+def test_vague_and_written_out_counts_are_groups_too():
+    # 黄陂区政府 2025-10-27 (own corpus 12); gjhbw.com 2009-09-08 (own corpus 08)
+    for sentence, group in (
+        ("中国院子小区附近多个排口晴天污水直排入湖", "多个排口"),
+        ("今年武汉中心城区两大污水处理厂，年内将投入运行", "两大污水处理厂"),
+    ):
+        spans = find_names(sentence)
+        assert group in [s.name for s in spans if s.group], sentence
+        assert not [s for s in spans if not s.group and not s.generic], sentence
 
 
 def test_a_counted_set_of_lakes_is_a_group_with_its_number():

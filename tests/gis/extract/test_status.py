@@ -155,3 +155,15 @@ def test_places_listed_after_a_counted_set_take_its_measure_flagged(extract_text
         assert [m["target_date"] for m in found[lake]["measures"]] == ["2013-12"], lake
         assert strongest(found[lake]) == "planned"
         assert any("29个湖泊" in reason for reason in found[lake]["review"])
+
+
+def test_done_belongs_to_the_place_its_own_clause_names(extract_text, strongest):
+    # 荆楚网 2018-01-18 (own corpus 07): the bank hosts the work, the docks are removed.
+    found = extract_text(
+        "1月16日，江夏区交通运输局联合区城管等单位120多名执法队员赴金口江滩，"
+        "拆除了汉阳港务公司码头和八一船家鱼馆两家无证非法经营的码头企业。\n",
+        date(2018, 1, 18),
+    )
+    assert strongest(found["汉阳港务公司码头"]) == "completed"
+    assert strongest(found["金口江滩"]) == "in_progress"
+    assert found["金口江滩"]["review"]

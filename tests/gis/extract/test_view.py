@@ -31,6 +31,13 @@ def test_injected_spam_is_dropped_and_the_sentence_kept():
     assert _view(text) == "2016年开始，硚口区政府分三期组织实施土壤修复"
 
 
+def test_doubled_commas_a_mirror_inserts_become_one_mark():
+    # feifmx.com mirror of 央广网, 2017-09-19 (own corpus 10)
+    assert _view("對原來的沙湖,、二廊廟,、落步咀污水處理廠實施搬遷,,四廠合一") == (
+        "对原来的沙湖、二廊庙、落步咀污水处理厂实施搬迁，四厂合一"
+    )
+
+
 def test_every_view_character_maps_back_to_the_same_original_character():
     original = "改善水環(huán)境,太平洋(601099,股吧)、湯遜湖泵站"
     simplified = to_simplified(original)
