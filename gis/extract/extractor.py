@@ -268,7 +268,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
             sentence_owners[sentence] = owners
             if reading.status.rank > Status.IN_PROGRESS.rank:
                 done_in.add(sentence)  # "…码头已完成搬迁，现场已复绿": the same site
-                owners = _where_done_is_said(context, block, start, end, reading, named_at, owners)
+                here_at = named_at[len(named_at) - len(named) :]
+                owners = _where_done_is_said(context, block, start, end, reading, here_at, owners)
             for waiting in waiting_for.pop(sentence, []):
                 _attach(owners, waiting[3])
         elif groups:
@@ -341,7 +342,7 @@ def _where_done_is_said(context, block, start, end, reading, named_at, owners):
     names; a place named in a clause before it only hosts the work and is not done."""
     comma = block.view.rfind("，", start, start + reading.where.start)
     clause = comma + 1 if comma >= 0 else start
-    at = {id(c): where for where, c in named_at if start <= where < end}
+    at = {id(c): where for where, c in named_at}
     in_clause = [o for o in owners if at.get(id(o), -1) >= clause]
     before = [o for o in owners if at.get(id(o), -1) < clause]
     if not in_clause or not before:
