@@ -181,7 +181,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
     waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
     done_in: set[int] = set()  # sentences whose named place was stated done
     before_sentence: dict[int, list[Candidate]] = {}  # the paragraph's places before it
-    latest: list[Candidate] = []
+    last_named: list[Candidate] = []  # the places of the last sentence that named any
+    sentence_named: list[Candidate] = []
     cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
     for start, end, sentence in _units(text, pledge):
         unit = text[start:end]
@@ -191,7 +192,10 @@ def _read_block(context, block, pledge, area, headline) -> None:
             in_sentence = spans[bisect_left(starts, sentence) : bisect_left(starts, stop)]
             stated_by_sentence = {sentence: districts.stated_in(text, sentence, in_sentence)}
         stated = stated_by_sentence[sentence]
-        before_sentence.setdefault(sentence, latest)
+        if sentence not in before_sentence:
+            last_named = sentence_named or last_named
+            sentence_named = []
+            before_sentence[sentence] = last_named
         owners: list[Candidate] = []
         groups = [s for s in here if s.group]
         site_starts = {s.start for s in here if not s.group}
@@ -238,7 +242,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
             named_at.append((span.start, candidate))
             if Kind(candidate.kind) in _POLLUTERS:
                 last_site = candidate
-        latest = owners or latest
+        sentence_named += [o for o in owners if not any(o is n for n in sentence_named)]
         if headline:
             continue
         reading = status.read_status(unit)
