@@ -32,8 +32,8 @@ def _usage_problem(args: argparse.Namespace) -> str:
     """What is wrong with the options themselves, before anything is loaded."""
     if args.layout and args.size:
         return "--size is for the plain image and --layout chooses a page; give one of them"
-    if not args.layout and (args.district or args.store):
-        return "--district and --store go with --layout"
+    if not args.layout and args.district:
+        return "--district goes with --layout"
     if args.out.suffix.lower() not in (".png", ".pdf"):
         return f"{args.out}: the file must end in .png or .pdf"
     return ""
@@ -55,7 +55,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
         return 1
-    from gis import build_map_data, load_catalog
+    from gis import build_map_data
     from gis.boundaries import DISTRICT_NAMES_EN
 
     if args.layout and args.layout not in PRESETS:
@@ -67,17 +67,17 @@ def _cmd_render(args: argparse.Namespace) -> int:
         known = "、".join(DISTRICT_NAMES_EN)
         print(f"envmap: unknown district {args.district!r}; known: {known}", file=sys.stderr)
         return 1
-    catalog = load_catalog(args.data)
-    if args.site is not None and args.site not in {s.id for s in catalog.sites}:
+    state = cli.current_state_of(args)
+    if args.site is not None and args.site not in {s.id for s in state.catalog.sites}:
         print(f"envmap: unknown site {args.site!r}", file=sys.stderr)
         return 2
     _app = QApplication.instance() or QApplication([])
     install_fallback_font()  # a bundle on a PC without Chinese fonts
-    map_data = build_map_data(catalog)
+    map_data = build_map_data(state.catalog)  # tracked statuses, corrected points
     titled = {"title": args.title} if args.title else {}
     try:
         if args.layout:
-            written = _render_layout(args, map_data, PRESETS[args.layout], titled)
+            written = _render_layout(args, map_data, state, PRESETS[args.layout], titled)
         else:
             width, height = (int(v) for v in (args.size or DEFAULT_SIZE).lower().split("x"))
             render_map(map_data, args.out, (width, height), args.site, **titled)
@@ -89,22 +89,16 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render_layout(args: argparse.Namespace, map_data, paper, titled: dict) -> list[Path]:
-    """The print layout: the district's map and measures table if asked, tracked statuses
-    from a status store if given."""
+def _render_layout(args: argparse.Namespace, map_data, state, paper, titled: dict) -> list[Path]:
+    """The print layout: the district's map and measures table if asked, in the current
+    state (the store's statuses and corrections, as the window shows them)."""
     from desktop.map.canvas import MapCanvas
     from desktop.map.print_layout import LayoutOptions, district_extent, site_extent, write_layout
     from desktop.map.print_table import MeasuresTable
-    from gis.export.records import apply_tracked, ledger_rows, rows_in_district
+    from gis.export.records import ledger_rows, rows_in_district
 
     canvas = MapCanvas(map_data)
-    rows = ledger_rows(map_data.catalog)
-    if args.store:
-        from gis.store import StatusStore
-
-        store = StatusStore(args.store, map_data.catalog)
-        canvas.set_statuses(store.site_statuses())
-        apply_tracked(rows, store.current(), store.flags())
+    rows = ledger_rows(state)
     options = LayoutOptions(**titled)
     if args.district:
         district = next(f for f in map_data.layer("districts") if f.name_zh == args.district)
@@ -143,7 +137,11 @@ def _add_desktop_commands(sub) -> None:
     render.add_argument("--title", help="the title printed on the map")
     render.add_argument("--site", help="centre on and highlight this site id")
     render.add_argument("--district", help="with --layout: map this district, list its measures")
-    render.add_argument("--store", help="with --layout: statuses from this status store (file/URL)")
+    render.add_argument(
+        "--store",
+        default=argparse.SUPPRESS,
+        help="statuses and corrections from this status store (as the global --store)",
+    )
     render.set_defaults(run=_cmd_render)
     doctor = sub.add_parser("doctor", help="check that every part works here: one line each")
     doctor.set_defaults(run=_cmd_doctor)

@@ -43,6 +43,7 @@ from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
 from gis.geocode import GazetteerGeocoder
+from gis.state import CurrentState, current_state, state_from_store
 from gis.user_catalog import resume_review, unfinished_reviews
 
 
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(map_data, self)
         self.setCentralWidget(self.canvas)
         self.catalog = catalog = map_data.catalog
+        self.state: CurrentState | None = None  # the catalog after the store's events
         self.site_filter = SiteFilter()
         self.html_job: HtmlExportJob | None = None
         self.import_job: ImportJob | None = None
@@ -128,10 +130,18 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
+    def current(self) -> CurrentState:
+        """What every view shows: the store's state once open, the documents' until then."""
+        if self.state is None:
+            self.state = current_state(self.catalog)
+        return self.state
+
     def apply_filter(self, site_filter: SiteFilter) -> None:
+        """Show the sites the filter keeps, by their current (tracked) status."""
         self.site_filter = site_filter
         everything = site_filter == SiteFilter()
-        visible = None if everything else site_filter.visible(self.catalog, self.canvas.districts)
+        catalog = self.current().catalog
+        visible = None if everything else site_filter.visible(catalog, self.canvas.districts)
         self.canvas.set_visible_sites(visible)
 
     def _build_menus(self) -> None:
@@ -201,7 +211,7 @@ class MainWindow(QMainWindow):
         from desktop.map.export_image import render_map
 
         try:
-            render_map(self.map_data, path, site_id=self.canvas.selected)
+            render_map(self.map_data, path, site_id=self.canvas.selected, state=self.state)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
@@ -235,12 +245,21 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _tracking_changed(self) -> None:
+        """The store opened or changed: one new state, shown by every part of the window."""
+        from gis.store import StoreError  # SQLAlchemy: loaded with the store, after the map
+
         store = self.tracking.store
         self.details.store = store
         if store is not None:  # (what was drawn stays when the store goes away)
-            self.canvas.set_statuses(store.site_statuses())
-            self.canvas.apply_corrections(store.locations())
-            self.measures.set_tracked(store.current(), store.flags())
+            try:
+                self.state = state_from_store(store)
+            except StoreError as exc:
+                self._store_availability(str(exc))
+            else:
+                self.canvas.show_state(self.state)
+                self.details.state = self.state
+                self.measures.set_state(self.state)
+                self.apply_filter(self.site_filter)
         self.details.show_site(self.details.site_id)
 
     def _store_availability(self, problem: str) -> None:
@@ -277,16 +296,14 @@ class MainWindow(QMainWindow):
             self.write_ledger(Path(name))
 
     def write_ledger(self, path: Path) -> None:
-        """Problem / target / measures / completion, with the statuses tracked here."""
+        """The rectification ledger in the current state: the same rows as `envmap status
+        export`, the measures table and the XLSX export."""
         from gis.export.files import write_rows_csv, write_rows_xlsx
-        from gis.store_ledger import NOTICE_COLUMNS, notice_rows
+        from gis.export.records import ledger_rows
 
-        if self.tracking.store is None:
-            QMessageBox.warning(self, self.tr("无法导出"), self.tr("状态库不可用"))
-            return
         writer = write_rows_xlsx if path.suffix.lower() == ".xlsx" else write_rows_csv
         try:
-            writer(notice_rows(self.tracking.store), path, NOTICE_COLUMNS)
+            writer(ledger_rows(self.current()), path)
         except OSError as exc:
             QMessageBox.warning(self, self.tr("导出失败"), str(exc))
             return
@@ -445,15 +462,8 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("导出HTML地图"), "wuhan-envmap.html", "HTML (*.html)"
         )
-        if name:
-            options = dialog.options(self.site_filter)
-            store = self.tracking.store
-            if store is not None:  # the file shows the statuses tracked here
-                current = {k: (e.status, e.as_of.isoformat()) for k, e in store.current().items()}
-                moved = {
-                    k: (e.lon, e.lat, e.precision_m, e.note) for k, e in store.locations().items()
-                }
-                options = replace(options, current=current, moved=moved)
+        if name:  # the file shows what the window shows: the current state
+            options = replace(dialog.options(self.site_filter), state=self.current())
             self.write_html(Path(name), options)
 
     def write_html(self, path: Path, options) -> HtmlExportJob:

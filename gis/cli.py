@@ -9,8 +9,9 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gis.basemaps import HTML_BASEMAPS
 from gis.catalog import load_catalog, validate_catalog
@@ -18,7 +19,10 @@ from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
 from gis.filters import SiteFilter
-from gis.model import Kind, Status
+from gis.model import Catalog, Kind, Status
+
+if TYPE_CHECKING:
+    from gis.state import CurrentState
 
 log = logging.getLogger("envmap")
 
@@ -35,6 +39,8 @@ SITE_CSV_COLUMNS = (
     "measure_id",
     "measure_zh",
     "status",
+    "status_as_of",
+    "document_status",
     "status_words",
     "evidence_document",
     "evidence_paragraph",
@@ -59,8 +65,44 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog(args: argparse.Namespace) -> Catalog:
+    """The catalog the window shows: shipped (or --data) plus the user's accepted sites,
+    unless --catalog-only asks for the shipped catalog alone."""
+    catalog = load_catalog(args.data)
+    if args.catalog_only:
+        return catalog
+    from gis.paths import user_data_dir
+    from gis.user_catalog import with_user_sites
+
+    return with_user_sites(catalog, user_data_dir())
+
+
+def current_state_of(args: argparse.Namespace) -> CurrentState:
+    """What the window shows: the catalog after the status store's events. The default store
+    is read only when it exists; one named with --store must open, or the command fails."""
+    from gis.state import current_state, state_from_store
+
+    catalog = _catalog(args)
+    if args.catalog_only:
+        return current_state(catalog)
+    where, named = _store_location(args)
+    if not named and not Path(where).exists():
+        return current_state(catalog)
+    from gis.store import StatusStore
+
+    return state_from_store(StatusStore(where, catalog))
+
+
+def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
+    """The store a command uses and whether the user named it (--store, $ENVMAP_STORE)."""
+    from gis.paths import user_data_dir
+
+    named = args.store or os.environ.get("ENVMAP_STORE")
+    return (named, True) if named else (user_data_dir() / "status.sqlite", False)
+
+
 def _cmd_sites(args: argparse.Namespace) -> int:
-    collection = sites_feature_collection(load_catalog(args.data))
+    collection = sites_feature_collection(current_state_of(args))
     if args.format == "geojson":
         json.dump(collection, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -96,6 +138,8 @@ def _site_csv_rows(feature: dict) -> list[dict]:
                 measure_id=m["id"],
                 measure_zh=m["text_zh"],
                 status=m["status"],
+                status_as_of=m["status_as_of"] or "",
+                document_status=m["document_status"],
                 status_words=m["status_words"],
                 evidence_document=first["document"],
                 evidence_paragraph=first["paragraph"],
@@ -113,15 +157,13 @@ def _representative_lonlat(feature: dict) -> tuple[float, float]:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    html_only = [
-        a for a in ("basemap", "title", "filter", "tianditu_key", "store") if getattr(args, a)
-    ]
+    html_only = [a for a in ("basemap", "title", "filter", "tianditu_key") if getattr(args, a)]
     if args.format != "html":
         if html_only or args.embed_key:
             flag = html_only[0].replace("_", "-") if html_only else "embed-key"
             print(f"envmap: --{flag} is for html only", file=sys.stderr)
             return 2
-        export(load_catalog(args.data), args.format, args.out)
+        export(current_state_of(args), args.format, args.out)
         print(f"wrote {args.out}")
         return 0
     from gis.export.html import DEFAULT_TITLE, HtmlOptions, write_html
@@ -141,10 +183,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if options.basemap == "tianditu" and args.embed_key and not key:
         print("envmap: --embed-key needs --tianditu-key or $ENVMAP_TIANDITU_KEY", file=sys.stderr)
         return 2
-    map_data = build_map_data(load_catalog(args.data))
-    if options.site_filter and not options.site_filter.visible(
-        map_data.catalog, map_data.districts
-    ):
+    state = current_state_of(args)
+    map_data = build_map_data(state.documents)
+    options = replace(options, state=state)
+    if options.site_filter and not options.site_filter.visible(state.catalog, map_data.districts):
         print(
             "envmap: warning: the filter keeps no site; the map shows districts only",
             file=sys.stderr,
@@ -189,7 +231,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.geocoder != "none":
         key = args.key or os.environ.get(f"ENVMAP_{args.geocoder.upper()}_KEY")
         online = OnlineGeocoder(args.geocoder, key or "", cache=args.geocode_cache)
-    geocoder = GazetteerGeocoder(load_catalog(args.data), online)
+    geocoder = GazetteerGeocoder(_catalog(args), online)
     output: list[dict] = []
     for path in args.files:
         if not path.is_file():
@@ -211,13 +253,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _store(args: argparse.Namespace):
-    from gis.paths import user_data_dir
     from gis.store import StatusStore
 
-    where = args.store or os.environ.get("ENVMAP_STORE") or user_data_dir() / "status.sqlite"
+    where, _ = _store_location(args)
     if not isinstance(where, str) or "://" not in where:
         Path(where).parent.mkdir(parents=True, exist_ok=True)
-    return StatusStore(where, load_catalog(args.data))
+    return StatusStore(where, _catalog(args))
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
@@ -229,21 +270,33 @@ def _cmd_status(args: argparse.Namespace) -> int:
         )
         print(f"{done.measure_id}: {done.status} as of {done.as_of} (event {done.id})")
     elif args.action == "history":
+        _check_measure(store.catalog, args.measure)
         for item in store.history(args.measure):
             print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}")
     elif args.action == "export":
         from gis.export.files import write_rows_csv, write_rows_xlsx
-        from gis.store_ledger import NOTICE_COLUMNS, notice_rows
+        from gis.export.records import ledger_rows
+        from gis.state import state_from_store
 
-        rows = notice_rows(store)
+        rows = ledger_rows(state_from_store(store))
         writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
-        writer(rows, args.out, NOTICE_COLUMNS)
+        writer(rows, args.out)
         print(f"wrote {args.out} ({len(rows)} measures)")
     elif args.action == "export-events":
         print(f"wrote {store.export_events(args.out)} events to {args.out}")
     elif args.action == "import-events":
         print(f"{store.import_events(args.file)} new events from {args.file}")
     return 0
+
+
+def _check_measure(catalog: Catalog, measure_id: str) -> None:
+    """An id that is no measure is said so, with the measures of the site it may name."""
+    if any(m.id == measure_id for m in catalog.measures()):
+        return
+    if measure_id in {s.id for s in catalog.sites}:
+        ids = ", ".join(m.id for m in catalog.measures_concerning(measure_id)) or "none"
+        raise EnvMapError(f"{measure_id!r} is a site, not a measure; its measures: {ids}")
+    raise EnvMapError(f"unknown measure id {measure_id!r} (`envmap sites` lists them)")
 
 
 def _iso_date(text: str):
@@ -277,6 +330,16 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
         default=None,
         help="data folder (default: the shipped data/, or $ENVMAP_DATA)",
     )
+    parser.add_argument(
+        "--store",
+        help="status store: SQLite file or database URL (default: the window's, in the user "
+        "data folder, or $ENVMAP_STORE)",
+    )
+    parser.add_argument(
+        "--catalog-only",
+        action="store_true",
+        help="the shipped (or --data) catalog alone: no imported sites, no tracked statuses",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check the catalog; exit 0 when sound").set_defaults(
@@ -298,8 +361,10 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
         help="keep sites by kind, status, district or document (repeatable), e.g. status=planned",
     )
     html.add_argument("--tianditu-key", help="your Tianditu tk (or $ENVMAP_TIANDITU_KEY)")
-    html.add_argument(
-        "--store", help="show current statuses from this status store (SQLite file or URL)"
+    exp.add_argument(
+        "--store",
+        default=argparse.SUPPRESS,
+        help="statuses and corrections from this status store (as the global --store)",
     )
     html.add_argument(
         "--embed-key",
@@ -323,7 +388,11 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     ext.add_argument("--geocode-cache", type=Path, help="a JSON file caching online answers")
     ext.set_defaults(run=_cmd_extract)
     status = sub.add_parser("status", help="track measures' status over time (a dated log)")
-    status.add_argument("--store", help="SQLite file or database URL (default: user data folder)")
+    status.add_argument(
+        "--store",
+        default=argparse.SUPPRESS,
+        help="SQLite file or database URL (as the global --store; default: user data folder)",
+    )
     actions = status.add_subparsers(dest="action", required=True)
     set_ = actions.add_parser("set", help="record a measure's new status")
     set_.add_argument("measure")

@@ -133,6 +133,7 @@ class LocationBasis(StrEnum):
     """Why a location is where it is, from best to worst."""
 
     SURVEYED = "surveyed"
+    CORRECTED = "corrected"  # moved on the map by someone who knows the site (a store event)
     ADDRESS = "address"
     LANDMARK = "landmark"
     REFERENCE_POINT = "reference_point"
@@ -226,7 +227,11 @@ class Location:
 
     @property
     def is_estimate(self) -> bool:
-        return self.basis not in (LocationBasis.SURVEYED, LocationBasis.BOUNDARY)
+        return self.basis not in (
+            LocationBasis.SURVEYED,
+            LocationBasis.CORRECTED,
+            LocationBasis.BOUNDARY,
+        )
 
 
 @dataclass(frozen=True, slots=True)

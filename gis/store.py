@@ -8,7 +8,6 @@ or deleted; importing the same events twice changes nothing (idempotent by event
 
 from __future__ import annotations
 
-import calendar
 import json
 import os
 import sqlite3
@@ -39,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from gis import status_rules as rules
 from gis.errors import EnvMapError
 from gis.model import Catalog, Status
 
@@ -211,8 +211,9 @@ class StatusStore:
         if status not in {s.value for s in Status}:
             scale = ", ".join(s.value for s in Status)
             raise StoreError(f"status {status!r} is not on the scale ({scale})")
-        if status == Status.CLOSED_OUT.value and not (evidence or attachment):
-            raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
+        problem = rules.closing_out_problem(status, evidence, attachment)
+        if problem:
+            raise StoreError(problem)
         row = self._row("status", measure_id, known[measure_id].site_id, as_of, note, author)
         row.update(status=status, evidence=evidence, attachment=attachment)
         if event_id:
@@ -320,21 +321,13 @@ class StatusStore:
         return result
 
     def flags(self, today: date | None = None) -> dict[str, set[str]]:
-        """Per measure: "overdue" (due date passed, not completed) and "completed_not_closed"
-        (reported completed, not closed out: closing out needs acceptance evidence)."""
+        """Per measure, the marks `gis.status_rules.flags` gives its current status."""
         today = today or date.today()
-        result: dict[str, set[str]] = {}
         due = {m.id: m.target_date for m in self.catalog.measures()}
-        for measure_id, latest in self.current().items():
-            status = Status(latest.status)
-            marks = set()
-            deadline = _deadline(due.get(measure_id))
-            if deadline and deadline < today and status.rank < Status.COMPLETED.rank:
-                marks.add("overdue")
-            if status is Status.COMPLETED:
-                marks.add("completed_not_closed")
-            result[measure_id] = marks
-        return result
+        return {
+            measure_id: set(rules.flags(Status(latest.status), due.get(measure_id), today))
+            for measure_id, latest in self.current().items()
+        }
 
     # -- hand-over between PCs ---------------------------------------------------------------
 
@@ -382,7 +375,7 @@ def _known_measures(catalog: Catalog) -> set[str]:
 
 
 def _order(item: StatusEvent) -> tuple:
-    return (item.as_of, item.sequence, item.recorded_at)
+    return rules.event_order(item.as_of, item.sequence, item.recorded_at)
 
 
 def _as_date(value: str | date) -> date:
@@ -396,22 +389,6 @@ def _as_date(value: str | date) -> date:
     if day > date.today():
         raise StoreError(f"date {day} is in the future: a status is recorded as of a day passed")
     return day
-
-
-def _deadline(text: str | None) -> date | None:
-    """The last day a due date allows: "2017" → 2017-12-31, "2018-06" → 2018-06-30."""
-    if not text:
-        return None
-    parts = text.split("-")
-    try:
-        if len(parts) == 1:
-            return date(int(parts[0]), 12, 31)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            return date(year, month, calendar.monthrange(year, month)[1])
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 def _check_sqlite_file(path: Path) -> None:

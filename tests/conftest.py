@@ -22,3 +22,13 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(data_root(), target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def user_folder(tmp_path_factory, monkeypatch) -> Path:
+    """Every test has its own empty user folder (imports, accepted sites, status store), so
+    the commands that read the window's folder never see this machine's."""
+    folder = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("ENVMAP_USER_DATA", str(folder))
+    monkeypatch.delenv("ENVMAP_STORE", raising=False)
+    return folder

@@ -26,6 +26,7 @@ from gis.crs import from_web_mercator
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
+    from gis.state import CurrentState
 
 ZOOM_STEP = 1.25
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
@@ -61,6 +62,7 @@ class MapCanvas(QGraphicsView):
         self.datum = "wgs84"  # the datum overlays are drawn in, to match the basemap's tiles
         self._label_anchors: dict[QGraphicsItem, tuple[float, float]] = {}
         self._visible_sites: set[str] | None = None
+        self._state: CurrentState | None = None  # what the store adds, once it is open
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[AreaItem, str] = {}
@@ -99,18 +101,18 @@ class MapCanvas(QGraphicsView):
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
         self.fit_to_wuhan()
 
-    def set_statuses(self, statuses: dict) -> None:
-        """Recolour point sites by their tracked statuses (site id -> Status or None)."""
-        self.points.set_statuses({k: v for k, v in statuses.items() if k in self.points.index})
-
-    def apply_corrections(self, corrections: dict) -> None:
-        """Move point sites to their corrected locations (site id -> event with lon, lat,
-        precision_m); the shipped data stays as it is."""
+    def show_state(self, state: CurrentState) -> None:
+        """Draw the current state: point sites recoloured by their current status and moved
+        to their corrected locations; tooltips read the same state. The data stays as is."""
         from shapely.geometry import Point
 
         from gis.crs import to_web_mercator
 
-        for site_id, fix in corrections.items():
+        self._state = state
+        self.points.set_statuses(
+            {site_id: state.site_status(site_id) for site_id in self.points.index}
+        )
+        for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
                 point = to_web_mercator(Point(fix.lon, fix.lat))
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
@@ -216,7 +218,8 @@ class MapCanvas(QGraphicsView):
         if not found:
             return ""
         feature = self._features[found[0]]
-        status = feature.status.label_zh if feature.status else "无措施"
+        now = self._state.site_status(feature.id) if self._state else feature.status
+        status = now.label_zh if now else "无措施"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
         return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
 

@@ -10,6 +10,7 @@ from desktop.map.canvas import MapCanvas
 from desktop.map.paper import LAYOUT_DPI, Paper
 from desktop.map.print_layout import TITLE, LayoutOptions, site_extent, write_pdf, write_png
 from gis import MapData
+from gis.state import CurrentState
 
 
 def render_map(
@@ -18,9 +19,13 @@ def render_map(
     size: tuple[int, int] = (1600, 1200),
     site_id: str | None = None,
     title: str = TITLE,
+    state: CurrentState | None = None,
 ) -> None:
-    """Write the map to `out` (.png or .pdf), `size` pixels at 96 dpi, around `site_id`."""
+    """Write the map to `out` (.png or .pdf), `size` pixels at 96 dpi, around `site_id`, in
+    the current `state` when given (as the window shows it)."""
     canvas = MapCanvas(map_data)
+    if state is not None:
+        canvas.show_state(state)
     options = LayoutOptions(title=title)
     if site_id is not None:
         canvas.select(site_id)

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QTextBrowser
 from shapely.geometry import shape
 
 from desktop.map.style import status_colour
-from gis.export.records import site_feature
+from gis import status_rules as rules
+from gis.export.records import as_state, site_feature
 from gis.model import Catalog, Status
+from gis.state import CurrentState
 
 
 class DetailsPanel(QTextBrowser):
@@ -25,6 +27,7 @@ class DetailsPanel(QTextBrowser):
     ) -> None:
         super().__init__(parent)
         self.catalog = catalog
+        self.state: CurrentState | None = None  # the window's, once its store has opened
         self.districts = districts  # the spatial join the map already made
         self.site_id: str | None = None
         self.store = None  # a gis.store.StatusStore once the window has opened one
@@ -38,18 +41,17 @@ class DetailsPanel(QTextBrowser):
         if site_id is None:
             self.clear()
             return
-        site = self.catalog.site(site_id)
-        feature = site_feature(self.catalog, site, self.districts[site_id])
+        state = self.state or as_state(self.catalog)
+        feature = site_feature(state, site_id, self.districts[site_id])
         self.quotes = [e for m in feature["properties"]["measures"] for e in m["evidence"]]
         self.setHtml(site_html(self.catalog, feature, self.tracking()))
 
     def tracking(self) -> dict | None:
-        """Per measure: its dated events and flags from the status store, when one is open."""
+        """The status store's dated events (for each measure's history), when one is open."""
         if self.store is None:
             return None
         try:
-            flags = self.store.flags()
-            return {"events": self.store.events(), "flags": flags, "site_id": self.site_id}
+            return {"events": self.store.events(), "site_id": self.site_id}
         except Exception:  # the shared server went away: show what the documents say
             return None
 
@@ -112,8 +114,8 @@ def _quote(catalog: Catalog, evidence: list[dict], first_index: int) -> str:
 
 def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> str:
     """The details of one site as rich text; every string from the data is escaped.
-    With `tracking` (events and flags from the status store) each measure also shows its
-    current status, overdue badge, a month-by-month strip and a link to update it."""
+    Each measure shows the document's status with its words; with `tracking` (the store's
+    events) also its current status, overdue badge, a month-by-month strip and a link."""
     p = feature["properties"]
     centre = shape(feature["geometry"]).representative_point()
     where = escape(p["estimated_from"] or p["location_source"])
@@ -144,10 +146,10 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
         due = f" · 完成时限 {escape(m['target_date'])}" if m["target_date"] else ""
         words = escape(m["status_words"])
         lines.append(
-            f"<p>{_badge(m['status'])} <b>{escape(m['text_zh'])}</b><br/>"
+            f"<p>{_badge(m['document_status'])} <b>{escape(m['text_zh'])}</b><br/>"
             f"<small>{escape(m['text_en'])}</small><br/>"
             f"责任单位 {escape(m['responsible_zh'])}{due} · 原文 “{words}”"
-            f"</p>{_tracked(m['id'], tracking)}{_quote(catalog, m['evidence'], index)}"
+            f"</p>{_tracked(m, tracking)}{_quote(catalog, m['evidence'], index)}"
         )
         index += len(m["evidence"])
     return "\n".join(lines)
@@ -156,26 +158,30 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
 MONTHS_SHOWN = 24
 
 
-def _tracked(measure_id: str, tracking: dict | None) -> str:
+def _tracked(measure: dict, tracking: dict | None) -> str:
+    """The measure's current status as the state gives it, who recorded it, and its months."""
     if tracking is None:
         return ""
+    measure_id = measure["id"]
     events = [e for e in tracking["events"] if e.measure_id == measure_id and e.kind == "status"]
-    if not events:
-        return ""
-    events.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
-    latest = events[-1]
-    flags = tracking["flags"].get(measure_id, set())
-    parts = [f"<p><small>现状 Now: {_badge(latest.status)} as of {latest.as_of.isoformat()}"]
-    if latest.author != "document":
-        parts.append(f" · {escape(latest.author)}: {escape(latest.note)}")
-    if "overdue" in flags:
+    events.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
+    by_person = [e for e in events if e.author != "document"]
+    parts = [f"<p><small>现状 Now: {_badge(measure['status'])}"]
+    if measure["status_source"] == "store" and by_person:
+        latest = by_person[-1]
+        parts.append(
+            f" as of {latest.as_of.isoformat()} · {escape(latest.author)}: {escape(latest.note)}"
+        )
+    else:
+        parts.append(" · 原文所述 as the document states")
+    if rules.OVERDUE in measure["flags"]:
         parts.append(
             ' <span style="background:#b00020;color:white;padding:1px 4px">逾期 overdue</span>'
         )
-    if "completed_not_closed" in flags:
+    if rules.COMPLETED_NOT_CLOSED in measure["flags"]:
         parts.append(" · 未销号 not closed out")
     parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a></small></p>')
-    parts.append(_strip(events))
+    parts.append(_strip(events) if events else "")
     return "".join(parts)
 
 

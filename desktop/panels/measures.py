@@ -7,14 +7,14 @@ from pathlib import Path
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from gis.export.records import LEDGER_COLUMNS, apply_tracked, ledger_rows
+from gis.export.records import LEDGER_COLUMNS, ledger_rows
 from gis.model import Catalog
+from gis.state import CurrentState
 
 SHOWN = (
     "area_site", "problem", "measure", "responsible", "target_date", "status", "category",
     "document",
 )  # fmt: skip
-STATUS_COLUMN = SHOWN.index("status")
 
 
 class LedgerModel(QAbstractTableModel):
@@ -79,13 +79,12 @@ class MeasuresPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table)
 
-    def set_tracked(self, current: dict, flags: dict) -> None:
-        """Show each measure's tracked status (from the status store), as of its date, and
-        mark overdue ones; the ledger then reads as the office's current state."""
-        apply_tracked(self.model.rows, current, flags)
-        top = self.model.index(0, STATUS_COLUMN)
-        bottom = self.model.index(self.model.rowCount() - 1, STATUS_COLUMN)
-        self.model.dataChanged.emit(top, bottom)
+    def set_state(self, state: CurrentState) -> None:
+        """The ledger in the current state: each measure's tracked status as of its date,
+        overdue ones marked, the user's accepted sites included."""
+        self.model.beginResetModel()
+        self.model.rows = ledger_rows(state)
+        self.model.endResetModel()
 
     def visible_rows(self) -> list[dict]:
         """The rows the user sees, in the order they see them."""

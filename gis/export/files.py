@@ -1,4 +1,5 @@
-"""Write the catalog to files colleagues use: GeoPackage, GeoJSON, CSV and XLSX ledgers."""
+"""Write the current state to files colleagues use: GeoPackage, GeoJSON, CSV and XLSX
+ledgers. Each takes a CurrentState (a bare Catalog is the documents' state)."""
 
 from __future__ import annotations
 
@@ -6,36 +7,38 @@ import csv
 import json
 from pathlib import Path
 
-from gis.export.records import LEDGER_COLUMNS, ledger_rows, sites_feature_collection
+from gis.export.records import LEDGER_COLUMNS, as_state, ledger_rows, sites_feature_collection
 from gis.model import Catalog
+from gis.state import CurrentState
 
 FORMATS = ("gpkg", "geojson", "csv", "xlsx")
 
 
-def write_geopackage(catalog: Catalog, path: Path) -> list[str]:
+def write_geopackage(source: Catalog | CurrentState, path: Path) -> list[str]:
     """One table per map layer (EPSG:4326) plus a non-spatial `measures` ledger table,
     written without GDAL (gis/export/gpkg.py), so the office bundle writes it too."""
     from gis.export import gpkg
     from gis.layers import build_layers
 
-    layers = {name: frame for name, frame in build_layers(catalog).items() if not frame.empty}
+    state = as_state(source)
+    layers = {n: frame for n, frame in build_layers(state.catalog).items() if not frame.empty}
     columns = list(LEDGER_COLUMNS)
-    ledger = [{column: row.get(column) for column in columns} for row in ledger_rows(catalog)]
+    ledger = [{column: row.get(column) for column in columns} for row in ledger_rows(state)]
     gpkg.write(path, layers, {"measures": ledger})
     return [*layers, "measures"]
 
 
-def write_geojson(catalog: Catalog, path: Path) -> None:
-    text = json.dumps(sites_feature_collection(catalog), ensure_ascii=False, indent=1)
+def write_geojson(source: Catalog | CurrentState, path: Path) -> None:
+    text = json.dumps(sites_feature_collection(source), ensure_ascii=False, indent=1)
     path.write_text(text, encoding="utf-8")
 
 
-def write_ledger_csv(catalog: Catalog, path: Path) -> None:
-    write_rows_csv(ledger_rows(catalog), path)
+def write_ledger_csv(source: Catalog | CurrentState, path: Path) -> None:
+    write_rows_csv(ledger_rows(source), path)
 
 
-def write_ledger_xlsx(catalog: Catalog, path: Path) -> None:
-    write_rows_xlsx(ledger_rows(catalog), path)
+def write_ledger_xlsx(source: Catalog | CurrentState, path: Path) -> None:
+    write_rows_xlsx(ledger_rows(source), path)
 
 
 def write_rows_csv(rows: list[dict], path: Path, columns: dict[str, str] = LEDGER_COLUMNS) -> None:
@@ -79,7 +82,7 @@ def write_rows_xlsx(rows: list[dict], path: Path, columns: dict[str, str] = LEDG
     book.save(path)
 
 
-def export(catalog: Catalog, fmt: str, path: Path) -> None:
+def export(source: Catalog | CurrentState, fmt: str, path: Path) -> None:
     writers = {
         "gpkg": write_geopackage,
         "geojson": write_geojson,
@@ -88,4 +91,4 @@ def export(catalog: Catalog, fmt: str, path: Path) -> None:
     }
     if fmt not in writers:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    writers[fmt](catalog, path)
+    writers[fmt](source, path)

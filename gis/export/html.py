@@ -26,7 +26,7 @@ import shapely
 from branca.element import Element, MacroElement
 from jinja2 import Template
 from pyproj import Transformer
-from shapely.geometry import Point, mapping
+from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
@@ -36,8 +36,9 @@ from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
 from gis.filters import SiteFilter
 from gis.mapdata import MapData
-from gis.model import Kind, RelationType, Site, Status
+from gis.model import Kind, LocationBasis, RelationType, Site, Status
 from gis.paths import resources_root
+from gis.state import CurrentState, current_state
 
 DEFAULT_TITLE = "武汉环保行动地图 Wuhan EnvMap"
 DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
@@ -101,11 +102,9 @@ class HtmlOptions:
     site_filter: SiteFilter | None = None
     tianditu_key: str | None = None
     embed_key: bool = False  # the key goes into the file only when the user says so
-    # Tracked statuses (measure id -> (status, as of YYYY-MM-DD)) from the status store; the
-    # map then shows them, and the document's own status beside any that differs.
-    current: dict[str, tuple[str, str]] | None = None
-    # Location corrections from the status store: site id -> (lon, lat, precision_m, note).
-    moved: dict[str, tuple[float, float, float, str]] | None = None
+    # The current state (tracked statuses, corrected locations) the map shows, with the
+    # document's own status beside any that differs; None: the documents alone.
+    state: CurrentState | None = None
 
 
 Progress = Callable[[int, int], None]  # (done, total); may raise ExportCancelled
@@ -221,21 +220,19 @@ def _json_for_html(data: dict) -> str:
 def _page_data(
     map_data: MapData, options: HtmlOptions, shift: bool, progress: Progress | None
 ) -> dict[str, Any]:
-    catalog = map_data.catalog
+    state = options.state or current_state(map_data.catalog)
+    catalog = state.catalog
     kept = options.site_filter.visible(catalog, map_data.districts) if options.site_filter else None
     to_wgs84 = _mercator_to_wgs84()
     features = [
         f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
     ]
-    moved = options.moved or {}
     drawn = [
         (
             catalog.site(f.id),
             f.layer,
             to_wgs84(f.simplified[DISTRICT_LEVEL][1])
             if f.layer == "districts"
-            else Point(moved[f.id][:2])
-            if f.id in moved and f.shape.geom_type == "Point"
             else catalog.site(f.id).location.geometry,
         )
         for f in features
@@ -249,17 +246,7 @@ def _page_data(
     titles = {d.id: d.title_zh for d in catalog.documents.values()}
     sites = []
     for done, (site, layer, geometry) in enumerate(drawn, start=1):
-        sites.append(
-            _site_record(map_data, site, layer, geometry, titles, shift, options.current or {})
-        )
-        if site.id in moved and geometry is not None and geometry.geom_type == "Point":
-            lon, lat, precision, note = moved[site.id]
-            props = sites[-1]["props"]
-            props["precision_m"] = precision
-            props["location_text"] = (
-                f"{lon:.5f}°E, {lat:.5f}°N ±{precision:,.0f} m · 已更正 corrected"
-            )
-            props["location_note"] = note
+        sites.append(_site_record(map_data, state, site, layer, geometry, titles, shift))
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
     outline = to_wgs84(
@@ -317,21 +304,20 @@ def _status_entry(status: Status) -> dict[str, str]:
 
 def _site_record(
     map_data: MapData,
+    state: CurrentState,
     site: Site,
     layer: str,
     geometry: BaseGeometry | None,
     titles: dict[str, str],
     shift: bool,
-    current: dict[str, tuple[str, str]],
 ) -> dict[str, Any]:
-    catalog = map_data.catalog
+    catalog = state.catalog
     if geometry is not None:
         decimals = COORD_DECIMALS if geometry.geom_type == "Point" else OUTLINE_DECIMALS
         shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
         geometry = shapely.transform(shown, lambda xy: np.round(xy, decimals))
-    measures = catalog.measures_concerning(site.id)
-    now = {m.id: Status(current[m.id][0]) if m.id in current else m.status for m in measures}
-    status = min(now.values(), key=lambda s: s.rank) if now else None
+    measures = state.site_measures(site.id)
+    status = state.site_status(site.id)
     record: dict[str, Any] = {
         "id": site.id,
         "layer": layer,
@@ -356,14 +342,14 @@ def _site_record(
             ],
             "measures": [
                 {
-                    "text_zh": m.text_zh,
-                    "status": now[m.id].value,
-                    "as_of": current[m.id][1] if m.id in current else None,
-                    "document_status": m.status.value,
-                    "status_words": m.status_words,
-                    "target_date": m.target_date,
-                    "responsible": m.responsible_zh,
-                    "evidence": [_evidence(e, titles) for e in m.evidence],
+                    "text_zh": m.measure.text_zh,
+                    "status": m.status.value,
+                    "as_of": m.as_of.isoformat() if m.source == "store" else None,
+                    "document_status": m.document_status.value,
+                    "status_words": m.measure.status_words,
+                    "target_date": m.measure.target_date,
+                    "responsible": m.measure.responsible_zh,
+                    "evidence": [_evidence(e, titles) for e in m.measure.evidence],
                 }
                 for m in measures
             ],
@@ -371,7 +357,7 @@ def _site_record(
         },
         "names": [n.lower() for n in (site.name_zh, site.name_en, *site.aliases)],
         "search": " ".join(
-            [site.name_zh, site.name_en, *site.aliases, *(m.text_zh for m in measures)]
+            [site.name_zh, site.name_en, *site.aliases, *(m.measure.text_zh for m in measures)]
         ).lower(),
     }
     if layer == "districts":
@@ -391,7 +377,13 @@ def _evidence(evidence, titles: dict[str, str]) -> dict[str, Any]:
 def _location_text(site: Site) -> str:
     location = site.location
     point = location.geometry.representative_point()
-    kind = "估计 estimate" if location.is_estimate else location.basis.value
+    kind = (
+        "估计 estimate"
+        if location.is_estimate
+        else "已更正 corrected"
+        if location.basis is LocationBasis.CORRECTED
+        else location.basis.value
+    )
     return (
         f"{point.x:.5f}°E, {point.y:.5f}°N ±{location.precision_m:,.0f} m · {kind} · "
         f"{location.datum}"

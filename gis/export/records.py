@@ -3,31 +3,34 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from shapely.geometry import mapping
 
+from gis import status_rules as rules
 from gis.model import Catalog, Evidence, Measure, RelationType, Site, Status
+from gis.state import CurrentState, MeasureState, current_state
 
-if TYPE_CHECKING:
-    from gis.store import StatusEvent
-
-LEDGER_COLUMNS: dict[str, str] = {
-    "area_site": "地区/点位 Area/site",
+LEDGER_COLUMNS: dict[str, str] = {  # in the order of a public rectification notice
     "problem": "问题 Problem",
+    "area_site": "地区/点位 Area/site",
     "measure": "整改措施 Measure",
     "responsible": "责任单位 Responsible",
     "target_date": "完成时限 Target date",
     "status": "整改状态 Status",
+    "as_of": "状态日期 As of",
+    "flags": "提示 Flags",
+    "status_source": "状态来源 Status from",
+    "document_status": "原文状态 Document's status",
+    "status_words": "原文状态用语 Status words",
     "evidence": "依据原文 Evidence",
     "document": "来源文件 Document",
     "paragraph": "段落 Paragraph",
+    "category": "类别 Category",
     "measure_id": "措施编号 Measure id",
     "site_id": "点位编号 Site id",
-    "category": "类别 Category",
-    "status_words": "原文状态用语 Status words",
-    "as_of": "状态日期 As of",
 }
+_SOURCE_WORDS = {"document": "原文 document", "store": "跟踪记录 tracked"}
 
 _PROBLEM_WORDING = {
     RelationType.INSIDE_ZONE: "位于{target}内",
@@ -44,7 +47,9 @@ def _as_of(catalog: Catalog, measure: Measure) -> str:
     return f"{document.date_from.isoformat()}/{document.date_to.isoformat()}"
 
 
-def measure_record(catalog: Catalog, measure: Measure) -> dict[str, Any]:
+def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
+    """A measure as its document states it, with its current status beside."""
+    measure = now.measure
     return {
         "id": measure.id,
         "text_zh": measure.text_zh,
@@ -53,17 +58,23 @@ def measure_record(catalog: Catalog, measure: Measure) -> dict[str, Any]:
         "responsible_zh": measure.responsible_zh,
         "responsible_en": measure.responsible_en,
         "target_date": measure.target_date,
-        "status": measure.status.value,
-        "status_zh": measure.status.label_zh,
+        "status": now.status.value,
+        "status_zh": now.status.label_zh,
+        "status_source": now.source,
+        "status_as_of": now.as_of.isoformat() if now.source == "store" else None,
+        "flags": sorted(now.flags),
+        "document_status": measure.status.value,
         "status_words": measure.status_words,
         "as_of": _as_of(catalog, measure),
         "evidence": _evidence(measure.evidence),
     }
 
 
-def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> dict[str, Any]:
-    """A GeoJSON feature with the site, its location's precision and its measures."""
-    status = catalog.site_status(site.id)
+def site_feature(state: CurrentState, site_id: str, districts: tuple[str, ...]) -> dict[str, Any]:
+    """A GeoJSON feature with the site (at its corrected location, if any), its location's
+    precision and its measures with their current statuses."""
+    site = state.catalog.site(site_id)
+    status = state.site_status(site_id)
     location = site.location
     properties = {
         "id": site.id,
@@ -74,6 +85,7 @@ def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> di
         "kind_zh": site.kind.label_zh,
         "districts": list(districts),
         "status": status.value if status else None,
+        "document_status": _value(state.document_site_status(site_id)),
         "precision_m": location.precision_m,
         "location_basis": location.basis.value,
         "datum": location.datum,
@@ -91,7 +103,7 @@ def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> di
             {"type": r.type.value, "target": r.target, "evidence": _evidence(r.evidence)}
             for r in site.relations
         ],
-        "measures": [measure_record(catalog, m) for m in catalog.measures_concerning(site.id)],
+        "measures": [measure_record(state.documents, m) for m in state.site_measures(site_id)],
         "indicators": [
             {
                 "id": i.id,
@@ -113,18 +125,28 @@ def site_feature(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> di
 
 
 def sites_feature_collection(
-    catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
+    source: Catalog | CurrentState, districts: dict[str, tuple[str, ...]] | None = None
 ) -> dict[str, Any]:
     """Every site as GeoJSON; `districts` is the spatial join when the caller already has it."""
+    state = as_state(source)
     if districts is None:
         from gis.layers import site_districts  # geopandas: only when no join was given
 
-        districts = site_districts(catalog)
+        districts = site_districts(state.catalog)
     joined = districts
     return {
         "type": "FeatureCollection",
-        "features": [site_feature(catalog, s, joined[s.id]) for s in catalog.sites],
+        "features": [site_feature(state, s.id, joined[s.id]) for s in state.catalog.sites],
     }
+
+
+def as_state(source: Catalog | CurrentState) -> CurrentState:
+    """A catalog alone is the documents' state: nothing tracked, nothing moved."""
+    return source if isinstance(source, CurrentState) else current_state(source)
+
+
+def _value(status: Status | None) -> str | None:
+    return status.value if status else None
 
 
 def _problem(catalog: Catalog, site: Site) -> str:
@@ -136,48 +158,42 @@ def _problem(catalog: Catalog, site: Site) -> str:
     return "；".join(parts)
 
 
-def ledger_rows(catalog: Catalog) -> list[dict[str, Any]]:
-    """One row per measure, in the columns of a rectification ledger (LEDGER_COLUMNS keys)."""
+def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
+    """One row per measure, in the columns of a rectification ledger (LEDGER_COLUMNS keys),
+    with each measure's current status: the one tracked, else the document's."""
+    state = as_state(source)
+    documents = state.documents
     rows = []
-    for site in catalog.sites:
+    for site in documents.sites:
         for measure in site.measures:
+            now = state.measures[measure.id]
             first = measure.evidence[0]
+            tracked = now.source == "store"
+            status = now.status.label_zh + (f"（{now.as_of.isoformat()}）" if tracked else "")
+            if rules.OVERDUE in now.flags:
+                status += " 逾期"
             rows.append(
                 {
+                    "problem": _problem(documents, site),
                     "area_site": site.name_zh,
-                    "problem": _problem(catalog, site),
                     "measure": measure.text_zh,
                     "responsible": measure.responsible_zh,
                     "target_date": measure.target_date or "",
-                    "status": measure.status.label_zh,
+                    "status": status,
+                    "as_of": now.as_of.isoformat() if tracked else _as_of(documents, measure),
+                    "flags": "；".join(rules.FLAG_WORDS[f] for f in sorted(now.flags)),
+                    "status_source": _SOURCE_WORDS[now.source],
+                    "document_status": measure.status.label_zh,
+                    "status_words": measure.status_words,
                     "evidence": " …… ".join(e.quote for e in measure.evidence),
-                    "document": catalog.documents[first.document].title_zh,
+                    "document": documents.documents[first.document].title_zh,
                     "paragraph": "、".join(str(e.paragraph) for e in measure.evidence),
+                    "category": measure.category.label_zh,
                     "measure_id": measure.id,
                     "site_id": site.id,
-                    "category": measure.category.label_zh,
-                    "status_words": measure.status_words,
-                    "as_of": _as_of(catalog, measure),
                 }
             )
     return rows
-
-
-def apply_tracked(
-    rows: list[dict[str, Any]],
-    current: Mapping[str, StatusEvent],
-    flags: Mapping[str, set[str]],
-) -> None:
-    """Put each measure's tracked status (from the status store) into its ledger row, as of
-    its date, marking overdue ones: the window's table and a printed table read the same."""
-    for row in rows:
-        latest = current.get(row["measure_id"])
-        if latest is None:
-            continue
-        text = f"{Status(latest.status).label_zh}（{latest.as_of.isoformat()}）"
-        if "overdue" in flags.get(row["measure_id"], ()):
-            text += " 逾期"
-        row["status"] = text
 
 
 def rows_in_district(

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.doctor import render_glyph
 from desktop.map import style
-from desktop.panels.measures import STATUS_COLUMN
+from desktop.panels.measures import SHOWN
 from gis.model import Kind, Status
 
 
@@ -170,7 +170,7 @@ def test_measures_table_filters_sorts_selects_and_exports(qtbot, window, tmp_pat
     lines = out.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == len(rows) + 1
     panel.filter.setText("")
-    column = STATUS_COLUMN  # 整改状态
+    column = SHOWN.index("status")  # 整改状态
     panel.table.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     statuses = [panel.proxy.index(r, column).data() for r in range(panel.proxy.rowCount())]
     assert statuses == sorted(statuses)

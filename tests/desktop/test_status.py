@@ -130,8 +130,12 @@ def test_ledger_export_has_the_notice_columns_and_tracked_status(qtbot, tracked,
     tracked.write_ledger(out)
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][:6] == (
-        "问题 Problem", "整改目标 Target", "整改措施 Measures", "责任单位 Responsible",
-        "完成时限 Due", "完成情况 Completion",
+        "问题 Problem", "地区/点位 Area/site", "整改措施 Measure", "责任单位 Responsible",
+        "完成时限 Target date", "整改状态 Status",
     )  # fmt: skip
-    row = next(r for r in rows if r[-1] == "jiangxia-7")
-    assert row[5] == "推进中 in progress" and row[6] == "2018-01-10" and "逾期" in row[7]
+    header = rows[0]
+    row = dict(zip(header, next(r for r in rows if "jiangxia-7" in r), strict=True))
+    assert row["整改状态 Status"] == "推进中（2018-01-10） 逾期"
+    assert row["状态日期 As of"] == "2018-01-10" and "逾期" in row["提示 Flags"]
+    assert row["状态来源 Status from"] == "跟踪记录 tracked"
+    assert row["原文状态 Document's status"] == "计划"

@@ -267,9 +267,9 @@ def test_cli_sets_shows_and_exports_the_ledger(tmp_path):
     ledger = tmp_path / "ledger.csv"
     assert envmap("export", str(ledger)).returncode == 0
     lines = ledger.read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("问题 Problem,整改目标 Target,整改措施 Measures")
+    assert lines[0].startswith("问题 Problem,地区/点位 Area/site,整改措施 Measure")
     row = next(line for line in lines if "jiangxia-7" in line)
-    assert "已完成 completed" in row and "2018-05-02" in row
+    assert "已完成（2018-05-02）" in row
 
 
 def test_a_second_pc_sees_the_update(store, catalog):

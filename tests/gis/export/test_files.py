@@ -48,8 +48,8 @@ def test_ledger_csv_opens_in_excel_and_keeps_quotes(catalog, tmp_path):
     rows = list(csv.reader(path.open(encoding="utf-8-sig")))
     assert rows[0] == list(LEDGER_COLUMNS.values())
     assert len(rows) - 1 == len(catalog.measures())
-    dock = next(r for r in rows if r[0] == "良久商贸码头")
-    assert dock[1] == "位于平湖水厂一级保护区内" and dock[5] == "已完成"
+    dock = next(r for r in rows if r[1] == "良久商贸码头")
+    assert dock[0] == "位于平湖水厂一级保护区内" and dock[5] == "已完成"
 
 
 def test_ledger_xlsx_has_ledger_columns(catalog, tmp_path):
@@ -58,14 +58,14 @@ def test_ledger_xlsx_has_ledger_columns(catalog, tmp_path):
     sheet = load_workbook(path).active
     header = [c.value for c in sheet[1]]
     assert header[:8] == [
-        "地区/点位 Area/site",
         "问题 Problem",
+        "地区/点位 Area/site",
         "整改措施 Measure",
         "责任单位 Responsible",
         "完成时限 Target date",
         "整改状态 Status",
-        "依据原文 Evidence",
-        "来源文件 Document",
+        "状态日期 As of",
+        "提示 Flags",
     ]
     assert sheet.max_row - 1 == len(catalog.measures())
 

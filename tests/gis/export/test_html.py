@@ -14,6 +14,8 @@ from gis import Kind, Status, build_map_data
 from gis.crs import wgs84_to_gcj02
 from gis.export.html import ExportCancelled, HtmlOptions, write_html
 from gis.filters import SiteFilter
+from gis.state import state_from_store
+from gis.store import StatusStore
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -212,8 +214,10 @@ def test_citywide_measures_open_from_the_title_box(open_offline, plain_html, cat
 def test_tracked_statuses_show_with_the_documents_own(open_offline, map_data, catalog, tmp_path):
     measure = catalog.site("changjiang-msa-rescue-base").measures[0]
     assert measure.status is Status.IN_PROGRESS
+    store = StatusStore(tmp_path / "status.sqlite", catalog)
+    store.set_status(measure.id, "completed", "2018-03-01", "验收", "区水务局")
     out = tmp_path / "tracked.html"
-    write_html(map_data, out, HtmlOptions(current={measure.id: ("completed", "2018-03-01")}))
+    write_html(map_data, out, HtmlOptions(state=state_from_store(store)))
     page = open_offline(out)
     assert page.page.evaluate("window.envmap.open('changjiang-msa-rescue-base')")
     text = page.page.locator(".leaflet-popup-content").last.inner_text()
@@ -226,10 +230,11 @@ def test_tracked_statuses_show_with_the_documents_own(open_offline, map_data, ca
     assert colours == ["completed"]
 
 
-def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data, tmp_path):
+def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data, catalog, tmp_path):
+    store = StatusStore(tmp_path / "status.sqlite", catalog)
+    store.move_site("liangjiu-dock", 114.2801, 30.5449, 30.0, "2024-05-01", "现场核实", "张工")
     out = tmp_path / "moved.html"
-    options = HtmlOptions(moved={"liangjiu-dock": (114.2801, 30.5449, 30.0, "现场核实")})
-    write_html(map_data, out, options)
+    write_html(map_data, out, HtmlOptions(state=state_from_store(store)))
     page = open_offline(out)
     assert _metres(_marker_lonlat(page, "liangjiu-dock"), (114.2801, 30.5449)) < 0.5
     page.page.evaluate("window.envmap.open('liangjiu-dock')")

@@ -1,0 +1,174 @@
+"""One current state of every site, read by every view, export and command.
+
+The catalog (with the user's accepted sites) says what the documents state; the status store's
+events say what has been recorded since. `current_state` joins them once into a snapshot that
+keeps both: per measure the document's status, the tracked one and where it comes from, per
+site the corrected location. Its `catalog` is the effective one (tracked statuses, corrected
+points), so a map symbol, a tooltip, a filter, a table and an export cannot disagree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from shapely.geometry import Point
+
+from gis import status_rules as rules
+from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
+
+if TYPE_CHECKING:
+    from gis.store import StatusEvent, StatusStore
+
+DOCUMENT_AUTHOR = "document"  # the store's first event of a measure: the document's own status
+
+
+@dataclass(frozen=True, slots=True)
+class Tracked:
+    """A measure's latest recorded status."""
+
+    status: Status
+    as_of: date
+    author: str
+    note: str
+    evidence: str
+
+    @property
+    def by_document(self) -> bool:
+        return self.author == DOCUMENT_AUTHOR
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A site's latest location correction: a person who knows the place put it there."""
+
+    lon: float
+    lat: float
+    precision_m: float
+    note: str
+    as_of: date
+    author: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeasureState:
+    measure: Measure  # as its document states it
+    tracked: Tracked | None
+    flags: frozenset[str]
+
+    @property
+    def status(self) -> Status:
+        return self.tracked.status if self.tracked else self.measure.status
+
+    @property
+    def document_status(self) -> Status:
+        return self.measure.status
+
+    @property
+    def source(self) -> str:
+        """ "store" when someone recorded the current status, else "document"."""
+        return "store" if self.tracked and not self.tracked.by_document else "document"
+
+    @property
+    def as_of(self) -> date | None:
+        return self.tracked.as_of if self.tracked else None
+
+
+@dataclass(frozen=True, slots=True)
+class CurrentState:
+    documents: Catalog  # what the documents state, the user's accepted sites included
+    catalog: Catalog  # the same with tracked statuses and corrected locations applied
+    measures: Mapping[str, MeasureState]
+    corrections: Mapping[str, Correction] = field(default_factory=dict)
+    store_label: str | None = None  # where the events came from; None: the documents alone
+
+    def site_status(self, site_id: str) -> Status | None:
+        return self.catalog.site_status(site_id)
+
+    def document_site_status(self, site_id: str) -> Status | None:
+        return self.documents.site_status(site_id)
+
+    def site_measures(self, site_id: str) -> list[MeasureState]:
+        """The states of the measures concerning a site, in the catalog's order."""
+        return [self.measures[m.id] for m in self.documents.measures_concerning(site_id)]
+
+
+def current_state(
+    catalog: Catalog,
+    events: Iterable[StatusEvent] = (),
+    today: date | None = None,
+    store_label: str | None = None,
+) -> CurrentState:
+    """The snapshot of `catalog` after `events` (any order; the rules pick each latest)."""
+    today = today or date.today()
+    latest: dict[str, StatusEvent] = {}
+    moved: dict[str, StatusEvent] = {}
+    for item in events:
+        chosen = latest if item.kind == "status" else moved if item.kind == "location" else None
+        key = item.measure_id if item.kind == "status" else item.site_id
+        if chosen is None or key is None:
+            continue
+        previous = chosen.get(key)
+        if previous is None or _order(item) >= _order(previous):
+            chosen[key] = item
+    measures: dict[str, MeasureState] = {}
+    for measure in catalog.measures():
+        event = latest.get(measure.id)
+        tracked = None
+        if event is not None and event.status in _STATUSES:
+            tracked = Tracked(
+                Status(event.status), event.as_of, event.author, event.note, event.evidence
+            )
+        status = tracked.status if tracked else measure.status
+        measures[measure.id] = MeasureState(
+            measure, tracked, rules.flags(status, measure.target_date, today)
+        )
+    points = {s.id for s in catalog.sites if s.location.geometry.geom_type == "Point"}
+    corrections = {  # an area keeps its outline: a click on the map corrects only a point
+        site_id: Correction(e.lon, e.lat, e.precision_m, e.note, e.as_of, e.author)
+        for site_id, e in moved.items()
+        if site_id in points and e.lon is not None and e.lat is not None and e.precision_m
+    }
+    effective = Catalog(
+        documents=catalog.documents,
+        sites=tuple(_effective(site, measures, corrections.get(site.id)) for site in catalog.sites),
+    )
+    return CurrentState(catalog, effective, measures, corrections, store_label)
+
+
+def state_from_store(store: StatusStore, today: date | None = None) -> CurrentState:
+    """The snapshot of the store's catalog after all its events."""
+    return current_state(store.catalog, store.events(), today, store.label)
+
+
+_STATUSES = {s.value for s in Status}
+
+
+def _order(item: StatusEvent) -> tuple[date, int, str]:
+    return rules.event_order(item.as_of, item.sequence, item.recorded_at)
+
+
+def _effective(site: Site, measures: Mapping[str, MeasureState], moved: Correction | None) -> Site:
+    changed = tuple(
+        m if measures[m.id].status is m.status else replace(m, status=measures[m.id].status)
+        for m in site.measures
+    )
+    location = site.location if moved is None else _corrected(site.location, moved)
+    same = all(a is b for a, b in zip(changed, site.measures, strict=True))
+    if same and location is site.location:
+        return site
+    return replace(site, measures=changed, location=location)
+
+
+def _corrected(location: Location, moved: Correction) -> Location:
+    return replace(
+        location,
+        geometry=Point(moved.lon, moved.lat),
+        precision_m=moved.precision_m,
+        basis=LocationBasis.CORRECTED,
+        datum="WGS84",
+        source=f"location correction of {moved.as_of.isoformat()} by {moved.author}: {moved.note}",
+        estimated_from=None,
+    )
