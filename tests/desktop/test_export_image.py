@@ -86,3 +86,21 @@ def test_bad_size_and_unknown_site_are_refused(tmp_path):
     unknown = render(str(tmp_path / "x.png"), "--site", "nowhere")
     assert unknown.returncode == 2 and "nowhere" in unknown.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_render_draws_the_store_s_statuses(tmp_path, catalog):
+    # `envmap render` reads the current state, as the window draws it.
+    from gis.store import StatusStore
+
+    closed = style.status_colour(Status.CLOSED_OUT)
+    plain, tracked = tmp_path / "plain.png", tmp_path / "tracked.png"
+    assert render(str(plain), "--size", "600x600", "--site", "liangjiu-dock").returncode == 0
+    store = StatusStore(tmp_path / "status.sqlite", catalog)
+    measure = catalog.site("liangjiu-dock").measures[0].id
+    store.set_status(measure, "closed_out", "2024-03-01", "验收", "区环保局", evidence="验收意见")
+    result = render(
+        str(tracked), "--size", "600x600", "--site", "liangjiu-dock", "--store", store.label
+    )
+    assert result.returncode == 0, result.stderr
+    legend = _count(QImage(str(plain)), closed)  # the legend's swatch alone
+    assert _count(QImage(str(tracked)), closed) > legend + 5

@@ -1,0 +1,142 @@
+"""One current state read by every command: the catalog with the user's accepted sites after
+the status store's events; each export, `sites`, `render` and `status export` agree."""
+
+from __future__ import annotations
+
+import csv
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from gis.cli import main
+from gis.geocode import GazetteerGeocoder
+from gis.mapdata import build_map_data
+from gis.model import LocationBasis, Status
+from gis.state import current_state, state_from_store
+from gis.store import StatusStore
+from gis.user_catalog import ACCEPTED, start_review
+
+DOCK = "liangjiu-dock"
+NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
+
+
+@pytest.fixture
+def store(catalog, user_folder) -> StatusStore:
+    """The window's default store, in the user folder the commands read."""
+    return StatusStore(user_folder / "status.sqlite", catalog)
+
+
+def _close_out_the_dock(store: StatusStore, catalog) -> str:
+    measure = catalog.site(DOCK).measures[0].id
+    store.set_status(measure, "closed_out", "2024-03-01", "验收", "区环保局", evidence="验收意见书")
+    return measure
+
+
+def _accept_a_dock(catalog, user_folder: Path) -> None:
+    review = start_review(user_folder, NOTICE, date(2017, 12, 1), GazetteerGeocoder(catalog))
+    dock = [c["name"] for c in review.candidates].index("鑫达建材码头")
+    review.edit(dock, lon=114.301, lat=30.502)
+    review.decide(dock, ACCEPTED)
+    review.finish()
+
+
+def _xlsx_rows(path: Path) -> list[dict]:
+    rows = list(load_workbook(path).active.iter_rows(values_only=True))
+    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+
+
+def test_a_state_keeps_the_document_s_status_beside_the_tracked_one(catalog, store):
+    measure = _close_out_the_dock(store, catalog)
+    state = state_from_store(store, today=date(2025, 1, 1))
+    now = state.measures[measure]
+    assert (now.status, now.document_status, now.source) == (
+        Status.CLOSED_OUT,
+        Status.COMPLETED,
+        "store",
+    )
+    assert state.site_status(DOCK) is Status.CLOSED_OUT
+    assert state.document_site_status(DOCK) is Status.COMPLETED
+    assert state.catalog.site(DOCK).measures[0].status is Status.CLOSED_OUT
+    assert catalog.site(DOCK).measures[0].status is Status.COMPLETED  # the catalog is as it was
+    untouched = state.measures["jiangxia-7"]
+    assert untouched.source == "document" and "overdue" in untouched.flags
+
+
+def test_the_latest_event_holds_whatever_order_they_come_in(catalog, store):
+    measure = catalog.site(DOCK).measures[0].id
+    store.set_status(measure, "in_progress", "2019-01-01", "", "甲")
+    store.set_status(measure, "completed", "2018-01-01", "", "乙")  # recorded later, true earlier
+    events = store.events()
+    for order in (events, events[::-1]):
+        assert current_state(catalog, order).measures[measure].status is Status.IN_PROGRESS
+
+
+def test_a_correction_moves_a_point_and_leaves_an_area_s_outline(catalog, store):
+    store.move_site(DOCK, 114.2801, 30.5449, 30.0, "2024-05-01", "现场核实", "张工")
+    zone = "pinghumen-primary-zone"
+    store.move_site(zone, 114.28, 30.54, 30.0, "2024-05-01", "误点", "张工")
+    state = state_from_store(store)
+    moved = state.catalog.site(DOCK).location
+    assert (moved.geometry.x, moved.geometry.y, moved.precision_m) == (114.2801, 30.5449, 30.0)
+    assert moved.basis is LocationBasis.CORRECTED and "现场核实" in moved.source
+    assert state.catalog.site(zone).location == catalog.site(zone).location
+    feature = next(f for f in build_map_data(state.catalog).features if f.id == DOCK)
+    original = next(f for f in build_map_data(catalog).features if f.id == DOCK)
+    assert feature.shape.distance(original.shape) > 10  # Web Mercator metres: it moved
+
+
+def test_export_xlsx_and_status_export_show_the_store_s_status(catalog, store, tmp_path):
+    _close_out_the_dock(store, catalog)
+    exported, ledger = tmp_path / "export.xlsx", tmp_path / "ledger.xlsx"
+    assert main(["export", "xlsx", str(exported)]) == 0
+    assert main(["status", "export", str(ledger)]) == 0
+    first, second = _xlsx_rows(exported), _xlsx_rows(ledger)
+    assert first == second  # one ledger, one column set
+    dock = next(r for r in first if r["点位编号 Site id"] == DOCK)
+    assert dock["整改状态 Status"] == "已销号（2024-03-01）"
+    assert dock["原文状态 Document's status"] == "已完成"
+    assert main(["--catalog-only", "export", "xlsx", str(exported)]) == 0
+    shipped = next(r for r in _xlsx_rows(exported) if r["点位编号 Site id"] == DOCK)
+    assert shipped["整改状态 Status"] == "已完成"
+
+
+def test_sites_and_exports_include_the_sites_accepted_in_the_window(
+    catalog, user_folder, tmp_path, capsys
+):
+    _accept_a_dock(catalog, user_folder)
+    assert main(["sites"]) == 0
+    names = [f["properties"]["name_zh"] for f in json.loads(capsys.readouterr().out)["features"]]
+    assert "鑫达建材码头" in names
+    out = tmp_path / "ledger.csv"
+    assert main(["export", "csv", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert any(r["地区/点位 Area/site"] == "鑫达建材码头" for r in rows)
+    assert len(rows) > len(catalog.measures())
+    assert main(["--catalog-only", "sites"]) == 0
+    assert "鑫达建材码头" not in capsys.readouterr().out
+
+
+def test_export_html_reads_the_store_and_refuses_one_it_cannot_reach(
+    catalog, store, tmp_path, capsys
+):
+    plain, tracked = tmp_path / "plain.html", tmp_path / "tracked.html"
+    assert main(["--catalog-only", "export", "html", str(plain)]) == 0
+    _close_out_the_dock(store, catalog)
+    assert main(["export", "html", str(tracked), "--store", store.label]) == 0
+    assert plain.read_bytes() != tracked.read_bytes()
+    assert '"status":"closed_out"' in tracked.read_text(encoding="utf-8")
+    capsys.readouterr()
+    unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/envmap"
+    assert main(["export", "html", str(tmp_path / "x.html"), "--store", unreachable]) == 1
+    assert "127.0.0.1" in capsys.readouterr().err
+
+
+def test_status_history_says_when_an_id_is_no_measure(catalog, store, capsys):
+    assert main(["status", "history", "no-such-measure"]) == 1
+    assert "unknown measure id 'no-such-measure'" in capsys.readouterr().err
+    assert main(["status", "history", DOCK]) == 1
+    error = capsys.readouterr().err
+    assert "is a site, not a measure" in error and catalog.site(DOCK).measures[0].id in error
