@@ -43,7 +43,7 @@ from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.filters import SiteFilter
 from gis.geocode import GazetteerGeocoder
-from gis.state import CurrentState, current_state, state_from_store
+from gis.state import CurrentState, documents_state, state_from_store
 from gis.user_catalog import resume_review, unfinished_reviews
 
 
@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
     def current(self) -> CurrentState:
         """What every view shows: the store's state once open, the documents' until then."""
         if self.state is None:
-            self.state = current_state(self.catalog)
+            self.state = documents_state(self.catalog, self.user_folder)
         return self.state
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         self.details.store = store
         if store is not None:  # (what was drawn stays when the store goes away)
             try:
-                self.state = state_from_store(store)
+                self.state = state_from_store(store, user_folder=self.user_folder)
             except StoreError as exc:
                 self._store_availability(str(exc))
             else:
@@ -433,7 +433,7 @@ class MainWindow(QMainWindow):
 
             copy = self.user_folder / "documents" / f"{review.document}.txt"
             paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
-        dialog = ReviewDialog(review, paragraphs, self)
+        dialog = ReviewDialog(review, paragraphs, self, self.current())
         dialog.pickRequested.connect(
             lambda: self.canvas.pick_location(dialog.location_setter(dialog.index))
         )

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from gis import Kind, Status
-from gis.user_catalog import ACCEPTED, PENDING, REJECTED, Review, ReviewError
+from gis.state import CurrentState
+from gis.user_catalog import (
+    ACCEPTED,
+    PENDING,
+    REJECTED,
+    Review,
+    ReviewError,
+    candidate_updates,
+)
 
 MARKS = {PENDING: "○", ACCEPTED: "✔", REJECTED: "✘"}
 
@@ -32,9 +40,16 @@ class ReviewDialog(QDialog):
     pickRequested = Signal()
     reviewFinished = Signal(int)  # how many candidates were accepted
 
-    def __init__(self, review: Review, paragraphs: tuple[str, ...], parent: QWidget | None = None):
+    def __init__(
+        self,
+        review: Review,
+        paragraphs: tuple[str, ...],
+        parent: QWidget | None = None,
+        state: CurrentState | None = None,
+    ):
         super().__init__(parent)
         self.review, self.paragraphs = review, paragraphs
+        self.state = state  # the window's current state: what an accepted report updates
         self.setWindowTitle(self.tr("审核导入的文件") + f" — {review.document}")
         self.resize(900, 560)
         self.list = QListWidget()
@@ -112,7 +127,24 @@ class ReviewDialog(QDialog):
         self.district.setText(self._district_text(candidate))
         reasons = candidate.get("review") or []
         self.flags.setText("；".join(reasons) if reasons else self.tr("无"))
-        self.evidence.setHtml(evidence_html(candidate, self.paragraphs))
+        self.evidence.setHtml(evidence_html(candidate, self.paragraphs, self._updates(candidate)))
+
+    def _updates(self, candidate: dict) -> dict[int, str]:
+        """Per measure that reports on one the map has: "搬迁：已销号（2024-03-01）← 新文件：
+        已完成（2025-05-01）"; the others are new measures."""
+        if self.state is None:
+            return {}
+        lines = {}
+        for k, known in candidate_updates(self.state.documents, candidate).items():
+            now = self.state.measures[known.id]
+            since = f"（{now.as_of.isoformat()}）" if now.dated and now.as_of else ""
+            new = Status(candidate["measures"][k]["status"]).label_zh
+            lines[k] = (
+                f"{known.text_zh}：{now.status.label_zh}{since} ← "
+                + self.tr("新文件")
+                + f"：{new}（{self.review.document_date}）"
+            )
+        return lines
 
     def _district_text(self, candidate: dict) -> str:
         district = candidate.get("district")
@@ -164,15 +196,22 @@ class ReviewDialog(QDialog):
         self.close()
 
 
-def evidence_html(candidate: dict, paragraphs: tuple[str, ...]) -> str:
-    """Each measure's paragraph with its quote marked, and the status the words give."""
+def evidence_html(
+    candidate: dict, paragraphs: tuple[str, ...], updates: dict[int, str] | None = None
+) -> str:
+    """Each measure's paragraph with its quote marked, the status the words give, and, for a
+    place the map knows, whether it updates one of its measures (`updates`) or is new."""
     parts = []
-    for measure in candidate["measures"]:
+    for k, measure in enumerate(candidate["measures"]):
         status = Status(measure["status"])
         parts.append(
             f"<p><b>{escape(status.label_zh)} {escape(status.label_en)}</b> · "
             f"“{escape(measure['status_words'])}”</p>"
         )
+        if updates is not None and k in updates:
+            parts.append(f"<p>更新已有措施 Updates: {escape(updates[k])}</p>")
+        elif updates:
+            parts.append("<p>新措施 New measure</p>")
         for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
             text = paragraphs[piece["paragraph"] - 1]
             quote = piece["quote"]

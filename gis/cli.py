@@ -78,19 +78,21 @@ def _catalog(args: argparse.Namespace) -> Catalog:
 
 
 def current_state_of(args: argparse.Namespace) -> CurrentState:
-    """What the window shows: the catalog after the status store's events. The default store
-    is read only when it exists; one named with --store must open, or the command fails."""
-    from gis.state import current_state, state_from_store
+    """What the window shows: the catalog after the status store's events and the user's
+    imported documents. The default store is read only when it exists; one named with
+    --store must open, or the command fails."""
+    from gis.paths import user_data_dir
+    from gis.state import current_state, documents_state, state_from_store
 
     catalog = _catalog(args)
     if args.catalog_only:
         return current_state(catalog)
     where, named = _store_location(args)
     if not named and not Path(where).exists():
-        return current_state(catalog)
+        return documents_state(catalog, user_data_dir())
     from gis.store import StatusStore
 
-    return state_from_store(StatusStore(where, catalog))
+    return state_from_store(StatusStore(where, catalog), user_folder=user_data_dir())
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -276,9 +278,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
     elif args.action == "export":
         from gis.export.files import write_rows_csv, write_rows_xlsx
         from gis.export.records import ledger_rows
+        from gis.paths import user_data_dir
         from gis.state import state_from_store
 
-        rows = ledger_rows(state_from_store(store))
+        rows = ledger_rows(state_from_store(store, user_folder=user_data_dir()))
         writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
         writer(rows, args.out)
         print(f"wrote {args.out} ({len(rows)} measures)")

@@ -12,17 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
 
 from gis import status_rules as rules
+from gis.events import DOCUMENT_AUTHOR
 from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
+from gis.user_catalog import document_updates
 
 if TYPE_CHECKING:
-    from gis.store import StatusEvent, StatusStore
-
-DOCUMENT_AUTHOR = "document"  # the store's first event of a measure: the document's own status
+    from gis.events import StatusEvent
+    from gis.store import StatusStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,12 @@ class Tracked:
     evidence: str
 
     @property
-    def by_document(self) -> bool:
-        return self.author == DOCUMENT_AUTHOR
+    def origin(self) -> str:
+        """ "document" (the catalog's own), "imported" (a newer document the user imported)
+        or "store" (recorded by a person)."""
+        if self.author == DOCUMENT_AUTHOR:
+            return "document"
+        return "imported" if self.author.startswith(f"{DOCUMENT_AUTHOR}:") else "store"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,12 +74,17 @@ class MeasureState:
 
     @property
     def source(self) -> str:
-        """ "store" when someone recorded the current status, else "document"."""
-        return "store" if self.tracked and not self.tracked.by_document else "document"
+        """Where the current status comes from: "document", "imported" or "store"."""
+        return self.tracked.origin if self.tracked else "document"
 
     @property
     def as_of(self) -> date | None:
         return self.tracked.as_of if self.tracked else None
+
+    @property
+    def dated(self) -> bool:
+        """Whether the status is newer than the catalog's document (a date worth showing)."""
+        return self.source != "document"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,16 +114,16 @@ def current_state(
 ) -> CurrentState:
     """The snapshot of `catalog` after `events` (any order; the rules pick each latest)."""
     today = today or date.today()
-    latest: dict[str, StatusEvent] = {}
+    by_measure: dict[str, list[StatusEvent]] = {}
     moved: dict[str, StatusEvent] = {}
     for item in events:
-        chosen = latest if item.kind == "status" else moved if item.kind == "location" else None
-        key = item.measure_id if item.kind == "status" else item.site_id
-        if chosen is None or key is None:
-            continue
-        previous = chosen.get(key)
-        if previous is None or _order(item) >= _order(previous):
-            chosen[key] = item
+        if item.kind == "status" and item.measure_id is not None:
+            by_measure.setdefault(item.measure_id, []).append(item)
+        elif item.kind == "location" and item.site_id is not None:
+            previous = moved.get(item.site_id)
+            if previous is None or _order(item) >= _order(previous):
+                moved[item.site_id] = item
+    latest = {key: _latest(items) for key, items in by_measure.items()}
     measures: dict[str, MeasureState] = {}
     for measure in catalog.measures():
         event = latest.get(measure.id)
@@ -138,9 +149,18 @@ def current_state(
     return CurrentState(catalog, effective, measures, corrections, store_label)
 
 
-def state_from_store(store: StatusStore, today: date | None = None) -> CurrentState:
-    """The snapshot of the store's catalog after all its events."""
-    return current_state(store.catalog, store.events(), today, store.label)
+def state_from_store(
+    store: StatusStore, today: date | None = None, user_folder: Path | None = None
+) -> CurrentState:
+    """The snapshot of the store's catalog after all its events and the status reports of
+    the documents the user imported into `user_folder`."""
+    events = [*store.events(), *document_updates(store.catalog, user_folder)]
+    return current_state(store.catalog, events, today, store.label)
+
+
+def documents_state(catalog: Catalog, user_folder: Path | None = None) -> CurrentState:
+    """The snapshot with no store: the catalog after the user's imported documents."""
+    return current_state(catalog, document_updates(catalog, user_folder))
 
 
 _STATUSES = {s.value for s in Status}
@@ -148,6 +168,22 @@ _STATUSES = {s.value for s in Status}
 
 def _order(item: StatusEvent) -> tuple[date, int, str]:
     return rules.event_order(item.as_of, item.sequence, item.recorded_at)
+
+
+def _latest(items: list[StatusEvent]) -> StatusEvent:
+    """The event that holds: the last in order, except that a document saying "completed"
+    after a close-out does not undo the acceptance (closed out is completed, and more)."""
+    held = None
+    for item in sorted(items, key=_order):
+        undoes = (
+            held is not None
+            and held.status == Status.CLOSED_OUT.value
+            and item.status == Status.COMPLETED.value
+            and item.author.startswith(DOCUMENT_AUTHOR)
+        )
+        if not undoes:
+            held = item
+    return held
 
 
 def _effective(site: Site, measures: Mapping[str, MeasureState], moved: Correction | None) -> Site:

@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 import uuid
 from contextlib import closing
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +40,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gis import status_rules as rules
 from gis.errors import EnvMapError
+from gis.events import StatusEvent
 from gis.model import Catalog, Status
 
 SCHEMA_VERSION = 1
@@ -69,25 +70,6 @@ events_table = Table(
 
 class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
-
-
-@dataclass(frozen=True)
-class StatusEvent:
-    id: str
-    kind: str
-    measure_id: str | None
-    site_id: str | None
-    status: str | None
-    as_of: date
-    note: str
-    evidence: str
-    attachment: str
-    author: str
-    recorded_at: str
-    lon: float | None = None
-    lat: float | None = None
-    precision_m: float | None = None
-    sequence: int = 0
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 from shapely.geometry import Point
 
 from gis.errors import EnvMapError
+from gis.events import DOCUMENT_AUTHOR, StatusEvent
 from gis.model import USER_PREFIX as USER_PREFIX
 from gis.model import (
     Catalog,
@@ -97,8 +98,25 @@ class Review:
             raise ReviewError(
                 f"{candidate['name']}: no location yet — place it on the map before accepting"
             )
+        if decision == ACCEPTED:
+            self._check_quotes(candidate)
         candidate["decision"] = decision
         self.save()
+
+    def _check_quotes(self, candidate: dict[str, Any]) -> None:
+        """The catalog's rule for an accepted candidate too: every quote is verbatim in the
+        paragraph it names, in the imported copy of the document."""
+        from gis.documents import split_paragraphs
+
+        copy = self.folder / "documents" / f"{self.document}.txt"
+        paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
+        for measure in candidate["measures"]:
+            for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
+                number, quote = piece["paragraph"], piece["quote"]
+                if not (1 <= number <= len(paragraphs)) or not quote.strip():
+                    raise ReviewError(f"{copy}: no paragraph {number} for “{quote}”")
+                if quote not in paragraphs[number - 1]:
+                    raise ReviewError(f"{copy} ¶{number}: “{quote}” is not verbatim there")
 
     def finish(self) -> int:
         """Add the accepted candidates to the user's catalog; returns how many."""
@@ -176,30 +194,142 @@ def unfinished_reviews(folder: Path) -> list[str]:
 
 
 def with_user_sites(catalog: Catalog, folder: Path | None) -> Catalog:
-    """The catalog plus the user's imported documents and accepted sites."""
+    """The catalog plus the user's imported documents and accepted sites. A measure of a
+    place the catalog knows joins that place, unless it reports on a measure the place has:
+    then it is a dated status event of that measure (`document_updates`), not a second one."""
+    documents = dict(catalog.documents)
+    sites = {s.id: s for s in catalog.sites}
+    for _, _, new, known in _accepted(catalog, folder, documents):
+        if known is None:
+            sites[new.id] = new
+            continue
+        updates = reported_measures(catalog.site(known), new.measures)
+        fresh = [replace(m, site_id=known) for k, m in enumerate(new.measures) if k not in updates]
+        sites[known] = replace(sites[known], measures=(*sites[known].measures, *fresh))
+    return Catalog(documents=documents, sites=tuple(sites.values()))
+
+
+def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]:
+    """The status events the user's imported documents give measures the catalog has:
+    "良久商贸码头已完成搬迁" in a new notice dates the dock's relocation, as of that notice."""
+    events = []
+    documents = dict(catalog.documents)
+    for record, ident, new, known in _accepted(catalog, folder, documents):
+        if known is None:
+            continue
+        updates = reported_measures(catalog.site(known), new.measures)
+        # One event per measure reported on: its first clause's status and quote.
+        first = {matched.id: k for k, matched in sorted(updates.items(), reverse=True)}
+        for k in sorted(first.values()):
+            measure, matched = new.measures[k], updates[k]
+            piece = measure.evidence[0]
+            events.append(
+                StatusEvent(
+                    id=f"{DOCUMENT_AUTHOR}:{ident}:{record.get('uid')}:{k}",
+                    kind="status",
+                    measure_id=matched.id,
+                    site_id=known,
+                    status=measure.status.value,
+                    as_of=documents[ident].date_to,
+                    note=f"as {ident} states: “{measure.status_words}”",
+                    evidence=f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
+                    attachment="",
+                    author=f"{DOCUMENT_AUTHOR}:{ident}",
+                    recorded_at=documents[ident].date_to.isoformat(),
+                )
+            )
+    return events
+
+
+# What a measure does: a new document's clause reports on the known measure doing the same.
+_ACTIONS = (
+    "搬迁", "迁移", "迁出", "拆除", "取缔", "关停", "关闭", "截污", "清淤", "整治",
+    "修复", "改造", "封堵", "清理", "提标", "新建", "扩建", "销号", "调查", "评估",
+)  # fmt: skip
+
+
+def candidate_updates(catalog: Catalog, candidate: dict[str, Any]) -> dict[int, Measure]:
+    """For a candidate the gazetteer matched to a catalog place: which of its measures
+    report on the place's measures (index -> that measure); the rest would be new."""
+    known = candidate.get("geocode_match")
+    if not str(candidate.get("geocode_source")).startswith("gazetteer"):
+        return {}
+    if known not in {s.id for s in catalog.sites} or candidate.get("lon") is None:
+        return {}
+    preview = _site(candidate, f"{USER_PREFIX}preview", Path())
+    return reported_measures(catalog.site(known), preview.measures)
+
+
+def reported_measures(site: Site, measures: tuple[Measure, ...]) -> dict[int, Measure]:
+    """Which of a new document's measures report on measures the site has (index -> the
+    site's measure). A clause with no action of its own that follows one in its paragraph
+    ("良久商贸码头已完成搬迁，原址已复绿") reports on the same measure."""
+    found: dict[int, Measure] = {}
+    for k, measure in enumerate(measures):
+        matched = matching_measure(site, measure.text_zh)
+        previous = found.get(k - 1)
+        same_paragraph = (
+            k and measures[k - 1].evidence[0].paragraph == measure.evidence[0].paragraph
+        )
+        if (
+            matched is None
+            and previous is not None
+            and same_paragraph
+            and not _actions_in(measure.text_zh)
+        ):
+            matched = previous
+        if matched is not None:
+            found[k] = matched
+    return found
+
+
+def _actions_in(text: str) -> set[str]:
+    from gis.extract.text import to_simplified
+
+    simplified = to_simplified(text)
+    return {a for a in _ACTIONS if a in simplified}
+
+
+def matching_measure(site: Site, text: str) -> Measure | None:
+    """The site's measure that a clause of a new document reports on: the one sharing its
+    action (搬迁, 拆除, 截污…), the closest wording first; None when it names a new one."""
+    actions = _actions_in(text)
+    if not actions:
+        return None
+    scored = [
+        (len(actions & {a for a in _ACTIONS if a in m.text_zh}), _shared_pairs(text, m.text_zh), m)
+        for m in site.measures
+        if not m.id.startswith(USER_PREFIX)
+    ]
+    scored = [entry for entry in scored if entry[0]]
+    return max(scored, key=lambda entry: entry[:2])[2] if scored else None
+
+
+def _shared_pairs(a: str, b: str) -> int:
+    pairs = {a[i : i + 2] for i in range(len(a) - 1)}
+    return len(pairs & {b[i : i + 2] for i in range(len(b) - 1)})
+
+
+def _accepted(catalog: Catalog, folder: Path | None, documents: dict[str, Document]):
+    """Each accepted record with its document id, the site it makes, and the catalog site it
+    is (when the gazetteer matched a place the catalog knows), in the order accepted."""
     store = folder / "accepted.json" if folder else None
     if store is None or not store.exists():
-        return catalog
+        return
     try:
         accepted = json.loads(store.read_text(encoding="utf-8"))
     except ValueError as exc:
         raise EnvMapError(f"{store}: damaged ({exc}); move it aside to start again") from exc
-    documents = dict(catalog.documents)
-    sites = {s.id: s for s in catalog.sites}
+    known_ids = {s.id for s in catalog.sites}
     for number, record in enumerate(accepted):
         ident = record["document"]
         if ident not in documents:
             documents[ident] = _document(folder, ident, record["document_date"])
         uid = record.get("uid") or str(number)
         new = _site(record, f"{USER_PREFIX}{ident}-{uid}", documents[ident].path)
-        known = record.get("geocode_match")
-        if str(record.get("geocode_source")).startswith("gazetteer") and known in sites:
-            # A place the catalog knows: its new measures join it, no second site appears.
-            moved = [replace(m, site_id=known) for m in new.measures]
-            sites[known] = replace(sites[known], measures=(*sites[known].measures, *moved))
-        else:
-            sites[new.id] = new
-    return Catalog(documents=documents, sites=tuple(sites.values()))
+        match = record.get("geocode_match")
+        known = match if str(record.get("geocode_source")).startswith("gazetteer") else None
+        yield record, ident, new, known if known in known_ids else None
 
 
 def _document(folder: Path, ident: str, when: str) -> Document:

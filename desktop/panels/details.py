@@ -12,6 +12,7 @@ from shapely.geometry import shape
 
 from desktop.map.style import status_colour
 from gis import status_rules as rules
+from gis.events import DOCUMENT_AUTHOR
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, Status
 from gis.state import CurrentState
@@ -165,13 +166,15 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
     measure_id = measure["id"]
     events = [e for e in tracking["events"] if e.measure_id == measure_id and e.kind == "status"]
     events.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
-    by_person = [e for e in events if e.author != "document"]
+    by_person = [e for e in events if not e.author.startswith(DOCUMENT_AUTHOR)]
     parts = [f"<p><small>现状 Now: {_badge(measure['status'])}"]
     if measure["status_source"] == "store" and by_person:
         latest = by_person[-1]
         parts.append(
             f" as of {latest.as_of.isoformat()} · {escape(latest.author)}: {escape(latest.note)}"
         )
+    elif measure["status_source"] == "imported":
+        parts.append(f" as of {measure['status_as_of']} · 新文件所述 as a newer document states")
     else:
         parts.append(" · 原文所述 as the document states")
     if rules.OVERDUE in measure["flags"]:

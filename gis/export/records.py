@@ -30,7 +30,11 @@ LEDGER_COLUMNS: dict[str, str] = {  # in the order of a public rectification not
     "measure_id": "措施编号 Measure id",
     "site_id": "点位编号 Site id",
 }
-_SOURCE_WORDS = {"document": "原文 document", "store": "跟踪记录 tracked"}
+_SOURCE_WORDS = {
+    "document": "原文 document",
+    "imported": "新文件 new document",
+    "store": "跟踪记录 tracked",
+}
 
 _PROBLEM_WORDING = {
     RelationType.INSIDE_ZONE: "位于{target}内",
@@ -61,7 +65,7 @@ def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
         "status": now.status.value,
         "status_zh": now.status.label_zh,
         "status_source": now.source,
-        "status_as_of": now.as_of.isoformat() if now.source == "store" else None,
+        "status_as_of": now.as_of.isoformat() if now.dated else None,
         "flags": sorted(now.flags),
         "document_status": measure.status.value,
         "status_words": measure.status_words,
@@ -168,8 +172,8 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
         for measure in site.measures:
             now = state.measures[measure.id]
             first = measure.evidence[0]
-            tracked = now.source == "store"
-            status = now.status.label_zh + (f"（{now.as_of.isoformat()}）" if tracked else "")
+            dated = now.dated and now.as_of is not None
+            status = now.status.label_zh + (f"（{now.as_of.isoformat()}）" if dated else "")
             if rules.OVERDUE in now.flags:
                 status += " 逾期"
             rows.append(
@@ -180,7 +184,7 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
                     "responsible": measure.responsible_zh,
                     "target_date": measure.target_date or "",
                     "status": status,
-                    "as_of": now.as_of.isoformat() if tracked else _as_of(documents, measure),
+                    "as_of": now.as_of.isoformat() if dated else _as_of(documents, measure),
                     "flags": "；".join(rules.FLAG_WORDS[f] for f in sorted(now.flags)),
                     "status_source": _SOURCE_WORDS[now.source],
                     "document_status": measure.status.label_zh,

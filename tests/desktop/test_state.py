@@ -55,3 +55,24 @@ def test_the_window_s_ledger_shows_a_recorded_status(qtbot, tracked, tmp_path):
     mine = [dict(zip(header, r, strict=True)) for r in rows[1:] if SITE in r]
     assert mine and all(r["整改状态 Status"] == "已完成（2018-03-01）" for r in mine)
     assert tracked.current().site_status(SITE) is Status.COMPLETED
+
+
+def test_the_review_says_which_measure_a_new_report_updates(qtbot, tracked, tmp_path):
+    # issue #15: the review shows "…搬迁：已销号 (2024-03-01) ← 新文件：已完成 (2025-…)".
+    from datetime import date
+
+    measure = tracked.catalog.site("liangjiu-dock").measures[0]
+    with qtbot.waitSignal(tracked.tracking.changed):
+        tracked.record_status(
+            measure.id,
+            {"status": "closed_out", "as_of": "2024-03-01", "note": "验收",
+             "evidence": "验收意见书", "attachment": ""},
+        )  # fmt: skip
+    notice = tmp_path / "notice.txt"
+    notice.write_text("武昌区通报\n良久商贸码头已完成搬迁，原址已复绿。\n", encoding="utf-8")
+    with qtbot.waitSignal(tracked.importFinished, timeout=60_000) as finished:
+        tracked.import_document(notice, date(2025, 5, 1))
+    dialog = finished.args[0]
+    qtbot.addWidget(dialog)
+    text = dialog.evidence.toPlainText()
+    assert f"{measure.text_zh}：已销号（2024-03-01） ← 新文件：已完成（2025-05-01）" in text

@@ -14,10 +14,10 @@ from openpyxl import load_workbook
 from gis.cli import main
 from gis.geocode import GazetteerGeocoder
 from gis.mapdata import build_map_data
-from gis.model import LocationBasis, Status
-from gis.state import current_state, state_from_store
+from gis.model import USER_PREFIX, LocationBasis, Status
+from gis.state import current_state, documents_state, state_from_store
 from gis.store import StatusStore
-from gis.user_catalog import ACCEPTED, start_review
+from gis.user_catalog import ACCEPTED, start_review, with_user_sites
 
 DOCK = "liangjiu-dock"
 NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
@@ -140,3 +140,42 @@ def test_status_history_says_when_an_id_is_no_measure(catalog, store, capsys):
     assert main(["status", "history", DOCK]) == 1
     error = capsys.readouterr().err
     assert "is a site, not a measure" in error and catalog.site(DOCK).measures[0].id in error
+
+
+def _import(catalog, user_folder: Path, text: str, when: date, tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(text, encoding="utf-8")
+    review = start_review(user_folder, notice, when, GazetteerGeocoder(catalog))
+    for index, candidate in enumerate(review.candidates):
+        if candidate.get("lon") is not None:
+            review.decide(index, ACCEPTED)
+    review.finish()
+
+
+def test_an_imported_report_dates_the_known_measure_instead_of_adding_one(
+    catalog, store, user_folder, tmp_path
+):
+    # issue #15: "良久商贸码头已完成搬迁" added two measures and undid the close-out.
+    measure = _close_out_the_dock(store, catalog)
+    text = "武昌区通报饮用水水源保护区整治进展\n良久商贸码头已完成搬迁，原址已复绿。\n"
+    _import(catalog, user_folder, text, date(2025, 5, 1), tmp_path)
+    state = state_from_store(store, user_folder=user_folder)
+    assert [m.id for m in state.documents.site(DOCK).measures] == [
+        m.id for m in catalog.site(DOCK).measures
+    ]
+    assert state.measures[measure].status is Status.CLOSED_OUT  # a report does not undo it
+    later = StatusStore(tmp_path / "other.sqlite", catalog)  # no close-out recorded there
+    reported = state_from_store(later, user_folder=user_folder).measures[measure]
+    assert (reported.status, reported.source, reported.as_of) == (
+        Status.COMPLETED,
+        "imported",
+        date(2025, 5, 1),
+    )
+
+
+def test_an_imported_measure_the_site_lacks_joins_it(catalog, user_folder, tmp_path):
+    text = "武昌区通报\n良久商贸码头原址将新建亲水平台。\n"
+    _import(catalog, user_folder, text, date(2025, 5, 1), tmp_path)
+    state = documents_state(with_user_sites(catalog, user_folder), user_folder)
+    added = [m for m in state.documents.site(DOCK).measures if m.id.startswith(USER_PREFIX)]
+    assert [m.text_zh for m in added] == ["良久商贸码头原址将新建亲水平台。"]

@@ -138,3 +138,12 @@ def test_a_damaged_user_catalog_is_reported(catalog, tmp_path):
     (folder / "accepted.json").write_text("[{", encoding="utf-8")
     with pytest.raises(EnvMapError, match=r"accepted\.json: damaged"):
         with_user_sites(catalog, folder)
+
+
+def test_accepting_checks_every_quote_is_verbatim_in_the_imported_copy(review, tmp_path):
+    dock = _index(review, "鑫达建材码头")
+    review.edit(dock, lon=114.301, lat=30.502)
+    review.candidates[dock]["measures"][0]["evidence"]["quote"] = "一句文件里没有的话"
+    with pytest.raises(ReviewError, match="is not verbatim there"):
+        review.decide(dock, ACCEPTED)
+    assert review.candidates[dock]["decision"] != ACCEPTED
