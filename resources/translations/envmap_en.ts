@@ -151,7 +151,7 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <location filename="../../desktop/panels/details.py" line="34"/>
+        <location filename="../../desktop/panels/details.py" line="38"/>
         <source>点击地图上的点位或区域查看详情</source>
         <translation>Click a site or area on the map to see its details</translation>
     </message>
@@ -297,278 +297,276 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="60"/>
+        <location filename="../../desktop/main_window.py" line="61"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="70"/>
+        <location filename="../../desktop/main_window.py" line="72"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="71"/>
+        <location filename="../../desktop/main_window.py" line="73"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="77"/>
+        <location filename="../../desktop/main_window.py" line="79"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="86"/>
+        <location filename="../../desktop/main_window.py" line="88"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="138"/>
+        <location filename="../../desktop/main_window.py" line="148"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="139"/>
+        <location filename="../../desktop/main_window.py" line="149"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="141"/>
+        <location filename="../../desktop/main_window.py" line="151"/>
         <source>打印版面…</source>
         <translation>Print layout…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="142"/>
+        <location filename="../../desktop/main_window.py" line="152"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>导出整改台账（当前状态）…</source>
         <translation>Export rectification ledger (current status)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="146"/>
+        <location filename="../../desktop/main_window.py" line="156"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="153"/>
+        <location filename="../../desktop/main_window.py" line="163"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="164"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="166"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="157"/>
+        <location filename="../../desktop/main_window.py" line="167"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="158"/>
+        <location filename="../../desktop/main_window.py" line="168"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="172"/>
+        <location filename="../../desktop/main_window.py" line="182"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="173"/>
+        <location filename="../../desktop/main_window.py" line="183"/>
         <source>状态库…</source>
         <translation>Status store…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="175"/>
+        <location filename="../../desktop/main_window.py" line="185"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186"/>
+        <location filename="../../desktop/main_window.py" line="196"/>
         <source>导出措施</source>
         <translation>Export measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="190"/>
-        <location filename="../../desktop/main_window.py" line="208"/>
-        <location filename="../../desktop/main_window.py" line="224"/>
-        <location filename="../../desktop/main_window.py" line="293"/>
-        <location filename="../../desktop/main_window.py" line="480"/>
+        <location filename="../../desktop/main_window.py" line="200"/>
+        <location filename="../../desktop/main_window.py" line="218"/>
+        <location filename="../../desktop/main_window.py" line="234"/>
+        <location filename="../../desktop/main_window.py" line="310"/>
+        <location filename="../../desktop/main_window.py" line="492"/>
         <source>已导出：</source>
         <translation>Exported: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="194"/>
+        <location filename="../../desktop/main_window.py" line="204"/>
         <source>导出地图图片</source>
         <translation>Export map image</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206"/>
-        <location filename="../../desktop/main_window.py" line="291"/>
-        <location filename="../../desktop/main_window.py" line="482"/>
+        <location filename="../../desktop/main_window.py" line="216"/>
+        <location filename="../../desktop/main_window.py" line="308"/>
+        <location filename="../../desktop/main_window.py" line="494"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="247"/>
+        <location filename="../../desktop/main_window.py" line="266"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="262"/>
-        <location filename="../../desktop/main_window.py" line="315"/>
+        <location filename="../../desktop/main_window.py" line="281"/>
+        <location filename="../../desktop/main_window.py" line="332"/>
         <source>无法记录</source>
         <translation>Cannot record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="265"/>
+        <location filename="../../desktop/main_window.py" line="284"/>
         <source>已暂存</source>
         <translation>Kept for later</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="267"/>
+        <location filename="../../desktop/main_window.py" line="286"/>
         <source>已记录状态：</source>
         <translation>Status recorded: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="272"/>
+        <location filename="../../desktop/main_window.py" line="291"/>
         <source>导出整改台账</source>
         <translation>Export rectification ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
         <source>无法导出</source>
-        <translation>Cannot export</translation>
+        <translation type="vanished">Cannot export</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="285"/>
         <source>状态库不可用</source>
-        <translation>The status store is not available</translation>
+        <translation type="vanished">The status store is not available</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="297"/>
+        <location filename="../../desktop/main_window.py" line="314"/>
         <source>请在地图上点击该点位的正确位置</source>
         <translation>Click the site&apos;s correct location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
-        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>更正位置</source>
         <translation>Correct location</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="301"/>
+        <location filename="../../desktop/main_window.py" line="318"/>
         <source>依据（如现场核实）：</source>
         <translation>Basis (e.g. checked on site):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="305"/>
+        <location filename="../../desktop/main_window.py" line="322"/>
         <source>精度（米）：</source>
         <translation>Precision (m):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="321"/>
+        <location filename="../../desktop/main_window.py" line="338"/>
         <source>状态库</source>
         <translation>Status store</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
+        <location filename="../../desktop/main_window.py" line="339"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="337"/>
+        <location filename="../../desktop/main_window.py" line="354"/>
         <source>导入文件</source>
         <translation>Import document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350"/>
-        <location filename="../../desktop/main_window.py" line="357"/>
-        <location filename="../../desktop/main_window.py" line="391"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
+        <location filename="../../desktop/main_window.py" line="410"/>
         <source>无法导入</source>
         <translation>Cannot import</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="350"/>
+        <location filename="../../desktop/main_window.py" line="367"/>
         <source>没有用户数据文件夹</source>
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="357"/>
+        <location filename="../../desktop/main_window.py" line="374"/>
         <source>正在导入另一份文件</source>
         <translation>Another file is being imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
         <source>正在读取文件…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="393"/>
+        <location filename="../../desktop/main_window.py" line="412"/>
         <source>已取消导入：</source>
         <translation>Import cancelled: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="399"/>
+        <location filename="../../desktop/main_window.py" line="418"/>
         <source>文件日期</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="400"/>
+        <location filename="../../desktop/main_window.py" line="419"/>
         <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="408"/>
+        <location filename="../../desktop/main_window.py" line="427"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="427"/>
+        <location filename="../../desktop/main_window.py" line="446"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="444"/>
+        <location filename="../../desktop/main_window.py" line="463"/>
         <source>导出HTML地图</source>
         <translation>Export HTML map</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="461"/>
+        <location filename="../../desktop/main_window.py" line="473"/>
         <source>正在导出HTML地图…</source>
         <translation>Exporting the HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="363"/>
-        <location filename="../../desktop/main_window.py" line="461"/>
+        <location filename="../../desktop/main_window.py" line="380"/>
+        <location filename="../../desktop/main_window.py" line="473"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
+        <location filename="../../desktop/main_window.py" line="356"/>
         <source>文件（Word、PDF、网页、文本）</source>
         <translation>Documents (Word, PDF, web page, text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="341"/>
+        <location filename="../../desktop/main_window.py" line="358"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="484"/>
+        <location filename="../../desktop/main_window.py" line="496"/>
         <source>已取消导出</source>
         <translation>Export cancelled</translation>
     </message>
@@ -720,82 +718,87 @@
 <context>
     <name>ReviewDialog</name>
     <message>
-        <location filename="../../desktop/review.py" line="38"/>
+        <location filename="../../desktop/review.py" line="53"/>
         <source>审核导入的文件</source>
         <translation>Review imported document</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="51"/>
+        <location filename="../../desktop/review.py" line="66"/>
         <source>在地图上点选位置</source>
         <translation>Pick location on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="52"/>
+        <location filename="../../desktop/review.py" line="67"/>
         <source>接受</source>
         <translation>Accept</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="53"/>
+        <location filename="../../desktop/review.py" line="68"/>
         <source>拒绝</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="54"/>
+        <location filename="../../desktop/review.py" line="69"/>
         <source>完成审核</source>
         <translation>Finish review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="56"/>
+        <location filename="../../desktop/review.py" line="71"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="57"/>
+        <location filename="../../desktop/review.py" line="72"/>
         <source>类型</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="58"/>
+        <location filename="../../desktop/review.py" line="73"/>
         <source>位置</source>
         <translation>Location</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="59"/>
+        <location filename="../../desktop/review.py" line="74"/>
         <source>所在区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="60"/>
+        <location filename="../../desktop/review.py" line="75"/>
         <source>需复核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="106"/>
+        <location filename="../../desktop/review.py" line="121"/>
         <source>未定位：请在地图上点选</source>
         <translation>No location: pick it on the map</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="114"/>
+        <location filename="../../desktop/review.py" line="129"/>
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="120"/>
+        <location filename="../../desktop/review.py" line="144"/>
+        <source>新文件</source>
+        <translation>new document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review.py" line="152"/>
         <source>未知</source>
         <translation>Unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="122"/>
+        <location filename="../../desktop/review.py" line="154"/>
         <source>文中写明</source>
         <translation>stated in the text</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="123"/>
+        <location filename="../../desktop/review.py" line="155"/>
         <source>由位置推定</source>
         <translation>derived from the location</translation>
     </message>
     <message>
-        <location filename="../../desktop/review.py" line="155"/>
+        <location filename="../../desktop/review.py" line="187"/>
         <source>需要位置</source>
         <translation>Location needed</translation>
     </message>
