@@ -297,278 +297,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="61"/>
+        <location filename="../../desktop/main_window.py" line="51"/>
         <source>武汉环保行动地图</source>
         <translation>Wuhan EnvMap</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="72"/>
+        <location filename="../../desktop/main_window.py" line="63"/>
         <source>点位详情</source>
         <translation>Site details</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="73"/>
+        <location filename="../../desktop/main_window.py" line="64"/>
         <source>原文</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="79"/>
+        <location filename="../../desktop/main_window.py" line="69"/>
         <source>图层与图例</source>
         <translation>Layers and legend</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="88"/>
+        <location filename="../../desktop/main_window.py" line="76"/>
         <source>措施表</source>
         <translation>Measures</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="148"/>
+        <location filename="../../desktop/main_window.py" line="154"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="149"/>
+        <location filename="../../desktop/main_window.py" line="155"/>
         <source>导出地图图片…</source>
         <translation>Export map image…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="151"/>
+        <location filename="../../desktop/main_window.py" line="157"/>
         <source>打印版面…</source>
         <translation>Print layout…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="152"/>
+        <location filename="../../desktop/main_window.py" line="159"/>
         <source>导出HTML地图…</source>
         <translation>Export HTML map…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="154"/>
+        <location filename="../../desktop/main_window.py" line="160"/>
         <source>导出整改台账（当前状态）…</source>
         <translation>Export rectification ledger (current status)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="156"/>
+        <location filename="../../desktop/main_window.py" line="162"/>
         <source>导入文件…</source>
         <translation>Import document…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="159"/>
+        <location filename="../../desktop/main_window.py" line="165"/>
         <source>继续审核：</source>
         <translation>Resume review: </translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="163"/>
+        <location filename="../../desktop/main_window.py" line="169"/>
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="164"/>
+        <location filename="../../desktop/main_window.py" line="170"/>
         <source>视图</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="166"/>
+        <location filename="../../desktop/main_window.py" line="172"/>
         <source>搜索…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="167"/>
+        <location filename="../../desktop/main_window.py" line="173"/>
         <source>全市</source>
         <translation>Fit to Wuhan</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168"/>
+        <location filename="../../desktop/main_window.py" line="174"/>
         <source>缩放至所选</source>
         <translation>Zoom to selection</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="182"/>
+        <location filename="../../desktop/main_window.py" line="186"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="183"/>
+        <location filename="../../desktop/main_window.py" line="187"/>
         <source>状态库…</source>
         <translation>Status store…</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="185"/>
+        <location filename="../../desktop/main_window.py" line="189"/>
         <source>界面语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="196"/>
-        <source>导出措施</source>
-        <translation>Export measures</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="200"/>
-        <location filename="../../desktop/main_window.py" line="218"/>
-        <location filename="../../desktop/main_window.py" line="234"/>
-        <location filename="../../desktop/main_window.py" line="310"/>
-        <location filename="../../desktop/main_window.py" line="492"/>
-        <source>已导出：</source>
-        <translation>Exported: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="204"/>
-        <source>导出地图图片</source>
-        <translation>Export map image</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="216"/>
-        <location filename="../../desktop/main_window.py" line="308"/>
-        <location filename="../../desktop/main_window.py" line="494"/>
-        <source>导出失败</source>
-        <translation>Export failed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="266"/>
+        <location filename="../../desktop/main_window.py" line="207"/>
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="281"/>
-        <location filename="../../desktop/main_window.py" line="332"/>
-        <source>无法记录</source>
-        <translation>Cannot record</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="284"/>
-        <source>已暂存</source>
-        <translation>Kept for later</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="286"/>
-        <source>已记录状态：</source>
-        <translation>Status recorded: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="291"/>
-        <source>导出整改台账</source>
-        <translation>Export rectification ledger</translation>
-    </message>
-    <message>
-        <source>无法导出</source>
-        <translation type="vanished">Cannot export</translation>
-    </message>
-    <message>
-        <source>状态库不可用</source>
-        <translation type="vanished">The status store is not available</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="314"/>
-        <source>请在地图上点击该点位的正确位置</source>
-        <translation>Click the site&apos;s correct location on the map</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
-        <location filename="../../desktop/main_window.py" line="322"/>
-        <source>更正位置</source>
-        <translation>Correct location</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="318"/>
-        <source>依据（如现场核实）：</source>
-        <translation>Basis (e.g. checked on site):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="322"/>
-        <source>精度（米）：</source>
-        <translation>Precision (m):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="338"/>
-        <source>状态库</source>
-        <translation>Status store</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="339"/>
-        <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
-        <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="354"/>
-        <source>导入文件</source>
-        <translation>Import document</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
-        <location filename="../../desktop/main_window.py" line="374"/>
-        <location filename="../../desktop/main_window.py" line="410"/>
-        <source>无法导入</source>
-        <translation>Cannot import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="367"/>
-        <source>没有用户数据文件夹</source>
-        <translation>No user data folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="374"/>
-        <source>正在导入另一份文件</source>
-        <translation>Another file is being imported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
-        <source>正在读取文件…</source>
-        <translation>Reading the file…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="412"/>
-        <source>已取消导入：</source>
-        <translation>Import cancelled: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="418"/>
-        <source>文件日期</source>
-        <translation>Document date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="419"/>
-        <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
-        <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="427"/>
-        <source>日期无效</source>
-        <translation>Invalid date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="446"/>
-        <source>已加入用户目录的点位：</source>
-        <translation>Sites added to your catalog: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="463"/>
-        <source>导出HTML地图</source>
-        <translation>Export HTML map</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="473"/>
-        <source>正在导出HTML地图…</source>
-        <translation>Exporting the HTML map…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="380"/>
-        <location filename="../../desktop/main_window.py" line="473"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="356"/>
-        <source>文件（Word、PDF、网页、文本）</source>
-        <translation>Documents (Word, PDF, web page, text)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="358"/>
-        <source>所有文件 (*)</source>
-        <translation>All files (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/main_window.py" line="496"/>
-        <source>已取消导出</source>
-        <translation>Export cancelled</translation>
     </message>
 </context>
 <context>
@@ -872,6 +703,176 @@
         <location filename="../../desktop/status.py" line="179"/>
         <source>状态库不可用，位置更正未保存</source>
         <translation>The status store is not available: the correction was not saved</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExports</name>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="27"/>
+        <source>已导出：</source>
+        <translation>Exported: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="31"/>
+        <source>导出措施</source>
+        <translation>Export measures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="39"/>
+        <source>导出地图图片</source>
+        <translation>Export map image</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="53"/>
+        <location filename="../../desktop/window_exports.py" line="95"/>
+        <location filename="../../desktop/window_exports.py" line="136"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="78"/>
+        <source>导出整改台账</source>
+        <translation>Export rectification ledger</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="105"/>
+        <source>导出HTML地图</source>
+        <translation>Export HTML map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="115"/>
+        <source>正在导出HTML地图…</source>
+        <translation>Exporting the HTML map…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="115"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_exports.py" line="138"/>
+        <source>已取消导出</source>
+        <translation>Export cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>WindowImports</name>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="32"/>
+        <source>导入文件</source>
+        <translation>Import document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="34"/>
+        <source>文件（Word、PDF、网页、文本）</source>
+        <translation>Documents (Word, PDF, web page, text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="36"/>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="46"/>
+        <location filename="../../desktop/window_imports.py" line="53"/>
+        <location filename="../../desktop/window_imports.py" line="93"/>
+        <source>无法导入</source>
+        <translation>Cannot import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="46"/>
+        <source>没有用户数据文件夹</source>
+        <translation>No user data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="53"/>
+        <source>正在导入另一份文件</source>
+        <translation>Another file is being imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="59"/>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="59"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="95"/>
+        <source>已取消导入：</source>
+        <translation>Import cancelled: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="101"/>
+        <source>文件日期</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="102"/>
+        <source>这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：</source>
+        <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="110"/>
+        <source>日期无效</source>
+        <translation>Invalid date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_imports.py" line="132"/>
+        <source>已加入用户目录的点位：</source>
+        <translation>Sites added to your catalog: </translation>
+    </message>
+</context>
+<context>
+    <name>WindowTracking</name>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="35"/>
+        <location filename="../../desktop/window_tracking.py" line="66"/>
+        <source>无法记录</source>
+        <translation>Cannot record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="38"/>
+        <source>已暂存</source>
+        <translation>Kept for later</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="40"/>
+        <source>已记录状态：</source>
+        <translation>Status recorded: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="45"/>
+        <source>请在地图上点击该点位的正确位置</source>
+        <translation>Click the site&apos;s correct location on the map</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="51"/>
+        <location filename="../../desktop/window_tracking.py" line="56"/>
+        <source>更正位置</source>
+        <translation>Correct location</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="51"/>
+        <source>依据（如现场核实）：</source>
+        <translation>Basis (e.g. checked on site):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="56"/>
+        <source>精度（米）：</source>
+        <translation>Precision (m):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="72"/>
+        <source>状态库</source>
+        <translation>Status store</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="73"/>
+        <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
+        <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
 </context>
 </TS>

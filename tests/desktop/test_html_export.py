@@ -12,7 +12,7 @@ from gis.filters import SiteFilter
 
 def test_export_runs_in_the_background_and_reports(qtbot, window, tmp_path):
     out = tmp_path / "shared.html"
-    job = window.write_html(out, HtmlOptions(title="区局周报"))
+    job = window.exports.write_html(out, HtmlOptions(title="区局周报"))
     with qtbot.waitSignal(job.finished, timeout=30_000) as result:
         window.canvas.zoom(1.25)  # the window keeps answering while the file is written
     assert result.args[0] is True
@@ -23,7 +23,7 @@ def test_export_runs_in_the_background_and_reports(qtbot, window, tmp_path):
 
 def test_cancel_leaves_no_file(qtbot, window, tmp_path):
     out = tmp_path / "cancelled.html"
-    job = window.write_html(out, HtmlOptions())
+    job = window.exports.write_html(out, HtmlOptions())
     job.cancel()
     with qtbot.waitSignal(job.finished, timeout=30_000) as result:
         pass
@@ -66,7 +66,7 @@ def test_a_failing_export_ends_with_a_message(qtbot, window, tmp_path):
             QTimer.singleShot(50, close_the_warning)
 
     QTimer.singleShot(50, close_the_warning)
-    window.write_html(out, HtmlOptions())
+    window.exports.write_html(out, HtmlOptions())
     qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
     assert "map.html" in seen[0]
     assert not out.exists()

@@ -44,7 +44,7 @@ def test_the_window_stays_responsive_while_importing(qtbot, tracked, tmp_path):
     started = time.perf_counter()
     ticks.append(started)  # a stall from the very start counts too
     with qtbot.waitSignal(user_window.importFinished, timeout=120_000) as finished:
-        user_window.import_document(path, date(2023, 7, 18))
+        user_window.imports.import_document(path, date(2023, 7, 18))
     took = time.perf_counter() - started
     timer.stop()
     dialog = finished.args[0]
@@ -66,10 +66,10 @@ def test_cancel_stops_the_import_and_keeps_the_catalog(qtbot, user_window, tmp_p
     def cancel_once_started(done: int, total: int) -> None:
         steps.append(done)
         if len(steps) == 3:
-            user_window.import_progress.findChild(QPushButton).click()  # the user's Cancel
+            user_window.imports.progress.findChild(QPushButton).click()  # the user's Cancel
 
     with qtbot.waitSignal(user_window.importFinished, timeout=120_000) as finished:
-        job = user_window.import_document(path, date(2023, 7, 18))
+        job = user_window.imports.import_document(path, date(2023, 7, 18))
         job.progressed.connect(cancel_once_started)
     assert finished.args[0] is None, (steps, job._cancelled)
     assert max(steps) < 900, "the extraction stopped before it reached the geocoding"
@@ -78,7 +78,7 @@ def test_cancel_stops_the_import_and_keeps_the_catalog(qtbot, user_window, tmp_p
     assert not (user / "accepted.json").exists()
     assert len(user_window.catalog.sites) == sites_before
     assert "已取消" in user_window.statusBar().currentMessage()
-    assert user_window.import_job is None  # a next import may start
+    assert user_window.imports.job is None  # a next import may start
 
 
 def test_an_unreadable_file_is_explained_by_name(qtbot, user_window, tmp_path, monkeypatch):
@@ -86,10 +86,10 @@ def test_an_unreadable_file_is_explained_by_name(qtbot, user_window, tmp_path, m
     broken.write_bytes(b"PK\x03\x04 not really a zip")
     shown: list[str] = []
     monkeypatch.setattr(
-        "desktop.main_window.QMessageBox.warning", lambda parent, title, text: shown.append(text)
+        "desktop.window_imports.QMessageBox.warning", lambda parent, title, text: shown.append(text)
     )
     with qtbot.waitSignal(user_window.importFinished, timeout=30_000) as finished:
-        user_window.import_document(broken, date(2023, 7, 18))
+        user_window.imports.import_document(broken, date(2023, 7, 18))
     assert finished.args[0] is None
     assert shown and "损坏.docx" in shown[0]
 
@@ -128,7 +128,7 @@ def test_review_shows_flags_and_how_the_district_is_known(qtbot, tmp_path):
 def test_a_pdf_imports_like_its_text(qtbot, user_window):
     pdf = NOTICE.with_suffix(".pdf")
     with qtbot.waitSignal(user_window.importFinished, timeout=60_000) as finished:
-        user_window.import_document(pdf, date(2023, 7, 18))
+        user_window.imports.import_document(pdf, date(2023, 7, 18))
     dialog = finished.args[0]
     assert isinstance(dialog, ReviewDialog) and dialog.review.candidates
     qtbot.addWidget(dialog)

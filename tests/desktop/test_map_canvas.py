@@ -205,7 +205,7 @@ def test_zoom_to_selection_and_export_image(qtbot, window, tmp_path):
     window.zoom_to_selection()
     assert window.canvas.scale_denominator() < 200_000
     out = tmp_path / "river.png"
-    window.write_image(out)
+    window.exports.write_image(out)
     assert QImage(str(out)).width() == 1600
 
 

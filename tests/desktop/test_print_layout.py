@@ -201,11 +201,11 @@ def test_window_prints_the_statuses_its_measures_table_shows(qtbot, map_data, tr
     values = {"status": "completed", "as_of": "2018-03-01", "note": "", "evidence": "",
               "attachment": ""}  # fmt: skip
     with qtbot.waitSignal(window.tracking.changed):
-        window.record_status(measure, values)
+        window.recording.record_status(measure, values)
     shown = next(r["status"] for r in window.measures.model.rows if r["measure_id"] == measure)
     assert shown == "已完成（2018-03-01）"
     window.apply_filter(SiteFilter(districts=frozenset({"江岸区"})))
-    dialog = window.print_layout()
+    dialog = window.exports.print_layout()
     assert dialog.district.currentData() == "江岸区"  # the filter's district
     dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
     out = tmp_path / "tracked.pdf"
@@ -228,12 +228,12 @@ def test_window_prints_the_basemap_credit_when_a_basemap_is_on(
     window = user_window
     window.basemaps.actions["osm"].trigger()
     out = tmp_path / "osm.pdf"
-    dialog = window.print_layout()
+    dialog = window.exports.print_layout()
     with qtbot.waitSignal(dialog.written):
         assert dialog.write(out)
     assert "©OpenStreetMapcontributors" in flat_text(out)
     window.basemaps.actions["none"].trigger()
-    dialog = window.print_layout()
+    dialog = window.exports.print_layout()
     with qtbot.waitSignal(dialog.written):
         assert dialog.write(out)
     assert "OpenStreetMap" not in flat_text(out)

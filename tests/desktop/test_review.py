@@ -21,7 +21,7 @@ NOTICE = (
 def _imported(qtbot, window, path: Path = NOTICE, when: date = date(2017, 12, 1)):
     """Import in the window's worker thread and wait for the review dialog."""
     with qtbot.waitSignal(window.importFinished, timeout=60_000) as finished:
-        assert window.import_document(path, when) is not None
+        assert window.imports.import_document(path, when) is not None
     return finished.args[0]
 
 
@@ -72,7 +72,7 @@ def test_a_review_left_open_is_offered_again_after_a_restart(
     ]
     assert resume, "the File menu offers the unfinished review"
     resume[0].trigger()
-    reopened = later.review_dialog
+    reopened = later.imports.review_dialog
     qtbot.addWidget(reopened)
     assert reopened.review.candidates[_row(reopened, "白沙洲水厂")]["decision"] == "rejected"
     assert reopened.list.item(_row(reopened, "白沙洲水厂")).text().startswith("✘")
@@ -99,6 +99,6 @@ def test_dropping_a_file_asks_its_date_and_opens_the_review(qtbot, user_window):
     )
     with qtbot.waitSignal(user_window.importFinished, timeout=60_000):
         user_window.dropEvent(drop)
-    dialog = user_window.review_dialog
+    dialog = user_window.imports.review_dialog
     assert dialog is not None and dialog.review.document_date == "2017-12-01"
     qtbot.addWidget(dialog)

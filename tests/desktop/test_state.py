@@ -18,7 +18,7 @@ def _view_pos(window, site_id: str) -> QPoint:
 def _complete_everything(qtbot, window, site_id: str) -> None:
     for measure in window.catalog.measures_concerning(site_id):
         with qtbot.waitSignal(window.tracking.changed):
-            window.record_status(
+            window.recording.record_status(
                 measure.id,
                 {"status": "completed", "as_of": "2018-03-01", "note": "搬迁完成",
                  "evidence": "", "attachment": ""},
@@ -49,12 +49,12 @@ def test_the_window_s_ledger_shows_a_recorded_status(qtbot, tracked, tmp_path):
 
     _complete_everything(qtbot, tracked, SITE)
     ledger = tmp_path / "ledger.xlsx"
-    tracked.write_ledger(ledger)
+    tracked.exports.write_ledger(ledger)
     rows = list(load_workbook(ledger).active.iter_rows(values_only=True))
     header = rows[0]
     mine = [dict(zip(header, r, strict=True)) for r in rows[1:] if SITE in r]
     assert mine and all(r["整改状态 Status"] == "已完成（2018-03-01）" for r in mine)
-    assert tracked.current().site_status(SITE) is Status.COMPLETED
+    assert tracked.app_state.current.site_status(SITE) is Status.COMPLETED
 
 
 def test_the_review_says_which_measure_a_new_report_updates(qtbot, tracked, tmp_path):
@@ -63,7 +63,7 @@ def test_the_review_says_which_measure_a_new_report_updates(qtbot, tracked, tmp_
 
     measure = tracked.catalog.site("liangjiu-dock").measures[0]
     with qtbot.waitSignal(tracked.tracking.changed):
-        tracked.record_status(
+        tracked.recording.record_status(
             measure.id,
             {"status": "closed_out", "as_of": "2024-03-01", "note": "验收",
              "evidence": "验收意见书", "attachment": ""},
@@ -71,7 +71,7 @@ def test_the_review_says_which_measure_a_new_report_updates(qtbot, tracked, tmp_
     notice = tmp_path / "notice.txt"
     notice.write_text("武昌区通报\n良久商贸码头已完成搬迁，原址已复绿。\n", encoding="utf-8")
     with qtbot.waitSignal(tracked.importFinished, timeout=60_000) as finished:
-        tracked.import_document(notice, date(2025, 5, 1))
+        tracked.imports.import_document(notice, date(2025, 5, 1))
     dialog = finished.args[0]
     qtbot.addWidget(dialog)
     text = dialog.evidence.toPlainText()

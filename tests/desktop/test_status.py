@@ -31,7 +31,7 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
     assert f'href="status:{measure}"' in tracked.details.toHtml()
     assert _close(_colour_at(tracked, site), style.status_colour(Status.IN_PROGRESS))
     with qtbot.waitSignal(tracked.tracking.changed):
-        tracked.record_status(
+        tracked.recording.record_status(
             measure,
             {"status": "completed", "as_of": "2018-03-01", "note": "搬迁完成",
              "evidence": "", "attachment": ""},
@@ -48,10 +48,10 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
 
 
 def test_status_link_asks_the_dialog(qtbot, tracked, monkeypatch):
-    from desktop import main_window
+    from desktop import window_tracking
 
     asked = []
-    monkeypatch.setattr(main_window.StatusDialog, "exec", lambda self: asked.append(self) or 0)
+    monkeypatch.setattr(window_tracking.StatusDialog, "exec", lambda self: asked.append(self) or 0)
     tracked.go_to_site("liangjiu-dock")
     measure = tracked.catalog.site("liangjiu-dock").measures[0].id
     tracked.details.anchorClicked.emit(QUrl(f"status:{measure}"))
@@ -105,7 +105,7 @@ def test_a_location_correction_moves_the_site_and_says_so(qtbot, tracked):
         if answers:
             QTimer.singleShot(50, answer_dialogs)
 
-    tracked.correct_location(site)  # the next click on the map is the better place
+    tracked.recording.correct_location(site)  # the next click on the map is the better place
     scene = tracked.canvas.mapToScene(target)
     QTimer.singleShot(50, answer_dialogs)
     with qtbot.waitSignal(tracked.tracking.changed, timeout=10_000):
@@ -122,12 +122,12 @@ def test_a_location_correction_moves_the_site_and_says_so(qtbot, tracked):
 def test_ledger_export_has_the_notice_columns_and_tracked_status(qtbot, tracked, tmp_path):
     from openpyxl import load_workbook
 
-    tracked.record_status(
+    tracked.recording.record_status(
         "jiangxia-7", {"status": "in_progress", "as_of": "2018-01-10", "note": "开工",
                        "evidence": "", "attachment": ""},
     )  # fmt: skip
     out = tmp_path / "ledger.xlsx"
-    tracked.write_ledger(out)
+    tracked.exports.write_ledger(out)
     rows = list(load_workbook(out).active.iter_rows(values_only=True))
     assert rows[0][:6] == (
         "问题 Problem", "地区/点位 Area/site", "整改措施 Measure", "责任单位 Responsible",

@@ -1,0 +1,133 @@
+"""File → 导入文件 in the window: the user gives the document's date, it is read in a worker
+thread with progress and cancel, then its review opens beside the map."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+
+from desktop.html_export import start_job
+from desktop.import_job import FILE_PATTERNS, ImportJob
+from desktop.review import ReviewDialog
+from gis.geocode import GazetteerGeocoder
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+class WindowImports(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: ImportJob | None = None
+        self.review_dialog: ReviewDialog | None = None
+
+    def choose_document(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("导入文件"),
+            "",
+            self.tr("文件（Word、PDF、网页、文本）")
+            + f" ({FILE_PATTERNS});;"
+            + self.tr("所有文件 (*)"),
+        )
+        if name:
+            self.import_document(Path(name))
+
+    def import_document(self, path: Path, document_date: date | None = None) -> ImportJob | None:
+        """Read a new document in a worker thread, then open its review (the window's
+        `importFinished` carries the dialog, or None); the user gives its date first."""
+        window = self.window
+        if window.user_folder is None:
+            QMessageBox.warning(window, self.tr("无法导入"), self.tr("没有用户数据文件夹"))
+            return None
+        if document_date is None:
+            document_date = self._ask_date(path)
+            if document_date is None:
+                return None
+        if self.job is not None:
+            QMessageBox.information(window, self.tr("无法导入"), self.tr("正在导入另一份文件"))
+            return None
+        self.job = ImportJob(
+            window.user_folder, path, document_date, GazetteerGeocoder(window.catalog)
+        )
+        self.progress = QProgressDialog(
+            self.tr("正在读取文件…") + f"\n{path.name}", self.tr("取消"), 0, 0, window
+        )
+        # Not modal: a modal QProgressDialog runs the event loop inside setValue, which stalls
+        # the window; the map stays usable and a second import is refused while this one runs.
+        self.progress.setWindowModality(Qt.WindowModality.NonModal)
+        self.progress.setMinimumDuration(300)
+        # Direct: the job's own thread is busy running it and would never see a queued call.
+        self.progress.canceled.connect(self.job.cancel, Qt.ConnectionType.DirectConnection)
+        self.job.progressed.connect(self._progressed)
+        self.job.finished.connect(self._finished)
+        self.thread = start_job(self.job, window)
+        return self.job
+
+    def cancel(self) -> None:
+        """An import under way stops at its next step (the window is closing)."""
+        if self.job is not None:
+            self.job.cancel()
+            self.thread.wait()
+
+    def _progressed(self, done: int, total: int) -> None:
+        if self.progress.wasCanceled():
+            return
+        self.progress.setMaximum(total)
+        self.progress.setValue(done)
+
+    def _finished(self, review, message: str) -> None:
+        self.thread.wait()
+        self.progress.reset()
+        path, paragraphs = self.job.path, self.job.paragraphs
+        self.job = None
+        dialog = None
+        if review is not None:
+            dialog = self.open_review(review, paragraphs)
+        elif message:
+            QMessageBox.warning(self.window, self.tr("无法导入"), message)
+        else:
+            self.window.statusBar().showMessage(self.tr("已取消导入：") + path.name, 5000)
+        self.window.importFinished.emit(dialog)
+
+    def _ask_date(self, path: Path) -> date | None:
+        text, ok = QInputDialog.getText(
+            self.window,
+            self.tr("文件日期"),
+            self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：") + f"\n{path.name}",
+            text=date.today().isoformat(),
+        )
+        if not ok:
+            return None
+        try:
+            return date.fromisoformat(text.strip())
+        except ValueError:
+            QMessageBox.warning(self.window, self.tr("日期无效"), text)
+            return None
+
+    def open_review(self, review, paragraphs: tuple[str, ...] = ()) -> ReviewDialog:
+        """The review beside the map; it shows what each candidate updates in the current
+        state, and a pick on the map places the candidate it was asked for."""
+        window = self.window
+        if not paragraphs:  # a review resumed: its document is the imported UTF-8 copy
+            from gis.documents import split_paragraphs
+
+            copy = window.user_folder / "documents" / f"{review.document}.txt"
+            paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
+        dialog = ReviewDialog(review, paragraphs, window, window.app_state.current)
+        dialog.pickRequested.connect(
+            lambda: window.canvas.pick_location(dialog.location_setter(dialog.index))
+        )
+        dialog.reviewFinished.connect(self._review_finished)
+        dialog.show()
+        self.review_dialog = dialog
+        return dialog
+
+    def _review_finished(self, accepted: int) -> None:
+        self.window.statusBar().showMessage(self.tr("已加入用户目录的点位：") + str(accepted), 8000)
+        self.window.userDataChanged.emit()

@@ -1,0 +1,78 @@
+"""What a user records from the window: a measure's new status, a site's better location,
+and which status store the office uses; the store's refusal is shown as a sentence."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+
+from desktop.status import StatusDialog
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+
+class WindowTracking(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def change_status(self, measure_id: str) -> None:
+        measure = next(m for m in self.window.catalog.measures() if m.id == measure_id)
+        dialog = StatusDialog(measure.text_zh, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.record_status(measure_id, dialog.values())
+
+    def record_status(self, measure_id: str, values: dict) -> None:
+        from gis.store import StoreError
+
+        window = self.window
+        try:
+            kept = window.tracking.record(measure_id, values)
+        except StoreError as exc:
+            QMessageBox.warning(window, self.tr("无法记录"), str(exc))
+            return
+        if kept:
+            QMessageBox.information(window, self.tr("已暂存"), kept)
+        else:
+            window.statusBar().showMessage(self.tr("已记录状态：") + measure_id, 6000)
+
+    def correct_location(self, site_id: str) -> None:
+        """The next click on the map is the site's better location; a note and precision follow."""
+        window = self.window
+        window.statusBar().showMessage(self.tr("请在地图上点击该点位的正确位置"), 10000)
+        window.canvas.pick_location(lambda lon, lat: self._located(site_id, lon, lat))
+
+    def _located(self, site_id: str, lon: float, lat: float) -> None:
+        window = self.window
+        note, ok = QInputDialog.getText(
+            window, self.tr("更正位置"), self.tr("依据（如现场核实）：")
+        )
+        if not ok:
+            return
+        precision, ok = QInputDialog.getInt(
+            window, self.tr("更正位置"), self.tr("精度（米）："), 50, 1, 100_000
+        )
+        if ok:
+            self.record_location(site_id, lon, lat, float(precision), note)
+
+    def record_location(
+        self, site_id: str, lon: float, lat: float, precision_m: float, note: str
+    ) -> None:
+        problem = self.window.tracking.move(site_id, lon, lat, precision_m, note)
+        if problem:
+            QMessageBox.warning(self.window, self.tr("无法记录"), problem)
+
+    def choose_store(self) -> None:
+        current = QSettings().value("store/url", "")
+        url, ok = QInputDialog.getText(
+            self.window,
+            self.tr("状态库"),
+            self.tr("数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）："),
+            text=str(current),
+        )
+        if ok:
+            QSettings().setValue("store/url", url.strip())
+            self.window.tracking.open()
