@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
 
 from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 
 class WindowExports(QObject):
+    htmlFinished = Signal(bool, str)  # on the UI thread, once the window has reported it
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -136,3 +138,4 @@ class WindowExports(QObject):
             QMessageBox.warning(self.window, self.tr("导出失败"), message)
         else:
             self.window.statusBar().showMessage(self.tr("已取消导出"), 5000)
+        self.htmlFinished.emit(ok, message)

@@ -364,12 +364,14 @@ class MapCanvas(QGraphicsView):
             chosen, self._pick = self._pick, None
             self.viewport().unsetCursor()
             chosen(*self.lonlat_at(scene))
+            event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and not moved:
             site_id = self._identify(event.position().toPoint())
             self.select(site_id)
             if site_id:
                 self.siteClicked.emit(site_id)
+            event.accept()  # the click was the canvas's: a pick or a selection
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -12,8 +12,8 @@ from gis.filters import SiteFilter
 
 def test_export_runs_in_the_background_and_reports(qtbot, window, tmp_path):
     out = tmp_path / "shared.html"
-    job = window.exports.write_html(out, HtmlOptions(title="区局周报"))
-    with qtbot.waitSignal(job.finished, timeout=30_000) as result:
+    with qtbot.waitSignal(window.exports.htmlFinished, timeout=30_000) as result:
+        window.exports.write_html(out, HtmlOptions(title="区局周报"))
         window.canvas.zoom(1.25)  # the window keeps answering while the file is written
     assert result.args[0] is True
     text = out.read_text(encoding="utf-8")
@@ -23,10 +23,8 @@ def test_export_runs_in_the_background_and_reports(qtbot, window, tmp_path):
 
 def test_cancel_leaves_no_file(qtbot, window, tmp_path):
     out = tmp_path / "cancelled.html"
-    job = window.exports.write_html(out, HtmlOptions())
-    job.cancel()
-    with qtbot.waitSignal(job.finished, timeout=30_000) as result:
-        pass
+    with qtbot.waitSignal(window.exports.htmlFinished, timeout=30_000) as result:
+        window.exports.write_html(out, HtmlOptions()).cancel()
     assert result.args == [False, ""]
     assert not out.exists()
     qtbot.waitUntil(lambda: "取消" in window.statusBar().currentMessage())
