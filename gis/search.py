@@ -1,12 +1,18 @@
-"""Find sites by what a clerk types: a Chinese name, an alias, an English name or measure text."""
+"""Find sites by what a clerk types: a Chinese name, an alias, an English name or measure text.
+
+The rule is written once, here: the window's locator calls `search`, and the HTML map gets
+each site's `search_keys` and applies `score` in the same way (resources/web/envmap.js), so
+both list the same sites in the same order."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from gis.model import Catalog, Site
 
-_RANK_NAME, _RANK_ALIAS, _RANK_ENGLISH, _RANK_MEASURE = range(4)
+NAME, ALIAS, ENGLISH, MEASURE = range(4)  # where a key comes from, best first
+EXACT, PREFIX, INSIDE = range(3)  # how a key holds the query, best first
 
 
 @dataclass(frozen=True)
@@ -17,30 +23,44 @@ class Hit:
     rank: int
 
 
-def _normalise(text: str) -> str:
-    return "".join(text.split()).casefold()
+def normalise(text: str) -> str:
+    """Full-width letters and digits as ASCII, no spaces, lower case (as the page's JS does)."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def search_keys(site: Site) -> list[tuple[int, str, str]]:
+    """(source, normalised key, text as written) for a site: its names, then measures."""
+    keys = [(NAME, site.name_zh), *((ALIAS, a) for a in site.aliases), (ENGLISH, site.name_en)]
+    for measure in site.measures:
+        keys += [(MEASURE, measure.text_zh), (MEASURE, measure.text_en)]
+    return [(source, normalise(text), text) for source, text in keys if text]
+
+
+def score(keys: list[tuple[int, str, str]], needle: str) -> tuple[int, str] | None:
+    """The best (lowest) rank of any key holding `needle`, with the text that matched:
+    source first, then exact over prefix over inside."""
+    best: tuple[int, str] | None = None
+    for source, key, text in keys:
+        if needle not in key:
+            continue
+        how = EXACT if key == needle else PREFIX if key.startswith(needle) else INSIDE
+        rank = source * 3 + how
+        if best is None or rank < best[0]:
+            best = (rank, text)
+    return best
 
 
 def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
-    """Sites matching `query`, best first: name, then alias, English name, measure text."""
-    needle = _normalise(query)
+    """Sites matching `query`, best first; ties go to the shorter name, then name order."""
+    needle = normalise(query)
     if not needle:
         return []
-    hits = [hit for site in catalog.sites if (hit := _match(catalog, site, needle))]
-    hits.sort(key=lambda h: (h.rank, len(h.label), h.label))
+    hits = []
+    for site in catalog.sites:
+        found = score(search_keys(site), needle)
+        if found is not None:
+            label = f"{site.name_zh} · {site.kind.label_zh}"
+            hits.append(Hit(site.id, label, found[1], found[0]))
+    names = {s.id: s.name_zh for s in catalog.sites}
+    hits.sort(key=lambda h: (h.rank, len(names[h.site_id]), names[h.site_id]))
     return hits[:limit]
-
-
-def _match(catalog: Catalog, site: Site, needle: str) -> Hit | None:
-    label = f"{site.name_zh} · {site.kind.label_zh}"
-    if needle in _normalise(site.name_zh):
-        return Hit(site.id, label, site.name_zh, _RANK_NAME)
-    for alias in site.aliases:
-        if needle in _normalise(alias):
-            return Hit(site.id, label, alias, _RANK_ALIAS)
-    if needle in _normalise(site.name_en):
-        return Hit(site.id, label, site.name_en, _RANK_ENGLISH)
-    for measure in site.measures:
-        if needle in _normalise(measure.text_zh) or needle in _normalise(measure.text_en):
-            return Hit(site.id, label, measure.text_zh, _RANK_MEASURE)
-    return None

@@ -38,6 +38,7 @@ from gis.filters import SiteFilter
 from gis.mapdata import MapData
 from gis.model import Kind, LocationBasis, RelationType, Site, Status
 from gis.paths import resources_root
+from gis.search import search_keys
 from gis.state import CurrentState, current_state
 
 DEFAULT_TITLE = "武汉环保行动地图 Wuhan EnvMap"
@@ -244,9 +245,11 @@ def _page_data(
         if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
     ]
     titles = {d.id: d.title_zh for d in catalog.documents.values()}
+    by_name = sorted(catalog.sites, key=lambda s: (len(s.name_zh), s.name_zh))
+    order = {s.id: i for i, s in enumerate(by_name)}  # search's tie-break, as gis.search's
     sites = []
     for done, (site, layer, geometry) in enumerate(drawn, start=1):
-        sites.append(_site_record(map_data, state, site, layer, geometry, titles, shift))
+        sites.append(_site_record(map_data, state, site, layer, geometry, titles, shift, order))
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
     outline = to_wgs84(
@@ -310,6 +313,7 @@ def _site_record(
     geometry: BaseGeometry | None,
     titles: dict[str, str],
     shift: bool,
+    order: dict[str, int],
 ) -> dict[str, Any]:
     catalog = state.catalog
     if geometry is not None:
@@ -355,10 +359,8 @@ def _site_record(
             ],
             "pledges": [_evidence(e, titles) for e in site.leader.evidence] if site.leader else [],
         },
-        "names": [n.lower() for n in (site.name_zh, site.name_en, *site.aliases)],
-        "search": " ".join(
-            [site.name_zh, site.name_en, *site.aliases, *(m.measure.text_zh for m in measures)]
-        ).lower(),
+        "keys": [[source, key] for source, key, _ in search_keys(site)],
+        "order": order[site.id],
     }
     if layer == "districts":
         anchor = geometry.representative_point()

@@ -217,15 +217,34 @@
     return true;
   }
 
-  /* Search: names, aliases and measure texts; Enter opens the first or highlighted hit.
-   * An exact name ranks first, then a name that starts with the query, then one that holds it,
-   * then measure text. */
-  function rank(site, query) {
-    var names = site.names;
-    if (names.indexOf(query) >= 0) return 4;
-    if (names.some(function (n) { return n.indexOf(query) === 0; })) return 3;
-    if (names.some(function (n) { return n.indexOf(query) >= 0; })) return 2;
-    return site.search.indexOf(query) >= 0 ? 1 : 0;
+  /* Search, by gis/search.py's rule: each site carries its keys [source, normalised text]
+   * (name, alias, English name, measure); a key ranks source * 3 + (exact 0, prefix 1,
+   * inside 2), the best key ranks the site, and ties go to the order Python gave (shorter
+   * name first). Enter opens the first or highlighted hit. */
+  function normalise(text) {
+    return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  }
+
+  function score(site, needle) {
+    var best = -1;
+    site.keys.forEach(function (entry) {
+      var key = entry[1];
+      var at = key.indexOf(needle);
+      if (at < 0) return;
+      var rank = entry[0] * 3 + (key === needle ? 0 : at === 0 ? 1 : 2);
+      if (best < 0 || rank < best) best = rank;
+    });
+    return best;
+  }
+
+  function search(query) {
+    var needle = normalise(query);
+    if (!needle) return [];
+    return data.sites.map(function (site) {
+      return { site: site, score: score(site, needle) };
+    }).filter(function (hit) { return hit.score >= 0; }).sort(function (a, b) {
+      return a.score - b.score || a.site.order - b.site.order;
+    }).map(function (hit) { return hit.site; });
   }
 
   var Search = L.Control.extend({
@@ -260,12 +279,7 @@
         input.blur();
       }
       input.addEventListener("input", function () {
-        var query = input.value.trim().toLowerCase();
-        hits = query ? data.sites.map(function (site) {
-          return { site: site, score: rank(site, query) };
-        }).filter(function (hit) { return hit.score > 0; }).sort(function (a, b) {
-          return b.score - a.score;
-        }).slice(0, 12).map(function (hit) { return hit.site; }) : [];
+        hits = search(input.value).slice(0, 12);
         current = 0;
         show();
       });
@@ -369,5 +383,5 @@
   var wanted = /^#site=(.+)$/.exec(window.location.hash);
   if (wanted) open(decodeURIComponent(wanted[1]));
 
-  window.envmap = { map: map, sites: sites, open: open };
+  window.envmap = { map: map, sites: sites, open: open, search: search };
 })(ENVMAP_MAP, ENVMAP_LAYER_CONTROL);
