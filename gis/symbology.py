@@ -23,6 +23,9 @@ RIVER_LINE = (40, 120, 220, 255)
 SELECTION = "#e4002b"
 USER_EDGE = "#222222"  # sites the user added from an imported document
 BACKGROUND = (214, 228, 240, 255)
+# The dashed circle of a location's uncertainty (its precision in metres around the point).
+HALO_EDGE = (90, 90, 90, 160)
+HALO_FILL = (120, 120, 120, 28)
 
 KIND_SHAPES: dict[Kind, str] = {
     Kind.WATER_PLANT: "square",

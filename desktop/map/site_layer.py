@@ -233,10 +233,10 @@ class SiteLayer(QGraphicsItem):
         chosen = np.flatnonzero(touching)
         if len(chosen) > HALO_LIMIT:
             return
-        pen = QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine)
+        pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.setBrush(QBrush(QColor(120, 120, 120, 28)))
+        painter.setBrush(QBrush(style.HALO_FILL))
         for i in chosen:
             painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
 

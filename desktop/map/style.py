@@ -18,6 +18,8 @@ RIVER_LINE = QColor(*symbology.RIVER_LINE)
 SELECTION = QColor(symbology.SELECTION)
 BACKGROUND = QColor(*symbology.BACKGROUND)
 USER_EDGE = QColor(symbology.USER_EDGE)
+HALO_EDGE = QColor(*symbology.HALO_EDGE)
+HALO_FILL = QColor(*symbology.HALO_FILL)
 
 SYMBOL_PX = 11.0
 KIND_SHAPES = symbology.KIND_SHAPES

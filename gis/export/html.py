@@ -84,6 +84,14 @@ _AREA_STYLES = {
         "fillOpacity": 0.35,
     },
     "line": {"color": symbology.css_rgba(symbology.RIVER_LINE), "weight": 3, "fill": False},
+    "halo": {
+        "color": symbology.css_rgba(symbology.HALO_EDGE),
+        "weight": 1,
+        "dashArray": "4 4",
+        "fillColor": symbology.css_rgba(symbology.HALO_FILL),
+        "fillOpacity": 1,
+        "interactive": False,
+    },
 }
 _RELATION_WORDS = {
     RelationType.INSIDE_ZONE: "位于 inside",

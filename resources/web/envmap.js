@@ -166,10 +166,8 @@
     marker.addTo(overlay(site.layer));
     site.layer_object = marker;
     if (site.props.precision_m && site.estimate) {
-      L.circle(latlng, {
-        radius: site.props.precision_m, color: "#5a5a5a", weight: 1, dashArray: "4 4",
-        fillColor: "#787878", fillOpacity: 0.1, interactive: false
-      }).addTo(overlay("uncertainty"));
+      var halo = Object.assign({ radius: site.props.precision_m }, data.area_styles.halo);
+      L.circle(latlng, halo).addTo(overlay("uncertainty"));
     }
   }
 
