@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from gis import EnvMapError
+from gis.user_folder import UserFolder
 
 log = logging.getLogger(__name__)
 
@@ -74,7 +75,7 @@ class ImportJob(QObject):
             log.exception("import failed")
             self.finished.emit(None, f"{self.path}: {type(exc).__name__}: {exc}")
         else:
-            copy = self.folder / "documents" / f"{review.document}.txt"
+            copy = UserFolder(self.folder).document(review.document)
             self.paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
             self.finished.emit(review, "")
         finally:

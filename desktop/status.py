@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.dialogs import add_ok_cancel
 from gis import Catalog, Status
+from gis.user_folder import UserFolder
 
 REFRESH_MS = 30_000
 
@@ -93,12 +94,12 @@ class Tracking(QObject):
         chosen = QSettings().value("store/url", "")
         if chosen:
             return str(chosen)
-        return str(self.user_folder / "status.sqlite") if self.user_folder else None
+        return str(UserFolder(self.user_folder).store) if self.user_folder else None
 
     def outbox(self):
         from gis.store import Outbox
 
-        return Outbox(self.user_folder / "outbox.jsonl") if self.user_folder else None
+        return Outbox(UserFolder(self.user_folder).outbox) if self.user_folder else None
 
     def open(self) -> None:
         """Open the store (SQLAlchemy loads here, after the first frame)."""

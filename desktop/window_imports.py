@@ -14,6 +14,7 @@ from desktop.html_export import start_job
 from desktop.import_job import FILE_PATTERNS, ImportJob
 from desktop.review import ReviewDialog
 from gis.geocode import GazetteerGeocoder
+from gis.user_folder import UserFolder
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -117,7 +118,7 @@ class WindowImports(QObject):
         if not paragraphs:  # a review resumed: its document is the imported UTF-8 copy
             from gis.documents import split_paragraphs
 
-            copy = window.user_folder / "documents" / f"{review.document}.txt"
+            copy = UserFolder(window.user_folder).document(review.document)
             paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
         dialog = ReviewDialog(review, paragraphs, window, window.app_state.current)
         dialog.pickRequested.connect(

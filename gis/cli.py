@@ -98,9 +98,10 @@ def current_state_of(args: argparse.Namespace) -> CurrentState:
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
     """The store a command uses and whether the user named it (--store, $ENVMAP_STORE)."""
     from gis.paths import user_data_dir
+    from gis.user_folder import UserFolder
 
     named = args.store or os.environ.get("ENVMAP_STORE")
-    return (named, True) if named else (user_data_dir() / "status.sqlite", False)
+    return (named, True) if named else (UserFolder(user_data_dir()).store, False)
 
 
 def _cmd_sites(args: argparse.Namespace) -> int:

@@ -1,10 +1,6 @@
 """The user's own additions: documents imported into the app, their review in progress, and the
-candidates accepted from them. All of it lives in the user's data folder, never in data/.
-
-folder/documents/ID.txt     the imported text, as UTF-8 (quotes are cut from it)
-folder/reviews/ID.json      a review in progress, saved after every decision
-folder/accepted.json        every accepted candidate, with its evidence and location
-"""
+candidates accepted from them. All of it lives in the user's data folder (its layout is
+`gis.user_folder.UserFolder`), never in data/."""
 
 from __future__ import annotations
 
@@ -37,6 +33,7 @@ from gis.model import (
     Site,
     Status,
 )
+from gis.user_folder import UserFolder
 
 if TYPE_CHECKING:
     from gis.geocode import Geocoder
@@ -77,7 +74,7 @@ class Review:
 
     @property
     def path(self) -> Path:
-        return self.folder / "reviews" / f"{self.document}.json"
+        return UserFolder(self.folder).review(self.document)
 
     def save(self) -> None:
         _write_json(self.path, {"document": self.document, "document_date": self.document_date,
@@ -108,7 +105,7 @@ class Review:
         paragraph it names, in the imported copy of the document."""
         from gis.documents import split_paragraphs
 
-        copy = self.folder / "documents" / f"{self.document}.txt"
+        copy = UserFolder(self.folder).document(self.document)
         paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
         for measure in candidate["measures"]:
             for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
@@ -121,7 +118,7 @@ class Review:
     def finish(self) -> int:
         """Add the accepted candidates to the user's catalog; returns how many."""
         accepted = [c for c in self.candidates if c["decision"] == ACCEPTED]
-        store = self.folder / "accepted.json"
+        store = UserFolder(self.folder).accepted
         existing = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
         kept = [e for e in existing if e["document"] != self.document]
         for candidate in accepted:
@@ -153,12 +150,12 @@ def start_review(
     source = read_source(path)
     text = "\n".join(source.paragraphs) + "\n"
     ident = document_id(path)
-    copy = folder / "documents" / f"{ident}.txt"
+    copy = UserFolder(folder).document(ident)
     if copy.exists() and copy.read_text(encoding="utf-8") != text:
         # Another document with this name was imported before: keep both apart.
         ident = f"{ident}-{hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
-        copy = folder / "documents" / f"{ident}.txt"
-    if (folder / "reviews" / f"{ident}.json").exists():
+        copy = UserFolder(folder).document(ident)
+    if UserFolder(folder).review(ident).exists():
         return resume_review(folder, ident)
     # The original is read again (a PDF's pages stay known); its paragraphs are the copy's.
     records, _ = extract_file(path, geocoder, document_date, progress)
@@ -185,12 +182,12 @@ def _name_document(value: Any, ident: str) -> None:
 
 
 def resume_review(folder: Path, ident: str) -> Review:
-    saved = json.loads((folder / "reviews" / f"{ident}.json").read_text(encoding="utf-8"))
+    saved = json.loads(UserFolder(folder).review(ident).read_text(encoding="utf-8"))
     return Review(folder, ident, saved["document_date"], saved["candidates"])
 
 
 def unfinished_reviews(folder: Path) -> list[str]:
-    return sorted(p.stem for p in (folder / "reviews").glob("*.json"))
+    return sorted(p.stem for p in UserFolder(folder).reviews.glob("*.json"))
 
 
 def with_user_sites(catalog: Catalog, folder: Path | None) -> Catalog:
@@ -313,7 +310,7 @@ def _shared_pairs(a: str, b: str) -> int:
 def _accepted(catalog: Catalog, folder: Path | None, documents: dict[str, Document]):
     """Each accepted record with its document id, the site it makes, and the catalog site it
     is (when the gazetteer matched a place the catalog knows), in the order accepted."""
-    store = folder / "accepted.json" if folder else None
+    store = UserFolder(folder).accepted if folder else None
     if store is None or not store.exists():
         return
     try:
@@ -335,7 +332,7 @@ def _accepted(catalog: Catalog, folder: Path | None, documents: dict[str, Docume
 def _document(folder: Path, ident: str, when: str) -> Document:
     from gis.documents import split_paragraphs
 
-    path = folder / "documents" / f"{ident}.txt"
+    path = UserFolder(folder).document(ident)
     day = date.fromisoformat(when)
     return Document(
         id=ident,
