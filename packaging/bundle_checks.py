@@ -1,8 +1,9 @@
 """Checks on a built bundle (Linux or Windows) that its self-test cannot make: nothing
-test-only inside it, and every CRS the app uses still in its pruned proj.db, resolving and
-transforming Wuhan's centre as the full database does (figures below, from PROJ 9 with the
-full proj.db of pyproj 3.7.2). Run with a Python that has pyproj (build.py's venv; under Wine,
-the Windows Python):
+test-only inside it, no Python sources of the app (they are compiled into the archive; the
+map cache is keyed on the app's version, not on code), and every CRS the app uses still in
+its pruned proj.db, resolving and transforming Wuhan's centre as the full database does
+(figures below, from PROJ 9 with the full proj.db of pyproj 3.7.2). Run with a Python that
+has pyproj (build.py's venv; under Wine, the Windows Python):
 
     ENVMAP_BUNDLE=dist/envmap python packaging/bundle_checks.py
 """
@@ -24,6 +25,7 @@ EXPECTED = {
     "3857": (12724430.055, 3579978.621),
 }
 TEST_ONLY = ("icuuc.dll",)  # the mingw stand-in for Windows' ICU lives in the Wine prefix only
+APP_SOURCES = ("_internal/gis/", "_internal/desktop/")  # where PyInstaller would put them
 
 
 def check(bundle: Path) -> list[str]:
@@ -31,6 +33,9 @@ def check(bundle: Path) -> list[str]:
     for path in bundle.rglob("*"):
         if path.name.lower() in TEST_ONLY:
             faults.append(f"test-only file in the bundle: {path.relative_to(bundle)}")
+        inside = path.relative_to(bundle).as_posix()
+        if path.suffix == ".py" and inside.startswith(APP_SOURCES):
+            faults.append(f"app source in the bundle: {inside}")
     dbs = list(bundle.rglob("proj.db"))
     if len(dbs) != 1:
         faults.append(f"expected one proj.db, found {len(dbs)}")

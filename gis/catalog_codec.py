@@ -1,0 +1,270 @@
+"""The catalog as plain JSON data and back, for the map cache: an explicit encoder and
+decoder per model type, so reading builds nothing but the model's own types.
+
+Each object is a JSON array in its dataclass's field order (smaller and faster to read than
+keyed objects at 100,000 sites); enums are their values, dates ISO strings, tuples lists.
+Geometries are indices into a list the caller stores as WKB. Paths are indices into a table
+of (base, relative path) pairs, where the base is a name such as "data" that the reader
+maps to a folder: a moved data folder still resolves, and each path is made once. Strings
+that many sites share (a datum, a source, a district) are read as one object each, as they
+mostly were before writing, rather than once a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import TypeVar
+
+from shapely.geometry.base import BaseGeometry
+
+from gis.model import (
+    Category,
+    Document,
+    Evidence,
+    Indicator,
+    Kind,
+    Leader,
+    Location,
+    LocationBasis,
+    Measure,
+    Relation,
+    RelationType,
+    Site,
+    Status,
+)
+
+ABSOLUTE = ""  # the base of a path under none of the named folders
+
+
+_E = TypeVar("_E", bound=Enum)
+
+
+def _members(enum: type[_E]) -> dict[str, _E]:
+    """Value -> member: a dict lookup, many times faster than calling the enum with a value;
+    an unknown value raises KeyError."""
+    return {member.value: member for member in enum}
+
+
+KINDS = _members(Kind)
+STATUSES = _members(Status)
+_CATEGORIES = _members(Category)
+_RELATIONS = _members(RelationType)
+_BASES = _members(LocationBasis)
+
+
+class SharedTexts(dict):
+    """text -> the one object kept for it: `texts[s]` gives the first equal string read, so
+    that a value repeated over many rows is held once (None passes through as itself)."""
+
+    def __missing__(self, text: str | None) -> str | None:
+        self[text] = text
+        return text
+
+
+class CatalogEncoder:
+    """Turns a catalog into JSON-able lists, collecting its geometries and paths on the way."""
+
+    def __init__(self, bases: Mapping[str, Path | None], geometries: list[BaseGeometry]) -> None:
+        self.bases = {name: folder for name, folder in bases.items() if folder is not None}
+        self.geometries = geometries
+        self.paths: dict[Path, int] = {}
+
+    def path_table(self) -> list[list[str]]:
+        """The paths met so far, for the decoder; complete once every row is encoded."""
+        return [self._relative(p) for p in self.paths]
+
+    def geometry(self, shape: BaseGeometry) -> int:
+        self.geometries.append(shape)
+        return len(self.geometries) - 1
+
+    def path(self, path: Path) -> int:
+        return self.paths.setdefault(path, len(self.paths))
+
+    def _relative(self, path: Path) -> list[str]:
+        for name, folder in self.bases.items():
+            if path.is_relative_to(folder):
+                return [name, path.relative_to(folder).as_posix()]
+        return [ABSOLUTE, str(path)]
+
+    def document(self, d: Document) -> list:
+        return [
+            d.id,
+            d.title_zh,
+            d.title_en,
+            d.publisher_zh,
+            d.publisher_en,
+            d.date_from.isoformat(),
+            d.date_to.isoformat(),
+            d.date_basis,
+            self.path(d.path),
+            list(d.paragraphs),
+        ]
+
+    def site(self, s: Site) -> list:
+        return [
+            s.id,
+            s.name_zh,
+            s.name_en,
+            list(s.aliases),
+            s.kind.value,
+            self.location(s.location),
+            list(s.stated_districts),
+            s.stated_districts_source,
+            _encode_leader(s.leader) if s.leader is not None else None,
+            [[r.type.value, r.target, _encode_evidence(r.evidence)] for r in s.relations],
+            [_encode_measure(m) for m in s.measures],
+            [_encode_indicator(i) for i in s.indicators],
+            self.path(s.source_file),
+        ]
+
+    def location(self, x: Location) -> list:
+        return [
+            x.place_id,
+            self.geometry(x.geometry),
+            x.precision_m,
+            x.basis.value,
+            x.datum,
+            x.source,
+            x.estimated_from,
+        ]
+
+
+def _encode_evidence(items: tuple[Evidence, ...]) -> list:
+    return [[e.document, e.paragraph, e.quote] for e in items]
+
+
+def _encode_leader(x: Leader) -> list:
+    return [x.name, x.title_zh, x.title_en, _encode_evidence(x.evidence)]
+
+
+def _encode_measure(m: Measure) -> list:
+    return [
+        m.id,
+        m.site_id,
+        m.text_zh,
+        m.text_en,
+        m.category.value,
+        m.responsible_zh,
+        m.responsible_en,
+        m.target_date,
+        m.status.value,
+        m.status_words,
+        list(m.concerns),
+        _encode_evidence(m.evidence),
+    ]
+
+
+def _encode_indicator(x: Indicator) -> list:
+    return [x.id, x.text_zh, x.text_en, x.value, x.unit, _encode_evidence(x.evidence)]
+
+
+class CatalogDecoder:
+    """The inverse of CatalogEncoder; a malformed value raises ValueError, TypeError,
+    KeyError or IndexError, which the cache treats as damage."""
+
+    def __init__(
+        self,
+        bases: Mapping[str, Path | None],
+        geometries: Sequence[BaseGeometry],
+        path_table: list[list[str]],
+    ) -> None:
+        self.geometries = geometries
+        self.paths = [_absolute(bases, base, relative) for base, relative in path_table]
+        self.texts = SharedTexts()
+
+    def documents(self, rows: list) -> dict[str, Document]:
+        return {d.id: d for d in map(self.document, rows)}
+
+    def document(self, data: list) -> Document:
+        ident, title_zh, title_en, pub_zh, pub_en, since, until, basis, path, paras = data
+        return Document(
+            id=self.texts[ident],
+            title_zh=title_zh,
+            title_en=title_en,
+            publisher_zh=pub_zh,
+            publisher_en=pub_en,
+            date_from=date.fromisoformat(since),
+            date_to=date.fromisoformat(until),
+            date_basis=basis,
+            path=self.paths[path],
+            paragraphs=tuple(paras),
+        )
+
+    def site(self, data: list) -> Site:
+        ident, name_zh, name_en, aliases, kind, location, districts, source, leader = data[:9]
+        relations, measures, indicators, source_file = data[9:]
+        texts = self.texts
+        return Site(
+            id=ident,
+            name_zh=name_zh,
+            name_en=name_en,
+            aliases=tuple(aliases),
+            kind=KINDS[kind],
+            location=self.location(location),
+            stated_districts=tuple(texts[d] for d in districts),
+            stated_districts_source=texts[source],
+            leader=self.leader(leader) if leader is not None else None,
+            relations=tuple(
+                Relation(_RELATIONS[rtype], texts[target], self.evidence(evidence))
+                for rtype, target, evidence in relations
+            ),
+            measures=tuple(map(self.measure, measures)),
+            indicators=tuple(map(self.indicator, indicators)),
+            source_file=self.paths[source_file],
+        )
+
+    def location(self, data: list) -> Location:
+        place, geometry, precision, basis, datum, source, estimated_from = data
+        texts = self.texts
+        return Location(
+            place_id=place,
+            geometry=self.geometries[geometry],
+            precision_m=precision,
+            basis=_BASES[basis],
+            datum=texts[datum],
+            source=texts[source],
+            estimated_from=texts[estimated_from],
+        )
+
+    def evidence(self, data: list) -> tuple[Evidence, ...]:
+        texts = self.texts
+        return tuple(Evidence(texts[doc], paragraph, quote) for doc, paragraph, quote in data)
+
+    def leader(self, data: list) -> Leader:
+        name, title_zh, title_en, evidence = data
+        return Leader(name, title_zh, title_en, self.evidence(evidence))
+
+    def measure(self, data: list) -> Measure:
+        ident, site, text_zh, text_en, category, resp_zh, resp_en, due, status = data[:9]
+        words, concerns, evidence = data[9:]
+        texts = self.texts
+        return Measure(
+            id=ident,
+            site_id=texts[site],
+            text_zh=text_zh,
+            text_en=text_en,
+            category=_CATEGORIES[category],
+            responsible_zh=texts[resp_zh],
+            responsible_en=texts[resp_en],
+            target_date=due,
+            status=STATUSES[status],
+            status_words=words,
+            concerns=tuple(texts[c] for c in concerns),
+            evidence=self.evidence(evidence),
+        )
+
+    def indicator(self, data: list) -> Indicator:
+        ident, text_zh, text_en, value, unit, evidence = data
+        return Indicator(ident, text_zh, text_en, value, unit, self.evidence(evidence))
+
+
+def _absolute(bases: Mapping[str, Path | None], base: str, relative: str) -> Path:
+    if base == ABSOLUTE:
+        return Path(relative)
+    folder = bases[base]
+    if folder is None:
+        raise KeyError(f"no folder for the cache's paths under {base!r}")
+    return folder / relative
