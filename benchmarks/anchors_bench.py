@@ -7,7 +7,7 @@
   districts (benchmarks/anchors/bare_window.py) and, where QGIS is installed (apt:
   python3-qgis), a PyQGIS map canvas drawing the same layers from an `envmap export gpkg`;
 - `envmap render` of a 1600x1200 PNG beside PyQGIS rendering that GeoPackage to a PNG.
-Targets (issue #15): app <= 1.5x the bare window; render <= PyQGIS's one-PNG script.
+PyQGIS runs in the system's Python (/usr/bin/python3). Targets (issue #15): app <= 1.5x the bare window; render <= PyQGIS's one-PNG script.
 """
 
 from __future__ import annotations
@@ -85,7 +85,7 @@ def main() -> None:
         _median("envmap app to first painted map", [
             _stamped(app, env, "first-paint") for _ in range(RUNS)
         ], anchor)  # fmt: skip
-        qgis = shutil.which("python3") if _has_qgis() else None
+        qgis = _qgis_python()
         pyqgis = [qgis or "", str(HERE / "anchors" / "pyqgis.py")]
         if qgis:
             _median("PyQGIS map canvas, same layers", [
@@ -105,9 +105,12 @@ def main() -> None:
             print("PyQGIS is not installed here (apt: python3-qgis): its anchors are skipped")
 
 
-def _has_qgis() -> bool:
-    probe = subprocess.run(["python3", "-c", "import qgis.core"], capture_output=True)
-    return probe.returncode == 0
+def _qgis_python() -> str | None:
+    """The system's Python, where Debian's python3-qgis installs (not a virtualenv's)."""
+    for python in ("/usr/bin/python3", shutil.which("python3")):
+        if python and subprocess.run([python, "-c", "import qgis.core"]).returncode == 0:
+            return python
+    return None
 
 
 if __name__ == "__main__":
