@@ -22,10 +22,8 @@ from qgis.PyQt.QtCore import QSize, QTimer
 
 
 def layers(path: str) -> list[QgsVectorLayer]:
-    names = [
-        sub.split("!!::!!")[1]
-        for sub in QgsVectorLayer(path, "all", "ogr").dataProvider().subLayers()
-    ]
+    whole = QgsVectorLayer(path, "all", "ogr")  # kept: its provider lives with it
+    names = [sub.split("!!::!!")[1] for sub in whole.dataProvider().subLayers()]
     found = [QgsVectorLayer(f"{path}|layername={name}", name, "ogr") for name in names]
     return [layer for layer in found if layer.isValid() and layer.isSpatial()]
 
