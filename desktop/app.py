@@ -64,9 +64,14 @@ class Desktop:
         old.deleteLater()
 
 
-def configure_application() -> QApplication:
+def name_application() -> None:
+    """The names Qt files the settings and the cache under (~/.cache/WuhanEnvMap/EnvMap)."""
     QCoreApplication.setOrganizationName("WuhanEnvMap")
     QCoreApplication.setApplicationName("EnvMap")
+
+
+def configure_application() -> QApplication:
+    name_application()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
     install_fallback_font()

@@ -55,8 +55,10 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
         return 1
-    from gis import build_map_data
+    from desktop.app import cache_dir, name_application
+    from gis import load_map_data
     from gis.boundaries import DISTRICT_NAMES_EN
+    from gis.paths import user_data_dir
 
     if args.layout and args.layout not in PRESETS:
         print(
@@ -67,20 +69,23 @@ def _cmd_render(args: argparse.Namespace) -> int:
         known = "、".join(DISTRICT_NAMES_EN)
         print(f"envmap: unknown district {args.district!r}; known: {known}", file=sys.stderr)
         return 1
-    state = cli.current_state_of(args)
+    name_application()
+    # The window's map cache and catalog; the store's state is drawn over it, as the window does.
+    user = None if args.catalog_only else user_data_dir()
+    map_data = load_map_data(args.data, cache_dir(), user)
+    state = cli.current_state_of(args, map_data.catalog)
     if args.site is not None and args.site not in {s.id for s in state.catalog.sites}:
         print(f"envmap: unknown site {args.site!r}", file=sys.stderr)
         return 2
     _app = QApplication.instance() or QApplication([])
     install_fallback_font()  # a bundle on a PC without Chinese fonts
-    map_data = build_map_data(state.catalog)  # tracked statuses, corrected points
     titled = {"title": args.title} if args.title else {}
     try:
         if args.layout:
             written = _render_layout(args, map_data, state, PRESETS[args.layout], titled)
         else:
             width, height = (int(v) for v in (args.size or DEFAULT_SIZE).lower().split("x"))
-            render_map(map_data, args.out, (width, height), args.site, **titled)
+            render_map(map_data, args.out, (width, height), args.site, state=state, **titled)
             written = [args.out]
     except OSError as exc:
         print(f"envmap: {exc}", file=sys.stderr)
@@ -98,6 +103,7 @@ def _render_layout(args: argparse.Namespace, map_data, state, paper, titled: dic
     from gis.export.records import ledger_rows, rows_in_district
 
     canvas = MapCanvas(map_data)
+    canvas.show_state(state)
     rows = ledger_rows(state)
     options = LayoutOptions(**titled)
     if args.district:

@@ -77,14 +77,14 @@ def _catalog(args: argparse.Namespace) -> Catalog:
     return with_user_sites(catalog, user_data_dir())
 
 
-def current_state_of(args: argparse.Namespace) -> CurrentState:
-    """What the window shows: the catalog after the status store's events and the user's
-    imported documents. The default store is read only when it exists; one named with
-    --store must open, or the command fails."""
+def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -> CurrentState:
+    """What the window shows: the catalog (`_catalog`'s unless given) after the status store's
+    events and the user's imported documents. The default store is read only when it exists;
+    one named with --store must open, or the command fails."""
     from gis.paths import user_data_dir
     from gis.state import current_state, documents_state, state_from_store
 
-    catalog = _catalog(args)
+    catalog = catalog or _catalog(args)
     if args.catalog_only:
         return current_state(catalog)
     where, named = _store_location(args)

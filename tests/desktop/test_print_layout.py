@@ -209,7 +209,7 @@ def test_window_prints_the_statuses_its_measures_table_shows(qtbot, map_data, tr
     assert dialog.district.currentData() == "江岸区"  # the filter's district
     dialog.orientation.setCurrentIndex(dialog.orientation.findData("portrait"))
     out = tmp_path / "tracked.pdf"
-    with qtbot.waitSignal(dialog.written):
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
         assert dialog.write(out)
     assert abs(page_size(out)[1] - 842) <= 1  # A4 portrait
     row = next(r for r in rows if r["measure_id"] == measure)
@@ -229,11 +229,11 @@ def test_window_prints_the_basemap_credit_when_a_basemap_is_on(
     window.basemaps.actions["osm"].trigger()
     out = tmp_path / "osm.pdf"
     dialog = window.exports.print_layout()
-    with qtbot.waitSignal(dialog.written):
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
         assert dialog.write(out)
     assert "©OpenStreetMapcontributors" in flat_text(out)
     window.basemaps.actions["none"].trigger()
     dialog = window.exports.print_layout()
-    with qtbot.waitSignal(dialog.written):
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
         assert dialog.write(out)
     assert "OpenStreetMap" not in flat_text(out)
