@@ -13,11 +13,12 @@ import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import cast
 
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from gis.model import LAYER_KINDS, Catalog, Kind, Status
+from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
 from gis.paths import data_root
 
 log = logging.getLogger(__name__)
@@ -89,11 +90,15 @@ def build_map_data(
     return MapData(catalog, joined, tuple(features))
 
 
-def _simplified_levels(sites, shapes) -> list[tuple[float, list[BaseGeometry]]]:
+def _simplified_levels(
+    sites: list[Site], shapes: list[BaseGeometry]
+) -> list[tuple[float, list[BaseGeometry]]]:
     is_district = [s.kind is Kind.DISTRICT for s in sites]
     # The source's neighbours do not always share vertices along a border; cleaning makes the
     # edges identical (areas are unchanged to the square metre) so simplifying keeps them so.
-    cleaned = shapely.coverage_clean([g for g, d in zip(shapes, is_district, strict=True) if d])
+    districts = [g for g, d in zip(shapes, is_district, strict=True) if d]
+    # New in shapely 2.2; the newest stubs (types-shapely 2.1) do not know it yet.
+    cleaned = shapely.coverage_clean(districts)  # type: ignore[attr-defined]
     levels = []
     for tolerance in SIMPLIFY_TOLERANCES_M:
         coverage = shapely.coverage_simplify(cleaned, tolerance)
@@ -125,7 +130,7 @@ def load_map_data(
             with cached.open("rb") as fh:
                 stored_key, data = pickle.load(fh)
             if stored_key == key:
-                return data
+                return cast(MapData, data)  # pickled by this function
         except Exception as exc:  # any unreadable cache is simply rebuilt
             log.warning("ignoring unreadable map cache %s: %s", cached, exc)
     from gis.catalog import load_catalog
