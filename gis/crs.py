@@ -7,8 +7,9 @@ and inverted by fixed-point iteration to well under a centimetre.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 import shapely
@@ -30,6 +31,9 @@ _ITERATION_TOLERANCE_DEG = 1e-12
 _MAX_ITERATIONS = 30
 
 Coords = NDArray[np.float64]
+Conversion = Callable[[ArrayLike, ArrayLike], tuple[Coords, Coords]]
+CoordsFn = Callable[[Coords], Coords]  # what shapely.transform applies to (n, 2) coordinates
+G = TypeVar("G", bound=BaseGeometry)  # a transform keeps the geometry's type
 
 
 @cache
@@ -40,15 +44,15 @@ def transformer(source: str, target: str) -> pyproj.Transformer:
     return Transformer.from_crs(source, target, always_xy=True)
 
 
-def to_metric(geometry: BaseGeometry) -> BaseGeometry:
+def to_metric(geometry: G) -> G:
     return shapely.transform(geometry, _pyproj_fn(WGS84, METRIC))
 
 
-def from_metric(geometry: BaseGeometry) -> BaseGeometry:
+def from_metric(geometry: G) -> G:
     return shapely.transform(geometry, _pyproj_fn(METRIC, WGS84))
 
 
-def _pyproj_fn(source: str, target: str):
+def _pyproj_fn(source: str, target: str) -> CoordsFn:
     t = transformer(source, target)
 
     def apply(xy: Coords) -> Coords:
@@ -102,7 +106,7 @@ def gcj02_to_bd09(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
     return z * np.cos(theta) + 0.0065, z * np.sin(theta) + 0.006
 
 
-def _invert(forward, lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
+def _invert(forward: Conversion, lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
     """Solve forward(x) = target by fixed-point iteration; the offsets vary slowly enough."""
     target_lon, target_lat = _arrays(lon, lat)
     x, y = target_lon.copy(), target_lat.copy()
@@ -133,7 +137,7 @@ def bd09_to_wgs84(lon: ArrayLike, lat: ArrayLike) -> tuple[Coords, Coords]:
     return gcj02_to_wgs84(*bd09_to_gcj02(lon, lat))
 
 
-def _geometry_fn(convert):
+def _geometry_fn(convert: Conversion) -> CoordsFn:
     def apply(xy: Coords) -> Coords:
         x, y = convert(xy[:, 0], xy[:, 1])
         return np.column_stack([x, y])
@@ -141,15 +145,15 @@ def _geometry_fn(convert):
     return apply
 
 
-def geometry_gcj02_to_wgs84(geometry: BaseGeometry) -> BaseGeometry:
+def geometry_gcj02_to_wgs84(geometry: G) -> G:
     return shapely.transform(geometry, _geometry_fn(gcj02_to_wgs84))
 
 
-def geometry_wgs84_to_gcj02(geometry: BaseGeometry) -> BaseGeometry:
+def geometry_wgs84_to_gcj02(geometry: G) -> G:
     return shapely.transform(geometry, _geometry_fn(wgs84_to_gcj02))
 
 
-def to_web_mercator(geometry: BaseGeometry) -> BaseGeometry:
+def to_web_mercator(geometry: G) -> G:
     """WGS84 geometry in Web Mercator metres, the canvas's drawing CRS."""
     return shapely.transform(geometry, _pyproj_fn(WGS84, WEB_MERCATOR))
 

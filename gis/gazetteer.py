@@ -23,6 +23,7 @@ from gis.yamlfile import line_of, load_yaml
 from gis.zones import ZoneRule, schematic_zone
 
 DATUMS = ("WGS84", "CGCS2000", "GCJ-02")
+Entry = dict[str, Any]  # one place as the YAML file gives it
 _WAYS = ("point", "line", "district", "city", "district_centroid", "schematic_zone", "within")
 
 
@@ -65,7 +66,9 @@ def load_places(path: Path) -> Gazetteer:
     return Gazetteer(resolved, problems, frozenset(by_id))
 
 
-def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str]) -> Location:
+def _resolve(
+    entry: Any, by_id: dict[str, Entry], done: dict[str, Location], seen: set[str]
+) -> Location:
     if not isinstance(entry, dict) or "id" not in entry:
         raise _Fault("bad-place", "each place needs an 'id'")
     place_id = str(entry["id"])
@@ -79,8 +82,11 @@ def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str])
     way = ways[0]
     geometry, precision, basis = _geometry(way, entry, by_id, done, seen | {place_id})
     _check_inside_wuhan(geometry, way)
+    given = entry.get("basis", basis)
     try:
-        basis = LocationBasis(entry.get("basis", basis))
+        if given is None:
+            raise ValueError("a point or line needs a basis")
+        basis = LocationBasis(given)
     except ValueError as exc:
         allowed = ", ".join(b.value for b in LocationBasis)
         raise _Fault(
@@ -97,7 +103,10 @@ def _resolve(entry: Any, by_id: dict, done: dict[str, Location], seen: set[str])
     )
 
 
-def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
+def _geometry(
+    way: str, entry: Entry, by_id: dict[str, Entry], done: dict[str, Location], seen: set[str]
+) -> tuple[BaseGeometry, float, LocationBasis | None]:
+    """The geometry, its precision in metres, and the basis unless the entry must give one."""
     if way in ("point", "line"):
         datum = entry.get("datum")
         if datum not in DATUMS:
@@ -108,7 +117,7 @@ def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
             lons, lats = gcj02_to_wgs84([c[0] for c in coords], [c[1] for c in coords])
             coords = list(zip(lons.tolist(), lats.tolist(), strict=True))
         geometry = Point(coords[0]) if way == "point" else LineString(coords)
-        return geometry, _precision(entry), entry.get("basis")
+        return geometry, _precision(entry), None
     if way == "district":
         return _district(entry["district"]), 0.0, LocationBasis.BOUNDARY
     if way == "city":
@@ -130,6 +139,12 @@ def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
             water_side=str(spec["water_side"]),
             flow_bearing_deg=float(spec["flow_bearing_deg"]),
         )
+        if not isinstance(intake.geometry, Point):
+            raise _Fault(
+                "bad-intake",
+                f"a schematic zone's intake must be a point; {spec['intake']!r} is a "
+                f"{intake.geometry.geom_type}",
+            )
         clip = _district_containing(intake.geometry)
         return (
             schematic_zone(intake.geometry, rule, clip),
@@ -143,7 +158,7 @@ def _geometry(way: str, entry: dict, by_id: dict, done: dict, seen: set[str]):
     return point, _precision(entry, default=default), LocationBasis.SCHEMATIC
 
 
-def _precision(entry: dict, default: float | None = None) -> float:
+def _precision(entry: Entry, default: float | None = None) -> float:
     value = entry.get("precision_m", default)
     if value is None:
         raise _Fault("missing-precision", "a point or line needs precision_m (metres)")
@@ -152,7 +167,9 @@ def _precision(entry: dict, default: float | None = None) -> float:
     return float(value)
 
 
-def _other(place_id: str, by_id: dict, done: dict, seen: set[str]) -> Location:
+def _other(
+    place_id: str, by_id: dict[str, Entry], done: dict[str, Location], seen: set[str]
+) -> Location:
     if place_id not in by_id:
         raise _Fault("unknown-place", f"refers to unknown place {place_id!r}")
     try:

@@ -19,9 +19,10 @@ import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from gis.crs import gcj02_to_wgs84, to_metric
 from gis.errors import EnvMapError
@@ -58,6 +59,9 @@ class GeocodeResult:
 
 
 UNRESOLVED = GeocodeResult(None, None, None, "unresolved")
+
+# An online geocoder's answer as the JSON cache keeps it: [lon, lat, level], or [] for none.
+_Answer = list[Any]
 
 
 class Geocoder(Protocol):
@@ -123,7 +127,8 @@ class GazetteerGeocoder:
             for spelling in (site.name_zh, *site.aliases):
                 self._normal.setdefault(normalise(spelling), set()).add(site.id)
         self._districts = {s.name_zh: s for s in self._sites.values() if s.kind is Kind.DISTRICT}
-        self._metric_districts: dict | None = None  # built at the first district_at
+        # built at the first district_at
+        self._metric_districts: dict[str, BaseGeometry] | None = None
 
     def geocode(self, name: str, district: str | None = None) -> GeocodeResult:
         for table, source in ((self._exact, "exact"), (self._alias, "alias")):
@@ -254,7 +259,7 @@ class OnlineGeocoder:
             raise GeocodeError(f"the {provider} geocoder needs your key")
         self.provider, self.key, self.cache, self.timeout_s = provider, key, cache, timeout_s
         self.endpoint = endpoint or self.ENDPOINTS[provider]
-        self._cached: dict[str, list] = {}
+        self._cached: dict[str, _Answer] = {}
         if cache and cache.exists():
             try:
                 self._cached = json.loads(cache.read_text(encoding="utf-8"))
@@ -277,7 +282,7 @@ class OnlineGeocoder:
         precision = _LEVEL_PRECISION_M.get(level, 1000)
         return GeocodeResult(lon, lat, precision, f"online:{self.provider}", level)
 
-    def _ask(self, query: str) -> list:
+    def _ask(self, query: str) -> _Answer:
         if self.provider == "tianditu":
             params = {"ds": json.dumps({"keyWord": query}, ensure_ascii=False), "tk": self.key}
         else:
@@ -300,7 +305,7 @@ class OnlineGeocoder:
             raise GeocodeError(f"{self.provider} geocoder sent something that is not JSON") from exc
         return self._parse(body, query)
 
-    def _parse(self, body: dict, query: str) -> list:
+    def _parse(self, body: dict[str, Any], query: str) -> _Answer:
         if self.provider == "tianditu":
             if str(body.get("status")) != "0":
                 raise GeocodeError(f"tianditu geocoder refused {query!r}: {body.get('msg', body)}")

@@ -6,6 +6,8 @@ districts that hold at least 1% of its line or area, largest share first.
 
 from __future__ import annotations
 
+from typing import Any
+
 import geopandas as gpd
 import shapely
 from shapely.geometry.base import BaseGeometry
@@ -51,7 +53,7 @@ def site_districts(catalog: Catalog) -> dict[str, tuple[str, ...]]:
         {"id": [s.id for s in points]}, geometry=[s.location.geometry for s in points], crs=WGS84
     )
     joined = gpd.sjoin(frame, load_districts()[["name_zh", "geometry"]], predicate="within")
-    found = {site.id: () for site in points}
+    found: dict[str, tuple[str, ...]] = {site.id: () for site in points}
     for site_id, name in zip(joined["id"], joined["name_zh"], strict=True):
         found[site_id] = (*found[site_id], name)
     for site in catalog.sites:
@@ -60,7 +62,7 @@ def site_districts(catalog: Catalog) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _row(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> dict:
+def _row(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> dict[str, Any]:
     status = catalog.site_status(site.id)
     location = site.location
     return {

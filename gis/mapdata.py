@@ -24,7 +24,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gis.cachefile import CacheDamaged, read_cache_file, write_cache_file
 from gis.catalog_codec import STATUSES, CatalogDecoder, CatalogEncoder, SharedTexts
-from gis.model import LAYER_KINDS, Catalog, Kind, Status
+from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
 from gis.paths import data_root
 from gis.user_folder import UserFolder
 
@@ -102,11 +102,15 @@ def build_map_data(
     return MapData(catalog, joined, tuple(features))
 
 
-def _simplified_levels(sites, shapes) -> list[tuple[float, list[BaseGeometry]]]:
+def _simplified_levels(
+    sites: list[Site], shapes: list[BaseGeometry]
+) -> list[tuple[float, list[BaseGeometry]]]:
     is_district = [s.kind is Kind.DISTRICT for s in sites]
     # The source's neighbours do not always share vertices along a border; cleaning makes the
     # edges identical (areas are unchanged to the square metre) so simplifying keeps them so.
-    cleaned = shapely.coverage_clean([g for g, d in zip(shapes, is_district, strict=True) if d])
+    districts = [g for g, d in zip(shapes, is_district, strict=True) if d]
+    # New in shapely 2.2; the newest stubs (types-shapely 2.1) do not know it yet.
+    cleaned = shapely.coverage_clean(districts)  # type: ignore[attr-defined]
     levels = []
     for tolerance in SIMPLIFY_TOLERANCES_M:
         coverage = shapely.coverage_simplify(cleaned, tolerance)
@@ -133,7 +137,7 @@ def load_map_data(
     root = root or data_root()
     key = cache_key(root, user)
     cached = cache_dir / CACHE_NAME if cache_dir and key else None
-    if cached:
+    if cached and key:
         data = read_map_cache(cached, key, root, user)
         if data is not None:
             return data
@@ -141,7 +145,7 @@ def load_map_data(
     from gis.user_catalog import with_user_sites
 
     data = build_map_data(with_user_sites(load_catalog(root), user))
-    if cached:
+    if cached and key:
         write_map_cache(cached, data, key, root, user)
         with contextlib.suppress(OSError):
             (cached.parent / _PICKLED_CACHE).unlink(missing_ok=True)
@@ -222,11 +226,11 @@ def _encode(
     return [head, *sites, *features]
 
 
-def _chunks(rows: list) -> list[list]:
+def _chunks(rows: list[Any]) -> list[list[Any]]:
     return [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)]
 
 
-def _encode_feature(f: MapFeature, geometry: Callable[[BaseGeometry], int]) -> list:
+def _encode_feature(f: MapFeature, geometry: Callable[[BaseGeometry], int]) -> list[Any]:
     """Only what the feature adds to its site: the rest is read back from the site."""
     return [
         f.id,
@@ -256,7 +260,7 @@ def _decode(
     return MapData(catalog, districts, features)
 
 
-def _rows(lines: Iterator[Any], chunks: int) -> Iterator[list]:
+def _rows(lines: Iterator[Any], chunks: int) -> Iterator[list[Any]]:
     for _ in range(chunks):
         chunk = next(lines, None)
         if not isinstance(chunk, list):
@@ -265,7 +269,7 @@ def _rows(lines: Iterator[Any], chunks: int) -> Iterator[list]:
 
 
 def _decode_feature(
-    data: list, catalog: Catalog, geometries: list[BaseGeometry], texts: SharedTexts
+    data: list[Any], catalog: Catalog, geometries: list[BaseGeometry], texts: SharedTexts
 ) -> MapFeature:
     ident, layer, status, latitude, shape, levels = data
     site = catalog.site(ident)

@@ -173,11 +173,10 @@ def _order(item: StatusEvent) -> tuple[date, int, str]:
 def _latest(items: list[StatusEvent]) -> StatusEvent:
     """The event that holds: the last in order, except that a document saying "completed"
     after a close-out does not undo the acceptance (closed out is completed, and more)."""
-    held = None
-    for item in sorted(items, key=_order):
+    held, *rest = sorted(items, key=_order)  # never empty: one list per measure with events
+    for item in rest:
         undoes = (
-            held is not None
-            and held.status == Status.CLOSED_OUT.value
+            held.status == Status.CLOSED_OUT.value
             and item.status == Status.COMPLETED.value
             and item.author.startswith(DOCUMENT_AUTHOR)
         )

@@ -17,7 +17,7 @@ from contextlib import closing
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     Column,
@@ -42,6 +42,11 @@ from gis import status_rules as rules
 from gis.errors import EnvMapError
 from gis.events import StatusEvent
 from gis.model import Catalog, Status
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.interfaces import DBAPIConnection
+    from sqlalchemy.pool import ConnectionPoolEntry
+    from sqlalchemy.sql.dml import Insert
 
 SCHEMA_VERSION = 1
 metadata = MetaData()
@@ -72,7 +77,7 @@ class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged write survives a crash
@@ -162,11 +167,17 @@ class StatusStore:
         if not unique:
             return 0
         dialect = self.engine.dialect.name
+        statement: Insert
         if dialect == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as upsert
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+            statement = postgresql_insert(events_table).on_conflict_do_nothing(
+                index_elements=["id"]
+            )
         else:
-            from sqlalchemy.dialects.sqlite import insert as upsert
-        statement = upsert(events_table).on_conflict_do_nothing(index_elements=["id"])
+            from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+            statement = sqlite_insert(events_table).on_conflict_do_nothing(index_elements=["id"])
         added = 0
         with self.engine.begin() as db:
             for row in unique:  # one statement per row: rowcount says whether it was new
@@ -225,7 +236,15 @@ class StatusStore:
         self._insert_new([row])
         return StatusEvent(**row)
 
-    def _row(self, kind, measure_id, site_id, as_of, note, author) -> dict[str, Any]:
+    def _row(
+        self,
+        kind: str,
+        measure_id: str | None,
+        site_id: str,
+        as_of: str | date,
+        note: str,
+        author: str,
+    ) -> dict[str, Any]:
         return {
             "id": str(uuid.uuid4()),
             "kind": kind,
@@ -266,7 +285,7 @@ class StatusStore:
         """Each measure's latest status event."""
         latest: dict[str, StatusEvent] = {}
         for item in self.events():
-            if item.kind != "status":
+            if item.kind != "status" or item.measure_id is None:
                 continue
             previous = latest.get(item.measure_id)
             if previous is None or _order(item) >= _order(previous):
@@ -277,7 +296,7 @@ class StatusStore:
         """Each corrected site's latest location event."""
         latest: dict[str, StatusEvent] = {}
         for item in self.events():
-            if item.kind == "location":
+            if item.kind == "location" and item.site_id is not None:
                 latest[item.site_id] = item
         return latest
 
@@ -295,7 +314,7 @@ class StatusStore:
         result: dict[str, Status | None] = {}
         for site in self.catalog.sites:
             statuses = [
-                Status(current[m.id].status)
+                _status(current[m.id])
                 for m in self.catalog.measures_concerning(site.id)
                 if m.id in current
             ]
@@ -307,7 +326,7 @@ class StatusStore:
         today = today or date.today()
         due = {m.id: m.target_date for m in self.catalog.measures()}
         return {
-            measure_id: set(rules.flags(Status(latest.status), due.get(measure_id), today))
+            measure_id: set(rules.flags(_status(latest), due.get(measure_id), today))
             for measure_id, latest in self.current().items()
         }
 
@@ -356,8 +375,15 @@ def _known_measures(catalog: Catalog) -> set[str]:
     return {m.id for m in catalog.measures()}
 
 
-def _order(item: StatusEvent) -> tuple:
+def _order(item: StatusEvent) -> tuple[date, int, str]:
     return rules.event_order(item.as_of, item.sequence, item.recorded_at)
+
+
+def _status(item: StatusEvent) -> Status:
+    """A status event's status: the store writes and imports none without one."""
+    if item.status is None:
+        raise StoreError(f"status event {item.id} has no status")
+    return Status(item.status)
 
 
 def _as_date(value: str | date) -> date:

@@ -10,7 +10,7 @@ import os
 import re
 import tempfile
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -307,11 +307,15 @@ def _shared_pairs(a: str, b: str) -> int:
     return len(pairs & {b[i : i + 2] for i in range(len(b) - 1)})
 
 
-def _accepted(catalog: Catalog, folder: Path | None, documents: dict[str, Document]):
+def _accepted(
+    catalog: Catalog, folder: Path | None, documents: dict[str, Document]
+) -> Iterator[tuple[dict[str, Any], str, Site, str | None]]:
     """Each accepted record with its document id, the site it makes, and the catalog site it
     is (when the gazetteer matched a place the catalog knows), in the order accepted."""
-    store = UserFolder(folder).accepted if folder else None
-    if store is None or not store.exists():
+    if folder is None:
+        return
+    store = UserFolder(folder).accepted
+    if not store.exists():
         return
     try:
         accepted = json.loads(store.read_text(encoding="utf-8"))

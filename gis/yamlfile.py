@@ -10,7 +10,7 @@ import yaml
 from gis.errors import CatalogSyntaxError
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A YAML mapping that remembers the line it starts on (1-based)."""
 
     line: int | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -53,8 +54,14 @@ def schematic_zone(intake: Point, rule: ZoneRule, clip: BaseGeometry | None = No
         corner(-rule.upstream_m, rule.water_m),
     ]
     zone = from_metric(Polygon(ring))
-    if clip is not None:
-        zone = zone.intersection(clip)
-        if zone.geom_type == "MultiPolygon":
-            zone = max(zone.geoms, key=lambda part: part.area)
-    return zone
+    if clip is None:
+        return zone
+    clipped = zone.intersection(clip)
+    if isinstance(clipped, Polygon):
+        return clipped
+    # A MultiPolygon, or a collection where GEOS keeps the lines and points the clip only
+    # touches: the zone is its largest area.
+    parts = [part for part in shapely.get_parts(clipped) if isinstance(part, Polygon)]
+    if not parts:
+        raise ValueError("the clip leaves no area of the zone")
+    return max(parts, key=lambda part: part.area)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 from gis.export.records import LEDGER_COLUMNS, as_state, ledger_rows, sites_feature_collection
 from gis.model import Catalog
@@ -41,7 +42,9 @@ def write_ledger_xlsx(source: Catalog | CurrentState, path: Path) -> None:
     write_rows_xlsx(ledger_rows(source), path)
 
 
-def write_rows_csv(rows: list[dict], path: Path, columns: dict[str, str] = LEDGER_COLUMNS) -> None:
+def write_rows_csv(
+    rows: list[dict[str, Any]], path: Path, columns: dict[str, str] = LEDGER_COLUMNS
+) -> None:
     """Rows as CSV (columns: key -> header), UTF-8 with a BOM so Excel on a Chinese PC reads
     it right."""
     with path.open("w", encoding="utf-8-sig", newline="") as fh:
@@ -50,13 +53,16 @@ def write_rows_csv(rows: list[dict], path: Path, columns: dict[str, str] = LEDGE
         writer.writerows(rows)
 
 
-def write_rows_xlsx(rows: list[dict], path: Path, columns: dict[str, str] = LEDGER_COLUMNS) -> None:
+def write_rows_xlsx(
+    rows: list[dict[str, Any]], path: Path, columns: dict[str, str] = LEDGER_COLUMNS
+) -> None:
     """Rows as a spreadsheet: bold header, wrapped text, frozen header, filters."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    sheet = book.active
+    sheet = book.worksheets[0]  # a new workbook's only sheet
     sheet.title = "整改台账 Ledger"
     sheet.append(list(columns.values()))
     for row in rows:
@@ -72,10 +78,9 @@ def write_rows_xlsx(rows: list[dict], path: Path, columns: dict[str, str] = LEDG
         "document": 30,
     }
     for index, key in enumerate(columns, start=1):
-        letter = sheet.cell(row=1, column=index).column_letter
-        sheet.column_dimensions[letter].width = widths.get(key, 14)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
+        sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 14)
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions

@@ -10,20 +10,27 @@ import json
 import math
 import sqlite3
 import struct
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import shapely
 from pyproj import CRS
+from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:
+    import geopandas as gpd
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10200  # GeoPackage 1.2
 WGS84 = 4326
 FLAGS_LITTLE_ENDIAN_XY_ENVELOPE = 0b0000_0011
 
+Stored = bool | int | float | str | None  # what a column's cell holds in SQLite
 
-def _geometry_blob(geometry) -> bytes | None:
+
+def _geometry_blob(geometry: BaseGeometry | None) -> bytes | None:
     if geometry is None or geometry.is_empty:
         return None
     minx, miny, maxx, maxy = geometry.bounds
@@ -33,7 +40,7 @@ def _geometry_blob(geometry) -> bytes | None:
     return header + shapely.to_wkb(geometry, byte_order=1)
 
 
-def _sql_type(values: list) -> str:
+def _sql_type(values: list[Stored]) -> str:
     present = [v for v in values if v is not None]
     if present and all(isinstance(v, bool) for v in present):
         return "BOOLEAN"
@@ -44,7 +51,7 @@ def _sql_type(values: list) -> str:
     return "TEXT"
 
 
-def _value(value):
+def _value(value: object) -> Stored:
     """A Python value SQLite stores: NaN and None as NULL, numpy scalars as Python numbers,
     lists and mappings as JSON text, anything else as its text."""
     if value is None:
@@ -94,7 +101,10 @@ def _create_metadata(db: sqlite3.Connection) -> None:
 
 
 def _write_table(
-    db: sqlite3.Connection, name: str, rows: list[dict], geometries: list | None
+    db: sqlite3.Connection,
+    name: str,
+    rows: list[dict[str, Any]],
+    geometries: list[BaseGeometry | None] | None,
 ) -> None:
     columns = [c for c in (rows[0] if rows else {}) if c.lower() not in ("fid", "geom")]
     values = [[_value(row.get(c)) for c in columns] for row in rows]
@@ -130,7 +140,9 @@ def _write_table(
     )
 
 
-def write(path: Path, layers: Mapping[str, Iterable], tables: Mapping[str, list[dict]]) -> None:
+def write(
+    path: Path, layers: Mapping[str, gpd.GeoDataFrame], tables: Mapping[str, list[dict[str, Any]]]
+) -> None:
     """`layers`: name -> GeoDataFrame in EPSG:4326; `tables`: name -> rows (no geometry)."""
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
@@ -138,8 +150,9 @@ def write(path: Path, layers: Mapping[str, Iterable], tables: Mapping[str, list[
         _create_metadata(db)
         for name, frame in layers.items():
             geometry = frame.geometry.name
-            rows = frame.drop(columns=[geometry]).to_dict("records")
-            _write_table(db, name, rows, list(frame.geometry))
+            # The layers' columns are named by strings; pandas types record keys as Hashable.
+            records = cast(list[dict[str, Any]], frame.drop(columns=[geometry]).to_dict("records"))
+            _write_table(db, name, records, list(frame.geometry))
         for name, rows in tables.items():
             _write_table(db, name, rows, None)
         db.commit()

@@ -17,13 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources as package_files
+from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import folium
 import numpy as np
 import shapely
-from branca.element import Element, MacroElement
+from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 from pyproj import Transformer
 from shapely.geometry import mapping
@@ -36,7 +37,7 @@ from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
 from gis.filters import SiteFilter
 from gis.mapdata import MapData
-from gis.model import Kind, LocationBasis, RelationType, Site, Status
+from gis.model import Evidence, Kind, LocationBasis, RelationType, Site, Status
 from gis.paths import resources_root
 from gis.search import search_keys
 from gis.state import CurrentState, current_state
@@ -146,6 +147,7 @@ def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | 
         max_zoom=18,
     )
     figure = fmap.get_root()
+    assert isinstance(figure, Figure)  # a folium map is always made inside a Figure
     figure.header.add_child(_Verbatim(f"<title>{html.escape(options.title)}</title>"), "title")
     figure.header.add_child(_Verbatim(f"<style>{_leaflet_css()}</style>"), "leaflet_css")
     figure.header.add_child(_Verbatim(f"<style>{_asset('envmap.css')}</style>"), "envmap_css")
@@ -170,15 +172,17 @@ class _Verbatim(Element):
         super().__init__()
         self.text = text
 
-    def render(self, **kwargs) -> str:
+    def render(self, **kwargs: Any) -> str:
         return self.text
 
 
 class _OfflineMap(folium.Map):
     """folium's map without its CDN links: the assets are inlined by html_document."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = []
-    default_css: ClassVar[list[tuple[str, str]]] = []
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.default_js = []
+        self.default_css = []
 
 
 class _SiteLayers(MacroElement):
@@ -187,7 +191,7 @@ class _SiteLayers(MacroElement):
     _template = Template("{% macro script(this, kwargs) %}{{ this.code }}{% endmacro %}")
 
     def __init__(self, fmap: folium.Map, control: folium.LayerControl) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]  # branca leaves it unannotated
         self._name = "EnvMapSites"
         self.code = _asset("envmap.js").replace(
             "ENVMAP_MAP, ENVMAP_LAYER_CONTROL", f"{fmap.get_name()}, {control.get_name()}"
@@ -198,7 +202,7 @@ def _asset(name: str) -> str:
     return (resources_root() / "web" / name).read_text(encoding="utf-8")
 
 
-def _leaflet_dir():
+def _leaflet_dir() -> Traversable:
     return package_files.files("js_lib_leaflet") / "static" / "js_lib_leaflet"
 
 
@@ -211,14 +215,14 @@ def _leaflet_css() -> str:
     """Leaflet's style sheet with its images inlined as data URIs."""
     css = (_leaflet_dir() / "leaflet.css").read_text(encoding="utf-8")
 
-    def inline(match: re.Match) -> str:
+    def inline(match: re.Match[str]) -> str:
         image = (_leaflet_dir() / "images" / match.group(1)).read_bytes()
         return f"url(data:image/png;base64,{base64.b64encode(image).decode('ascii')})"
 
     return re.sub(r"url\(images/([\w.-]+\.png)\)", inline, css)
 
 
-def _json_for_html(data: dict) -> str:
+def _json_for_html(data: dict[str, Any]) -> str:
     """JSON that cannot end its <script> element early nor be read as markup."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
@@ -236,7 +240,7 @@ def _page_data(
     features = [
         f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
     ]
-    drawn = [
+    drawn: list[tuple[Site, str, BaseGeometry | None]] = [
         (
             catalog.site(f.id),
             f.layer,
@@ -371,12 +375,13 @@ def _site_record(
         "order": order[site.id],
     }
     if layer == "districts":
+        assert geometry is not None  # a district is drawn by its outline
         anchor = geometry.representative_point()
         record["label"] = [round(anchor.x, OUTLINE_DECIMALS), round(anchor.y, OUTLINE_DECIMALS)]
     return record
 
 
-def _evidence(evidence, titles: dict[str, str]) -> dict[str, Any]:
+def _evidence(evidence: Evidence, titles: dict[str, str]) -> dict[str, Any]:
     return {
         "quote": evidence.quote,
         "document_title": titles.get(evidence.document, evidence.document),

@@ -65,7 +65,7 @@ def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
         "status": now.status.value,
         "status_zh": now.status.label_zh,
         "status_source": now.source,
-        "status_as_of": now.as_of.isoformat() if now.dated else None,
+        "status_as_of": now.as_of.isoformat() if now.dated and now.as_of else None,
         "flags": sorted(now.flags),
         "document_status": measure.status.value,
         "status_words": measure.status_words,
@@ -172,8 +172,8 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
         for measure in site.measures:
             now = state.measures[measure.id]
             first = measure.evidence[0]
-            dated = now.dated and now.as_of is not None
-            status = now.status.label_zh + (f"（{now.as_of.isoformat()}）" if dated else "")
+            dated = now.as_of if now.dated else None
+            status = now.status.label_zh + (f"（{dated.isoformat()}）" if dated else "")
             if rules.OVERDUE in now.flags:
                 status += " 逾期"
             rows.append(
@@ -184,7 +184,7 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
                     "responsible": measure.responsible_zh,
                     "target_date": measure.target_date or "",
                     "status": status,
-                    "as_of": now.as_of.isoformat() if dated else _as_of(documents, measure),
+                    "as_of": dated.isoformat() if dated else _as_of(documents, measure),
                     "flags": "；".join(rules.FLAG_WORDS[f] for f in sorted(now.flags)),
                     "status_source": _SOURCE_WORDS[now.source],
                     "document_status": measure.status.label_zh,

@@ -52,7 +52,7 @@ _DEC_BARE = re.compile(
 )
 
 
-def _angle(match: re.Match, p: str) -> float:
+def _angle(match: re.Match[str], p: str) -> float:
     value = float(match[f"{p}d"])
     if match[f"{p}m"]:
         value += float(match[f"{p}m"]) / 60.0

@@ -89,35 +89,35 @@ def due_date(text: str, document_date: date | None) -> str | None:
     return start_date
 
 
-def _this_month(match: re.Match, document_date: date) -> str:
+def _this_month(match: re.Match[str], document_date: date) -> str:
     month = document_date.month + (1 if match.group("which") == "下" else 0)
     year = document_date.year + (month - 1) // 12
     return f"{year}-{(month - 1) % 12 + 1:02d}"
 
 
-def _month_day(match: re.Match, document_date: date) -> str:
+def _month_day(match: re.Match[str], document_date: date) -> str:
     day = match.group("d")
     return _iso(document_date.year, int(match.group("m")), int(day) if day else None)
 
 
-def _full(match: re.Match) -> str:
+def _full(match: re.Match[str]) -> str:
     year = match.group("y") or match.group("y2") or match.group("y3")
     if year:
         month = match.group("m") or match.group("m2") or match.group("m3")
         day = match.group("d") or match.group("d2") or match.group("d3")
         return _iso(int(year), int(month), int(day) if day else None)
-    year = match.group("y4")
+    whole_year: str = match.group("y4")  # the only alternative left
     half = match.group("half")
     if half == "上半年":
-        return f"{year}-06"
+        return f"{whole_year}-06"
     if half in ("下半年", "年底", "底", "内"):
-        return f"{year}-12"
+        return f"{whole_year}-12"
     if half in _QUARTER_END:
-        return f"{year}-{_QUARTER_END[half]:02d}"
-    return year
+        return f"{whole_year}-{_QUARTER_END[half]:02d}"
+    return whole_year
 
 
-def _relative(match: re.Match, document_date: date) -> str:
+def _relative(match: re.Match[str], document_date: date) -> str:
     year = document_date.year + _RELATIVE_YEAR[match.group("rel")]
     rest = match.group("rest") or ""
     if match.group("m"):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from typing import Any
 
 from gis.geocode import normalise
 from gis.model import Catalog, Kind, Status
@@ -42,12 +43,13 @@ class Report:
         return [s for s in self.expected if s not in self.found]
 
 
-def site_for(catalog: Catalog, record: dict) -> str | None:
+def site_for(catalog: Catalog, record: dict[str, Any]) -> str | None:
     """The catalog site a candidate names: by its geocoder match, or the citywide entry."""
     if record["kind"] == Kind.CITYWIDE.value:
         return next(s.id for s in catalog.sites if s.kind is Kind.CITYWIDE)
     if record.get("geocode_source", "").startswith("gazetteer"):
-        return record["geocode_match"]
+        matched: str | None = record["geocode_match"]
+        return matched
     key = normalise(record["name"])
     for site in catalog.sites:
         if key in {normalise(n) for n in (site.name_zh, *site.aliases)}:
@@ -55,7 +57,7 @@ def site_for(catalog: Catalog, record: dict) -> str | None:
     return None
 
 
-def evaluate(catalog: Catalog, records_by_document: dict[str, list[dict]]) -> Report:
+def evaluate(catalog: Catalog, records_by_document: dict[str, list[dict[str, Any]]]) -> Report:
     report = Report(expected=[s.id for s in catalog.sites])
     for records in records_by_document.values():
         for record in records:
@@ -70,7 +72,9 @@ def evaluate(catalog: Catalog, records_by_document: dict[str, list[dict]]) -> Re
     return report
 
 
-def _compare_measures(catalog: Catalog, site_id: str, record: dict, report: Report) -> None:
+def _compare_measures(
+    catalog: Catalog, site_id: str, record: dict[str, Any], report: Report
+) -> None:
     for expected in catalog.site(site_id).measures:
         piece = expected.evidence[0]
         best = None

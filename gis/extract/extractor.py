@@ -17,6 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from typing import Any
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
@@ -73,16 +74,21 @@ class Candidate:
     district_basis: str | None = None  # "stated" by the text, or "derived" from the point
     aliases: list[str] = field(default_factory=list)
     leader: str | None = None
-    relations: list[dict] = field(default_factory=list)
+    relations: list[dict[str, str]] = field(default_factory=list)
     measures: list[Measure] = field(default_factory=list)
     mention: Evidence | None = None
-    groups: list[dict] = field(default_factory=list)  # counted, unnamed sets ("6个非法码头")
+    # counted, unnamed sets ("6个非法码头")
+    groups: list[dict[str, Any]] = field(default_factory=list)
     review: list[str] = field(default_factory=list)  # reasons a reviewer should look
     stated_point: list[float] | None = None  # lon, lat written in the text (WGS84 assumed)
     stated_precision_m: float | None = None  # how exactly the text writes that point
 
 
 _Span = names.Span
+# A name as its unit means it: the name, its kind, where it is written and the zones it lies in.
+_Named = tuple[str, Kind, _Span, list[str]]
+# A unit whose place is named later in its sentence: its start and end, reading and measure.
+_Waiting = tuple[int, int, status.Reading, Measure]
 
 
 @dataclass
@@ -132,6 +138,7 @@ def extract(
             area = _candidate(found, heading.name, heading.kind, source, block, heading)
             leader_block = blocks[index + 1]
             match = LEADER.match(leader_block.original)
+            assert match is not None  # _heading opens a section only before a leader's line
             area.leader = f"{match.group('name')}（{match.group('body')}）"
             stated = STATED_DISTRICT.search(leader_block.simplified)
             area.district = stated.group("district") if stated else _district_of(heading.name)
@@ -141,7 +148,7 @@ def extract(
         if area is not None and LEADER.match(block.original):
             continue
         if block.table_row is not None:
-            _table_row(context, block)
+            _table_row(context, block, block.table_row)
             continue
         if block.noise:
             continue
@@ -159,8 +166,7 @@ class _Context:
     found: dict[str, Candidate]
     document_date: date | None
     blocks: list[_Block]
-    subject_names: list[tuple] = field(default_factory=list)  # the title's first places
-    subject_block: _Block | None = None
+    subject: tuple[list[_Named], _Block] | None = None  # the title's first places, its block
     district: str | None = None  # the district the title, publisher or a leader's line states
     counted: list[tuple[int, list[_Span], _Block, Measure]] = field(default_factory=list)
 
@@ -168,7 +174,9 @@ class _Context:
         self.district = districts.document_district([b.view for b in self.blocks[:8]])
 
 
-def _read_block(context, block, pledge, area, headline) -> None:
+def _read_block(
+    context: _Context, block: _Block, pledge: bool, area: Candidate | None, headline: bool
+) -> None:
     source, found = context.source, context.found
     text = block.view
     spans = names.find_names(text)
@@ -178,7 +186,7 @@ def _read_block(context, block, pledge, area, headline) -> None:
     named_at: list[tuple[int, Candidate]] = []  # where each place is named in the block
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
-    waiting_for: dict[int, list[tuple]] = {}  # units whose place is named later, by sentence
+    waiting_for: dict[int, list[_Waiting]] = {}  # units whose place is named later, by sentence
     done_in: set[int] = set()  # sentences whose named place was stated done
     before_sentence: dict[int, list[Candidate]] = {}  # the paragraph's places before it
     last_named: list[Candidate] = []  # the places of the last sentence that named any
@@ -210,9 +218,8 @@ def _read_block(context, block, pledge, area, headline) -> None:
         places = [_named_after(s, last_site, first_zone) for s in places]
         named = _resolve(places, text)
         if headline:
-            if not context.subject_names and named:
-                context.subject_names = _title_subjects(named, text)
-                context.subject_block = block
+            if context.subject is None and named:
+                context.subject = (_title_subjects(named, text), block)
             continue
         if pledge:
             named = [_as_area_alias(entry, area) for entry in named]
@@ -288,9 +295,9 @@ def _read_block(context, block, pledge, area, headline) -> None:
             waiting_for.setdefault(sentence, []).append((start, end, reading, measure))
             continue
         _attach(owners, measure)
-    for sentence, waiting in waiting_for.items():
+    for sentence, later in waiting_for.items():
         earlier = [] if pledge else before_sentence.get(sentence, [])
-        for start, end, reading, measure in waiting:
+        for start, end, reading, measure in later:
             if earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
                 _attach(earlier, _continued(context, block, start, end, reading, measure))
             else:
@@ -315,7 +322,7 @@ def _written_precision_m(written: str, form: str) -> float:
     how exactly the text gives the point, not how well the point stands for the whole site."""
     decimals = max((len(d) for d in re.findall(r"\.(\d+)", written)), default=0)
     unit_m = 30.9 if form == "dms" else 111_320.0
-    return round(unit_m * 10**-decimals / 2, 2)
+    return round(unit_m * 10.0**-decimals / 2, 2)
 
 
 _INHERITED = "本句未提地点，完成不归于该地 / done, but the clause names no place"
@@ -341,7 +348,15 @@ def _attach(owners: list[Candidate], measure: Measure) -> None:
             owner.review.append(measure.doubt)
 
 
-def _where_done_is_said(context, block, start, end, reading, named_at, owners):
+def _where_done_is_said(
+    context: _Context,
+    block: _Block,
+    start: int,
+    end: int,
+    reading: status.Reading,
+    named_at: list[tuple[int, Candidate]],
+    owners: list[Candidate],
+) -> list[Candidate]:
     """ "…队员赴金口江滩，拆除了汉阳港务公司码头": done is said of the place its own clause
     names; a place named in a clause before it only hosts the work and is not done."""
     comma = block.view.rfind("，", start, start + reading.where.start)
@@ -357,7 +372,7 @@ def _where_done_is_said(context, block, start, end, reading, named_at, owners):
     return in_clause
 
 
-def _title_subjects(named: list, text: str) -> list[tuple]:
+def _title_subjects(named: list[_Named], text: str) -> list[_Named]:
     """The title's first place that is not a district, with those joined to it by 、/和
     ("视察黄孝河、机场河水环境综合治理一期工程": both)."""
     sites = [n for n in named if n[1] is not Kind.DISTRICT] or named[:1]
@@ -369,7 +384,14 @@ def _title_subjects(named: list, text: str) -> list[tuple]:
     return chosen
 
 
-def _continued(context, block, start, end, reading, measure) -> Measure:
+def _continued(
+    context: _Context,
+    block: _Block,
+    start: int,
+    end: int,
+    reading: status.Reading,
+    measure: Measure,
+) -> Measure:
     """A clause carrying on the paragraph's places: done is not claimed for them."""
     if reading.status.rank <= Status.IN_PROGRESS.rank:
         return measure
@@ -377,7 +399,16 @@ def _continued(context, block, start, end, reading, measure) -> Measure:
     return _measure(context, block, start, end, capped)
 
 
-def _to_subject(context, block, start, end, reading, measure, pledge, area) -> None:
+def _to_subject(
+    context: _Context,
+    block: _Block,
+    start: int,
+    end: int,
+    reading: status.Reading,
+    measure: Measure,
+    pledge: bool,
+    area: Candidate | None,
+) -> None:
     """A unit whose sentence names no place belongs to the document's subject; a completion
     is not claimed for a site the text did not name there."""
     owners = _subjects(context, block, start, pledge, area)
@@ -389,7 +420,9 @@ def _to_subject(context, block, start, end, reading, measure, pledge, area) -> N
     _attach(owners, measure)
 
 
-def _measure(context, block, start, end, reading) -> Measure:
+def _measure(
+    context: _Context, block: _Block, start: int, end: int, reading: status.Reading
+) -> Measure:
     text = block.view[start:end]
     done = reading.status in (Status.COMPLETED, Status.CLOSED_OUT)
     when = (dates.first_date if done else dates.due_date)(text, context.document_date)
@@ -407,22 +440,25 @@ def _measure(context, block, start, end, reading) -> Measure:
     )
 
 
-def _subjects(context, block, start, pledge, area) -> list[Candidate]:
+def _subjects(
+    context: _Context, block: _Block, start: int, pledge: bool, area: Candidate | None
+) -> list[Candidate]:
     """Who a clause naming no place is about: the section's area, the title's sites, the
     document's district; only then the whole city, marked for review."""
     if pledge and area is not None:
         return [area]
     subjects = []
-    for name, kind, span, _ in context.subject_names:
+    title_names, title_block = context.subject or ([], block)
+    for name, kind, span, _ in title_names:
         bare, prefix = districts.split_prefix(name)
-        subject = _candidate(context.found, bare, kind, context.source, context.subject_block, span)
+        subject = _candidate(context.found, bare, kind, context.source, title_block, span)
         if subject.district is None and (prefix or context.district):
             subject.district, subject.district_basis = prefix or context.district, "stated"
         subjects.append(subject)
     return subjects or [_fallback_subject(context, block, start)]
 
 
-def _fallback_subject(context, block, start) -> Candidate:
+def _fallback_subject(context: _Context, block: _Block, start: int) -> Candidate:
     if context.district:
         span = _Span(start, start, context.district, Kind.DISTRICT)
         candidate = _candidate(
@@ -438,7 +474,7 @@ def _fallback_subject(context, block, start) -> Candidate:
     return city
 
 
-def _add_group(context, block, groups, measure) -> None:
+def _add_group(context: _Context, block: _Block, groups: list[_Span], measure: Measure) -> None:
     """ "6个非法码头": a counted set is kept with the place it belongs to, never as a site."""
     holder = _subjects(context, block, groups[0].start, False, None)[0]
     for group in groups:
@@ -452,7 +488,7 @@ def _add_group(context, block, groups, measure) -> None:
         )
 
 
-def _members_of_counted_sets(context) -> None:
+def _members_of_counted_sets(context: _Context) -> None:
     """ "2013年内，对…29个湖泊，建设…环湖道路" and later "涉及长湖、西塞湖…": places of the
     set's kind named after it with no measure of their own take the set's, flagged; done
     is not claimed for them, and a set smaller than the places named claims none."""
@@ -478,8 +514,7 @@ def _members_of_counted_sets(context) -> None:
             _attach(members, inherited)
 
 
-def _table_row(context, block) -> None:
-    row = block.table_row
+def _table_row(context: _Context, block: _Block, row: tables.Row) -> None:
     span = _Span(0, 0, row.name, row.kind)
     candidate = _candidate(context.found, row.name, row.kind, context.source, block, span)
     candidate.mention = _evidence(context.source, block, 0, len(block.original))[0]
@@ -535,12 +570,13 @@ def _blocks(source: SourceText, document_date: date | None = None) -> list[_Bloc
             if current:
                 blocks.append(_make_block(source, current))
                 current = []
-            if rows[i] is None:
+            row = rows[i]
+            if row is None:
                 continue
-            first, last = rows[i].paragraphs
+            first, last = row.paragraphs
             if i == first:
                 block = _make_block(source, list(range(first, last + 1)))
-                block.table_row = rows[i]
+                block.table_row = row
                 blocks.append(block)
             continue
         current.append(i)
@@ -644,7 +680,8 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
             last_zone = i
             named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
         if span.generic or name in names.GENERIC_NAMES:
-            for plant, zone_name in zones_of_plant.get(last_zone, []):
+            zoned = zones_of_plant[last_zone] if last_zone is not None else []
+            for plant, zone_name in zoned:
                 named.append((plant + name, span.kind, span, [zone_name]))
             continue
         named.append((name, span.kind, span, _zones_containing(i, spans, text)))
@@ -654,7 +691,7 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
     return list(unique.values())
 
 
-def _as_area_alias(entry, area: Candidate | None):
+def _as_area_alias(entry: _Named, area: Candidate | None) -> _Named:
     """Inside a section, "东湖高新区" or "化工区" or the district the leader's line states is
     the section's own area under another name."""
     name, kind, span, zones = entry
@@ -690,7 +727,14 @@ def _zones_containing(i: int, spans: list[_Span], text: str) -> list[str]:
     return zones[::-1]
 
 
-def _candidate(found, name, kind, source, block, span) -> Candidate:
+def _candidate(
+    found: dict[str, Candidate],
+    name: str,
+    kind: Kind,
+    source: SourceText,
+    block: _Block,
+    span: _Span,
+) -> Candidate:
     """The candidate for a (Simplified) name, created at its first mention, which gives the
     name as written: Traditional characters stay as the document has them."""
     if name not in found:

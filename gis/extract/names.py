@@ -9,6 +9,7 @@ matched with nested repetition (which backtracked quadratically on long "甲、�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from gis.boundaries import DISTRICT_NAMES_EN
@@ -165,12 +166,11 @@ def find_names(text: str) -> list[Span]:
     listed = _list_spans(text)
     kept: list[Span] = []
     taken = bytearray(len(text) + 1)
-    ordered = sorted(
+    ranked = sorted(
         [(len(s.name), 1, s) for s in listed] + [(s.end - s.start, 0, s) for s in spans],
         key=lambda entry: (-entry[0], -entry[1], entry[2].start),
     )
-    ordered = [entry[2] for entry in ordered]
-    for span in ordered:
+    for _, _, span in ranked:
         if any(taken[span.start : span.end]):
             continue
         kept.append(span)
@@ -285,7 +285,7 @@ def _project_edge(text: str, end: int) -> int:
     return stops[-1].end() if stops else start
 
 
-def _water_names_in(text: str):
+def _water_names_in(text: str) -> Iterator[str]:
     """Known lake and river names inside a text (short texts: a project's name)."""
     for size in range(min(8, len(text)), 1, -1):
         for at in range(len(text) - size + 1):
@@ -499,7 +499,7 @@ def _list_spans(text: str) -> list[Span]:
 _ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)[个座条处家块](?=[，。；）]|$)")
 
 
-def _elided_lists(text: str, tail: re.Match, floor: int) -> list[Span]:
+def _elided_lists(text: str, tail: re.Match[str], floor: int) -> list[Span]:
     """ "蔡甸…和宗关等7个，长江有…等10个水厂水源地": a count with its noun left out takes the
     noun of the next list in the same sentence."""
     spans: list[Span] = []

@@ -68,7 +68,12 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
         {**m, "evidence": m["evidence"][0], "evidence_continued": m["evidence"][1:]}
         for m in record["measures"]
     ]
-    place = {"lon": None, "lat": None, "precision_m": None, "geocode_source": "unresolved"}
+    place: dict[str, float | str | None] = {
+        "lon": None,
+        "lat": None,
+        "precision_m": None,
+        "geocode_source": "unresolved",
+    }
     if candidate.kind == Kind.CITYWIDE.value:
         place["geocode_source"] = "citywide"
     elif candidate.stated_point is not None:
@@ -102,4 +107,4 @@ def _digits_precision_m(lon: float, lat: float) -> float:
     """How far a point written with these decimals may be off: half its last digit, in metres
     (0.00001° ≈ 1.1 m here). It says nothing of how well that point stands for the site."""
     decimals = max(len(repr(v).split(".")[1]) if "." in repr(v) else 0 for v in (lon, lat))
-    return round(111_320 * 10**-decimals / 2, 1)
+    return round(111_320 * 10.0**-decimals / 2, 1)

@@ -19,10 +19,16 @@ from dataclasses import dataclass
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gis.errors import EnvMapError
 
+if TYPE_CHECKING:
+    from pypdf import PageObject
+
 TERMINAL = "。！？；：”」.!?;:"
+# Bytes and the file's label in; text, the encoding used and warnings out (gis.extract.text).
+Decoder = Callable[[bytes, str], tuple[str, str, list[str]]]
 
 
 class UnreadableDocument(EnvMapError):
@@ -53,6 +59,8 @@ def looks_like_heading(line: str) -> bool:
 def read_docx(path: Path) -> Lines:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(str(path))
@@ -66,13 +74,13 @@ def read_docx(path: Path) -> Lines:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            paragraph = docx.text.paragraph.Paragraph(child, document)
+            paragraph = Paragraph(child, document)
             lines += paragraph.text.splitlines()
             style = (paragraph.style.name if paragraph.style is not None else "") or ""
             if heading is None and style.startswith(("Heading", "Title")) and paragraph.text:
                 heading = paragraph.text.strip()
         elif tag == "tbl":  # a table's cells, row by row, one line each
-            table = docx.table.Table(child, document)
+            table = Table(child, document)
             for row in table.rows:
                 seen = set()
                 for cell in row.cells:
@@ -126,14 +134,14 @@ def read_pdf(path: Path, progress: Callable[[int, int], bool] | None = None) -> 
     return Lines(lines, numbers, title, "pdf")
 
 
-def _page_lines(page) -> list[tuple[float, float, str]]:
+def _page_lines(page: PageObject) -> list[tuple[float, float, str]]:
     """The page's text lines, top to bottom: baseline height, glyph size, text."""
     import pypdf
 
     rows: dict[float, list[str]] = {}
     sizes: dict[float, float] = {}
 
-    def visit(text: str, cm: list, tm: list, font: object, size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
         if text.strip():
             matrix = pypdf.mult(tm, cm)
             y = round(matrix[5] * 2) / 2
@@ -225,7 +233,7 @@ class _Page(HTMLParser):
         self.in_title = False
         self.in_h1 = False
 
-    def handle_starttag(self, tag: str, attrs: list) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
         if self.skipping:
@@ -272,7 +280,7 @@ class _Page(HTMLParser):
         self._break()
 
 
-def read_html(path: Path, raw: bytes, decode: Callable) -> Lines:
+def read_html(path: Path, raw: bytes, decode: Decoder) -> Lines:
     """A saved web page: the text of its body blocks, the page's furniture left out."""
     text, encoding, _ = _decode_html(raw, path.name, decode)
     page = _Page()
@@ -287,7 +295,7 @@ def read_html(path: Path, raw: bytes, decode: Callable) -> Lines:
     return Lines(page.lines, [None] * len(page.lines), title, encoding)
 
 
-def _decode_html(raw: bytes, label: str, decode: Callable) -> tuple[str, str, list[str]]:
+def _decode_html(raw: bytes, label: str, decode: Decoder) -> tuple[str, str, list[str]]:
     """The charset the page declares (meta charset or http-equiv), else the text decoder's."""
     declared = _CHARSET.search(raw[:4096])
     if declared and not raw.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):

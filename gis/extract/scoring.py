@@ -10,10 +10,12 @@ Key files: `key.json` {"NN": [[spelling, …], …]} and `status.json` {"NN": [{
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from gis.boundaries import DISTRICT_NAMES_EN
 
 CONTAINERS = frozenset(DISTRICT_NAMES_EN) | {"全市", "武汉市"}
+Record = dict[str, Any]  # a candidate as `envmap extract` prints it
 _RANK = {"problem": 1, "planned": 2, "in_progress": 3, "completed": 4, "closed_out": 5}
 
 
@@ -37,7 +39,7 @@ class FileScore:
     dues_wrong: list[str] = field(default_factory=list)
 
 
-def _names(candidate: dict) -> list[str]:
+def _names(candidate: Record) -> list[str]:
     out: list[str] = []
     for key in ("name_simplified", "name"):
         value = candidate.get(key)
@@ -46,9 +48,9 @@ def _names(candidate: dict) -> list[str]:
     return out
 
 
-def _closeness(candidate: dict, spellings: list[str]) -> tuple[int, int] | None:
+def _closeness(candidate: Record, spellings: list[str]) -> tuple[int, int] | None:
     """None when the candidate names none of the spellings; else higher is closer."""
-    best = None
+    best: tuple[int, int] | None = None
     for name in _names(candidate):
         for spelling in spellings:
             if spelling == name:
@@ -63,13 +65,13 @@ def _closeness(candidate: dict, spellings: list[str]) -> tuple[int, int] | None:
     return best
 
 
-def _strongest(candidate: dict) -> str | None:
-    statuses = [m.get("status") for m in candidate.get("measures") or [] if isinstance(m, dict)]
-    statuses = [s for s in statuses if s in _RANK]
+def _strongest(candidate: Record) -> str | None:
+    said = [m.get("status") for m in candidate.get("measures") or [] if isinstance(m, dict)]
+    statuses: list[str] = [s for s in said if s in _RANK]
     return max(statuses, key=_RANK.__getitem__) if statuses else None
 
 
-def _due_dates(candidate: dict) -> set[str]:
+def _due_dates(candidate: Record) -> set[str]:
     return {
         str(m["target_date"])
         for m in candidate.get("measures") or []
@@ -77,13 +79,18 @@ def _due_dates(candidate: dict) -> set[str]:
     }
 
 
-def score_file(file: str, key: list[list[str]], truth: list[dict], found: list[dict]) -> FileScore:
+def score_file(
+    file: str, key: list[list[str]], truth: list[dict[str, Any]], found: list[Record]
+) -> FileScore:
     result = FileScore(file=file, sites=len(key))
     pool = [c for c in found if not any(n in CONTAINERS for n in _names(c))]
     for i, spellings in enumerate(key):
         facts = truth[i] if i < len(truth) else {}
-        ranked = [(_closeness(c, spellings), -j, c) for j, c in enumerate(pool)]
-        ranked = [r for r in ranked if r[0] is not None]
+        ranked = [
+            (near, -j, c)
+            for j, c in enumerate(pool)
+            if (near := _closeness(c, spellings)) is not None
+        ]
         if not ranked:
             result.missed.append(spellings[0])
             continue

@@ -76,15 +76,15 @@ def read_status(text: str) -> Reading | None:
     if _BOILERPLATE.search(text):
         return None
     cut = _concession_cut(text)
-    readings = []
+    readings: list[Reading] = []
     if cut:
         before = _read(text[:cut], concession=True)
-        readings.append(before)
+        if before is not None:
+            readings.append(before)
     after = _read(text[cut:])
     if after is not None:
         where = slice(after.where.start + cut, after.where.stop + cut)
         readings.append(Reading(after.status, where, after.doubt))
-    readings = [r for r in readings if r is not None]
     if not readings:
         return None
     return min(readings, key=lambda r: r.status.rank)
@@ -156,7 +156,7 @@ def _read(text: str, *, concession: bool = False) -> Reading | None:
     return Reading(weakest.status, weakest.where, doubt)
 
 
-def _negated_at(start: int, negated: list[re.Match]) -> bool:
+def _negated_at(start: int, negated: list[re.Match[str]]) -> bool:
     return any(m.end() <= start <= m.end() + 3 for m in negated)
 
 
@@ -164,7 +164,7 @@ def _history_at(text: str, start: int) -> bool:
     return any(m.end() <= start + 2 and start - m.end() <= 4 for m in _HISTORY.finditer(text))
 
 
-def _slice(match: re.Match) -> slice:
+def _slice(match: re.Match[str]) -> slice:
     return slice(match.start(), match.end())
 
 

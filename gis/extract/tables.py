@@ -69,7 +69,7 @@ def rows(paragraphs: tuple[str, ...], document_date: date | None = None) -> dict
 
 
 def _column(
-    header: list[str], wanted: re.Pattern, unwanted: re.Pattern | None = None
+    header: list[str], wanted: re.Pattern[str], unwanted: re.Pattern[str] | None = None
 ) -> int | None:
     for j, cell in enumerate(header):
         if wanted.search(cell) and not (unwanted and unwanted.search(cell)):
@@ -102,7 +102,13 @@ def _table_end(paragraphs: tuple[str, ...], start: int) -> int:
     return j
 
 
-def _row(header, cells, name_col, span, document_date) -> Row | None:
+def _row(
+    header: list[str],
+    cells: list[str],
+    name_col: int,
+    span: tuple[int, int],
+    document_date: date | None,
+) -> Row | None:
     if len(cells) <= name_col:
         return None
     name = cells[name_col]
@@ -121,7 +127,9 @@ def _row(header, cells, name_col, span, document_date) -> Row | None:
     return Row(span, name, kind, district, _point(header, cells), status, due, done)
 
 
-def _completion(cells: list[str], col: int, document_date: date | None):
+def _completion(
+    cells: list[str], col: int, document_date: date | None
+) -> tuple[tuple[Reading, str] | None, str | None, str | None]:
     """A completion-time column (found from its place on; a page that dropped empty cells
     shifts it left): a period ended before the notice's date reads as done, one that holds the
     notice's date as under way, a later one as a due date; the table, not a sentence, says so,
@@ -133,16 +141,18 @@ def _completion(cells: list[str], col: int, document_date: date | None):
     if value is None:
         reading = read_status(cells[col])
         return ((reading, cells[col]) if reading else None), None, None
+    start: str | None
+    when: str | None
     quarter = _QUARTER.search(value)
     if quarter:
         last = "一二三四".index(quarter.group(2)) * 3 + 3
-        first, when = f"{quarter.group(1)}-{last - 2:02d}", f"{quarter.group(1)}-{last:02d}"
+        start, when = f"{quarter.group(1)}-{last - 2:02d}", f"{quarter.group(1)}-{last:02d}"
     else:
-        when = dates.first_date(value, None)
-        first = when
+        start, when = None, dates.first_date(value, None)
     note = "据表格完成时间 / from the table's completion column"
     if document_date is None or not when:
         return (Reading(Status.PLANNED, slice(0, len(value)), note), value), when, None
+    first = start or when  # a quarter's first month; a date is its own start
     today = document_date.isoformat()[: len(when)]
     if when < today:
         return (Reading(Status.COMPLETED, slice(0, len(value)), note), value), None, when

@@ -55,10 +55,11 @@ def read_source(path: Path, progress: Callable[[int, int], bool] | None = None) 
         lines = readers.read_html(path, raw, decode)
     else:
         text, encoding, warnings = decode(raw, path.name)
-        paragraphs = split_paragraphs(text)
-        title = paragraphs[0] if paragraphs and readers.looks_like_heading(paragraphs[0]) else None
-        lines = readers.Lines(list(paragraphs), [None] * len(paragraphs), title, encoding)
-    paragraphs, pages = [], []
+        blocks = split_paragraphs(text)
+        title = blocks[0] if blocks and readers.looks_like_heading(blocks[0]) else None
+        lines = readers.Lines(list(blocks), [None] * len(blocks), title, encoding)
+    paragraphs: list[str] = []
+    pages: list[int | None] = []
     for line, page in zip(lines.lines, lines.pages, strict=True):
         for paragraph in split_paragraphs(line):
             paragraphs.append(paragraph)
@@ -131,7 +132,7 @@ def _decode_or_replace(raw: bytes, encoding: str, label: str) -> tuple[str, str,
 
 
 def to_simplified(text: str) -> str:
-    converted = convert(text, "zh-cn")
+    converted: str = convert(text, "zh-cn")
     if len(converted) == len(text):
         return converted
     return "".join(c if len(s := convert(c, "zh-cn")) != 1 else s for c in text)

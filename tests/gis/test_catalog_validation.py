@@ -101,6 +101,15 @@ def test_coordinate_outside_wuhan_is_reported(data_copy):
     assert "longitude, latitude" in outside[0].message
 
 
+def test_schematic_zone_from_a_line_is_reported(data_copy):
+    places = data_copy / "gazetteer" / "places.yaml"
+    _edit(places, "intake: gangdong-water-plant", "intake: xunsi-river")
+    problems = validate_catalog(data_copy)
+    bad = [p for p in problems if p.code == "bad-intake"]
+    assert len(bad) == 1 and bad[0].line == _line_of(places, "id: gangdong-primary-zone")
+    assert "must be a point" in bad[0].message and "LineString" in bad[0].message
+
+
 def test_gbk_document_stops_loading_with_its_own_error(data_copy):
     doc = data_copy / "documents" / "001_f7bf8be44076ee18.txt"
     doc.write_bytes(doc.read_text(encoding="utf-8").encode("gb18030"))
