@@ -7,7 +7,8 @@
   districts (benchmarks/anchors/bare_window.py) and, where QGIS is installed (apt:
   python3-qgis), a PyQGIS map canvas drawing the same layers from an `envmap export gpkg`;
 - `envmap render` of a 1600x1200 PNG beside PyQGIS rendering that GeoPackage to a PNG.
-PyQGIS runs in the system's Python (/usr/bin/python3). Targets (issue #15): app <= 1.5x the bare window; render <= PyQGIS's one-PNG script.
+PyQGIS runs in the system's Python (/usr/bin/python3).
+Targets (issue #15): app <= 1.5x the bare window; render <= PyQGIS's one-PNG script.
 """
 
 from __future__ import annotations
