@@ -34,7 +34,7 @@ class Desktop:
         self.user_folder = user_folder
         self.reload = reload
         self.on_map_shown = on_map_shown
-        self.window: MainWindow | None = None
+        self.window: MainWindow  # set by _open(), below
         apply_language(saved_language())
         self._open()
 
@@ -72,7 +72,8 @@ def name_application() -> None:
 
 def configure_application() -> QApplication:
     name_application()
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
     install_fallback_font()
     return app
@@ -110,7 +111,9 @@ def report_first_paint() -> None:
     """With ENVMAP_REPORT_FIRST_PAINT set, the moment the map's first frame is painted is
     printed and the app quits: how a start is timed from outside, in a bundle as from source."""
     print(f"first-paint {time.time()!r}", flush=True)
-    QTimer.singleShot(0, QApplication.instance().quit)  # the loop may not run yet
+    app = QApplication.instance()
+    if app is not None:
+        QTimer.singleShot(0, app.quit)  # the loop may not run yet
 
 
 def run(data: Path | None = None) -> int:

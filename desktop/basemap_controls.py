@@ -128,6 +128,8 @@ class BasemapControls(QObject):
     def start_prefetch(self, plan: PrefetchPlan) -> QProgressDialog:
         """Download the plan's tiles on the basemap's worker; the dialog's button cancels."""
         basemap = self.canvas.basemap
+        if basemap is None:
+            raise RuntimeError("a prefetch needs a basemap on the canvas")
         progress = QProgressDialog(
             self.tr("正在预取武汉瓦片…"), self.tr("取消"), 0, plan.requests, self.window
         )
@@ -154,6 +156,7 @@ class BasemapControls(QObject):
 
     def _prefetch_finished(self, completed: bool) -> None:
         basemap = self._prefetching  # the one that ran it, even if the window switched since
+        assert basemap is not None, "connected only while a prefetch runs"
         basemap.prefetched.disconnect(self._prefetch_progress)
         basemap.prefetchFinished.disconnect(self._prefetch_finished)
         self._close_progress()

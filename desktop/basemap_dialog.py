@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import (
@@ -28,6 +29,14 @@ from desktop.map.basemap import FetchConfig
 from gis.basemaps import PROVIDERS, PrefetchPlan, Provider, plan_prefetch
 
 PROXY_MODES = ("system", "none", "manual")
+_T = TypeVar("_T")
+
+
+def _setting(s: QSettings, key: str, default: _T) -> _T:
+    """The setting as the type of `default`. QSettings.value(..., type=t) returns a t (its
+    stub says object), so the isinstance check only tells mypy so."""
+    value = s.value(key, default, type=type(default))
+    return value if isinstance(value, type(default)) else default
 
 
 @dataclass
@@ -47,8 +56,8 @@ class BasemapSettings:
         return cls(
             provider=provider if provider in PROVIDERS else "none",
             tianditu_key=str(s.value("basemap/tianditu_key", "")),
-            offline=s.value("basemap/offline", False, type=bool),
-            cache_mb=max(10, s.value("basemap/cache_mb", 200, type=int)),
+            offline=_setting(s, "basemap/offline", False),
+            cache_mb=max(10, _setting(s, "basemap/cache_mb", 200)),
             proxy=proxy if proxy in PROXY_MODES else "system",
             proxy_url=str(s.value("basemap/proxy_url", "")),
         )

@@ -142,10 +142,10 @@ def _notices() -> CheckResult:
         word = Path(folder) / "notice.docx"
         document = Document()
         document.add_paragraph(_NOTICE)
-        document.save(word)
+        document.save(str(word))
         for path in (text, word):
-            records, _ = extract_file(path)
-            found[path.suffix] = {r["name_simplified"]: r for r in records}
+            read, _ = extract_file(path)
+            found[path.suffix] = {r["name_simplified"]: r for r in read}
     dock = "武汉港务集团汉口港埠分公司码头"
     for suffix, records in found.items():
         record = records.get(dock)

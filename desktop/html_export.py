@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
 from desktop.dialogs import add_ok_cancel
 from gis import EnvMapError, MapData
 from gis.filters import SiteFilter
+
+if TYPE_CHECKING:
+    from desktop.import_job import ImportJob
 
 BASEMAP_CHOICES = ("none", "osm", "tianditu", "amap")
 log = logging.getLogger(__name__)
@@ -109,7 +113,7 @@ class HtmlExportJob(QObject):
             self.finished.emit(True, f"{size / 1024:,.0f} KB")
 
 
-def start_job(job: HtmlExportJob, parent: QObject) -> QThread:
+def start_job(job: HtmlExportJob | ImportJob, parent: QObject) -> QThread:
     """Move the job to a new thread and start it; the thread ends when the job finishes."""
     thread = QThread(parent)
     job.moveToThread(thread)

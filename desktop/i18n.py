@@ -20,6 +20,8 @@ def saved_language() -> str:
 def apply_language(language: str) -> None:
     """Install (or remove) the translator for `language` and remember the choice."""
     app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("apply_language() needs the application object to exist")
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

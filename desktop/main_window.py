@@ -6,6 +6,7 @@ and what the window writes, imports and records lives in `WindowExports`, `Windo
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
@@ -160,15 +161,18 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.tr("导出整改台账（当前状态）…"), exports.export_ledger)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("导入文件…"), QKeySequence("Ctrl+I"), imports.choose_document)
-        for ident in unfinished_reviews(self.user_folder) if self.user_folder else []:
-            file_menu.addAction(
-                self.tr("继续审核：") + ident,
-                lambda i=ident: imports.open_review(resume_review(self.user_folder, i)),
-            )
+        folder = self.user_folder
+        if folder is not None:
+            for ident in unfinished_reviews(folder):
+                # A def, not a lambda: mypy cannot infer a lambda with a default argument.
+                def resume(i: str = ident) -> None:
+                    imports.open_review(resume_review(folder, i))
+
+                file_menu.addAction(self.tr("继续审核：") + ident, resume)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu(self.tr("视图"))
-        actions = [
+        actions: list[tuple[str, QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
             (self.tr("搜索…"), QKeySequence.StandardKey.Find, self.open_search),
             (self.tr("全市"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
             (self.tr("缩放至所选"), QKeySequence("Ctrl+J"), self.zoom_to_selection),

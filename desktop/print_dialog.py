@@ -90,7 +90,7 @@ class PrintLayoutDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def _combo(self, entries: list[tuple[str, object]]) -> QComboBox:
+    def _combo(self, entries: Sequence[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
         for text, value in entries:
             combo.addItem(text, value)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -25,6 +26,9 @@ from PySide6.QtWidgets import (
 from desktop.dialogs import add_ok_cancel
 from gis import Catalog, Status
 from gis.user_folder import UserFolder
+
+if TYPE_CHECKING:
+    from gis.store import StatusStore  # SQLAlchemy loads with the store, after the first frame
 
 REFRESH_MS = 30_000
 
@@ -83,7 +87,7 @@ class Tracking(QObject):
         super().__init__(parent)
         self.catalog = catalog
         self.user_folder = user_folder
-        self.store = None
+        self.store: StatusStore | None = None
         self._seen = ""
         self._opened = False  # the window opens the store after its first frame, not before
         self.timer = QTimer(self)

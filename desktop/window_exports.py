@@ -131,6 +131,7 @@ class WindowExports(QObject):
     def _html_finished(self, ok: bool, message: str) -> None:
         self.html_thread.wait()
         self.html_progress.reset()
+        assert self.html_job is not None  # the job that has just finished
         path = self.html_job.out
         if ok:
             self._done(f"{path} ({message})", 8000)

@@ -67,14 +67,14 @@ class WindowImports(QObject):
         self.progress.canceled.connect(self.job.cancel, Qt.ConnectionType.DirectConnection)
         self.job.progressed.connect(self._progressed)
         self.job.finished.connect(self._finished)
-        self.thread = start_job(self.job, window)
+        self.job_thread = start_job(self.job, window)
         return self.job
 
     def cancel(self) -> None:
         """An import under way stops at its next step (the window is closing)."""
         if self.job is not None:
             self.job.cancel()
-            self.thread.wait()
+            self.job_thread.wait()
 
     def _progressed(self, done: int, total: int) -> None:
         if self.progress.wasCanceled():
@@ -83,8 +83,9 @@ class WindowImports(QObject):
         self.progress.setValue(done)
 
     def _finished(self, review, message: str) -> None:
-        self.thread.wait()
+        self.job_thread.wait()
         self.progress.reset()
+        assert self.job is not None  # the job that has just finished
         path, paragraphs = self.job.path, self.job.paragraphs
         self.job = None
         dialog = None
@@ -118,6 +119,8 @@ class WindowImports(QObject):
         if not paragraphs:  # a review resumed: its document is the imported UTF-8 copy
             from gis.documents import split_paragraphs
 
+            # A review exists only in a user folder: File → 继续审核 lists the folder's.
+            assert window.user_folder is not None
             copy = UserFolder(window.user_folder).document(review.document)
             paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
         dialog = ReviewDialog(review, paragraphs, window, window.app_state.current)

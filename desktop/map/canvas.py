@@ -14,7 +14,15 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QBrush,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
@@ -65,7 +73,7 @@ class MapCanvas(QGraphicsView):
         self._state: CurrentState | None = None  # what the store adds, once it is open
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
-        self._area_of: dict[AreaItem, str] = {}
+        self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
         self._features = {f.id: f for f in map_data.features}
         points = sorted(
@@ -115,6 +123,7 @@ class MapCanvas(QGraphicsView):
         for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
                 point = to_web_mercator(Point(fix.lon, fix.lat))
+                assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
 
@@ -224,7 +233,7 @@ class MapCanvas(QGraphicsView):
         return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
@@ -340,10 +349,10 @@ class MapCanvas(QGraphicsView):
             self.zoom(1 / ZOOM_STEP)
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = 40
-            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0)
-            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0)
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)
+            dx: dict[int, int] = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}
+            dy: dict[int, int] = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx.get(key, 0))
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy.get(key, 0))
         else:
             super().keyPressEvent(event)
 

@@ -222,6 +222,7 @@ class Layout:
         painter.fillRect(plan.page, QColor("white"))
         painter.setPen(TEXT)
         if plan.map_frame is not None:
+            assert plan.legend is not None  # _place_map places both
             self._paint_title(painter, plan.title)
             scene = paint_map(painter, canvas, plan.map_frame, self.extent)
             legend = decorations.Legend(painter.device(), plan.legend_columns)
@@ -229,8 +230,10 @@ class Layout:
             decorations.draw_scale_bar(painter, plan.map_frame, scene)
             decorations.draw_north_arrow(painter, plan.map_frame)
         else:
+            table = self.options.table
+            assert table is not None  # only a table continues on further pages
             painter.setFont(print_font(9, bold=True))
-            continued = f"{self.options.title} — {self.options.table.heading}（续 continued）"
+            continued = f"{self.options.title} — {table.heading}（续 continued）"
             painter.drawText(plan.title, Qt.AlignmentFlag.AlignVCenter, continued)
         if plan.table_area is not None:
             self._paint_table(painter, plan, first=index == 0)
@@ -244,13 +247,15 @@ class Layout:
             painter.drawText(rect, Qt.AlignmentFlag.AlignBottom, self.options.subtitle)
 
     def _paint_table(self, painter: QPainter, plan: PagePlan, first: bool) -> None:
-        area = plan.table_area
-        top = area.top()
+        area, table = plan.table_area, self.options.table
         flow = self.first_flow if first else self.flow
+        # _plan gives a page a table area, and makes the flows, only when there is a table.
+        assert area is not None and table is not None and flow is not None
+        top = area.top()
         if first:
             painter.setFont(print_font(9, bold=True))
             heading_h = self._metrics(9, bold=True).height() + mm(1)
-            heading = self.options.table.heading
+            heading = table.heading
             if plan.rows[1] < len(flow.rows):
                 heading += "（续见下页 continued overleaf）"
             painter.drawText(QRectF(area.left(), top, area.width(), heading_h), heading)
@@ -376,7 +381,8 @@ def write_png(
         per_metre = round(dpi / MM_PER_INCH * 1000)
         image.setDotsPerMeterX(per_metre)
         image.setDotsPerMeterY(per_metre)
-        if not image.save(str(path), "PNG"):
+        # PySide6's stub types `format` as bytes, but QImage.save accepts only a str there.
+        if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
             raise OSError(f"could not write {path}")
     return paths
 

@@ -56,7 +56,7 @@ class SiteLayer(QGraphicsItem):
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self.style_of}
-        self._sprites: dict[tuple[str, object], QPixmap] = {}
+        self._sprites: dict[tuple[str, object, bool], QPixmap] = {}  # by (shape, status, user)
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
         self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
         self._bounds = self._extent()
@@ -160,7 +160,7 @@ class SiteLayer(QGraphicsItem):
             & (self.ys <= rect.bottom() + margin)
         )
 
-    def _paint_symbols(self, painter: QPainter, transform: QTransform, picked) -> None:
+    def _paint_symbols(self, painter: QPainter, transform: QTransform, picked: np.ndarray) -> None:
         device_x = self.xs[picked] * transform.m11() + transform.dx()
         device_y = self.ys[picked] * transform.m22() + transform.dy()
         painter.save()
@@ -168,7 +168,9 @@ class SiteLayer(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if len(picked) <= VECTOR_LIMIT:
             for i, x, y in zip(picked, device_x, device_y, strict=True):
-                self._draw(painter, *self.style_of[i], QPointF(x, y), selected=False)
+                # By name: mypy cannot count the items of a `*` it sees as Any (i is).
+                shape, status, user = self.style_of[i]
+                self._draw(painter, shape, status, user, QPointF(x, y), selected=False)
         else:
             self._paint_sprites(painter, picked, device_x, device_y)
         painter.restore()
@@ -189,6 +191,7 @@ class SiteLayer(QGraphicsItem):
         self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
         if not padded:
             QTimer.singleShot(0, lambda: self._widen_cache(transform, widget, key))
+        assert self._cache is not None  # _render_cache has just made it
         _, origin, _, pixmap = self._cache
         self._blit(painter, transform.map(origin), pixmap)
 

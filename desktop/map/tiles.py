@@ -61,8 +61,10 @@ def network_proxy(setting: str) -> QNetworkProxy | None:
     return QNetworkProxy(kind, url.host(), url.port(8080), url.userName(), url.password())
 
 
-def keyless(url: QUrl) -> QUrl:
+def keyless(url: QUrl | str) -> QUrl:
     """The URL without its `tk` (Tianditu key) parameter."""
+    if isinstance(url, str):  # PySide6 lets a caller pass a string where Qt takes a QUrl
+        url = QUrl(url)
     query = QUrlQuery(url)
     if not query.hasQueryItem("tk"):
         return url
@@ -76,13 +78,13 @@ class KeylessDiskCache(QNetworkDiskCache):
     """A disk cache that files tiles under their URL without the Tianditu key: the key is
     never written to disk here, and a new key still finds the tiles cached under the old."""
 
-    def metaData(self, url: QUrl) -> QNetworkCacheMetaData:
+    def metaData(self, url: QUrl | str) -> QNetworkCacheMetaData:
         return super().metaData(keyless(url))
 
-    def data(self, url: QUrl):
+    def data(self, url: QUrl | str):
         return super().data(keyless(url))
 
-    def remove(self, url: QUrl) -> bool:
+    def remove(self, url: QUrl | str) -> bool:
         return super().remove(keyless(url))
 
     def prepare(self, meta: QNetworkCacheMetaData):
@@ -181,6 +183,7 @@ class TileFetcher(QObject):
         )
         request.setAttribute(QNetworkRequest.Attribute.CacheLoadControlAttribute, control)
         request.setTransferTimeout(self.config.timeout_ms)
+        assert self.nam is not None, "_pump asks only once start() has made it"
         return self.nam.get(request)
 
     def _pump(self) -> None:

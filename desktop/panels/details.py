@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser
@@ -16,6 +17,9 @@ from gis.events import DOCUMENT_AUTHOR
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, Status
 from gis.state import CurrentState
+
+if TYPE_CHECKING:
+    from gis.store import StatusStore
 
 
 class DetailsPanel(QTextBrowser):
@@ -31,7 +35,7 @@ class DetailsPanel(QTextBrowser):
         self.state: CurrentState | None = None  # the window's, once its store has opened
         self.districts = districts  # the spatial join the map already made
         self.site_id: str | None = None
-        self.store = None  # a gis.store.StatusStore once the window has opened one
+        self.store: StatusStore | None = None  # once the window has opened one
         self.setOpenLinks(False)
         self.quotes: list[dict] = []
         self.anchorClicked.connect(self._open_quote)

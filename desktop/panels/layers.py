@@ -53,7 +53,8 @@ class LayersPanel(QWidget):
         for name in LAYER_KINDS:
             if name == "city":
                 continue
-            box = QCheckBox(self.tr(LAYER_TITLES[name]), layers)
+            # str(): QT_TRANSLATE_NOOP returns its message, which its stub calls an object
+            box = QCheckBox(self.tr(str(LAYER_TITLES[name])), layers)
             box.setChecked(True)
             box.toggled.connect(lambda on, n=name: self.layerToggled.emit(n, on))
             layers_layout.addWidget(box)
