@@ -18,12 +18,11 @@ from typing import TYPE_CHECKING
 from shapely.geometry import Point
 
 from gis import status_rules as rules
-from gis.events import DOCUMENT_AUTHOR
+from gis.events import DOCUMENT_AUTHOR, Event, LocationEvent, StatusEvent
 from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
 from gis.user_catalog import document_updates
 
 if TYPE_CHECKING:
-    from gis.events import StatusEvent
     from gis.store import StatusStore
 
 
@@ -108,18 +107,18 @@ class CurrentState:
 
 def current_state(
     catalog: Catalog,
-    events: Iterable[StatusEvent] = (),
+    events: Iterable[Event] = (),
     today: date | None = None,
     store_label: str | None = None,
 ) -> CurrentState:
     """The snapshot of `catalog` after `events` (any order; the rules pick each latest)."""
     today = today or date.today()
     by_measure: dict[str, list[StatusEvent]] = {}
-    moved: dict[str, StatusEvent] = {}
+    moved: dict[str, LocationEvent] = {}
     for item in events:
-        if item.kind == "status" and item.measure_id is not None:
+        if isinstance(item, StatusEvent):
             by_measure.setdefault(item.measure_id, []).append(item)
-        elif item.kind == "location" and item.site_id is not None:
+        else:
             previous = moved.get(item.site_id)
             if previous is None or _order(item) >= _order(previous):
                 moved[item.site_id] = item
@@ -128,10 +127,8 @@ def current_state(
     for measure in catalog.measures():
         event = latest.get(measure.id)
         tracked = None
-        if event is not None and event.status in _STATUSES:
-            tracked = Tracked(
-                Status(event.status), event.as_of, event.author, event.note, event.evidence
-            )
+        if event is not None:
+            tracked = Tracked(event.status, event.as_of, event.author, event.note, event.evidence)
         status = tracked.status if tracked else measure.status
         measures[measure.id] = MeasureState(
             measure, tracked, rules.flags(status, measure.target_date, today)
@@ -140,7 +137,7 @@ def current_state(
     corrections = {  # an area keeps its outline: a click on the map corrects only a point
         site_id: Correction(e.lon, e.lat, e.precision_m, e.note, e.as_of, e.author)
         for site_id, e in moved.items()
-        if site_id in points and e.lon is not None and e.lat is not None and e.precision_m
+        if site_id in points
     }
     effective = Catalog(
         documents=catalog.documents,
@@ -163,10 +160,7 @@ def documents_state(catalog: Catalog, user_folder: Path | None = None) -> Curren
     return current_state(catalog, document_updates(catalog, user_folder))
 
 
-_STATUSES = {s.value for s in Status}
-
-
-def _order(item: StatusEvent) -> tuple[date, int, str]:
+def _order(item: Event) -> tuple[date, int, str]:
     return rules.event_order(item.as_of, item.sequence, item.recorded_at)
 
 
@@ -176,8 +170,8 @@ def _latest(items: list[StatusEvent]) -> StatusEvent:
     held, *rest = sorted(items, key=_order)  # never empty: one list per measure with events
     for item in rest:
         undoes = (
-            held.status == Status.CLOSED_OUT.value
-            and item.status == Status.COMPLETED.value
+            held.status is Status.CLOSED_OUT
+            and item.status is Status.COMPLETED
             and item.author.startswith(DOCUMENT_AUTHOR)
         )
         if not undoes:

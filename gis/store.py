@@ -13,8 +13,8 @@ import os
 import sqlite3
 import tempfile
 import uuid
+from collections.abc import Mapping
 from contextlib import closing
-from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,12 +35,19 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, RowMapping
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from gis import status_rules as rules
 from gis.errors import EnvMapError
-from gis.events import StatusEvent
+from gis.events import (
+    DOCUMENT_AUTHOR,
+    Event,
+    LocationEvent,
+    StatusEvent,
+    event_from_row,
+    event_to_row,
+)
 from gis.model import Catalog, Status
 
 if TYPE_CHECKING:
@@ -207,12 +214,21 @@ class StatusStore:
         problem = rules.closing_out_problem(status, evidence, attachment)
         if problem:
             raise StoreError(problem)
-        row = self._row("status", measure_id, known[measure_id].site_id, as_of, note, author)
-        row.update(status=status, evidence=evidence, attachment=attachment)
-        if event_id:
-            row["id"] = event_id
-        self._insert_new([row])
-        return StatusEvent(**row)
+        recorded = StatusEvent(
+            id=event_id or str(uuid.uuid4()),
+            measure_id=measure_id,
+            site_id=known[measure_id].site_id,
+            status=Status(status),
+            as_of=_as_date(as_of),
+            note=note,
+            evidence=evidence,
+            attachment=attachment,
+            author=author or "unknown",
+            recorded_at=_now(),
+            sequence=1,
+        )
+        self._insert_new([event_to_row(recorded)])
+        return recorded
 
     def move_site(
         self,
@@ -223,7 +239,7 @@ class StatusStore:
         as_of: str | date,
         note: str,
         author: str = "",
-    ) -> StatusEvent:
+    ) -> LocationEvent:
         """A location correction by someone who knows the site better; data/ stays as it is."""
         try:
             self.catalog.site(site_id)
@@ -231,37 +247,20 @@ class StatusStore:
             raise StoreError(f"unknown site id {site_id!r}") from None
         if not (-180 <= lon <= 180 and -90 <= lat <= 90) or precision_m <= 0:
             raise StoreError(f"{lon}, {lat} ±{precision_m} m is not a location")
-        row = self._row("location", None, site_id, as_of, note, author)
-        row.update(lon=lon, lat=lat, precision_m=precision_m)
-        self._insert_new([row])
-        return StatusEvent(**row)
-
-    def _row(
-        self,
-        kind: str,
-        measure_id: str | None,
-        site_id: str,
-        as_of: str | date,
-        note: str,
-        author: str,
-    ) -> dict[str, Any]:
-        return {
-            "id": str(uuid.uuid4()),
-            "kind": kind,
-            "measure_id": measure_id,
-            "site_id": site_id,
-            "status": None,
-            "as_of": _as_date(as_of),
-            "note": note,
-            "evidence": "",
-            "attachment": "",
-            "author": author or "unknown",
-            "recorded_at": datetime.now(UTC).isoformat(timespec="microseconds"),
-            "lon": None,
-            "lat": None,
-            "precision_m": None,
-            "sequence": 1,
-        }
+        moved = LocationEvent(
+            id=str(uuid.uuid4()),
+            site_id=site_id,
+            lon=lon,
+            lat=lat,
+            precision_m=precision_m,
+            as_of=_as_date(as_of),
+            note=note,
+            author=author or "unknown",
+            recorded_at=_now(),
+            sequence=1,
+        )
+        self._insert_new([event_to_row(moved)])
+        return moved
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -272,33 +271,16 @@ class StatusStore:
                 .where(events_table.c.measure_id == measure_id)
                 .order_by(events_table.c.as_of, events_table.c.sequence, events_table.c.recorded_at)
             ).mappings()
-            return [StatusEvent(**row) for row in rows]
+            found = [_event(row) for row in rows]
+        return [e for e in found if isinstance(e, StatusEvent)]
 
-    def events(self) -> list[StatusEvent]:
+    def events(self) -> list[Event]:
+        """Every event, oldest first; the state (gis.state) decides what holds."""
         with self.engine.connect() as db:
             rows = db.execute(
                 select(events_table).order_by(events_table.c.as_of, events_table.c.recorded_at)
             ).mappings()
-            return [StatusEvent(**row) for row in rows]
-
-    def current(self) -> dict[str, StatusEvent]:
-        """Each measure's latest status event."""
-        latest: dict[str, StatusEvent] = {}
-        for item in self.events():
-            if item.kind != "status" or item.measure_id is None:
-                continue
-            previous = latest.get(item.measure_id)
-            if previous is None or _order(item) >= _order(previous):
-                latest[item.measure_id] = item
-        return latest
-
-    def locations(self) -> dict[str, StatusEvent]:
-        """Each corrected site's latest location event."""
-        latest: dict[str, StatusEvent] = {}
-        for item in self.events():
-            if item.kind == "location" and item.site_id is not None:
-                latest[item.site_id] = item
-        return latest
+            return [_event(row) for row in rows]
 
     def last_change(self) -> str:
         """A mark that changes whenever an event is added, here or on another PC."""
@@ -308,51 +290,23 @@ class StatusStore:
             ).one()
         return f"{count}:{newest or ''}"  # imported events keep their times: count them too
 
-    def site_statuses(self) -> dict[str, Status | None]:
-        """Each site's least advanced current status among the measures concerning it."""
-        current = self.current()
-        result: dict[str, Status | None] = {}
-        for site in self.catalog.sites:
-            statuses = [
-                _status(current[m.id])
-                for m in self.catalog.measures_concerning(site.id)
-                if m.id in current
-            ]
-            result[site.id] = min(statuses, key=lambda s: s.rank) if statuses else None
-        return result
-
-    def flags(self, today: date | None = None) -> dict[str, set[str]]:
-        """Per measure, the marks `gis.status_rules.flags` gives its current status."""
-        today = today or date.today()
-        due = {m.id: m.target_date for m in self.catalog.measures()}
-        return {
-            measure_id: set(rules.flags(_status(latest), due.get(measure_id), today))
-            for measure_id, latest in self.current().items()
-        }
-
     # -- hand-over between PCs ---------------------------------------------------------------
 
     def export_events(self, path: Path) -> int:
-        items = [e for e in self.events() if e.author != "document"]
+        items = [e for e in self.events() if e.author != DOCUMENT_AUTHOR]
         lines = [
-            json.dumps({**asdict(e), "as_of": e.as_of.isoformat()}, ensure_ascii=False)
+            json.dumps({**event_to_row(e), "as_of": e.as_of.isoformat()}, ensure_ascii=False)
             for e in items
         ]
         path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
         return len(items)
 
-    def _check_imported(self, row: dict[str, Any]) -> None:
-        if row["kind"] == "status":
-            if row["measure_id"] not in _known_measures(self.catalog):
-                raise StoreError(f"unknown measure id {row['measure_id']!r}")
-            if row["status"] not in {s.value for s in Status}:
-                raise StoreError(f"status {row['status']!r} is not on the scale")
-        elif row["kind"] == "location":
-            self.catalog.site(row["site_id"])
-            if row["lon"] is None or row["lat"] is None or not row["precision_m"]:
-                raise StoreError("a location event needs lon, lat and precision_m")
-        else:
-            raise StoreError(f"unknown event kind {row['kind']!r}")
+    def _check_imported(self, item: Event) -> None:
+        if isinstance(item, StatusEvent):
+            if item.measure_id not in _known_measures(self.catalog):
+                raise StoreError(f"unknown measure id {item.measure_id!r}")
+        elif item.site_id not in {s.id for s in self.catalog.sites}:
+            raise StoreError(f"unknown site id {item.site_id!r}")
 
     def import_events(self, path: Path) -> int:
         """Add the events in `path` that are not here yet; returns how many were new."""
@@ -362,12 +316,14 @@ class StatusStore:
                 continue
             try:
                 row = json.loads(line)
-                row["as_of"] = _as_date(row["as_of"])
-                StatusEvent(**row)
-                self._check_imported(row)
-            except (ValueError, TypeError, KeyError, StoreError) as exc:
+                if not isinstance(row, dict):
+                    raise ValueError("not a JSON object")
+                row["as_of"] = _as_date(row.get("as_of"))
+                item = event_from_row(row)
+                self._check_imported(item)
+            except (ValueError, TypeError, StoreError) as exc:
                 raise StoreError(f"{path}:{number}: not a status event ({exc})") from exc
-            rows.append(row)
+            rows.append(event_to_row(item))
         return self._insert_new(rows)
 
 
@@ -375,24 +331,26 @@ def _known_measures(catalog: Catalog) -> set[str]:
     return {m.id for m in catalog.measures()}
 
 
-def _order(item: StatusEvent) -> tuple[date, int, str]:
-    return rules.event_order(item.as_of, item.sequence, item.recorded_at)
+def _event(row: Mapping[str, Any] | RowMapping) -> Event:
+    """A stored row as its event; a row no event can be is the store's fault, said so."""
+    plain = dict(row)
+    try:
+        return event_from_row(plain)
+    except ValueError as exc:
+        raise StoreError(f"event {plain.get('id')!r} in the store is damaged: {exc}") from exc
 
 
-def _status(item: StatusEvent) -> Status:
-    """A status event's status: the store writes and imports none without one."""
-    if item.status is None:
-        raise StoreError(f"status event {item.id} has no status")
-    return Status(item.status)
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
-def _as_date(value: str | date) -> date:
+def _as_date(value: object) -> date:
     if isinstance(value, date):
         day = value
     else:
         try:
-            day = date.fromisoformat(value)
-        except (TypeError, ValueError):
+            day = date.fromisoformat(str(value))
+        except ValueError:
             raise StoreError(f"date {value!r} is not YYYY-MM-DD") from None
     if day > date.today():
         raise StoreError(f"date {day} is in the future: a status is recorded as of a day passed")

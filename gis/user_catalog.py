@@ -223,10 +223,9 @@ def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]
             events.append(
                 StatusEvent(
                     id=f"{DOCUMENT_AUTHOR}:{ident}:{record.get('uid')}:{k}",
-                    kind="status",
                     measure_id=matched.id,
                     site_id=known,
-                    status=measure.status.value,
+                    status=measure.status,
                     as_of=documents[ident].date_to,
                     note=f"as {ident} states: “{measure.status_words}”",
                     evidence=f"{piece.document} ¶{piece.paragraph}: {piece.quote}",

@@ -13,7 +13,7 @@ from shapely.geometry import shape
 
 from desktop.map.style import status_colour
 from gis import status_rules as rules
-from gis.events import DOCUMENT_AUTHOR
+from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, Status
 from gis.state import CurrentState
@@ -168,7 +168,9 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
     if tracking is None:
         return ""
     measure_id = measure["id"]
-    events = [e for e in tracking["events"] if e.measure_id == measure_id and e.kind == "status"]
+    events = [
+        e for e in tracking["events"] if isinstance(e, StatusEvent) and e.measure_id == measure_id
+    ]
     events.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
     by_person = [e for e in events if not e.author.startswith(DOCUMENT_AUTHOR)]
     parts = [f"<p><small>现状 Now: {_badge(measure['status'])}"]
@@ -193,7 +195,7 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
 
 
 def _correction(site_id: str, tracking: dict) -> str:
-    moves = [e for e in tracking["events"] if e.kind == "location" and e.site_id == site_id]
+    moves = [e for e in tracking["events"] if isinstance(e, LocationEvent) and e.site_id == site_id]
     link = f'<a href="move:{escape(site_id)}">更正位置 Correct location</a>'
     if not moves:
         return f"<p><small>{link}</small></p>"
@@ -218,6 +220,6 @@ def _strip(events: list) -> str:
     for year, month in months[-MONTHS_SHOWN:]:
         end = date(year, month, calendar.monthrange(year, month)[1])
         in_effect = [e for e in events if e.as_of <= end]
-        colour = status_colour(Status(in_effect[-1].status)).name() if in_effect else "#dddddd"
+        colour = status_colour(in_effect[-1].status).name() if in_effect else "#dddddd"
         cells.append(f'<td width="8" style="background:{colour}" title="{year}-{month:02d}"></td>')
     return f'<table cellspacing="1" cellpadding="0"><tr>{"".join(cells)}</tr></table>'

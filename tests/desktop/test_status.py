@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QInputDialog
 from desktop.main_window import MainWindow
 from desktop.map import style
 from gis import Status
+from gis.state import state_from_store
 
 
 def _colour_at(window, site_id: str):
@@ -41,7 +42,7 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
     assert "未销号" in text
     assert "#2ca02c" in tracked.details.toHtml()  # the strip turns green from March 2018
     assert _close(_colour_at(tracked, site), style.status_colour(Status.COMPLETED))
-    assert tracked.tracking.store.current()[measure].status == "completed"
+    assert state_from_store(tracked.tracking.store).measures[measure].status == "completed"
     ledger = {r["measure_id"]: r["status"] for r in tracked.measures.model.rows}
     assert ledger[measure] == "已完成（2018-03-01）"
     assert ledger["jiangxia-7"].endswith("逾期")  # the ledger view marks overdue measures
@@ -80,7 +81,8 @@ def test_unreachable_server_gives_read_only_and_keeps_the_edit(qtbot, map_data, 
     QSettings().setValue("store/url", "")  # the office server is back (here: the local file)
     window.tracking.open()
     assert window.tracking.store is not None
-    assert window.tracking.store.current()["jiangxia-7"].note == "离线修改"
+    now = state_from_store(window.tracking.store).measures["jiangxia-7"]
+    assert now.tracked is not None and now.tracked.note == "离线修改"
     assert not (tmp_path / "user" / "outbox.jsonl").read_text(encoding="utf-8").strip()
     assert window.store_state.text() == ""
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gis.state import state_from_store
 from gis.store import SCHEMA_VERSION, StatusStore, StoreError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,11 +62,17 @@ def store(request, catalog, tmp_path):
     return opened
 
 
+def _now(store, measure_id: str, today: date | None = None):
+    """A measure's current state as every view reads it."""
+    return state_from_store(store, today).measures[measure_id]
+
+
 def test_documents_give_the_first_events(store, catalog):
-    current = store.current()
-    assert len(current) == len(catalog.measures())
-    assert all(current[m.id].status == m.status.value for m in catalog.measures())
-    assert all(current[m.id].author == "document" for m in catalog.measures())
+    first = [e for e in store.events() if e.author == "document"]
+    assert sorted(e.measure_id for e in first) == sorted(m.id for m in catalog.measures())
+    state = state_from_store(store)
+    assert all(state.measures[m.id].tracked.status is m.status for m in catalog.measures())
+    assert all(state.measures[m.id].source == "document" for m in catalog.measures())
 
 
 def test_a_new_status_becomes_current_and_history_keeps_both(store):
@@ -73,20 +80,20 @@ def test_a_new_status_becomes_current_and_history_keeps_both(store):
     store.set_status("jiangxia-7", "completed", date(2018, 5, 2), "完工", author="clerk")
     history = store.history("jiangxia-7")
     assert [h.status for h in history] == ["planned", "in_progress", "completed"]
-    assert store.current()["jiangxia-7"].status == "completed"
-    assert "completed_not_closed" in store.flags(date(2019, 1, 1))["jiangxia-7"]
+    assert _now(store, "jiangxia-7").status == "completed"
+    assert "completed_not_closed" in _now(store, "jiangxia-7", date(2019, 1, 1)).flags
 
 
 def test_overdue_when_the_due_date_passed_unfinished(store):
-    assert "overdue" in store.flags(date(2018, 1, 1))["jiangxia-7"]  # due 2017, still planned
-    assert "overdue" not in store.flags(date(2017, 6, 1))["jiangxia-7"]
+    assert "overdue" in _now(store, "jiangxia-7", date(2018, 1, 1)).flags  # due 2017, planned
+    assert "overdue" not in _now(store, "jiangxia-7", date(2017, 6, 1)).flags
 
 
 def test_closing_out_needs_acceptance_evidence(store):
     with pytest.raises(StoreError, match="acceptance evidence"):
         store.set_status("jiangxia-7", "closed_out", "2018-06-01")
     store.set_status("jiangxia-7", "closed_out", "2018-06-01", evidence="验收意见 2018-05-30")
-    assert store.current()["jiangxia-7"].status == "closed_out"
+    assert _now(store, "jiangxia-7").status == "closed_out"
 
 
 @pytest.mark.parametrize(
@@ -167,7 +174,7 @@ def test_hand_over_between_pcs_is_idempotent(catalog, tmp_path):
     assert field.export_events(handover) == 2
     assert office.import_events(handover) == 2
     assert office.import_events(handover) == 0  # twice changes nothing
-    assert office.current()["jiangxia-7"].status == "in_progress"
+    assert _now(office, "jiangxia-7").status == "in_progress"
     joined = tmp_path / "joined.jsonl"  # two hand-over files run together: repeated lines
     joined.write_text(handover.read_text(encoding="utf-8") * 2, encoding="utf-8")
     fresh = StatusStore(tmp_path / "fresh.sqlite", catalog)
@@ -277,8 +284,8 @@ def test_a_second_pc_sees_the_update(store, catalog):
     before = other_pc.last_change()
     store.set_status("jiangxia-7", "in_progress", "2018-01-10", "开工", author="district")
     assert other_pc.last_change() > before
-    assert other_pc.current()["jiangxia-7"].status == "in_progress"
-    assert other_pc.site_statuses()["jiangxia"] is not None
+    assert _now(other_pc, "jiangxia-7").status == "in_progress"
+    assert state_from_store(other_pc).site_status("jiangxia") is not None
 
 
 def test_edits_kept_offline_are_sent_once(store, tmp_path):
