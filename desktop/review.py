@@ -137,7 +137,7 @@ class ReviewDialog(QDialog):
         lines = {}
         for k, known in candidate_updates(self.state.documents, candidate).items():
             now = self.state.measures[known.id]
-            since = f"（{now.as_of.isoformat()}）" if now.dated and now.as_of else ""
+            since = f"（{now.since.isoformat()}）" if now.since else ""
             new = Status(candidate["measures"][k]["status"]).label_zh
             lines[k] = (
                 f"{known.text_zh}：{now.status.label_zh}{since} ← "

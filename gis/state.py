@@ -81,9 +81,9 @@ class MeasureState:
         return self.tracked.as_of if self.tracked else None
 
     @property
-    def dated(self) -> bool:
-        """Whether the status is newer than the catalog's document (a date worth showing)."""
-        return self.source != "document"
+    def since(self) -> date | None:
+        """The day of a status newer than the catalog's document (a date worth showing)."""
+        return self.tracked.as_of if self.tracked and self.source != "document" else None
 
 
 @dataclass(frozen=True, slots=True)

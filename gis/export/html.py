@@ -360,7 +360,7 @@ def _site_record(
                 {
                     "text_zh": m.measure.text_zh,
                     "status": m.status.value,
-                    "as_of": m.as_of.isoformat() if m.dated and m.as_of else None,
+                    "as_of": m.since.isoformat() if m.since else None,
                     "document_status": m.document_status.value,
                     "status_words": m.measure.status_words,
                     "target_date": m.measure.target_date,

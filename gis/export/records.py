@@ -65,7 +65,7 @@ def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
         "status": now.status.value,
         "status_zh": now.status.label_zh,
         "status_source": now.source,
-        "status_as_of": now.as_of.isoformat() if now.dated and now.as_of else None,
+        "status_as_of": now.since.isoformat() if now.since else None,
         "flags": sorted(now.flags),
         "document_status": measure.status.value,
         "status_words": measure.status_words,
@@ -172,7 +172,7 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
         for measure in site.measures:
             now = state.measures[measure.id]
             first = measure.evidence[0]
-            dated = now.as_of if now.dated else None
+            dated = now.since
             status = now.status.label_zh + (f"（{dated.isoformat()}）" if dated else "")
             if rules.OVERDUE in now.flags:
                 status += " 逾期"
