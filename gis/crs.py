@@ -158,6 +158,13 @@ def to_web_mercator(geometry: G) -> G:
     return shapely.transform(geometry, _pyproj_fn(WGS84, WEB_MERCATOR))
 
 
+def from_web_mercator_geometries(geometries: list[BaseGeometry]) -> list[BaseGeometry]:
+    """Web Mercator geometries back to WGS84 with one transformer (points pass as they are:
+    they were never projected)."""
+    inverse = _pyproj_fn(WEB_MERCATOR, WGS84)
+    return [g if g.geom_type == "Point" else shapely.transform(g, inverse) for g in geometries]
+
+
 def lonlat_to_mercator(lon: ArrayLike, lat: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
     """Spherical Web Mercator (EPSG:3857), closed form: the same numbers PROJ gives."""
     lon, lat = np.asarray(lon, dtype=float), np.asarray(lat, dtype=float)

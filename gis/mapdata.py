@@ -30,8 +30,10 @@ from gis.user_folder import UserFolder
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when MapData, its encoding or how it is built changes
-SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # Web Mercator metres, finest first
+FORMAT = 4  # bump when MapData, its encoding or how it is built changes
+# Simplified in Web Mercator metres (so a tolerance means the same on screen everywhere),
+# stored back in WGS84: the map data has one CRS, and the canvas projects it for drawing.
+SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # finest first
 CACHE_NAME = "mapdata.cache"
 _PICKLED_CACHE = "mapdata.pickle"  # what versions before FORMAT 3 wrote; never read
 _CHUNK = 1000  # rows a line: a load holds one line's JSON tree at a time
@@ -42,7 +44,8 @@ _UNREADABLE = (CacheDamaged, OSError, KeyError, TypeError, IndexError, ValueErro
 
 @dataclass(frozen=True, slots=True)
 class MapFeature:
-    """One site as the map draws it; geometries are Web Mercator (EPSG:3857) metres."""
+    """One site as the map draws it; geometries are WGS84 longitude/latitude, like the
+    catalog's (Web Mercator belongs to the canvas)."""
 
     id: str
     layer: str
@@ -70,16 +73,20 @@ class MapData:
 def build_map_data(
     catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
 ) -> MapData:
-    """Project and simplify every site once; district borders are simplified as one coverage
-    so that neighbours keep sharing their edges."""
-    from gis.crs import to_web_mercator
+    """Simplify every site once; district borders are simplified as one coverage so that
+    neighbours keep sharing their edges (the same vertices map back to the same WGS84)."""
+    from gis.crs import from_web_mercator_geometries, to_web_mercator
     from gis.layers import site_districts
 
     joined = site_districts(catalog) if districts is None else districts
     layer_of = {kind: layer for layer, kinds in LAYER_KINDS.items() for kind in kinds}
     sites = [s for s in catalog.sites if layer_of[s.kind] != "city"]
-    shapes = [to_web_mercator(s.location.geometry) for s in sites]
-    levels = _simplified_levels(sites, shapes)
+    shapes = [s.location.geometry for s in sites]
+    in_metres = [to_web_mercator(g) if g.geom_type != "Point" else g for g in shapes]
+    levels = [
+        (tolerance, from_web_mercator_geometries(level))
+        for tolerance, level in _simplified_levels(sites, in_metres)
+    ]
     features = []
     for i, site in enumerate(sites):
         anchor = site.location.geometry.representative_point()

@@ -75,7 +75,11 @@ class MapCanvas(QGraphicsView):
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
-        self._features = {f.id: f for f in map_data.features}
+        # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
+        # here (a few hundred), points as arrays inside their layer.
+        self._features = {
+            f.id: f if f.shape.geom_type == "Point" else _in_mercator(f) for f in map_data.features
+        }
         points = sorted(
             (f for f in map_data.features if f.shape.geom_type == "Point"),
             key=lambda f: Z_ORDER[f.layer],
@@ -84,7 +88,7 @@ class MapCanvas(QGraphicsView):
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array([f.layer for f in points], dtype=object)
         self.scene().addItem(self.points)
-        self._populate_areas([f for f in map_data.features if f.shape.geom_type != "Point"])
+        self._populate_areas([f for f in self._features.values() if f.shape.geom_type != "Point"])
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
@@ -386,3 +390,16 @@ class MapCanvas(QGraphicsView):
         super().mouseMoveEvent(event)
         scene = self.mapToScene(event.position().toPoint())
         self.cursorMoved.emit(*self.lonlat_at(scene))
+
+
+def _in_mercator(feature: MapFeature) -> MapFeature:
+    """An area or line with its outline and simplified levels in Web Mercator metres."""
+    from dataclasses import replace
+
+    from gis.crs import to_web_mercator
+
+    return replace(
+        feature,
+        shape=to_web_mercator(feature.shape),
+        simplified=tuple((t, to_web_mercator(g)) for t, g in feature.simplified),
+    )

@@ -34,6 +34,7 @@ from desktop.map.print_fonts import print_font
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
 from gis.boundaries import attribution
+from gis.crs import to_web_mercator
 
 PRINT_OVERSAMPLING = 2.0  # basemap tiles on a vector page: twice the layout's resolution
 
@@ -85,8 +86,8 @@ def site_extent(canvas: MapCanvas, site_id: str) -> QRectF:
 
 def district_extent(map_data: MapData, district: str) -> QRectF:
     """The district's outline with a little room around it."""
-    shape = next(f.shape for f in map_data.layer("districts") if f.name_zh == district)
-    left, bottom, right, top = shape.bounds
+    outline = next(f.shape for f in map_data.layer("districts") if f.name_zh == district)
+    left, bottom, right, top = to_web_mercator(outline).bounds  # the scene's metres
     pad = max(right - left, top - bottom) * 0.05
     return QRectF(left - pad, -top - pad, right - left + 2 * pad, top - bottom + 2 * pad)
 

@@ -20,6 +20,7 @@ from desktop.map import style
 from desktop.map.items import symbol_path
 from gis import MapFeature
 from gis.basemaps import shift_xy
+from gis.crs import lonlat_to_mercator
 from gis.model import USER_PREFIX
 
 HALO_LIMIT = 300  # more halos than this in view would only grey the map out
@@ -36,8 +37,10 @@ class SiteLayer(QGraphicsItem):
         self.ids = [f.id for f in features]
         self.index = {site_id: i for i, site_id in enumerate(self.ids)}
         self.features = features
-        self.xs = np.array([f.shape.x for f in features], dtype=float)
-        self.ys = np.array([-f.shape.y for f in features], dtype=float)
+        lon = np.array([f.shape.x for f in features], dtype=float)
+        lat = np.array([f.shape.y for f in features], dtype=float)
+        xs, ys = lonlat_to_mercator(lon, lat)  # the data is WGS84; the scene is Web Mercator
+        self.xs, self.ys = xs, -ys
         # Where the data put each site; xs, ys are where it is drawn (see set_datum).
         self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
         self.datum = "wgs84"

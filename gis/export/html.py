@@ -26,14 +26,13 @@ import numpy as np
 import shapely
 from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
-from pyproj import Transformer
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
 from gis import symbology
 from gis.basemaps import HTML_BASEMAPS, PROVIDERS
 from gis.boundaries import attribution as boundary_attribution
-from gis.crs import WEB_MERCATOR, WGS84, geometry_wgs84_to_gcj02
+from gis.crs import geometry_wgs84_to_gcj02
 from gis.errors import EnvMapError
 from gis.filters import SiteFilter
 from gis.mapdata import MapData
@@ -236,7 +235,6 @@ def _page_data(
     state = options.state or current_state(map_data.catalog)
     catalog = state.catalog
     kept = options.site_filter.visible(catalog, map_data.districts) if options.site_filter else None
-    to_wgs84 = _mercator_to_wgs84()
     features = [
         f for f in map_data.features if kept is None or f.layer == "districts" or f.id in kept
     ]
@@ -244,7 +242,7 @@ def _page_data(
         (
             catalog.site(f.id),
             f.layer,
-            to_wgs84(f.simplified[DISTRICT_LEVEL][1])
+            f.simplified[DISTRICT_LEVEL][1]
             if f.layer == "districts"
             else catalog.site(f.id).location.geometry,
         )
@@ -264,8 +262,8 @@ def _page_data(
         sites.append(_site_record(map_data, state, site, layer, geometry, titles, shift, order))
         if progress and (done % PROGRESS_STEP == 0 or done == len(drawn)):
             progress(done, len(drawn))
-    outline = to_wgs84(
-        shapely.union_all([f.simplified[DISTRICT_LEVEL][1] for f in map_data.layer("districts")])
+    outline = shapely.union_all(
+        [f.simplified[DISTRICT_LEVEL][1] for f in map_data.layer("districts")]
     )
     bounds = (geometry_wgs84_to_gcj02(outline) if shift else outline).bounds
     shown_kinds = {f.kind for f in features}
@@ -402,13 +400,4 @@ def _location_text(site: Site) -> str:
     return (
         f"{point.x:.5f}°E, {point.y:.5f}°N ±{location.precision_m:,.0f} m · {kind} · "
         f"{location.datum}"
-    )
-
-
-def _mercator_to_wgs84() -> Callable[[BaseGeometry], BaseGeometry]:
-    # A transformer of its own: the desktop runs exports off the UI thread, and pyproj
-    # transformers must not be shared between threads.
-    convert = Transformer.from_crs(WEB_MERCATOR, WGS84, always_xy=True)
-    return lambda geometry: shapely.transform(
-        geometry, lambda xy: np.column_stack(convert.transform(xy[:, 0], xy[:, 1]))
     )
