@@ -180,6 +180,12 @@ def mercator_to_lonlat(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray, np.ndarr
     return lon, lat
 
 
+def geometry_to_mercator(geometry: G) -> G:
+    """WGS84 geometry in Web Mercator by the closed form: what the canvas draws with, with no
+    PROJ transformer to build (a start-up needs none)."""
+    return shapely.transform(geometry, lambda xy: np.column_stack(lonlat_to_mercator(*xy.T)))
+
+
 def from_web_mercator(x: float, y: float) -> tuple[float, float]:
     """A Web Mercator point back to WGS84 longitude, latitude (the cursor's, many times a
     second: the closed form, no PROJ call)."""

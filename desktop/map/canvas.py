@@ -118,7 +118,7 @@ class MapCanvas(QGraphicsView):
         to their corrected locations; tooltips read the same state. The data stays as is."""
         from shapely.geometry import Point
 
-        from gis.crs import to_web_mercator
+        from gis.crs import geometry_to_mercator
 
         self._state = state
         self.points.set_statuses(
@@ -126,7 +126,7 @@ class MapCanvas(QGraphicsView):
         )
         for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
-                point = to_web_mercator(Point(fix.lon, fix.lat))
+                point = geometry_to_mercator(Point(fix.lon, fix.lat))
                 assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
@@ -396,10 +396,10 @@ def _in_mercator(feature: MapFeature) -> MapFeature:
     """An area or line with its outline and simplified levels in Web Mercator metres."""
     from dataclasses import replace
 
-    from gis.crs import to_web_mercator
+    from gis.crs import geometry_to_mercator
 
     return replace(
         feature,
-        shape=to_web_mercator(feature.shape),
-        simplified=tuple((t, to_web_mercator(g)) for t, g in feature.simplified),
+        shape=geometry_to_mercator(feature.shape),
+        simplified=tuple((t, geometry_to_mercator(g)) for t, g in feature.simplified),
     )
