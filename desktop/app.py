@@ -27,7 +27,7 @@ class Desktop:
         self,
         map_data: MapData,
         user_folder: Path | None = None,
-        reload: Callable[[], MapData] | None = None,
+        reload: Callable[[], MapData | None] | None = None,
         on_map_shown: Callable[[], None] | None = None,
     ) -> None:
         self.map_data = map_data
@@ -47,11 +47,15 @@ class Desktop:
         self.window.show()
 
     def refresh(self) -> None:
-        """The user's catalog changed: reopen the window on the data with the new sites."""
+        """The user's catalog changed: reopen the window on the data with the new sites. If
+        no data can be read any more (the dialog has said why), the open window stays."""
         if self.reload is None:
             return
+        fresh = self.reload()
+        if fresh is None:
+            return
         old = self.window
-        self.map_data = self.reload()
+        self.map_data = fresh
         old.close()
         self._open()
         old.deleteLater()

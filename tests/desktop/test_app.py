@@ -44,6 +44,16 @@ def test_language_choice_survives_a_restart(qtbot, map_data):
     assert second.window.windowTitle() == "Wuhan EnvMap"
 
 
+def test_a_reload_that_reads_nothing_keeps_the_open_window(qtbot, map_data):
+    # The data went unreadable between an accepted review and the reload: the dialog has
+    # said why (open_map_data), and the window the user works in stays.
+    desktop = Desktop(map_data, reload=lambda: None)
+    qtbot.addWidget(desktop.window)
+    before = desktop.window
+    desktop.refresh()
+    assert desktop.window is before and before.isVisible()
+
+
 def test_dock_layout_is_restored(qtbot, map_data):
     desktop = Desktop(map_data)
     qtbot.addWidget(desktop.window)
