@@ -85,17 +85,19 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
     events and the user's imported documents. The default store is read only when it exists;
     one named with --store must open, or the command fails."""
     from gis.paths import user_data_dir
-    from gis.state import current_state, documents_state, state_from_store
+    from gis.state import current_state, state_from_store
+    from gis.user_catalog import document_updates
 
     catalog = catalog or _catalog(args)
     if args.catalog_only:
         return current_state(catalog)
+    imported = document_updates(catalog, user_data_dir())
     where, named = _store_location(args)
     if not named and not Path(where).exists():
-        return documents_state(catalog, user_data_dir())
+        return current_state(catalog, imported)
     from gis.store import StatusStore
 
-    return state_from_store(StatusStore(where, catalog), user_folder=user_data_dir())
+    return state_from_store(StatusStore(where, catalog), imported=imported)
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -282,8 +284,10 @@ def _cmd_status(args: argparse.Namespace) -> int:
         from gis.export.records import ledger_rows
         from gis.paths import user_data_dir
         from gis.state import state_from_store
+        from gis.user_catalog import document_updates
 
-        rows = ledger_rows(state_from_store(store, user_folder=user_data_dir()))
+        imported = document_updates(store.catalog, user_data_dir())
+        rows = ledger_rows(state_from_store(store, imported=imported))
         writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
         writer(rows, args.out)
         print(f"wrote {args.out} ({len(rows)} measures)")

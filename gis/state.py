@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from shapely.geometry import Point
@@ -20,7 +19,6 @@ from shapely.geometry import Point
 from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, Event, LocationEvent, StatusEvent
 from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
-from gis.user_catalog import document_updates
 
 if TYPE_CHECKING:
     from gis.store import StatusStore
@@ -77,10 +75,6 @@ class MeasureState:
         return self.tracked.origin if self.tracked else "document"
 
     @property
-    def as_of(self) -> date | None:
-        return self.tracked.as_of if self.tracked else None
-
-    @property
     def since(self) -> date | None:
         """The day of a status newer than the catalog's document (a date worth showing)."""
         return self.tracked.as_of if self.tracked and self.source != "document" else None
@@ -92,7 +86,6 @@ class CurrentState:
     catalog: Catalog  # the same with tracked statuses and corrected locations applied
     measures: Mapping[str, MeasureState]
     corrections: Mapping[str, Correction] = field(default_factory=dict)
-    store_label: str | None = None  # where the events came from; None: the documents alone
 
     def site_status(self, site_id: str) -> Status | None:
         return self.catalog.site_status(site_id)
@@ -109,7 +102,6 @@ def current_state(
     catalog: Catalog,
     events: Iterable[Event] = (),
     today: date | None = None,
-    store_label: str | None = None,
 ) -> CurrentState:
     """The snapshot of `catalog` after `events` (any order; the rules pick each latest)."""
     today = today or date.today()
@@ -143,21 +135,16 @@ def current_state(
         documents=catalog.documents,
         sites=tuple(_effective(site, measures, corrections.get(site.id)) for site in catalog.sites),
     )
-    return CurrentState(catalog, effective, measures, corrections, store_label)
+    return CurrentState(catalog, effective, measures, corrections)
 
 
 def state_from_store(
-    store: StatusStore, today: date | None = None, user_folder: Path | None = None
+    store: StatusStore, today: date | None = None, imported: Iterable[Event] = ()
 ) -> CurrentState:
     """The snapshot of the store's catalog after all its events and the status reports of
-    the documents the user imported into `user_folder`."""
-    events = [*store.events(), *document_updates(store.catalog, user_folder)]
-    return current_state(store.catalog, events, today, store.label)
-
-
-def documents_state(catalog: Catalog, user_folder: Path | None = None) -> CurrentState:
-    """The snapshot with no store: the catalog after the user's imported documents."""
-    return current_state(catalog, document_updates(catalog, user_folder))
+    the user's imported documents (`gis.user_catalog.document_updates`, read once by the
+    caller: the user folder changes only when a review ends)."""
+    return current_state(store.catalog, [*store.events(), *imported], today)
 
 
 def _order(item: Event) -> tuple[date, int, str]:

@@ -15,9 +15,9 @@ from gis.cli import main
 from gis.geocode import GazetteerGeocoder
 from gis.mapdata import build_map_data
 from gis.model import USER_PREFIX, LocationBasis, Status
-from gis.state import current_state, documents_state, state_from_store
+from gis.state import current_state, state_from_store
 from gis.store import StatusStore
-from gis.user_catalog import ACCEPTED, start_review, with_user_sites
+from gis.user_catalog import ACCEPTED, document_updates, start_review, with_user_sites
 
 DOCK = "liangjiu-dock"
 NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
@@ -159,14 +159,15 @@ def test_an_imported_report_dates_the_known_measure_instead_of_adding_one(
     measure = _close_out_the_dock(store, catalog)
     text = "武昌区通报饮用水水源保护区整治进展\n良久商贸码头已完成搬迁，原址已复绿。\n"
     _import(catalog, user_folder, text, date(2025, 5, 1), tmp_path)
-    state = state_from_store(store, user_folder=user_folder)
+    state = state_from_store(store, imported=document_updates(catalog, user_folder))
     assert [m.id for m in state.documents.site(DOCK).measures] == [
         m.id for m in catalog.site(DOCK).measures
     ]
     assert state.measures[measure].status is Status.CLOSED_OUT  # a report does not undo it
     later = StatusStore(tmp_path / "other.sqlite", catalog)  # no close-out recorded there
-    reported = state_from_store(later, user_folder=user_folder).measures[measure]
-    assert (reported.status, reported.source, reported.as_of) == (
+    imported = document_updates(catalog, user_folder)
+    reported = state_from_store(later, imported=imported).measures[measure]
+    assert (reported.status, reported.source, reported.since) == (
         Status.COMPLETED,
         "imported",
         date(2025, 5, 1),
@@ -176,6 +177,7 @@ def test_an_imported_report_dates_the_known_measure_instead_of_adding_one(
 def test_an_imported_measure_the_site_lacks_joins_it(catalog, user_folder, tmp_path):
     text = "武昌区通报\n良久商贸码头原址将新建亲水平台。\n"
     _import(catalog, user_folder, text, date(2025, 5, 1), tmp_path)
-    state = documents_state(with_user_sites(catalog, user_folder), user_folder)
+    mine = with_user_sites(catalog, user_folder)
+    state = current_state(mine, document_updates(mine, user_folder))
     added = [m for m in state.documents.site(DOCK).measures if m.id.startswith(USER_PREFIX)]
     assert [m.text_zh for m in added] == ["良久商贸码头原址将新建亲水平台。"]
