@@ -16,13 +16,10 @@ objects and drop it before the next: a tree of the whole would double the memory
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
-import os
 import struct
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,6 +28,8 @@ import numpy as np
 import shapely
 from shapely.errors import ShapelyError
 from shapely.geometry.base import BaseGeometry
+
+from gis import atomic
 
 log = logging.getLogger(__name__)
 
@@ -56,18 +55,11 @@ def write_cache_file(
     payload = _payload(lines, geometries)
     header = _header(format_version, key, payload)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(_FIXED.pack(MAGIC, format_version, len(header)))
-            fh.write(header)
-            for part in payload:
-                fh.write(part)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    with atomic.replacing(path) as temporary, temporary.open("wb") as fh:
+        fh.write(_FIXED.pack(MAGIC, format_version, len(header)))
+        fh.write(header)
+        for part in payload:
+            fh.write(part)
 
 
 def _payload(lines: Iterable[Any], geometries: Sequence[BaseGeometry]) -> tuple[bytes, ...]:

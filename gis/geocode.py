@@ -24,6 +24,7 @@ from typing import Any, ClassVar, Protocol
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from gis import atomic
 from gis.crs import gcj02_to_wgs84, to_metric
 from gis.errors import EnvMapError
 from gis.localities import Locality, load_default
@@ -326,6 +327,6 @@ class OnlineGeocoder:
             return
         try:
             self.cache.parent.mkdir(parents=True, exist_ok=True)
-            self.cache.write_text(json.dumps(self._cached, ensure_ascii=False), encoding="utf-8")
+            atomic.write_text(self.cache, json.dumps(self._cached, ensure_ascii=False))
         except OSError:
             pass  # the answer is still used; only the next run asks again

@@ -38,6 +38,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine, RowMapping
 from sqlalchemy.exc import DatabaseError, OperationalError
 
+from gis import atomic
 from gis import status_rules as rules
 from gis.errors import EnvMapError
 from gis.events import (
@@ -298,7 +299,7 @@ class StatusStore:
             json.dumps({**event_to_row(e), "as_of": e.as_of.isoformat()}, ensure_ascii=False)
             for e in items
         ]
-        path.write_text("\n".join(lines) + ("\n" if lines else ""), encoding="utf-8")
+        atomic.write_text(path, "\n".join(lines) + ("\n" if lines else ""))
         return len(items)
 
     def _check_imported(self, item: Event) -> None:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -18,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry import Point
 
+from gis import atomic
 from gis.errors import EnvMapError
 from gis.events import DOCUMENT_AUTHOR, StatusEvent
 from gis.model import USER_PREFIX as USER_PREFIX
@@ -54,13 +53,8 @@ class ReviewError(EnvMapError):
 def _write_json(path: Path, payload: Any) -> None:
     """Write whole or not at all: a crash mid-write leaves the previous file."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-    ) as fh:
+    with atomic.writing(path) as fh:
         json.dump(payload, fh, ensure_ascii=False, indent=1)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(fh.name, path)
 
 
 @dataclass
@@ -161,7 +155,7 @@ def start_review(
     records, _ = extract_file(path, geocoder, document_date, progress)
     _name_document(records, ident)
     copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_text(text, encoding="utf-8")
+    atomic.write_text(copy, text)
     review = Review(folder, ident, document_date.isoformat())
     # Each candidate keeps one id for good: the site it becomes is known by it.
     review.candidates = [{**r, "uid": uuid.uuid4().hex[:12], "decision": PENDING} for r in records]

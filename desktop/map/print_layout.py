@@ -33,6 +33,7 @@ from desktop.map.paper import LAYOUT_DPI, MM_PER_INCH, Paper, mm
 from desktop.map.print_fonts import print_font
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
+from gis.atomic import replacing
 from gis.boundaries import attribution
 from gis.crs import to_web_mercator
 
@@ -330,8 +331,16 @@ def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRect
 
 
 def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> Layout:
-    """Write the report as a PDF of the paper's real size; OSError if it cannot be written."""
-    writer = QPdfWriter(str(out))
+    """Write the report as a PDF of the paper's real size; OSError if it cannot be written
+    (then the file that was there is left as it was)."""
+    with replacing(out, ".pdf") as temporary:
+        return _write_pdf(canvas, paper, options, out, temporary)
+
+
+def _write_pdf(
+    canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path, temporary: Path
+) -> Layout:
+    writer = QPdfWriter(str(temporary))
     writer.setPageSize(paper.page_size)
     writer.setPageOrientation(paper.orientation)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
@@ -346,7 +355,8 @@ def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path
         if index:
             writer.newPage()
         layout.paint(painter, canvas, index)
-    painter.end()
+    if not painter.end():
+        raise OSError(f"could not write {out}")
     return layout
 
 
@@ -383,8 +393,9 @@ def write_png(
         image.setDotsPerMeterX(per_metre)
         image.setDotsPerMeterY(per_metre)
         # PySide6's stub types `format` as bytes, but QImage.save accepts only a str there.
-        if not image.save(str(path), "PNG"):  # type: ignore[call-overload]
-            raise OSError(f"could not write {path}")
+        with replacing(path, ".png") as temporary:
+            if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]
+                raise OSError(f"could not write {path}")
     return paths
 
 

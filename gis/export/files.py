@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from gis import atomic
 from gis.export.records import LEDGER_COLUMNS, as_state, ledger_rows, sites_feature_collection
 from gis.model import Catalog
 from gis.state import CurrentState
@@ -25,13 +26,14 @@ def write_geopackage(source: Catalog | CurrentState, path: Path) -> list[str]:
     layers = {n: frame for n, frame in build_layers(state.catalog).items() if not frame.empty}
     columns = list(LEDGER_COLUMNS)
     ledger = [{column: row.get(column) for column in columns} for row in ledger_rows(state)]
-    gpkg.write(path, layers, {"measures": ledger})
+    with atomic.replacing(path) as temporary:
+        gpkg.write(temporary, layers, {"measures": ledger})
     return [*layers, "measures"]
 
 
 def write_geojson(source: Catalog | CurrentState, path: Path) -> None:
     text = json.dumps(sites_feature_collection(source), ensure_ascii=False, indent=1)
-    path.write_text(text, encoding="utf-8")
+    atomic.write_text(path, text)
 
 
 def write_ledger_csv(source: Catalog | CurrentState, path: Path) -> None:
@@ -47,7 +49,7 @@ def write_rows_csv(
 ) -> None:
     """Rows as CSV (columns: key -> header), UTF-8 with a BOM so Excel on a Chinese PC reads
     it right."""
-    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+    with atomic.writing(path, encoding="utf-8-sig", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=list(columns))
         writer.writerow(columns)
         writer.writerows(rows)
@@ -84,7 +86,8 @@ def write_rows_xlsx(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
-    book.save(path)
+    with atomic.replacing(path) as temporary:
+        book.save(temporary)
 
 
 def export(source: Catalog | CurrentState, fmt: str, path: Path) -> None:

@@ -147,6 +147,7 @@ def write(
     path.unlink(missing_ok=True)
     db = sqlite3.connect(path)
     try:
+        db.execute("PRAGMA journal_mode=MEMORY")  # a new file: no journal left beside it
         _create_metadata(db)
         for name, frame in layers.items():
             geometry = frame.geometry.name

@@ -29,7 +29,7 @@ from jinja2 import Template
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
-from gis import symbology
+from gis import atomic, symbology
 from gis.basemaps import HTML_BASEMAPS, PROVIDERS
 from gis.boundaries import attribution as boundary_attribution
 from gis.crs import geometry_wgs84_to_gcj02
@@ -128,7 +128,7 @@ def write_html(
     """Write the map to `out`; returns the number of bytes written."""
     text = html_document(map_data, options or HtmlOptions(), progress)
     payload = text.encode("utf-8")
-    out.write_bytes(payload)
+    atomic.write_bytes(out, payload)
     return len(payload)
 
 
