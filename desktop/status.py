@@ -101,7 +101,7 @@ class Tracking(QObject):
         return str(UserFolder(self.user_folder).store) if self.user_folder else None
 
     def outbox(self):
-        from gis.store import Outbox
+        from gis.outbox import Outbox
 
         return Outbox(UserFolder(self.user_folder).outbox) if self.user_folder else None
 

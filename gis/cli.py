@@ -97,7 +97,7 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
         return current_state(catalog, imported)
     from gis.store import StatusStore
 
-    return state_from_store(StatusStore(where, catalog), imported=imported)
+    return state_from_store(StatusStore(where, catalog, read_only=True), imported=imported)
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -262,9 +262,10 @@ def _store(args: argparse.Namespace) -> StatusStore:
     from gis.store import StatusStore
 
     where, _ = _store_location(args)
-    if not isinstance(where, str) or "://" not in where:
+    reading = args.action in ("history", "export", "export-events")  # these never write
+    if not reading and (not isinstance(where, str) or "://" not in where):
         Path(where).parent.mkdir(parents=True, exist_ok=True)
-    return StatusStore(where, _catalog(args))
+    return StatusStore(where, _catalog(args), read_only=reading)
 
 
 def _cmd_status(args: argparse.Namespace) -> int:

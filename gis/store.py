@@ -9,9 +9,7 @@ or deleted; importing the same events twice changes nothing (idempotent by event
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 import uuid
 from collections.abc import Mapping
 from contextlib import closing
@@ -34,11 +32,13 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    text,
 )
-from sqlalchemy.engine import Engine, RowMapping
+from sqlalchemy.engine import Connection, Engine, RowMapping
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.pool import StaticPool
 
-from gis import atomic
+from gis import atomic, store_file
 from gis import status_rules as rules
 from gis.errors import EnvMapError
 from gis.events import (
@@ -86,65 +86,83 @@ class StoreError(EnvMapError):
 
 
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
+    dbapi_connection.isolation_level = None  # see _sqlite_begin
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged write survives a crash
     cursor.execute("PRAGMA busy_timeout=10000")  # another writer waits, never "locked"
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
+    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged write survives a crash
     cursor.close()
 
 
-class StatusStore:
-    """Open (and create or migrate) the store at a SQLAlchemy URL or an SQLite file path."""
+def _sqlite_begin(db: Connection) -> None:
+    """SQLAlchemy's transaction as SQLite's own: Python's sqlite3 would commit each CREATE
+    TABLE by itself. Creating takes the write lock first, so that concurrent creators queue."""
+    immediate = db.get_execution_options().get("immediate")
+    db.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
-    def __init__(self, where: str | Path, catalog: Catalog) -> None:
+
+class StatusStore:
+    """Open (and create or migrate) the store at a SQLAlchemy URL or an SQLite file path.
+    `read_only` opens it to read and writes nothing, anywhere: a read-only file or folder,
+    or one whose writer holds the lock, can be read; a store not there yet reads as empty."""
+
+    def __init__(self, where: str | Path, catalog: Catalog, read_only: bool = False) -> None:
         self.catalog = catalog
+        self.read_only = read_only
         self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
         self.label = str(where)
+        path = None
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)  # read-only, before WAL mode would touch the file
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not read_only:
+                path.parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
         try:
-            self.engine: Engine = create_engine(self.url, future=True, connect_args=connect_args)
+            if read_only and path is not None:
+                self.engine: Engine = _read_only_engine(path)
+            else:
+                self.engine = create_engine(self.url, future=True, connect_args=connect_args)
         except Exception as exc:  # a bad URL or a missing driver
             raise StoreError(f"{self.label}: cannot open the status store: {exc}") from exc
-        if self.engine.dialect.name == "sqlite":
+        if self.engine.dialect.name == "sqlite" and not read_only:
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._open()
-
-    def _open(self, retried: bool = False) -> None:
+            event.listen(self.engine, "begin", _sqlite_begin)
         try:
-            tables = set(inspect(self.engine).get_table_names())
-            if "envmap_meta" in tables:
-                with self.engine.connect() as db:
-                    found = db.execute(
-                        select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-                    ).scalar()
-                if found is None or not str(found).isdigit() or int(found) > SCHEMA_VERSION:
-                    raise StoreError(
-                        f"{self.label}: written by a newer EnvMap (schema {found}, this one "
-                        f"reads up to {SCHEMA_VERSION}); left as it is"
-                    )
-            elif tables - {"envmap_meta", "status_events"}:
-                raise StoreError(f"{self.label}: holds other tables; not a status store")
-            with self.engine.begin() as db:
+            self._open()
+        except (OperationalError, DatabaseError) as exc:
+            raise StoreError(f"{self.label}: cannot open the status store: {exc.orig}") from exc
+
+    def _open(self) -> None:
+        """Check what the database holds and, unless reading, create what is missing in the
+        same transaction (schema and version row come together or not at all)."""
+        if self.read_only:
+            with self.engine.connect() as db:
+                contents = _contents(db)
+            self._refuse(contents)
+            if not contents.complete:  # nothing stored yet: read as an empty store
+                self.engine = _read_only_engine(None)
+            return
+        with self.engine.connect().execution_options(immediate=True) as db, db.begin():
+            if db.dialect.name == "postgresql":  # concurrent creators queue here
+                db.execute(text("SELECT pg_advisory_xact_lock(7201016)"))
+            contents = _contents(db)
+            self._refuse(contents)
+            if not contents.complete:
                 metadata.create_all(db)
-                if "envmap_meta" not in tables:
+                if contents.version is None:
                     db.execute(
                         insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
                     )
-            self._seed()
-        except StoreError:
-            raise
-        except (OperationalError, DatabaseError) as exc:
-            if "already exists" in str(exc) and not retried:  # another PC created it just now
-                self._open(retried=True)
-                return
-            raise StoreError(f"{self.label}: cannot open the status store: {exc.orig}") from exc
+        self._seed()
 
-    def _seed(self) -> None:
-        """The documents' statuses as the first events, once."""
+    def _refuse(self, contents: store_file.Contents) -> None:
+        problem = store_file.problem(contents, SCHEMA_VERSION)
+        if problem:
+            raise StoreError(f"{self.label}: {problem}; left as it is")
+
+    def _document_rows(self) -> list[dict[str, Any]]:
+        """The documents' statuses, as the first events."""
         rows = []
         for measure in self.catalog.measures():
             document = self.catalog.documents[measure.evidence[0].document]
@@ -165,7 +183,11 @@ class StatusStore:
                     "sequence": 0,
                 }
             )
-        self._insert_new(rows)
+        return rows
+
+    def _seed(self) -> None:
+        """The documents' statuses as the first events, once."""
+        self._insert_new(self._document_rows())
 
     def _insert_new(self, rows: list[dict[str, Any]]) -> int:
         """Insert the rows whose id is not there yet, in one transaction; returns how many.
@@ -174,6 +196,8 @@ class StatusStore:
         unique = list({r["id"]: r for r in rows}.values())
         if not unique:
             return 0
+        if self.read_only:
+            raise StoreError(f"{self.label}: opened to read only; nothing was recorded")
         dialect = self.engine.dialect.name
         statement: Insert
         if dialect == "postgresql":
@@ -273,6 +297,8 @@ class StatusStore:
                 .order_by(events_table.c.as_of, events_table.c.sequence, events_table.c.recorded_at)
             ).mappings()
             found = [_event(row) for row in rows]
+        found += [e for e in self._unseeded() if getattr(e, "measure_id", None) == measure_id]
+        found.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
         return [e for e in found if isinstance(e, StatusEvent)]
 
     def events(self) -> list[Event]:
@@ -281,7 +307,17 @@ class StatusStore:
             rows = db.execute(
                 select(events_table).order_by(events_table.c.as_of, events_table.c.recorded_at)
             ).mappings()
-            return [_event(row) for row in rows]
+            found = [_event(row) for row in rows]
+        found += self._unseeded()
+        return sorted(found, key=lambda e: (e.as_of, e.recorded_at))
+
+    def _unseeded(self) -> list[Event]:
+        """A store opened to read is not seeded: the documents' statuses it lacks, as events."""
+        if not self.read_only:
+            return []
+        with self.engine.connect() as db:
+            stored = set(db.execute(select(events_table.c.id)).scalars())
+        return [event_from_row(r) for r in self._document_rows() if r["id"] not in stored]
 
     def last_change(self) -> str:
         """A mark that changes whenever an event is added, here or on another PC."""
@@ -363,82 +399,45 @@ def _check_sqlite_file(path: Path) -> None:
     if not path.exists() or not path.stat().st_size:
         return
     with path.open("rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
+        if fh.read(16) != store_file.SQLITE_MAGIC:
             raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            version = None
-            if "envmap_meta" in tables:
-                row = db.execute(
-                    "SELECT value FROM envmap_meta WHERE key='schema_version'"
-                ).fetchone()
-                version = row[0] if row else None
+        with closing(sqlite3.connect(store_file.read_only_uri(path), uri=True)) as db:
+            contents = store_file.read_sqlite(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(
             f"{path}: cannot read it as a status store ({exc}); left as it is"
         ) from exc
-    if tables - {"envmap_meta", "status_events"}:
-        raise StoreError(f"{path}: holds other tables; not a status store; left as it is")
-    if "envmap_meta" in tables and (
-        version is None or not str(version).isdigit() or int(version) > SCHEMA_VERSION
-    ):
-        raise StoreError(
-            f"{path}: written by a newer EnvMap (schema {version}, this one reads up to "
-            f"{SCHEMA_VERSION}); left as it is"
-        )
+    problem = store_file.problem(contents, SCHEMA_VERSION)
+    if problem:
+        raise StoreError(f"{path}: {problem}; left as it is")
 
 
-class Outbox:
-    """Edits made while the shared store was unreachable, kept in a local file until sent.
+def _contents(db: Connection) -> store_file.Contents:
+    """What the database holds (any dialect), read in the caller's transaction."""
+    inspector = inspect(db)
+    names = set(inspector.get_table_names())
+    tables = {n: frozenset(c["name"] for c in inspector.get_columns(n)) for n in names}
+    version, events = None, 0
+    if tables.get("envmap_meta") == store_file.COLUMNS["envmap_meta"]:
+        found = db.execute(
+            select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+        ).scalar()
+        version = None if found is None else str(found)
+    if tables.get("status_events") == store_file.COLUMNS["status_events"]:
+        events = db.execute(select(func.count()).select_from(events_table)).scalar() or 0
+    return store_file.Contents(tables, version, events)
 
-    Each edit carries the event id it will be recorded under, so sending it twice (a crash
-    between sending and forgetting it) records it once. The file is rewritten whole or not
-    at all; an edit the store refuses is set aside in a second file, not retried forever."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.refused = path.with_name(path.stem + ".refused.jsonl")
-
-    def add(self, **edit: Any) -> None:
-        """Keep an edit (set_status's arguments), with the id it will be recorded under."""
-        edit.setdefault("event_id", str(uuid.uuid4()))
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self.path.open("a", encoding="utf-8") as fh:
-            fh.write(json.dumps(edit, ensure_ascii=False, default=str) + "\n")
-            fh.flush()
-            os.fsync(fh.fileno())
-
-    def pending(self) -> list[dict[str, Any]]:
-        if not self.path.exists():
-            return []
-        edits = []
-        for line in self.path.read_text(encoding="utf-8").splitlines():
-            try:
-                edits.append(json.loads(line))
-            except ValueError:
-                continue  # a line torn by a crash while it was written: nothing was kept
-        return edits
-
-    def send(self, store: StatusStore) -> int:
-        """Write the kept edits to the store; returns how many were recorded."""
-        sent = 0
-        for edit in self.pending():
-            try:
-                store.set_status(**edit)
-                sent += 1
-            except StoreError as exc:
-                with self.refused.open("a", encoding="utf-8") as fh:
-                    fh.write(json.dumps({**edit, "refused": str(exc)}, ensure_ascii=False) + "\n")
-            self._forget(edit["event_id"])
-        return sent
-
-    def _forget(self, event_id: str) -> None:
-        rest = [e for e in self.pending() if e.get("event_id") != event_id]
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=self.path.parent, delete=False, suffix=".tmp"
-        ) as fh:
-            fh.write("".join(json.dumps(e, ensure_ascii=False) + "\n" for e in rest))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(fh.name, self.path)
+def _read_only_engine(path: Path | None) -> Engine:
+    """An engine that reads the SQLite file at `path` and cannot write it; for None (no
+    store there yet), an empty store in memory."""
+    if path is None or not path.exists() or not path.stat().st_size:
+        engine = create_engine("sqlite://", poolclass=StaticPool)
+        metadata.create_all(engine)
+        return engine
+    uri = store_file.read_only_uri(path)
+    return create_engine(
+        "sqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
+    )

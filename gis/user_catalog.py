@@ -19,6 +19,7 @@ from shapely.geometry import Point
 from gis import atomic
 from gis.errors import EnvMapError
 from gis.events import DOCUMENT_AUTHOR, StatusEvent
+from gis.locks import exclusive
 from gis.model import USER_PREFIX as USER_PREFIX
 from gis.model import (
     Catalog,
@@ -32,7 +33,7 @@ from gis.model import (
     Site,
     Status,
 )
-from gis.user_folder import UserFolder
+from gis.user_folder import UserFolder, read_accepted, set_aside
 
 if TYPE_CHECKING:
     from gis.geocode import Geocoder
@@ -113,14 +114,19 @@ class Review:
         """Add the accepted candidates to the user's catalog; returns how many."""
         accepted = [c for c in self.candidates if c["decision"] == ACCEPTED]
         store = UserFolder(self.folder).accepted
-        existing = json.loads(store.read_text(encoding="utf-8")) if store.exists() else []
-        kept = [e for e in existing if e["document"] != self.document]
-        for candidate in accepted:
-            kept.append(
-                {**candidate, "document": self.document, "document_date": self.document_date}
-            )
-        _write_json(store, kept)
-        self.path.unlink(missing_ok=True)
+        with exclusive(store):  # another window finishing a review waits: neither is lost
+            try:
+                existing = read_accepted(store.read_bytes() if store.exists() else b"[]")
+            except ValueError as exc:
+                existing = []
+                set_aside(store, str(exc))
+            kept = [e for e in existing if e["document"] != self.document]
+            for candidate in accepted:
+                kept.append(
+                    {**candidate, "document": self.document, "document_date": self.document_date}
+                )
+            _write_json(store, kept)
+            self.path.unlink(missing_ok=True)
         return len(accepted)
 
 
@@ -310,20 +316,24 @@ def _accepted(
     store = UserFolder(folder).accepted
     if not store.exists():
         return
-    try:
-        accepted = json.loads(store.read_text(encoding="utf-8"))
-    except ValueError as exc:
-        raise EnvMapError(f"{store}: damaged ({exc}); move it aside to start again") from exc
     known_ids = {s.id for s in catalog.sites}
-    for number, record in enumerate(accepted):
-        ident = record["document"]
-        if ident not in documents:
-            documents[ident] = _document(folder, ident, record["document_date"])
-        uid = record.get("uid") or str(number)
-        new = _site(record, f"{USER_PREFIX}{ident}-{uid}", documents[ident].path)
-        match = record.get("geocode_match")
-        known = match if str(record.get("geocode_source")).startswith("gazetteer") else None
-        yield record, ident, new, known if known in known_ids else None
+    found, read, raw = [], dict(documents), store.read_bytes()
+    try:
+        for number, record in enumerate(read_accepted(raw)):
+            ident = record["document"]
+            if ident not in read:
+                read[ident] = _document(folder, ident, record["document_date"])
+            uid = record.get("uid") or str(number)
+            new = _site(record, f"{USER_PREFIX}{ident}-{uid}", read[ident].path)
+            match = record.get("geocode_match")
+            known = match if str(record.get("geocode_source")).startswith("gazetteer") else None
+            found.append((record, ident, new, known if known in known_ids else None))
+    except (ValueError, TypeError, KeyError, AttributeError, OSError) as exc:
+        with exclusive(store):
+            set_aside(store, f"{type(exc).__name__}: {exc}", raw)
+        return
+    documents.update(read)
+    yield from found
 
 
 def _document(folder: Path, ident: str, when: str) -> Document:

@@ -9,8 +9,17 @@ ROOT/outbox.jsonl       edits kept while the shared server was out of reach
 
 from __future__ import annotations
 
+import json
+import logging
+import os
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+from gis.atomic import sync_folder
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -42,3 +51,25 @@ class UserFolder:
     @property
     def outbox(self) -> Path:
         return self.root / "outbox.jsonl"
+
+
+def read_accepted(raw: bytes) -> list[dict[str, Any]]:
+    """The records of accepted.json's bytes; ValueError when they are not a list of them."""
+    accepted = json.loads(raw)
+    if not isinstance(accepted, list) or not all(
+        isinstance(r, dict) and isinstance(r.get("document"), str) for r in accepted
+    ):
+        raise ValueError("not a list of accepted sites")
+    return accepted
+
+
+def set_aside(path: Path, problem: str, expected: bytes | None = None) -> None:
+    """Move a damaged user file aside (NAME.damaged-XXXX.SUFFIX: kept for whoever can mend
+    it) so that the app goes on without it, and say so in the log. The caller holds the
+    file's lock; with `expected`, a file that changed since it was read is left alone."""
+    if not path.exists() or (expected is not None and path.read_bytes() != expected):
+        return  # set aside or replaced by another window meanwhile
+    aside = path.with_name(f"{path.stem}.damaged-{uuid.uuid4().hex[:8]}{path.suffix}")
+    os.replace(path, aside)
+    sync_folder(path.parent)
+    log.warning("%s: damaged (%s); moved to %s, the app goes on without it", path, problem, aside)

@@ -289,7 +289,7 @@ def test_a_second_pc_sees_the_update(store, catalog):
 
 
 def test_edits_kept_offline_are_sent_once(store, tmp_path):
-    from gis.store import Outbox
+    from gis.outbox import Outbox
 
     outbox = Outbox(tmp_path / "outbox.jsonl")
     outbox.add(measure_id="jiangxia-7", status="in_progress", as_of="2018-01-10", note="离线")

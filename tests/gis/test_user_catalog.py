@@ -130,14 +130,20 @@ def test_two_documents_with_one_name_stay_apart(catalog, tmp_path):
     assert "鑫达建材码头" in (folder / "documents" / f"{one.document}.txt").read_text("utf-8")
 
 
-def test_a_damaged_user_catalog_is_reported(catalog, tmp_path):
-    from gis import EnvMapError
-
+@pytest.mark.parametrize("garbage", ["[{", "[null]", '{"a": 1}', '[{"document": "x"}]', "[[]]"])
+def test_a_damaged_user_catalog_is_set_aside_and_the_app_goes_on(
+    catalog, tmp_path, caplog, garbage
+):
     folder = tmp_path / "user"
     folder.mkdir()
-    (folder / "accepted.json").write_text("[{", encoding="utf-8")
-    with pytest.raises(EnvMapError, match=r"accepted\.json: damaged"):
-        with_user_sites(catalog, folder)
+    (folder / "accepted.json").write_text(garbage, encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        shown = with_user_sites(catalog, folder)
+    assert [s.id for s in shown.sites] == [s.id for s in catalog.sites]
+    assert "accepted.json: damaged" in caplog.text and "moved to" in caplog.text
+    (aside,) = folder.glob("accepted.damaged-*.json")  # kept for whoever can mend it
+    assert aside.read_text(encoding="utf-8") == garbage
+    assert not (folder / "accepted.json").exists()
 
 
 def test_accepting_checks_every_quote_is_verbatim_in_the_imported_copy(review, tmp_path):
