@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -32,3 +34,48 @@ def user_folder(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.setenv("ENVMAP_USER_DATA", str(folder))
     monkeypatch.delenv("ENVMAP_STORE", raising=False)
     return folder
+
+
+class SmallFilesystems:
+    """tmpfs mounts for a test: real filesystems that fill up or turn read-only."""
+
+    def __init__(self, base: Path) -> None:
+        self.base, self.mounted = base, []
+
+    def mount(self, size: str = "2m", name: str = "disk") -> Path:
+        if os.name != "posix" or os.geteuid() != 0:
+            pytest.skip("mounting a small tmpfs needs root (CI runs as root)")
+        point = self.base / name
+        point.mkdir()
+        done = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        self.mounted.append(point)
+        return point
+
+    def remount(self, point: Path, mode: str) -> None:
+        """Make a mount read-only ("ro") or writable again ("rw")."""
+        subprocess.run(["mount", "-o", f"remount,{mode}", str(point)], check=True)
+
+    def fill(self, point: Path) -> None:
+        """Fill the filesystem until not a byte more fits."""
+        with (point / "filler").open("wb", buffering=0) as fh:
+            try:
+                while True:
+                    fh.write(b"\0" * 4096)
+            except OSError:
+                pass
+
+
+@pytest.fixture
+def small_filesystems(tmp_path: Path):
+    """Mount tmpfs filesystems of a given size; skipped with the reason where this process
+    may not mount (not root)."""
+    mounts = SmallFilesystems(tmp_path)
+    yield mounts
+    for point in mounts.mounted:
+        subprocess.run(["umount", "-l", str(point)], check=False)

@@ -4,6 +4,7 @@ ledgers. Each takes a CurrentState (a bare Catalog is the documents' state)."""
 from __future__ import annotations
 
 import csv
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -86,8 +87,9 @@ def write_rows_xlsx(
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = sheet.dimensions
-    with atomic.replacing(path) as temporary:
-        book.save(temporary)
+    buffer = io.BytesIO()  # in memory first: openpyxl leaves its file open when a write fails
+    book.save(buffer)
+    atomic.write_bytes(path, buffer.getvalue())
 
 
 def export(source: Catalog | CurrentState, fmt: str, path: Path) -> None:

@@ -143,8 +143,18 @@ def _write_table(
 def write(
     path: Path, layers: Mapping[str, gpd.GeoDataFrame], tables: Mapping[str, list[dict[str, Any]]]
 ) -> None:
-    """`layers`: name -> GeoDataFrame in EPSG:4326; `tables`: name -> rows (no geometry)."""
+    """`layers`: name -> GeoDataFrame in EPSG:4326; `tables`: name -> rows (no geometry).
+    OSError when it cannot be written (a full disk), as for any other file."""
     path.unlink(missing_ok=True)
+    try:
+        _write(path, layers, tables)
+    except sqlite3.Error as exc:
+        raise OSError(f"{path}: cannot write the GeoPackage: {exc}") from exc
+
+
+def _write(
+    path: Path, layers: Mapping[str, gpd.GeoDataFrame], tables: Mapping[str, list[dict[str, Any]]]
+) -> None:
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode=MEMORY")  # a new file: no journal left beside it
