@@ -153,3 +153,38 @@ def test_accepting_checks_every_quote_is_verbatim_in_the_imported_copy(review, t
     with pytest.raises(ReviewError, match="is not verbatim there"):
         review.decide(dock, ACCEPTED)
     assert review.candidates[dock]["decision"] != ACCEPTED
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="forked processes: POSIX")
+def test_two_processes_finishing_reviews_at_once_lose_none(review, tmp_path):
+    import os
+
+    from gis.user_catalog import Review
+
+    dock = _index(review, "鑫达建材码头")
+    review.edit(dock, lon=114.301, lat=30.502)
+    review.decide(dock, ACCEPTED)
+    folder, each = tmp_path / "user", 100
+    reviews = {
+        side: [Review(folder, f"{side}-{k}", "2017-12-01", review.candidates) for k in range(each)]
+        for side in ("a", "b")
+    }
+    for pending in reviews.values():
+        for one in pending:
+            one.save()
+    children = []
+    for pending in reviews.values():
+        pid = os.fork()
+        if pid == 0:
+            try:
+                for one in pending:
+                    one.finish()
+            finally:
+                os._exit(0)
+        children.append(pid)
+    for pid in children:
+        os.waitpid(pid, 0)
+    accepted = json.loads((folder / "accepted.json").read_text(encoding="utf-8"))
+    finished = {r["document"] for r in accepted}
+    assert finished == {one.document for pending in reviews.values() for one in pending}
+    assert unfinished_reviews(folder) == ["water_notice_gbk"]  # only the one never finished
