@@ -8,15 +8,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
 from desktop.map.print_layout import TITLE
 from gis import EnvMapError, MapData, load_map_data
+from gis.locks import FolderClaim
 from gis.paths import resources_root, user_data_dir
 
 
@@ -111,6 +112,28 @@ def user_dir() -> Path:
     return user_data_dir()
 
 
+class FolderNotice(QObject):
+    """What a window says when another window holds its user folder."""
+
+    def text(self) -> str:
+        return self.tr("另一窗口正在使用此数据文件夹：保存依次进行，不丢失；对方的修改刷新后可见")
+
+
+def claim_user_folder(window: QWidget, folder: Path | None) -> FolderClaim | None:
+    """Claim the user folder for this window; the claim lasts as long as it is kept. When
+    another window holds it, say so: both may stay open (each save waits its turn, nothing
+    is lost), but one sees the other's changes only after it refreshes."""
+    if folder is None:
+        return None
+    claim = FolderClaim(folder)
+    if not claim.take():
+        text = f"{FolderNotice().text()}\n\n{folder}"
+        box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=window)
+        box.setObjectName("folderInUse")
+        box.open()
+    return claim
+
+
 def report_first_paint() -> None:
     """With ENVMAP_REPORT_FIRST_PAINT set, the moment the map's first frame is painted is
     printed and the app quits: how a start is timed from outside, in a bundle as from source."""
@@ -132,4 +155,9 @@ def run(data: Path | None = None) -> int:
         report_first_paint if os.environ.get("ENVMAP_REPORT_FIRST_PAINT") else None,
     )
     app.aboutToQuit.connect(lambda: desktop.window.close())
-    return app.exec()
+    claim = claim_user_folder(desktop.window, user_dir())
+    try:
+        return app.exec()
+    finally:
+        if claim is not None:
+            claim.release()

@@ -157,6 +157,14 @@
     </message>
 </context>
 <context>
+    <name>FolderNotice</name>
+    <message>
+        <location filename="../../desktop/app.py" line="119"/>
+        <source>另一窗口正在使用此数据文件夹：保存依次进行，不丢失；对方的修改刷新后可见</source>
+        <translation>Another window is using this data folder: saves take turns and nothing is lost; each window sees the other&apos;s changes after a refresh</translation>
+    </message>
+</context>
+<context>
     <name>HtmlExportDialog</name>
     <message>
         <location filename="../../desktop/html_export.py" line="30"/>

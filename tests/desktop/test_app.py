@@ -116,3 +116,40 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
     assert out.returncode == 0, out.stderr
     assert "loaded []" in out.stdout.splitlines(), out.stdout
     assert any(line.startswith("first-paint ") for line in out.stdout.splitlines())
+
+
+HOLD = """
+import sys
+from pathlib import Path
+from gis.locks import FolderClaim
+claim = FolderClaim(Path(sys.argv[1]))
+print("held" if claim.take() else "not held", flush=True)
+sys.stdin.read()
+"""
+
+
+def test_a_second_window_on_the_same_user_folder_is_told_so(qtbot, map_data, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.app import claim_user_folder
+
+    folder = tmp_path / "user"
+    holder = subprocess.Popen(  # the first window, in another process
+        [sys.executable, "-c", HOLD, str(folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    desktop = Desktop(map_data, folder)
+    qtbot.addWidget(desktop.window)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        claim = claim_user_folder(desktop.window, folder)
+        box = desktop.window.findChild(QMessageBox, "folderInUse")
+        assert box is not None and box.isVisible()
+        assert "另一窗口正在使用此数据文件夹" in box.text() and str(folder) in box.text()
+        box.close()
+        claim.release()
+    finally:
+        holder.communicate("", timeout=30)
+    alone = claim_user_folder(desktop.window, folder)  # the other window has closed
+    assert len(desktop.window.findChildren(QMessageBox, "folderInUse")) == 1  # no new notice
+    alone.release()
