@@ -396,6 +396,7 @@ def _as_date(value: object) -> date:
 
 def _check_sqlite_file(path: Path) -> None:
     """Refuse, without writing anything, a file that is not a status store we can read."""
+    store_file.recover(path)  # a creator killed mid-way: its file as it was before
     if not path.exists() or not path.stat().st_size:
         return
     with path.open("rb") as fh:

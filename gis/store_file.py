@@ -8,6 +8,7 @@ on open, not refused."""
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -81,13 +82,30 @@ def _quoted(name: str) -> str:
 def read_only_uri(path: Path) -> str:
     """An SQLite URI that opens `path` to read and never writes it. SQLite needs a `-shm`
     file beside a WAL database to read it; where none can be made (a read-only folder, so
-    nobody writes there either) the file is opened as immutable."""
+    nobody writes there either) the file is opened as immutable. A file whose writer was
+    killed mid-transaction (a hot journal) is first recovered by SQLite itself."""
     uri = f"{path.resolve().as_uri()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as db:
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        _probe(uri)
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN":
+        error = getattr(exc, "sqlite_errorname", "")
+        if error == "SQLITE_CANTOPEN":
+            return f"{uri}&immutable=1"
+        if not error.startswith("SQLITE_READONLY"):
             raise
-        return f"{uri}&immutable=1"
+        recover(path)
+        _probe(uri)
     return uri
+
+
+def recover(path: Path) -> None:
+    """Let SQLite roll back the transaction of a writer killed mid-way (a hot journal beside
+    the file): it puts back what the file held before; a file that is no database stays."""
+    if Path(f"{path}-journal").exists():
+        with contextlib.suppress(sqlite3.DatabaseError):
+            _probe(path.resolve().as_uri())
+
+
+def _probe(uri: str) -> None:
+    with closing(sqlite3.connect(uri, uri=True)) as db:
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()

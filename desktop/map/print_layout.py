@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -33,7 +33,7 @@ from desktop.map.paper import LAYOUT_DPI, MM_PER_INCH, Paper, mm
 from desktop.map.print_fonts import print_font
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
-from gis.atomic import replacing
+from gis.atomic import replacing, write_bytes
 from gis.boundaries import attribution
 from gis.crs import to_web_mercator
 
@@ -332,15 +332,12 @@ def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRect
 
 def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> Layout:
     """Write the report as a PDF of the paper's real size; OSError if it cannot be written
-    (then the file that was there is left as it was)."""
-    with replacing(out, ".pdf") as temporary:
-        return _write_pdf(canvas, paper, options, out, temporary)
-
-
-def _write_pdf(
-    canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path, temporary: Path
-) -> Layout:
-    writer = QPdfWriter(str(temporary))
+    (then the file that was there is left as it was). The PDF is made in memory: Qt's PDF
+    writer does not report a full disk, Python's file writing does."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    buffer.setParent(writer)  # lives as long as the writer the returned layout keeps
     writer.setPageSize(paper.page_size)
     writer.setPageOrientation(paper.orientation)
     writer.setPageMargins(QMarginsF(0, 0, 0, 0))
@@ -357,6 +354,8 @@ def _write_pdf(
         layout.paint(painter, canvas, index)
     if not painter.end():
         raise OSError(f"could not write {out}")
+    buffer.close()
+    write_bytes(out, bytes(buffer.data().data()))
     return layout
 
 
