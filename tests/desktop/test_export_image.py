@@ -104,3 +104,23 @@ def test_render_draws_the_store_s_statuses(tmp_path, catalog):
     assert result.returncode == 0, result.stderr
     legend = _count(QImage(str(plain)), closed)  # the legend's swatch alone
     assert _count(QImage(str(tracked)), closed) > legend + 5
+
+
+def test_a_full_disk_leaves_the_old_png_and_pdf_whole(qapp, map_data, small_filesystems):
+    import hashlib
+
+    import pytest
+
+    from desktop.map.export_image import render_map
+
+    disk = small_filesystems.mount("3m")
+    digests = {}
+    for name in ("map.png", "map.pdf"):
+        render_map(map_data, disk / name, size=(800, 600))
+        digests[name] = hashlib.sha256((disk / name).read_bytes()).hexdigest()
+    small_filesystems.fill(disk)
+    for name in ("map.png", "map.pdf"):
+        with pytest.raises(OSError):
+            render_map(map_data, disk / name, size=(800, 600))
+        assert hashlib.sha256((disk / name).read_bytes()).hexdigest() == digests[name]
+    assert sorted(p.name for p in disk.iterdir()) == ["filler", "map.pdf", "map.png"]
