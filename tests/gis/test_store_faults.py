@@ -14,6 +14,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -146,29 +147,57 @@ go = Path(sys.argv[2])
 while not go.exists():
     pass
 try:
-    StatusStore(Path(sys.argv[1]), catalog)
+    StatusStore(sys.argv[1] if "://" in sys.argv[1] else Path(sys.argv[1]), catalog)
 except StoreError as exc:
     sys.exit(f"refused: {exc}")
 """
 
 
-def test_three_processes_creating_a_store_at_once_all_open_it(catalog, tmp_path):
+@contextmanager
+def _new_database(kind: str, tmp_path: Path, name: str):
+    """The address of a store not created yet: an SQLite path, or a new PostgreSQL database."""
+    if kind == "sqlite":
+        yield str(tmp_path / f"{name}.sqlite")
+        return
+    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip("no PostgreSQL server for this run: set ENVMAP_TEST_POSTGRES_URL")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    database = f"envmap_faults_{name}_{os.getpid()}"
+    with admin.connect() as db:
+        db.execute(text(f"CREATE DATABASE {database}"))
+    try:
+        yield make_url(url).set(database=database).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as db:
+            db.execute(text(f"DROP DATABASE {database} WITH (FORCE)"))
+        admin.dispose()
+
+
+@pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
+def test_three_processes_creating_a_store_at_once_all_open_it(catalog, tmp_path, kind):
     for round_ in range(3):
-        path, go = tmp_path / f"status-{round_}.sqlite", tmp_path / f"go-{round_}"
-        creators = [
-            subprocess.Popen(
-                [sys.executable, "-c", CREATOR, str(path), str(go)],
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for _ in range(3)
-        ]
-        time.sleep(3)  # all three loaded and waiting (the check below holds either way)
-        go.touch()
-        for creator in creators:
-            _, errors = creator.communicate(timeout=120)
-            assert creator.returncode == 0, errors
-        assert len(StatusStore(path, catalog).events()) == len(catalog.measures())
+        go = tmp_path / f"go-{round_}"
+        with _new_database(kind, tmp_path, f"r{round_}") as where:
+            creators = [
+                subprocess.Popen(
+                    [sys.executable, "-c", CREATOR, where, str(go)],
+                    stderr=subprocess.PIPE,
+                    text=True,
+                )
+                for _ in range(3)
+            ]
+            time.sleep(3)  # all three loaded and waiting (the check below holds either way)
+            go.touch()
+            for creator in creators:
+                _, errors = creator.communicate(timeout=120)
+                assert creator.returncode == 0, errors
+            store = StatusStore(where if "://" in where else Path(where), catalog)
+            assert len(store.events()) == len(catalog.measures())
+            store.engine.dispose()
 
 
 def _digest(path: Path) -> str:
