@@ -80,6 +80,8 @@ events_table = Table(
     Column("sequence", Integer, nullable=False, default=0),
 )
 
+SCHEMA = {table.name: frozenset(table.columns.keys()) for table in metadata.sorted_tables}
+
 
 class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
@@ -140,7 +142,7 @@ class StatusStore:
             with self.engine.connect() as db:
                 contents = _contents(db)
             self._refuse(contents)
-            if not contents.complete:  # nothing stored yet: read as an empty store
+            if contents.version is None:  # nothing stored yet: read as an empty store
                 self.engine = _read_only_engine(None)
             return
         with self.engine.connect().execution_options(immediate=True) as db, db.begin():
@@ -148,7 +150,7 @@ class StatusStore:
                 db.execute(text("SELECT pg_advisory_xact_lock(7201016)"))
             contents = _contents(db)
             self._refuse(contents)
-            if not contents.complete:
+            if not contents.complete(SCHEMA):
                 metadata.create_all(db)
                 if contents.version is None:
                     db.execute(
@@ -157,7 +159,7 @@ class StatusStore:
         self._seed()
 
     def _refuse(self, contents: store_file.Contents) -> None:
-        problem = store_file.problem(contents, SCHEMA_VERSION)
+        problem = store_file.problem(contents, SCHEMA, SCHEMA_VERSION)
         if problem:
             raise StoreError(f"{self.label}: {problem}; left as it is")
 
@@ -409,7 +411,7 @@ def _check_sqlite_file(path: Path) -> None:
         raise StoreError(
             f"{path}: cannot read it as a status store ({exc}); left as it is"
         ) from exc
-    problem = store_file.problem(contents, SCHEMA_VERSION)
+    problem = store_file.problem(contents, SCHEMA, SCHEMA_VERSION)
     if problem:
         raise StoreError(f"{path}: {problem}; left as it is")
 
@@ -420,12 +422,12 @@ def _contents(db: Connection) -> store_file.Contents:
     names = set(inspector.get_table_names())
     tables = {n: frozenset(c["name"] for c in inspector.get_columns(n)) for n in names}
     version, events = None, 0
-    if tables.get("envmap_meta") == store_file.COLUMNS["envmap_meta"]:
+    if {"key", "value"} <= tables.get("envmap_meta", frozenset()):
         found = db.execute(
             select(meta_table.c.value).where(meta_table.c.key == "schema_version")
         ).scalar()
         version = None if found is None else str(found)
-    if tables.get("status_events") == store_file.COLUMNS["status_events"]:
+    if "status_events" in tables:
         events = db.execute(select(func.count()).select_from(events_table)).scalar() or 0
     return store_file.Contents(tables, version, events)
 

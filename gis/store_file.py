@@ -10,20 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
-COLUMNS = {
-    "envmap_meta": frozenset({"key", "value"}),
-    "status_events": frozenset(
-        {
-            "id", "kind", "measure_id", "site_id", "status", "as_of", "note", "evidence",
-            "attachment", "author", "recorded_at", "lon", "lat", "precision_m", "sequence",
-        }
-    ),
-}  # fmt: skip
 SQLITE_MAGIC = b"SQLite format 3\x00"
+Schema = Mapping[str, frozenset[str]]  # each table of the store -> its columns
 
 
 @dataclass(frozen=True)
@@ -35,20 +28,20 @@ class Contents:
     events: int = 0  # rows in status_events
     others: tuple[str, ...] = field(default=())  # views and triggers: never a store's
 
-    @property
-    def complete(self) -> bool:
-        """The store's tables and its version row are all there."""
-        return set(self.tables) == set(COLUMNS) and self.version is not None
+    def complete(self, schema: Schema) -> bool:
+        """The store's tables, their columns and its version row are all there."""
+        return dict(self.tables) == dict(schema) and self.version is not None
 
 
-def problem(contents: Contents, newest: int) -> str | None:
+def problem(contents: Contents, schema: Schema, newest: int) -> str | None:
     """Why these contents are not a store this EnvMap opens; None when they are (or can be
-    made one: an empty database, or a creation cut short)."""
-    if set(contents.tables) - set(COLUMNS) or contents.others:
+    made one: an empty database, or a creation cut short). A table of the store's name may
+    lack columns (an older schema, for a migration to add) but has none the store lacks."""
+    if set(contents.tables) - set(schema) or contents.others:
         return "holds other tables; not a status store"
     for name, columns in sorted(contents.tables.items()):
-        if columns != COLUMNS[name]:
-            return f"its {name} table has other columns than a status store's; not a status store"
+        if not columns <= schema[name]:
+            return f"its {name} table has columns a status store has not; not a status store"
     version = contents.version
     if "envmap_meta" not in contents.tables or (version is None and not contents.events):
         return None
@@ -67,10 +60,10 @@ def read_sqlite(db: sqlite3.Connection) -> Contents:
     }
     others = tuple(name for kind, name in objects if kind in ("view", "trigger"))
     version = events = None
-    if tables.get("envmap_meta") == COLUMNS["envmap_meta"]:
+    if {"key", "value"} <= tables.get("envmap_meta", frozenset()):
         row = db.execute("SELECT value FROM envmap_meta WHERE key='schema_version'").fetchone()
         version = None if row is None else str(row[0])
-    if tables.get("status_events") == COLUMNS["status_events"]:
+    if "status_events" in tables:
         events = db.execute("SELECT count(*) FROM status_events").fetchone()[0]
     return Contents(tables, version, events or 0, others)
 
