@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -193,9 +194,20 @@ class Tracking(QObject):
 
     def _send_kept(self) -> None:
         outbox = self.outbox()
-        if outbox is None or not outbox.pending():
+        if outbox is None:
             return
         try:
-            outbox.send(self.store)
+            if outbox.pending():
+                outbox.send(self.store)
         except Exception as exc:  # the server went away again: the edits stay kept
             self._lost(exc)
+        if outbox.messages:  # lines that were no edit, moved aside: the user hears of it
+            parent = self.parent()
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("暂存的修改"),
+                self.tr("以下无法读取的暂存修改已移到一旁：") + "\n" + "\n".join(outbox.messages),
+                parent=parent if isinstance(parent, QWidget) else None,
+            )
+            box.setObjectName("outboxSetAside")
+            box.open()

@@ -697,6 +697,16 @@
 <context>
     <name>Tracking</name>
     <message>
+        <location filename="../../desktop/status.py" line="209"/>
+        <source>暂存的修改</source>
+        <translation>Kept edits</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status.py" line="210"/>
+        <source>以下无法读取的暂存修改已移到一旁：</source>
+        <translation>These kept edits could not be read and were moved aside:</translation>
+    </message>
+    <message>
         <location filename="../../desktop/status.py" line="163"/>
         <source>没有用户数据文件夹，无法保存</source>
         <translation>No user data folder: cannot keep the edit</translation>

@@ -141,3 +141,27 @@ def test_ledger_export_has_the_notice_columns_and_tracked_status(qtbot, tracked,
     assert row["状态日期 As of"] == "2018-01-10" and "逾期" in row["提示 Flags"]
     assert row["状态来源 Status from"] == "跟踪记录 tracked"
     assert row["原文状态 Document's status"] == "计划"
+
+
+def test_a_torn_kept_edit_is_set_aside_and_the_window_says_so(qtbot, map_data, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    folder = tmp_path / "user"
+    folder.mkdir()
+    edit = {"measure_id": "jiangxia-7", "status": "in_progress", "as_of": "2018-01-10",
+            "note": "离线修改", "event_id": "kept-1"}  # fmt: skip
+    (folder / "outbox.jsonl").write_text(
+        json.dumps(edit, ensure_ascii=False) + '\n{"measure_id": "jiangxia-7", "sta',
+        encoding="utf-8",
+    )  # the PC crashed while the second edit was written
+    QSettings().setValue("store/url", "")
+    window = MainWindow(map_data, folder)
+    qtbot.addWidget(window)
+    window.tracking.open()
+    box = window.findChild(QMessageBox, "outboxSetAside")
+    assert box is not None and box.isVisible()
+    assert "outbox.jsonl:2" in box.text() and "已移到一旁" in box.text()
+    now = state_from_store(window.tracking.store).measures["jiangxia-7"]
+    assert now.tracked is not None and now.tracked.note == "离线修改"  # the whole edit was sent
+    assert (folder / "outbox.damaged.jsonl").exists()
+    box.close()
