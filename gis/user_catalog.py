@@ -182,8 +182,18 @@ def _name_document(value: Any, ident: str) -> None:
 
 
 def resume_review(folder: Path, ident: str) -> Review:
-    saved = json.loads(UserFolder(folder).review(ident).read_text(encoding="utf-8"))
-    return Review(folder, ident, saved["document_date"], saved["candidates"])
+    """The review as last saved; a damaged file is moved aside (ReviewError says so)."""
+    path = UserFolder(folder).review(ident)
+    raw = path.read_bytes()
+    try:
+        saved = json.loads(raw)
+        return Review(folder, ident, str(saved["document_date"]), list(saved["candidates"]))
+    except (ValueError, TypeError, KeyError) as exc:
+        with exclusive(path):
+            set_aside(path, f"{type(exc).__name__}: {exc}", raw)
+        raise ReviewError(
+            f"{path}: damaged ({exc}); moved aside, import the document again"
+        ) from exc
 
 
 def unfinished_reviews(folder: Path) -> list[str]:

@@ -64,12 +64,13 @@ def read_accepted(raw: bytes) -> list[dict[str, Any]]:
 
 
 def set_aside(path: Path, problem: str, expected: bytes | None = None) -> None:
-    """Move a damaged user file aside (NAME.damaged-XXXX.SUFFIX: kept for whoever can mend
-    it) so that the app goes on without it, and say so in the log. The caller holds the
-    file's lock; with `expected`, a file that changed since it was read is left alone."""
+    """Move a damaged user file aside (NAME.damaged-XXXX: kept for whoever can mend it,
+    no longer read as what it was) so that the app goes on without it; said in the log.
+    The caller holds the file's lock; with `expected`, a file changed since it was read
+    is left alone."""
     if not path.exists() or (expected is not None and path.read_bytes() != expected):
         return  # set aside or replaced by another window meanwhile
-    aside = path.with_name(f"{path.stem}.damaged-{uuid.uuid4().hex[:8]}{path.suffix}")
+    aside = path.with_name(f"{path.name}.damaged-{uuid.uuid4().hex[:8]}")
     os.replace(path, aside)
     sync_folder(path.parent)
     log.warning("%s: damaged (%s); moved to %s, the app goes on without it", path, problem, aside)

@@ -141,7 +141,7 @@ def test_a_damaged_user_catalog_is_set_aside_and_the_app_goes_on(
         shown = with_user_sites(catalog, folder)
     assert [s.id for s in shown.sites] == [s.id for s in catalog.sites]
     assert "accepted.json: damaged" in caplog.text and "moved to" in caplog.text
-    (aside,) = folder.glob("accepted.damaged-*.json")  # kept for whoever can mend it
+    (aside,) = folder.glob("accepted.json.damaged-*")  # kept for whoever can mend it
     assert aside.read_text(encoding="utf-8") == garbage
     assert not (folder / "accepted.json").exists()
 
@@ -188,3 +188,14 @@ def test_two_processes_finishing_reviews_at_once_lose_none(review, tmp_path):
     finished = {r["document"] for r in accepted}
     assert finished == {one.document for pending in reviews.values() for one in pending}
     assert unfinished_reviews(folder) == ["water_notice_gbk"]  # only the one never finished
+
+
+def test_a_damaged_review_is_set_aside_and_said_so(tmp_path):
+    folder = tmp_path / "user"
+    (folder / "reviews").mkdir(parents=True)
+    (folder / "reviews" / "notice.json").write_text('{"document": "notice", "cand', "utf-8")
+    assert unfinished_reviews(folder) == ["notice"]
+    with pytest.raises(ReviewError, match=r"notice\.json: damaged .*moved aside"):
+        resume_review(folder, "notice")
+    assert unfinished_reviews(folder) == []
+    assert len(list((folder / "reviews").glob("notice.json.damaged-*"))) == 1
