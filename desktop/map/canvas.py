@@ -71,6 +71,7 @@ class MapCanvas(QGraphicsView):
         self._label_anchors: dict[QGraphicsItem, tuple[float, float]] = {}
         self._visible_sites: set[str] | None = None
         self._state: CurrentState | None = None  # what the store adds, once it is open
+        self._recoloured: set[str] = set()  # point sites shown in a tracked status
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
@@ -121,9 +122,13 @@ class MapCanvas(QGraphicsView):
         from gis.crs import geometry_to_mercator
 
         self._state = state
-        self.points.set_statuses(
-            {site_id: state.site_status(site_id) for site_id in self.points.index}
-        )
+        # Only tracked sites can differ from the documents; those recoloured by an earlier
+        # state (another store) go back to their documents' status.
+        tracked = state.sites_tracked().intersection(self.points.index)
+        statuses = {site_id: self._features[site_id].status for site_id in self._recoloured}
+        statuses |= {site_id: state.site_status(site_id) for site_id in tracked}
+        self._recoloured = tracked
+        self.points.set_statuses(statuses)
         for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
                 point = geometry_to_mercator(Point(fix.lon, fix.lat))
