@@ -12,8 +12,10 @@ Uncertainty halos appear once few enough are in view. Identify is a vectorised d
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -40,28 +42,27 @@ class SiteLayer(QGraphicsItem):
         self.ids = [f.id for f in features]
         self.index = {site_id: i for i, site_id in enumerate(self.ids)}
         self.features = features
-        lon = np.array([f.shape.x for f in features], dtype=float)
-        lat = np.array([f.shape.y for f in features], dtype=float)
+        points = np.array([f.shape for f in features], dtype=object)
+        lon, lat = shapely.get_x(points), shapely.get_y(points)
         xs, ys = lonlat_to_mercator(lon, lat)  # the data is WGS84; the scene is Web Mercator
         self.xs, self.ys = xs, -ys
         # Where the data put each site; xs, ys are where it is drawn (see set_datum).
         self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
         self.datum = "wgs84"
-        self.halo = np.array(
-            [
-                f.precision_m / math.cos(math.radians(f.latitude)) if f.is_estimate else 0.0
-                for f in features
-            ]
-        )
-        # (shape, status, the user's own site?): user sites are drawn with a dark edge.
-        self.style_of = [
+        precision = np.array([f.precision_m for f in features], dtype=float)
+        latitude = np.array([f.latitude for f in features], dtype=float)
+        estimate = np.array([f.is_estimate for f in features], dtype=bool)
+        self.halo = np.where(estimate, precision / np.cos(np.radians(latitude)), 0.0)
+        # (shape, status, the user's own site?): user sites are drawn with a dark edge. Each
+        # distinct style is one tuple, shared by its sites.
+        self.style_of = _shared(
             (style.KIND_SHAPES.get(f.kind, "circle"), f.status, f.id.startswith(USER_PREFIX))
             for f in features
-        ]
+        )
         self._index_styles()
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
-        self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self.style_of}
+        self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
         self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
         self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
@@ -88,10 +89,12 @@ class SiteLayer(QGraphicsItem):
 
     def set_statuses(self, statuses: dict) -> None:
         """Colour sites by these statuses (site id -> Status or None), e.g. the tracked ones."""
-        self.style_of = [
-            (shape, statuses.get(site_id, status), user)
-            for site_id, (shape, status, user) in zip(self.ids, self.style_of, strict=True)
-        ]
+        for site_id, status in statuses.items():  # only these: a refresh at 100,000 sites
+            i = self.index.get(site_id)
+            if i is not None:
+                shape, _, user = self.style_of[i]
+                self.style_of[i] = (shape, status, user)
+        self.style_of = _shared(self.style_of)
         self._index_styles()
         self._version += 1
         self.update()
@@ -289,6 +292,12 @@ class SiteLayer(QGraphicsItem):
             sprite_painter.end()
             self._sprites[key] = sprite
         return self._sprites[key]
+
+
+def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, object, bool]]:
+    """The styles with each distinct one held once (100,000 sites have a few styles)."""
+    one: dict[tuple[str, object, bool], tuple[str, object, bool]] = {}
+    return [one.setdefault(key, key) for key in styles]
 
 
 def _topmost_per_cell(device_x: np.ndarray, device_y: np.ndarray) -> np.ndarray:
