@@ -40,9 +40,10 @@ from gis.model import (
 
 ABSOLUTE = ""  # the base of a path under none of the named folders
 SITE_COLUMNS = 12 + 7  # Site's fields but its location, then Location's
-# Columns with few distinct values (aliases, kind, stated districts and their source; basis,
-# datum, source, estimated_from) are stored as [distinct values, one index per site].
-_CODED = (3, 4, 5, 6, 15, 16, 17, 18)
+# Columns with few distinct values (aliases, kind, stated districts and their source;
+# precision, basis, datum, source, estimated_from) are stored as [distinct values, one index
+# per site].
+_CODED = (3, 4, 5, 6, 14, 15, 16, 17, 18)
 
 
 _E = TypeVar("_E", bound=Enum)
@@ -246,6 +247,7 @@ class CatalogDecoder:
             4: KINDS.__getitem__,
             5: lambda names: tuple(map(shared, names)),
             6: texts.optional,
+            14: float,
             15: _BASES.__getitem__,
             16: shared,
             17: shared,
