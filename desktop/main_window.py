@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.canvas.viewport() and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.tracking.open_soon)
+            QTimer.singleShot(0, self.tracking.open)
             QTimer.singleShot(0, self.basemaps.restore)  # tiles, too, after the first frame
             self.mapShown.emit()
         return super().eventFilter(watched, event)

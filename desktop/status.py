@@ -4,8 +4,6 @@ edit kept in an outbox and sent later)."""
 
 from __future__ import annotations
 
-import contextlib
-import threading
 import uuid
 from datetime import date
 from pathlib import Path
@@ -84,7 +82,6 @@ class Tracking(QObject):
 
     changed = Signal()  # the store's content changed (here or on another PC)
     availability = Signal(str)  # "" when usable, else why it is read-only
-    _loaded = Signal()  # a worker thread has imported the store's modules
 
     def __init__(self, catalog: Catalog, user_folder: Path | None, parent: QObject) -> None:
         super().__init__(parent)
@@ -96,7 +93,6 @@ class Tracking(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        self._loaded.connect(self.open)  # queued: emitted by the worker, run on this thread
 
     def url(self) -> str | None:
         chosen = QSettings().value("store/url", "")
@@ -108,18 +104,6 @@ class Tracking(QObject):
         from gis.store import Outbox
 
         return Outbox(UserFolder(self.user_folder).outbox) if self.user_folder else None
-
-    def open_soon(self) -> None:
-        """Open the store once a worker thread has imported SQLAlchemy and the store (a third
-        of a second or more, during which the window stays responsive); the connection is
-        then made on this thread, which uses it."""
-        threading.Thread(target=self._load, name="store-import", daemon=True).start()
-
-    def _load(self) -> None:
-        import gis.store  # noqa: F401 - only loaded here, for open()
-
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self._loaded.emit()
 
     def open(self) -> None:
         """Open the store (SQLAlchemy loads here, after the first frame)."""
