@@ -10,12 +10,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMenu, QMessageBox, QProgressDialog
 
-from desktop.basemap_dialog import BasemapDialog, BasemapSettings, PrefetchDialog
 from desktop.map.canvas import MapCanvas
-from gis.basemaps import PrefetchPlan
 
 if TYPE_CHECKING:
+    from desktop.basemap_dialog import BasemapDialog, BasemapSettings
     from desktop.map.basemap import Basemap
+    from gis.basemaps import PrefetchPlan
 
 FAILURE_NOTE_S = 10.0  # one status-bar note per this many seconds while tiles keep failing
 
@@ -58,11 +58,15 @@ class BasemapControls(QObject):
 
     def restore(self) -> None:
         """Bring back the basemap of the last session (called once the map has painted)."""
+        from desktop.basemap_dialog import BasemapSettings  # the dialogs: after the first frame
+
         settings = BasemapSettings.load()
         if settings.provider != "none":
             self.apply(settings)
 
     def switch(self, provider_id: str) -> None:
+        from desktop.basemap_dialog import BasemapSettings
+
         settings = BasemapSettings.load()
         settings.provider = provider_id
         chosen = settings.chosen()
@@ -73,6 +77,8 @@ class BasemapControls(QObject):
         self.apply(settings)
 
     def open_settings(self, settings: BasemapSettings | None = None) -> BasemapDialog:
+        from desktop.basemap_dialog import BasemapDialog, BasemapSettings
+
         dialog = BasemapDialog(settings or BasemapSettings.load(), self.names, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.settings()
@@ -121,6 +127,8 @@ class BasemapControls(QObject):
         if basemap.config.offline:
             QMessageBox.information(self.window, title, self.tr("离线模式下不能预取。"))
             return
+        from desktop.basemap_dialog import PrefetchDialog
+
         dialog = PrefetchDialog(basemap.provider, basemap.config.cache_bytes, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.start_prefetch(dialog.plan())

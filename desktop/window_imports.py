@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressD
 
 from desktop.html_export import start_job
 from desktop.import_job import FILE_PATTERNS, ImportJob
-from desktop.review import ReviewDialog
-from gis.geocode import GazetteerGeocoder
 from gis.user_folder import UserFolder
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
+    from desktop.review import ReviewDialog
 
 
 class WindowImports(QObject):
@@ -53,6 +52,8 @@ class WindowImports(QObject):
         if self.job is not None:
             QMessageBox.information(window, self.tr("无法导入"), self.tr("正在导入另一份文件"))
             return None
+        from gis.geocode import GazetteerGeocoder  # the gazetteer and YAML: with an import
+
         self.job = ImportJob(
             window.user_folder, path, document_date, GazetteerGeocoder(window.catalog)
         )
@@ -123,6 +124,8 @@ class WindowImports(QObject):
             assert window.user_folder is not None
             copy = UserFolder(window.user_folder).document(review.document)
             paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
+        from desktop.review import ReviewDialog
+
         dialog = ReviewDialog(review, paragraphs, window, window.app_state.current)
         dialog.pickRequested.connect(
             lambda: window.canvas.pick_location(dialog.location_setter(dialog.index))

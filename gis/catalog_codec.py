@@ -1,18 +1,20 @@
 """The catalog as plain JSON data and back, for the map cache: an explicit encoder and
 decoder per model type, so reading builds nothing but the model's own types.
 
-Each object is a JSON array in its dataclass's field order (smaller and faster to read than
-keyed objects at 100,000 sites); enums are their values, dates ISO strings, tuples lists.
-Geometries are indices into a list the caller stores as WKB. Paths are indices into a table
-of (base, relative path) pairs, where the base is a name such as "data" that the reader
-maps to a folder: a moved data folder still resolves, and each path is made once. Strings
-that many sites share (a datum, a source, a district) are read as one object each, as they
-mostly were before writing, rather than once a row.
+Sites are stored as columns, one JSON list per field in the dataclass's field order (the
+location's fields after the site's), so that a reader builds each field for every site in one
+pass and each Site in one call; nested objects (measures, evidence …) are JSON arrays in their
+field order. Enums are their values, dates ISO strings, tuples lists. Geometries are indices
+into a list the caller stores as WKB, one entry per geometry object however often it is
+used. Paths are indices into a table of (base, relative path) pairs, where the base is a name
+such as "data" that the reader maps to a folder: a moved data folder still resolves, and each
+path is made once. Strings that many sites share (a datum, a source, a district) are read as
+one object each, as they mostly were before writing, rather than once a row.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -37,6 +39,11 @@ from gis.model import (
 )
 
 ABSOLUTE = ""  # the base of a path under none of the named folders
+SITE_COLUMNS = 12 + 7  # Site's fields but its location, then Location's
+# Columns with few distinct values (aliases, kind, stated districts and their source;
+# precision, basis, datum, source, estimated_from) are stored as [distinct values, one index
+# per site].
+_CODED = (3, 4, 5, 6, 14, 15, 16, 17, 18)
 
 
 _E = TypeVar("_E", bound=Enum)
@@ -75,14 +82,20 @@ class CatalogEncoder:
         self.bases = {name: folder for name, folder in bases.items() if folder is not None}
         self.geometries = geometries
         self.paths: dict[Path, int] = {}
+        self._geometry_index: dict[int, int] = {}  # by id(): a shared shape is stored once
 
     def path_table(self) -> list[list[str]]:
         """The paths met so far, for the decoder; complete once every row is encoded."""
         return [self._relative(p) for p in self.paths]
 
     def geometry(self, shape: BaseGeometry) -> int:
-        self.geometries.append(shape)
-        return len(self.geometries) - 1
+        """The shape's index; the same object twice (a point site's location and its map
+        feature) gets one index, so a reader decodes and keeps it once."""
+        known = self._geometry_index.get(id(shape))
+        if known is None:  # the shapes live in the data being encoded, so ids stay unique
+            known = self._geometry_index[id(shape)] = len(self.geometries)
+            self.geometries.append(shape)
+        return known
 
     def path(self, path: Path) -> int:
         return self.paths.setdefault(path, len(self.paths))
@@ -107,6 +120,16 @@ class CatalogEncoder:
             list(d.paragraphs),
         ]
 
+    def site_columns(self, sites: Sequence[Site]) -> list[list[Any]]:
+        """The sites as SITE_COLUMNS lists, one per field."""
+        rows = [self.site(s) for s in sites]
+        if not rows:
+            return [[] for _ in range(SITE_COLUMNS)]
+        columns = [list(column) for column in zip(*rows, strict=True)]
+        locations = columns.pop(5)
+        columns += [list(column) for column in zip(*locations, strict=True)]
+        return [coded(c) if i in _CODED else c for i, c in enumerate(columns)]
+
     def site(self, s: Site) -> list[Any]:
         return [
             s.id,
@@ -114,7 +137,7 @@ class CatalogEncoder:
             s.name_en,
             list(s.aliases),
             s.kind.value,
-            self.location(s.location),
+            self.location(s.location, s.id),
             list(s.stated_districts),
             s.stated_districts_source,
             _encode_leader(s.leader) if s.leader is not None else None,
@@ -124,9 +147,9 @@ class CatalogEncoder:
             self.path(s.source_file),
         ]
 
-    def location(self, x: Location) -> list[Any]:
+    def location(self, x: Location, site_id: str) -> list[Any]:
         return [
-            x.place_id,
+            None if x.place_id == site_id else x.place_id,  # most places are the site's own
             self.geometry(x.geometry),
             x.precision_m,
             x.basis.value,
@@ -134,6 +157,21 @@ class CatalogEncoder:
             x.source,
             x.estimated_from,
         ]
+
+
+def coded(column: list[Any]) -> list[Any]:
+    """[the distinct values, each row's index among them]: small integers to parse, and one
+    object per distinct value after reading. Lists (of strings) count as their tuples."""
+    codes: dict[Any, int] = {}
+    indices = [codes.setdefault(tuple(v) if isinstance(v, list) else v, len(codes)) for v in column]
+    return [[list(v) if isinstance(v, tuple) else v for v in codes], indices]
+
+
+def uncoded(column: Any, convert: Callable[[Any], Any]) -> list[Any]:
+    """The rows of a `coded` column, each distinct value converted once."""
+    table, indices = column
+    values = [convert(v) for v in table]
+    return [values[i] for i in indices]
 
 
 def _encode_evidence(items: tuple[Evidence, ...]) -> list[Any]:
@@ -197,41 +235,62 @@ class CatalogDecoder:
             paragraphs=tuple(paras),
         )
 
-    def site(self, data: list[Any]) -> Site:
-        ident, name_zh, name_en, aliases, kind, location, districts, source, leader = data[:9]
-        relations, measures, indicators, source_file = data[9:]
-        texts = self.texts
-        return Site(
-            id=ident,
-            name_zh=name_zh,
-            name_en=name_en,
-            aliases=tuple(aliases),
-            kind=KINDS[kind],
-            location=self.location(location),
-            stated_districts=tuple(texts[d] for d in districts),
-            stated_districts_source=texts.optional(source),
-            leader=self.leader(leader) if leader is not None else None,
-            relations=tuple(
-                Relation(_RELATIONS[rtype], texts[target], self.evidence(evidence))
-                for rtype, target, evidence in relations
-            ),
-            measures=tuple(map(self.measure, measures)),
-            indicators=tuple(map(self.indicator, indicators)),
-            source_file=self.paths[source_file],
+    def sites(self, columns: list[Any]) -> tuple[Site, ...]:
+        """The sites of SITE_COLUMNS columns, each field decoded for all sites at once (an
+        empty list becomes the one empty tuple: most sites have no aliases, relations …)."""
+        if len(columns) != SITE_COLUMNS or not all(isinstance(c, list) for c in columns):
+            raise ValueError(f"expected {SITE_COLUMNS} site columns")
+        texts, shapes = self.texts, self.geometries
+        shared = texts.__getitem__
+        convert: dict[int, Callable[[Any], Any]] = {
+            3: tuple,
+            4: KINDS.__getitem__,
+            5: lambda names: tuple(map(shared, names)),
+            6: texts.optional,
+            14: float,
+            15: _BASES.__getitem__,
+            16: shared,
+            17: shared,
+            18: texts.optional,
+        }
+        columns = [uncoded(c, convert[i]) if i in _CODED else c for i, c in enumerate(columns)]
+        if len({len(c) for c in columns}) > 1:
+            raise ValueError("site columns of different lengths")
+        ids, names_zh, names_en, aliases, kinds, districts, district_sources, leaders = columns[:8]
+        relations, measures, indicators, source_files = columns[8:12]
+        places, geometries, precisions, bases, datums, sources, estimated = columns[12:]
+        locations = map(
+            Location,
+            [i if p is None else p for i, p in zip(ids, places, strict=True)],
+            [shapes[g] for g in geometries],
+            precisions,
+            bases,
+            datums,
+            sources,
+            estimated,
+        )
+        return tuple(
+            map(
+                Site,
+                ids,
+                names_zh,
+                names_en,
+                aliases,
+                kinds,
+                list(locations),
+                districts,
+                district_sources,
+                [self.leader(x) if x is not None else None for x in leaders],
+                [tuple(map(self.relation, r)) if r else () for r in relations],
+                [tuple(map(self.measure, m)) if m else () for m in measures],
+                [tuple(map(self.indicator, i)) if i else () for i in indicators],
+                [self.paths[f] for f in source_files],
+            )
         )
 
-    def location(self, data: list[Any]) -> Location:
-        place, geometry, precision, basis, datum, source, estimated_from = data
-        texts = self.texts
-        return Location(
-            place_id=place,
-            geometry=self.geometries[geometry],
-            precision_m=precision,
-            basis=_BASES[basis],
-            datum=texts[datum],
-            source=texts[source],
-            estimated_from=texts.optional(estimated_from),
-        )
+    def relation(self, data: list[Any]) -> Relation:
+        rtype, target, evidence = data
+        return Relation(_RELATIONS[rtype], self.texts[target], self.evidence(evidence))
 
     def evidence(self, data: list[Any]) -> tuple[Evidence, ...]:
         texts = self.texts

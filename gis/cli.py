@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gis.basemaps import HTML_BASEMAPS
-from gis.catalog import load_catalog, validate_catalog
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
@@ -52,6 +51,8 @@ SITE_CSV_COLUMNS = (
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from gis.catalog import load_catalog, validate_catalog
+
     problems = validate_catalog(args.data)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -71,6 +72,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 def _catalog(args: argparse.Namespace) -> Catalog:
     """The catalog the window shows: shipped (or --data) plus the user's accepted sites,
     unless --catalog-only asks for the shipped catalog alone."""
+    from gis.catalog import load_catalog  # YAML: not for `envmap app`, which reads its cache
+
     catalog = load_catalog(args.data)
     if args.catalog_only:
         return catalog
@@ -319,6 +322,8 @@ def _iso_date(text: str) -> date:
 
 
 def _cmd_paragraphs(args: argparse.Namespace) -> int:
+    from gis.catalog import load_catalog
+
     catalog = load_catalog(args.data)
     if args.document not in catalog.documents:
         print(

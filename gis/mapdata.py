@@ -13,7 +13,7 @@ import contextlib
 import gc
 import hashlib
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -23,20 +23,27 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from gis.cachefile import CacheDamaged, read_cache_file, write_cache_file
-from gis.catalog_codec import STATUSES, CatalogDecoder, CatalogEncoder, SharedTexts
+from gis.catalog_codec import (
+    SITE_COLUMNS,
+    STATUSES,
+    CatalogDecoder,
+    CatalogEncoder,
+    coded,
+    uncoded,
+)
 from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
 from gis.paths import data_root
 from gis.user_folder import UserFolder
 
 log = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when MapData, its encoding or how it is built changes
+FORMAT = 5  # bump when MapData, its encoding or how it is built changes
 # Simplified in Web Mercator metres (so a tolerance means the same on screen everywhere),
 # stored back in WGS84: the map data has one CRS, and the canvas projects it for drawing.
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # finest first
 CACHE_NAME = "mapdata.cache"
 _PICKLED_CACHE = "mapdata.pickle"  # what versions before FORMAT 3 wrote; never read
-_CHUNK = 1000  # rows a line: a load holds one line's JSON tree at a time
+_FEATURE_COLUMNS = 6  # site, layer, status, latitude, shape, simplified levels
 # what reading a damaged or crafted cache can raise; RecursionError: JSON nested deeper than
 # the parser goes
 _UNREADABLE = (CacheDamaged, OSError, KeyError, TypeError, IndexError, ValueError, RecursionError)
@@ -188,12 +195,16 @@ def read_map_cache(
 def _collector_paused() -> Iterator[None]:
     """Decoding creates millions of lists, strings and dataclasses, none in a cycle; left on,
     the cyclic collector walks the growing heap again and again (3 times the decoding's own
-    time at 100,000 sites)."""
+    time at 100,000 sites). Afterwards what is alive is frozen (gc.freeze): the map data
+    lives as long as its window, and would otherwise be walked again by the collections
+    that building the window sets off (a third of the canvas's build at 100,000 sites).
+    Frozen objects are still freed when no longer referenced; none of them is in a cycle."""
     enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
@@ -218,35 +229,34 @@ def _bases(root: Path, user: Path | None) -> dict[str, Path | None]:
 def _encode(
     data: MapData, geometries: list[BaseGeometry], bases: dict[str, Path | None]
 ) -> list[Any]:
-    """A head line (paths, documents, districts, how many chunks follow), then the sites and
-    the features in chunks of _CHUNK rows."""
+    """A head line (paths, documents, the distinct district lists), then one line per
+    column: the sites' (SITE_COLUMNS), the features' (_FEATURE_COLUMNS; a feature is its
+    site's index plus what it adds) and the districts' (site index, district list index).
+    A column of few distinct values is `coded`. A reader holds one column's JSON tree at a
+    time, and builds each field in one pass."""
     encoder = CatalogEncoder(bases, geometries)
     documents = [encoder.document(d) for d in data.catalog.documents.values()]
-    sites = _chunks([encoder.site(s) for s in data.catalog.sites])
-    features = _chunks([_encode_feature(f, encoder.geometry) for f in data.features])
+    sites = encoder.site_columns(data.catalog.sites)
+    index = {site.id: i for i, site in enumerate(data.catalog.sites)}
+    features = [
+        [index[f.id] for f in data.features],
+        coded([f.layer for f in data.features]),
+        coded([f.status.value if f.status is not None else None for f in data.features]),
+        [f.latitude for f in data.features],
+        [encoder.geometry(f.shape) for f in data.features],
+        [[[t, encoder.geometry(shape)] for t, shape in f.simplified] for f in data.features],
+    ]
+    district_lists: dict[tuple[str, ...], int] = {}
+    keys, lists = [], []
+    for site_id, names in data.districts.items():
+        keys.append(index[site_id])
+        lists.append(district_lists.setdefault(names, len(district_lists)))
     head = {
         "paths": encoder.path_table(),
         "documents": documents,
-        "districts": {site: list(names) for site, names in data.districts.items()},
-        "chunks": [len(sites), len(features)],
+        "district_lists": [list(names) for names in district_lists],
     }
-    return [head, *sites, *features]
-
-
-def _chunks(rows: list[Any]) -> list[list[Any]]:
-    return [rows[i : i + _CHUNK] for i in range(0, len(rows), _CHUNK)]
-
-
-def _encode_feature(f: MapFeature, geometry: Callable[[BaseGeometry], int]) -> list[Any]:
-    """Only what the feature adds to its site: the rest is read back from the site."""
-    return [
-        f.id,
-        f.layer,
-        f.status.value if f.status is not None else None,
-        f.latitude,
-        geometry(f.shape),
-        [[tolerance, geometry(shape)] for tolerance, shape in f.simplified],
-    ]
+    return [head, *sites, *features, keys, lists]
 
 
 def _decode(
@@ -255,43 +265,46 @@ def _decode(
     head = next(lines)  # _lines yields at least one
     decoder = CatalogDecoder(bases, geometries, head["paths"])
     documents = decoder.documents(head["documents"])
-    site_chunks, feature_chunks = head["chunks"]
-    catalog = Catalog(documents, tuple(map(decoder.site, _rows(lines, site_chunks))))
+    catalog = Catalog(documents, decoder.sites(_columns(lines, SITE_COLUMNS)))
     texts = decoder.texts
+    site_of, layers, statuses, latitudes, shapes, levels = _columns(lines, _FEATURE_COLUMNS)
+    layers = uncoded(layers, texts.__getitem__)
+    statuses = uncoded(statuses, lambda s: STATUSES[s] if s is not None else None)
+    if len({len(c) for c in (site_of, layers, statuses, latitudes, shapes, levels)}) > 1:
+        raise ValueError("feature columns of different lengths")
+    of = [catalog.sites[i] for i in site_of]
     features = tuple(
-        _decode_feature(row, catalog, geometries, texts) for row in _rows(lines, feature_chunks)
+        map(
+            MapFeature,
+            [site.id for site in of],
+            layers,
+            [site.name_zh for site in of],
+            [site.kind for site in of],
+            statuses,
+            [site.location.is_estimate for site in of],
+            [site.location.precision_m for site in of],
+            latitudes,
+            [geometries[i] for i in shapes],
+            [tuple((t, geometries[i]) for t, i in lv) if lv else () for lv in levels],
+        )
     )
+    names = [tuple(map(texts.__getitem__, d)) for d in head["district_lists"]]
+    keys, lists = _columns(lines, 2)
+    districts = {catalog.sites[k].id: names[i] for k, i in zip(keys, lists, strict=True)}
     if next(lines, None) is not None:
-        raise ValueError("more lines than the head announced")
-    districts = {site: tuple(texts[d] for d in names) for site, names in head["districts"].items()}
+        raise ValueError("more lines than the layout has")
     return MapData(catalog, districts, features)
 
 
-def _rows(lines: Iterator[Any], chunks: int) -> Iterator[list[Any]]:
-    for _ in range(chunks):
-        chunk = next(lines, None)
-        if not isinstance(chunk, list):
-            raise ValueError("a chunk is missing")
-        yield from chunk
-
-
-def _decode_feature(
-    data: list[Any], catalog: Catalog, geometries: list[BaseGeometry], texts: SharedTexts
-) -> MapFeature:
-    ident, layer, status, latitude, shape, levels = data
-    site = catalog.site(ident)
-    return MapFeature(
-        id=site.id,
-        layer=texts[layer],
-        name_zh=site.name_zh,
-        kind=site.kind,
-        status=STATUSES[status] if status is not None else None,
-        is_estimate=site.location.is_estimate,
-        precision_m=site.location.precision_m,
-        latitude=latitude,
-        shape=geometries[shape],
-        simplified=tuple((tolerance, geometries[i]) for tolerance, i in levels),
-    )
+def _columns(lines: Iterator[Any], count: int) -> list[list[Any]]:
+    """The next `count` lines, each a list."""
+    columns: list[list[Any]] = []
+    for _ in range(count):
+        column = next(lines, None)
+        if not isinstance(column, list):
+            raise ValueError("a column is missing")
+        columns.append(column)
+    return columns
 
 
 def _data_digest(root: Path, user: Path | None) -> str:

@@ -93,6 +93,23 @@ class CurrentState:
     def document_site_status(self, site_id: str) -> Status | None:
         return self.documents.site_status(site_id)
 
+    def sites_tracked(self) -> set[str]:
+        """The only sites whose status can differ from the documents': those a tracked
+        measure concerns (its own site, the sites its site's relations lead to, the sites it
+        names), so a view of many sites recomputes only these."""
+        found: set[str] = set()
+        for state in self.measures.values():
+            if state.tracked is None:
+                continue
+            found.update(state.measure.concerns)
+            frontier = [state.measure.site_id]
+            while frontier:
+                site_id = frontier.pop()
+                if site_id not in found:
+                    found.add(site_id)
+                    frontier.extend(r.target for r in self.documents.site(site_id).relations)
+        return found
+
     def site_measures(self, site_id: str) -> list[MeasureState]:
         """The states of the measures concerning a site, in the catalog's order."""
         return [self.measures[m.id] for m in self.documents.measures_concerning(site_id)]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -71,24 +72,31 @@ class MapCanvas(QGraphicsView):
         self._label_anchors: dict[QGraphicsItem, tuple[float, float]] = {}
         self._visible_sites: set[str] | None = None
         self._state: CurrentState | None = None  # what the store adds, once it is open
+        self._recoloured: set[str] = set()  # point sites shown in a tracked status
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
+        features = map_data.features
+        # one vectorised type test: a geom_type per feature costs seconds at 100,000 sites
+        is_point = (shapely.get_type_id([f.shape for f in features]) == 0).tolist()
         self._features = {
-            f.id: f if f.shape.geom_type == "Point" else _in_mercator(f) for f in map_data.features
+            f.id: f if point else _in_mercator(f)
+            for f, point in zip(features, is_point, strict=True)
         }
         points = sorted(
-            (f for f in map_data.features if f.shape.geom_type == "Point"),
+            (f for f, point in zip(features, is_point, strict=True) if point),
             key=lambda f: Z_ORDER[f.layer],
         )
         self.points = SiteLayer(points)
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array([f.layer for f in points], dtype=object)
         self.scene().addItem(self.points)
-        self._populate_areas([f for f in self._features.values() if f.shape.geom_type != "Point"])
+        self._populate_areas(
+            [self._features[f.id] for f, point in zip(features, is_point, strict=True) if not point]
+        )
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
@@ -121,9 +129,13 @@ class MapCanvas(QGraphicsView):
         from gis.crs import geometry_to_mercator
 
         self._state = state
-        self.points.set_statuses(
-            {site_id: state.site_status(site_id) for site_id in self.points.index}
-        )
+        # Only tracked sites can differ from the documents; those recoloured by an earlier
+        # state (another store) go back to their documents' status.
+        tracked = state.sites_tracked().intersection(self.points.index)
+        statuses = {site_id: self._features[site_id].status for site_id in self._recoloured}
+        statuses |= {site_id: state.site_status(site_id) for site_id in tracked}
+        self._recoloured = tracked
+        self.points.set_statuses(statuses)
         for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
                 point = geometry_to_mercator(Point(fix.lon, fix.lat))

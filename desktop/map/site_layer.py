@@ -2,16 +2,20 @@
 
 One QGraphicsItem per site costs Qt a scene-index entry, a bounding-rect test and a paint call
 each; here coordinates live in NumPy arrays and only what is in view is drawn. Up to
-VECTOR_LIMIT symbols are drawn as paths; a crowded view keeps one symbol per few pixels, drawn
-from cached sprites into an image of the view and its surroundings that panning reuses.
+VECTOR_LIMIT symbols are all drawn: as paths in print and when few are in view, from cached
+sprites (the same drawing, rendered once per style) on screen beyond PATH_LIMIT, as a path
+costs ten times a sprite's blit; a crowded view keeps one symbol per few pixels, drawn from the
+sprites into an image of the view and its surroundings that panning reuses.
 Uncertainty halos appear once few enough are in view. Identify is a vectorised distance test.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import numpy as np
+import shapely
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
@@ -24,7 +28,8 @@ from gis.crs import lonlat_to_mercator
 from gis.model import USER_PREFIX
 
 HALO_LIMIT = 300  # more halos than this in view would only grey the map out
-VECTOR_LIMIT = 1500  # up to this many symbols in view are drawn as paths
+VECTOR_LIMIT = 1500  # up to this many symbols in view are all drawn
+PATH_LIMIT = 300  # on screen, more symbols in view than this are blitted from sprites
 THIN_CELL_PX = 8  # beyond VECTOR_LIMIT, one symbol per cell of this many pixels
 CACHE_PAD_PX = 256  # the crowded-view image reaches this far past the view, for panning
 PICK_PX = style.SYMBOL_PX / 2 + 2
@@ -37,29 +42,28 @@ class SiteLayer(QGraphicsItem):
         self.ids = [f.id for f in features]
         self.index = {site_id: i for i, site_id in enumerate(self.ids)}
         self.features = features
-        lon = np.array([f.shape.x for f in features], dtype=float)
-        lat = np.array([f.shape.y for f in features], dtype=float)
+        points = np.array([f.shape for f in features], dtype=object)
+        lon, lat = shapely.get_x(points), shapely.get_y(points)
         xs, ys = lonlat_to_mercator(lon, lat)  # the data is WGS84; the scene is Web Mercator
         self.xs, self.ys = xs, -ys
         # Where the data put each site; xs, ys are where it is drawn (see set_datum).
         self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
         self.datum = "wgs84"
-        self.halo = np.array(
-            [
-                f.precision_m / math.cos(math.radians(f.latitude)) if f.is_estimate else 0.0
-                for f in features
-            ]
-        )
-        # (shape, status, the user's own site?): user sites are drawn with a dark edge.
-        self.style_of = [
+        precision = np.array([f.precision_m for f in features], dtype=float)
+        latitude = np.array([f.latitude for f in features], dtype=float)
+        estimate = np.array([f.is_estimate for f in features], dtype=bool)
+        self.halo = np.where(estimate, precision / np.cos(np.radians(latitude)), 0.0)
+        # (shape, status, the user's own site?): user sites are drawn with a dark edge. Each
+        # distinct style is one tuple, shared by its sites.
+        self.style_of = _shared(
             (style.KIND_SHAPES.get(f.kind, "circle"), f.status, f.id.startswith(USER_PREFIX))
             for f in features
-        ]
+        )
         self._index_styles()
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
-        self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self.style_of}
-        self._sprites: dict[tuple[str, object, bool], QPixmap] = {}  # by (shape, status, user)
+        self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
+        self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
         self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
         self._bounds = self._extent()
@@ -85,10 +89,12 @@ class SiteLayer(QGraphicsItem):
 
     def set_statuses(self, statuses: dict) -> None:
         """Colour sites by these statuses (site id -> Status or None), e.g. the tracked ones."""
-        self.style_of = [
-            (shape, statuses.get(site_id, status), user)
-            for site_id, (shape, status, user) in zip(self.ids, self.style_of, strict=True)
-        ]
+        for site_id, status in statuses.items():  # only these: a refresh at 100,000 sites
+            i = self.index.get(site_id)
+            if i is not None:
+                shape, _, user = self.style_of[i]
+                self.style_of[i] = (shape, status, user)
+        self.style_of = _shared(self.style_of)
         self._index_styles()
         self._version += 1
         self.update()
@@ -142,7 +148,7 @@ class SiteLayer(QGraphicsItem):
         picked = self._in_rect(option.exposedRect, transform.m11())
         if widget is None or len(picked) <= VECTOR_LIMIT:
             self._paint_halos(painter, option.exposedRect, transform.m11())
-            self._paint_symbols(painter, transform, picked)
+            self._paint_symbols(painter, transform, picked, on_screen=widget is not None)
         else:
             self._paint_cached(painter, transform, widget)
         if self.selected is not None and self.shown[self.selected]:
@@ -163,19 +169,22 @@ class SiteLayer(QGraphicsItem):
             & (self.ys <= rect.bottom() + margin)
         )
 
-    def _paint_symbols(self, painter: QPainter, transform: QTransform, picked: np.ndarray) -> None:
+    def _paint_symbols(
+        self, painter: QPainter, transform: QTransform, picked: np.ndarray, on_screen: bool
+    ) -> None:
         device_x = self.xs[picked] * transform.m11() + transform.dx()
         device_y = self.ys[picked] * transform.m22() + transform.dy()
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if len(picked) <= VECTOR_LIMIT:
+        if len(picked) <= (VECTOR_LIMIT if not on_screen else PATH_LIMIT):
             for i, x, y in zip(picked, device_x, device_y, strict=True):
                 # By name: mypy cannot count the items of a `*` it sees as Any (i is).
                 shape, status, user = self.style_of[i]
                 self._draw(painter, shape, status, user, QPointF(x, y), selected=False)
         else:
-            self._paint_sprites(painter, picked, device_x, device_y)
+            thin = len(picked) > VECTOR_LIMIT
+            self._paint_sprites(painter, picked, device_x, device_y, thin)
         painter.restore()
 
     def _paint_cached(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
@@ -213,7 +222,8 @@ class SiteLayer(QGraphicsItem):
         image_painter = QPainter(pixmap)
         image_painter.setWorldTransform(shifted)
         self._paint_halos(image_painter, scene_covered, transform.m11())
-        self._paint_symbols(image_painter, shifted, self._in_rect(scene_covered, transform.m11()))
+        picked = self._in_rect(scene_covered, transform.m11())
+        self._paint_symbols(image_painter, shifted, picked, on_screen=True)
         image_painter.end()
         origin = transform.inverted()[0].map(covered.topLeft())
         key = (transform.m11(), transform.m22(), self._version)
@@ -256,24 +266,24 @@ class SiteLayer(QGraphicsItem):
         painter.drawPath(self._paths[shape])
         painter.translate(-at)
 
-    def _paint_sprites(self, painter: QPainter, picked, device_x, device_y) -> None:
-        cells = np.floor(device_x / THIN_CELL_PX) * 1e6 + np.floor(device_y / THIN_CELL_PX)
-        # np.unique keeps each cell's first entry; on the reversed list that is the topmost.
-        _, first = np.unique(cells[::-1], return_index=True)
-        keep = np.sort(len(cells) - 1 - first)
+    def _paint_sprites(self, painter: QPainter, picked, device_x, device_y, thin: bool) -> None:
+        keep = _topmost_per_cell(device_x, device_y) if thin else np.arange(len(picked))
         # Whole pixels and one bound method: each call costs Python more than Qt's blit.
         left = np.rint(device_x[keep] - SPRITE_PX / 2).astype(int).tolist()
         top = np.rint(device_y[keep] - SPRITE_PX / 2).astype(int).tolist()
-        every = [self._sprite(*key) for key in self._styles]
+        ratio = painter.device().devicePixelRatioF()
+        every = [self._sprite(*key, ratio) for key in self._styles]
         sprites = [every[code] for code in self._style_code[picked[keep]].tolist()]
         draw = painter.drawPixmap
         for x, y, sprite in zip(left, top, sprites, strict=True):
             draw(x, y, sprite)
 
-    def _sprite(self, shape: str, status, user: bool) -> QPixmap:
-        key = (shape, status, user)
+    def _sprite(self, shape: str, status, user: bool, ratio: float) -> QPixmap:
+        """The symbol drawn once, at the device's pixel ratio so it stays sharp on HiDPI."""
+        key = (shape, status, user, ratio)
         if key not in self._sprites:
-            sprite = QPixmap(SPRITE_PX, SPRITE_PX)
+            sprite = QPixmap(math.ceil(SPRITE_PX * ratio), math.ceil(SPRITE_PX * ratio))
+            sprite.setDevicePixelRatio(ratio)
             sprite.fill(Qt.GlobalColor.transparent)
             sprite_painter = QPainter(sprite)
             sprite_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -282,3 +292,25 @@ class SiteLayer(QGraphicsItem):
             sprite_painter.end()
             self._sprites[key] = sprite
         return self._sprites[key]
+
+
+def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, object, bool]]:
+    """The styles with each distinct one held once (100,000 sites have a few styles)."""
+    one: dict[tuple[str, object, bool], tuple[str, object, bool]] = {}
+    return [one.setdefault(key, key) for key in styles]
+
+
+def _topmost_per_cell(device_x: np.ndarray, device_y: np.ndarray) -> np.ndarray:
+    """Indices, ascending, of the last-drawn (topmost) symbol in each THIN_CELL_PX cell: a
+    grid of cell owners rather than a sort, which cost half a crowded frame at 100k sites."""
+    if not len(device_x):
+        return np.flatnonzero(np.zeros(0, dtype=bool))
+    column = np.floor(device_x / THIN_CELL_PX).astype(np.int64)
+    row = np.floor(device_y / THIN_CELL_PX).astype(np.int64)
+    column -= column.min()
+    row -= row.min()
+    cell = row * (int(column.max()) + 1) + column
+    order = np.arange(len(cell))
+    owner = np.full(int(cell.max()) + 1, -1, dtype=np.int64)
+    np.maximum.at(owner, cell, order)
+    return np.flatnonzero(owner[cell] == order)

@@ -93,13 +93,16 @@ def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_
 def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_path):
     """`envmap app` as a user starts it (second start, map cache in place): at the moment the
     map is first painted, neither the status store's SQLAlchemy nor pandas/geopandas are
-    loaded — they would cost the first frame a third of a second or more."""
+    loaded — they would cost the first frame a third of a second or more — nor YAML, the
+    geocoder, the review, basemap and print modules, which wait for their first use."""
     spy = (
         "import sys\n"
         "from desktop import app\n"
         "real = app.report_first_paint\n"
         "def report():\n"
-        "    heavy = ('sqlalchemy', 'pandas', 'geopandas', 'pyogrio', 'folium')\n"
+        "    heavy = ('sqlalchemy', 'pandas', 'geopandas', 'pyogrio', 'folium', 'yaml',\n"
+        "             'gis.geocode', 'desktop.review', 'desktop.basemap_dialog',\n"
+        "             'desktop.map.print_layout')\n"
         "    print('loaded', [m for m in heavy if m in sys.modules], flush=True)\n"
         "    real()\n"
         "app.report_first_paint = report\n"

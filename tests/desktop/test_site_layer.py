@@ -7,7 +7,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from shapely.geometry import Point
 
 from desktop.map import style
@@ -135,3 +135,51 @@ def test_keyboard_zoom_keeps_the_view_centre(qtbot, canvas):
     after = canvas.mapToScene(canvas.viewport().rect().center())
     pixel = 1.0 / canvas.transform().m11()
     assert abs(after.x() - centre.x()) <= 2 * pixel and abs(after.y() - centre.y()) <= 2 * pixel
+
+
+def test_a_state_from_another_store_puts_symbols_back_in_their_documents_colour(canvas):
+    from datetime import date
+
+    from gis.events import StatusEvent
+    from gis.state import current_state
+
+    catalog = canvas.catalog
+    events = [
+        StatusEvent(f"e{i}", m.id, LONE, Status.CLOSED_OUT, date(2024, 1, 1), "", "", "", "t", "")
+        for i, m in enumerate(catalog.measures_concerning(LONE))
+    ]
+    canvas.show_state(current_state(catalog, events))
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.CLOSED_OUT))
+    canvas.show_state(current_state(catalog))  # e.g. another store, where nothing is recorded
+    assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
+
+
+def test_a_busy_view_still_draws_each_symbol_where_its_site_is(canvas):
+    """Between PATH_LIMIT and VECTOR_LIMIT symbols in view, all are drawn (from sprites)."""
+    from desktop.map.site_layer import PATH_LIMIT
+
+    layer = canvas.points
+    crowd = [layer.index[f"crowd-{i}"] for i in range(CROWD)]
+    canvas.centerOn(float(np.mean(layer.xs[crowd])), float(np.mean(layer.ys[crowd])))
+
+    def in_view() -> np.ndarray:
+        rect = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+        return layer._in_rect(rect, canvas.transform().m11())
+
+    while len(in_view()) > VECTOR_LIMIT:
+        canvas.zoom(1.1)
+    assert PATH_LIMIT < len(in_view()) <= VECTOR_LIMIT
+    image = canvas.viewport().grab().toImage()
+    px = canvas.transform().m11()
+    lonely = [
+        i
+        for i in in_view()
+        if np.partition(np.hypot(layer.xs - layer.xs[i], layer.ys - layer.ys[i]), 1)[1] * px > 30
+    ]
+    inside = canvas.viewport().rect().adjusted(15, 15, -15, -15)
+    points = [canvas.mapFromScene(layer.scene_pos(layer.ids[i])) for i in lonely]
+    points = [at for at in points if inside.contains(at)]
+    assert points
+    for at in points:
+        assert _close(image.pixelColor(at), style.status_colour(None))
+        assert not _close(image.pixelColor(at + QPoint(15, 0)), style.status_colour(None))

@@ -181,3 +181,24 @@ def test_an_imported_measure_the_site_lacks_joins_it(catalog, user_folder, tmp_p
     state = current_state(mine, document_updates(mine, user_folder))
     added = [m for m in state.documents.site(DOCK).measures if m.id.startswith(USER_PREFIX)]
     assert [m.text_zh for m in added] == ["良久商贸码头原址将新建亲水平台。"]
+
+
+@pytest.mark.parametrize("status", [Status.PLANNED, Status.CLOSED_OUT])
+def test_the_sites_a_tracked_measure_concerns_are_all_that_can_change(catalog, status):
+    """A view of many sites recomputes only `sites_tracked()`: every site whose status moved
+    is among them, through its own measures, a related site's or one naming it."""
+    from gis.events import StatusEvent
+
+    measures = catalog.measures()[::3]
+    events = [
+        StatusEvent(f"e{i}", m.id, m.site_id, status, date(2024, 1, 1), "", "", "", "test", "")
+        for i, m in enumerate(measures)
+    ]
+    state = current_state(catalog, events, today=date(2025, 1, 1))
+    tracked = state.sites_tracked()
+    moved = {
+        s.id for s in catalog.sites if state.site_status(s.id) != state.document_site_status(s.id)
+    }
+    assert moved and moved <= tracked
+    assert {m.site_id for m in measures} <= tracked
+    assert current_state(catalog, today=date(2025, 1, 1)).sites_tracked() == set()
