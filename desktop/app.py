@@ -17,6 +17,7 @@ from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
 from desktop.map.print_layout import TITLE
 from gis import EnvMapError, MapData, load_map_data
+from gis.failures import failure_message
 from gis.paths import resources_root, user_data_dir
 
 
@@ -96,9 +97,10 @@ def open_map_data(
     and place, and the shipped data opens instead; nothing in the folder is changed."""
     try:
         return load_map_data(data, cache, user)
-    except EnvMapError as exc:
+    except (EnvMapError, OSError) as exc:
         fallback = data is not None
-        message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{exc}"
+        detail = exc if isinstance(exc, EnvMapError) else failure_message(exc)
+        message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{detail}"
         if fallback:
             message += "\n\n改为打开内置数据。Opening the shipped data instead."
         QMessageBox.critical(None, TITLE, message)

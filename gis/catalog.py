@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from gis.documents import load_documents
-from gis.errors import CatalogInvalid, CatalogSyntaxError, Problem
+from gis.errors import CatalogInvalid, CatalogSyntaxError, EnvMapError, Problem
 from gis.gazetteer import Gazetteer, load_places
 from gis.localities import load_localities
 from gis.model import (
@@ -367,6 +367,8 @@ def _cross_checks(sites: list[Site], declared_ids: set[str]) -> list[Problem]:
 
 
 def _read(root: Path) -> tuple[Catalog, list[Problem]]:
+    if not root.is_dir():
+        raise EnvMapError(f"{root}: no such data folder (--data or $ENVMAP_DATA)")
     documents = load_documents(root / "documents")
     gazetteer = load_places(root / "gazetteer" / "places.yaml")
     problems = list(gazetteer.problems)

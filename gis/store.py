@@ -48,6 +48,7 @@ from gis.events import (
     event_from_row,
     event_to_row,
 )
+from gis.failures import mask_passwords
 from gis.model import Catalog, Status
 
 if TYPE_CHECKING:
@@ -98,7 +99,7 @@ class StatusStore:
     def __init__(self, where: str | Path, catalog: Catalog) -> None:
         self.catalog = catalog
         self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
-        self.label = str(where)
+        self.label = mask_passwords(str(where))
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)  # read-only, before WAL mode would touch the file
