@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.credentials import make_settings_private, move_secrets_out_of_settings
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
@@ -77,6 +78,8 @@ def name_application() -> None:
 
 def configure_application() -> QApplication:
     name_application()
+    make_settings_private()
+    move_secrets_out_of_settings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
