@@ -179,10 +179,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from gis.mapdata import build_map_data
 
     key = args.tianditu_key or os.environ.get("ENVMAP_TIANDITU_KEY")
+    try:
+        site_filter = parse_filters(args.filter or [])
+    except EnvMapError as exc:  # a usage error
+        print(f"envmap: {exc}", file=sys.stderr)
+        return 2
     options = HtmlOptions(
         basemap=args.basemap or "none",
         title=args.title or DEFAULT_TITLE,
-        site_filter=parse_filters(args.filter or []),
+        site_filter=site_filter,
         tianditu_key=key,
         embed_key=args.embed_key,
     )
@@ -446,6 +451,9 @@ def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = N
     except BrokenPipeError:  # e.g. `envmap sites | head`: the reader left, nothing is wrong
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
+    except KeyboardInterrupt:
+        print("envmap: interrupted", file=sys.stderr)
+        return 130
     except (EnvMapError, OSError) as exc:
         print(f"envmap: {failure_message(exc, getattr(args, 'out', None))}", file=sys.stderr)
         return 1

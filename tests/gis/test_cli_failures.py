@@ -61,6 +61,9 @@ def test_usage_errors_exit_2(capsys):
         main(["export", "shapefile", "x.shp"])
     assert stopped.value.code == 2
     assert main(["export", "geojson", "x.geojson", "--embed-key"]) == 2
+    capsys.readouterr()
+    assert main(["--catalog-only", "export", "html", "x.html", "--filter", "colour=red"]) == 2
+    assert "--filter 'colour=red'" in _one_line_failure(capsys)
 
 
 @pytest.fixture
