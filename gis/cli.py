@@ -444,7 +444,8 @@ def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = N
         format="%(levelname)s %(name)s: %(message)s",
     )
     for handler in logging.getLogger().handlers:
-        handler.addFilter(MaskPasswords())
+        if not any(isinstance(f, MaskPasswords) for f in handler.filters):
+            handler.addFilter(MaskPasswords())
     try:
         code: int = args.run(args)
         return code

@@ -170,3 +170,26 @@ def test_geocoder_failures_leave_candidates_unresolved_and_the_run_goes_on(catal
         assert by_name[name]["lon"] is None
         assert why in by_name[name]["geocode_note"]
     assert by_name["良久商贸码头"]["geocode_source"] == "gazetteer:exact"  # the run went on
+
+
+def test_logged_urls_have_their_password_masked():
+    import io
+    import logging
+
+    from gis.failures import MaskPasswords, mask_passwords
+
+    written = io.StringIO()
+    handler = logging.StreamHandler(written)
+    handler.addFilter(MaskPasswords())
+    log = logging.getLogger("envmap.test-mask")
+    log.addHandler(handler)
+    try:
+        log.warning("cannot reach %s", "postgresql+psycopg://envmap:Log_Pw_77@db.office/envmap")
+    finally:
+        log.removeHandler(handler)
+    assert "Log_Pw_77" not in written.getvalue()
+    assert "postgresql+psycopg://envmap:***@db.office/envmap" in written.getvalue()
+    assert (
+        mask_passwords("see http://a:b@c and sqlite:////x/y")
+        == "see http://a:***@c and sqlite:////x/y"
+    )
