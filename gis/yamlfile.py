@@ -8,6 +8,7 @@ control or bidirectional-override characters, lone surrogates or absurd lengths.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -20,9 +21,12 @@ MAX_DEPTH = 64  # the catalog nests 6 deep; the composer recurses and fails near
 MAX_ALIAS_NODES = 100_000  # nodes that aliases may add in one file
 MAX_TEXT = 10_000  # characters in one value; the longest shipped is under 400
 MAX_FILE_BYTES = 50_000_000
-_ALLOWED_CONTROLS = frozenset("\n\t")
 # Characters that change how text around them is shown without being visible themselves.
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# control characters but tab and newline, lone surrogates, and the bidirectional controls
+_UNSHOWABLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 class LineDict(dict[Any, Any]):
@@ -42,19 +46,20 @@ def text_fault(value: str) -> str | None:
     """Why a text cannot be shown as it is written, or None when it can."""
     if len(value) > MAX_TEXT:
         return f"is {len(value):,} characters long; at most {MAX_TEXT:,} are allowed"
-    for index, char in enumerate(value):
-        code = ord(char)
-        if 0xD800 <= code <= 0xDFFF:
-            return f"holds a lone surrogate U+{code:04X} at character {index + 1} (not text)"
-        if char in _BIDI:
-            name = unicodedata.name(char, "bidirectional control")
-            return (
-                f"holds the invisible U+{code:04X} ({name}) at character {index + 1}, which "
-                "changes how the text around it is shown; delete it"
-            )
-        if unicodedata.category(char) == "Cc" and char not in _ALLOWED_CONTROLS:
-            return f"holds the control character U+{code:04X} at character {index + 1}"
-    return None
+    found = _UNSHOWABLE.search(value)
+    if found is None:
+        return None
+    char, at = found.group(), found.start() + 1
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        return f"holds a lone surrogate U+{code:04X} at character {at} (not text)"
+    if char in _BIDI:
+        name = unicodedata.name(char, "bidirectional control")
+        return (
+            f"holds the invisible U+{code:04X} ({name}) at character {at}, which changes how "
+            "the text around it is shown; delete it"
+        )
+    return f"holds the control character U+{code:04X} at character {at}"
 
 
 class _LineLoader(yaml.SafeLoader):
