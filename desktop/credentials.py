@@ -76,7 +76,13 @@ def _keyring_call(what: str, *args: str) -> str | None:
     try:
         import keyring
 
-        result: str | None = getattr(keyring, what)(SERVICE, *args)
+        ring = keyring.get_keyring()
+        # keyring's own scale: below 1 is a plain file (keyrings.alt) or none at all
+        if getattr(ring, "priority", 0) < 1:
+            raise NoCredentialStore(f"{ring} is not a credential store of the system")
+        result: str | None = getattr(ring, what)(SERVICE, *args)
+    except NoCredentialStore:
+        raise
     except Exception as exc:  # no backend, D-Bus absent, the store locked or refused
         if what == "delete_password" and type(exc).__name__ == "PasswordDeleteError":
             return None
@@ -127,8 +133,9 @@ def save_url(settings_key: str, url: str) -> str:
 def load_url(settings_key: str) -> str:
     """A URL from the settings with its password from the credential store put back."""
     bare = str(QSettings().value(settings_key, "") or "")
-    stored = split_password(bare)[1]  # an older version's URL, not moved yet
-    return bare if stored else join_password(bare, read_secret(dict(_URL_SECRETS)[settings_key]))
+    if split_password(bare)[1] or "://" not in bare or "@" not in bare:
+        return bare  # an older version's URL not moved yet, or one with no user name
+    return join_password(bare, read_secret(dict(_URL_SECRETS)[settings_key]))
 
 
 def move_secrets_out_of_settings() -> None:

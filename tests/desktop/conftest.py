@@ -32,7 +32,10 @@ def credential_store(tmp_path_factory):
 
     from desktop import credentials
 
-    ring = PlaintextKeyring()
+    class TestCredentialStore(PlaintextKeyring):
+        priority = 1  # trusted as the OS's would be (the app refuses a plain file otherwise)
+
+    ring = TestCredentialStore()
     ring.file_path = str(tmp_path_factory.mktemp("credential-store") / "keyring.cfg")
     keyring.set_keyring(ring)
     credentials._session.clear()

@@ -144,3 +144,14 @@ def test_settings_folder_is_private(private_settings):
     assert path.is_relative_to(private_settings)
     if os.name == "posix":
         assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_a_plain_text_keyring_file_is_not_taken_for_a_credential_store(tmp_path, private_settings):
+    from keyrings.alt.file import PlaintextKeyring
+
+    plain = PlaintextKeyring()  # what keyring picks by itself where keyrings.alt is installed
+    plain.file_path = str(tmp_path / "plain" / "keyring.cfg")
+    keyring.set_keyring(plain)
+    note = BasemapSettings("tianditu", TIANDITU_KEY).save()
+    assert "凭据存储" in note
+    assert _files_holding_a_secret(tmp_path) == []
