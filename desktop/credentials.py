@@ -111,8 +111,10 @@ def write_secret(name: str, value: str) -> str:
         else:
             _keyring_call("delete_password", name)
     except NoCredentialStore as exc:
-        log.warning("no credential store for %s: %s", name, exc)
         _session[name] = value
+        if not value:
+            return ""  # nothing to keep
+        log.warning("no credential store for %s: %s", name, exc)
         return _tr("此电脑没有可用的凭据存储：密码和密钥只保留到程序关闭。")
     _session.pop(name, None)
     return ""
@@ -164,8 +166,8 @@ def _moved(name: str, value: str) -> bool:
 
 
 def make_settings_private() -> Path:
-    """The settings file readable by its user only (0600, its folder 0700) on POSIX; Qt
-    replaces the file keeping its mode. Returns the file."""
+    """The settings file readable by its user only (0600, and the app's own folder 0700)
+    on POSIX; Qt replaces the file keeping its mode. Returns the file."""
     settings = QSettings()
     settings.sync()
     path = Path(settings.fileName())
@@ -178,5 +180,6 @@ def make_settings_private() -> Path:
     finally:
         os.umask(previous)
     path.chmod(stat.S_IRUSR | stat.S_IWUSR)
-    path.parent.chmod(stat.S_IRWXU)
+    if path.parent.name == QCoreApplication.organizationName():  # the app's own folder
+        path.parent.chmod(stat.S_IRWXU)
     return path

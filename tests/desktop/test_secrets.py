@@ -155,3 +155,10 @@ def test_a_plain_text_keyring_file_is_not_taken_for_a_credential_store(tmp_path,
     note = BasemapSettings("tianditu", TIANDITU_KEY).save()
     assert "凭据存储" in note
     assert _files_holding_a_secret(tmp_path) == []
+
+
+def test_without_a_credential_store_no_secret_means_no_warning(private_settings):
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    assert BasemapSettings("osm").save() == ""  # switching basemaps says nothing
