@@ -12,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.credentials import make_settings_private, move_secrets_out_of_settings
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from desktop.main_window import MainWindow
 from gis import EnvMapError, MapData, load_map_data
+from gis.failures import failure_message
 from gis.locks import FolderClaim
 from gis.paths import resources_root, user_data_dir
 
@@ -76,6 +78,8 @@ def name_application() -> None:
 
 def configure_application() -> QApplication:
     name_application()
+    make_settings_private()
+    move_secrets_out_of_settings()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
@@ -96,9 +100,10 @@ def open_map_data(
     and place, and the shipped data opens instead; nothing in the folder is changed."""
     try:
         return load_map_data(data, cache, user)
-    except EnvMapError as exc:
+    except (EnvMapError, OSError) as exc:
         fallback = data is not None
-        message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{exc}"
+        detail = exc if isinstance(exc, EnvMapError) else failure_message(exc)
+        message = f"无法读取数据 Cannot read the data{f' in {data}' if data else ''}:\n\n{detail}"
         if fallback:
             message += "\n\n改为打开内置数据。Opening the shipped data instead."
         from desktop.map.print_layout import TITLE  # the print modules: not before the map

@@ -73,7 +73,7 @@ class BasemapControls(QObject):
         if chosen is not None and chosen.needs_key and not settings.tianditu_key:
             self.open_settings(settings)  # the key first
             return
-        settings.save()
+        self._told(settings.save())
         self.apply(settings)
 
     def open_settings(self, settings: BasemapSettings | None = None) -> BasemapDialog:
@@ -82,11 +82,15 @@ class BasemapControls(QObject):
         dialog = BasemapDialog(settings or BasemapSettings.load(), self.names, self.window)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             chosen = dialog.settings()
-            chosen.save()
+            self._told(chosen.save())
             self.apply(chosen)
         else:
             self._check(self.canvas.basemap.provider.id if self.canvas.basemap else "none")
         return dialog
+
+    def _told(self, note: str) -> None:
+        if note:  # e.g. no credential store: the key lasts this session only
+            self.window.statusBar().showMessage(note, 15000)
 
     def apply(self, settings: BasemapSettings) -> None:
         self._close_progress()  # a prefetch ends with the basemap it ran on

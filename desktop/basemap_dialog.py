@@ -1,8 +1,9 @@
 """Settings → 底图…: which tiles, the Tianditu key, offline mode, cache size and proxy; and
 the dialog that plans a prefetch of Wuhan before any tile is asked for.
 
-The key lives in QSettings only: it is never logged (URLs are redacted) and the HTML export
-asks for its own.
+The key and the proxy's password live in the credential store (desktop/credentials.py), the
+rest in QSettings; the key is never logged (URLs are redacted) and the HTML export asks for
+its own.
 """
 
 from __future__ import annotations
@@ -24,6 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.credentials import (
+    TIANDITU_KEY,
+    load_url,
+    masked,
+    read_secret,
+    save_url,
+    unmasked,
+    write_secret,
+)
 from desktop.dialogs import add_ok_cancel
 from desktop.map.basemap import FetchConfig
 from gis.basemaps import PROVIDERS, PrefetchPlan, Provider, plan_prefetch
@@ -55,17 +65,27 @@ class BasemapSettings:
         proxy = str(s.value("basemap/proxy", "system"))
         return cls(
             provider=provider if provider in PROVIDERS else "none",
-            tianditu_key=str(s.value("basemap/tianditu_key", "")),
+            # an older version's key stays in the settings until a credential store takes it
+            tianditu_key=read_secret(TIANDITU_KEY) or str(s.value(TIANDITU_KEY, "")),
             offline=_setting(s, "basemap/offline", False),
             cache_mb=max(10, _setting(s, "basemap/cache_mb", 200)),
             proxy=proxy if proxy in PROXY_MODES else "system",
-            proxy_url=str(s.value("basemap/proxy_url", "")),
+            proxy_url=load_url("basemap/proxy_url"),
         )
 
-    def save(self) -> None:
+    def save(self) -> str:
+        """Store the settings, the secrets in the credential store; returns "" or what the
+        user should know about where the secrets are kept."""
         s = QSettings()
+        secrets = ("tianditu_key", "proxy_url")
         for name, value in vars(self).items():
-            s.setValue(f"basemap/{name}", value)
+            if name not in secrets:
+                s.setValue(f"basemap/{name}", value)
+        key_note = write_secret(TIANDITU_KEY, self.tianditu_key)
+        if not key_note:
+            s.remove(TIANDITU_KEY)  # an older version's copy
+        notes = {key_note, save_url("basemap/proxy_url", self.proxy_url)}
+        return " ".join(sorted(note for note in notes if note))
 
     def chosen(self) -> Provider | None:
         return PROVIDERS.get(self.provider)
@@ -116,7 +136,8 @@ class BasemapDialog(QDialog):
             self.proxy.addItem(label, value)
         self.proxy.setCurrentIndex(self.proxy.findData(settings.proxy))
         form.addRow(self.tr("代理"), self.proxy)
-        self.proxy_url = QLineEdit(settings.proxy_url)
+        self._proxy_url = settings.proxy_url
+        self.proxy_url = QLineEdit(masked(settings.proxy_url))
         self.proxy_url.setPlaceholderText("proxy.example.cn:8080")
         form.addRow(self.tr("代理地址"), self.proxy_url)
         add_ok_cancel(self, form)
@@ -136,7 +157,7 @@ class BasemapDialog(QDialog):
             offline=self.offline.isChecked(),
             cache_mb=self.cache_mb.value(),
             proxy=self.proxy.currentData(),
-            proxy_url=self.proxy_url.text().strip(),
+            proxy_url=unmasked(self.proxy_url.text().strip(), self._proxy_url),
         )
 
 

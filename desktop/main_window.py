@@ -35,6 +35,7 @@ from desktop.window_imports import WindowImports
 from desktop.window_tracking import WindowTracking
 from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
+from gis.failures import mask_passwords
 from gis.filters import SiteFilter
 from gis.user_catalog import resume_review, unfinished_reviews
 
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _store_availability(self, problem: str) -> None:
+        problem = mask_passwords(problem)  # a store URL's password is never shown
         self.store_state.setText(self.tr("状态库只读：") + problem[:120] if problem else "")
         self.store_state.setToolTip(problem)
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.credentials import load_url
 from desktop.dialogs import add_ok_cancel
 from gis import Catalog, Status
 from gis.user_folder import UserFolder
@@ -96,9 +97,9 @@ class Tracking(QObject):
         self.timer.timeout.connect(self.refresh)
 
     def url(self) -> str | None:
-        chosen = QSettings().value("store/url", "")
+        chosen = load_url("store/url")  # its password from the credential store
         if chosen:
-            return str(chosen)
+            return chosen
         return str(UserFolder(self.user_folder).store) if self.user_folder else None
 
     def outbox(self):

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
+from desktop.credentials import load_url, masked, save_url, unmasked
 from desktop.status import StatusDialog
 
 if TYPE_CHECKING:
@@ -66,13 +67,15 @@ class WindowTracking(QObject):
             QMessageBox.warning(self.window, self.tr("无法记录"), problem)
 
     def choose_store(self) -> None:
-        current = QSettings().value("store/url", "")
+        current = load_url("store/url")
         url, ok = QInputDialog.getText(
             self.window,
             self.tr("状态库"),
             self.tr("数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）："),
-            text=str(current),
+            text=masked(current),
         )
         if ok:
-            QSettings().setValue("store/url", url.strip())
+            note = save_url("store/url", unmasked(url.strip(), current))
+            if note:
+                self.window.statusBar().showMessage(note, 15000)
             self.window.tracking.open()

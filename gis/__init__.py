@@ -17,6 +17,7 @@ _MODULE_OF = {
     "DocumentEncodingError": "gis.errors",
     "EnvMapError": "gis.errors",
     "Problem": "gis.errors",
+    "mask_passwords": "gis.failures",
     "MapData": "gis.mapdata",
     "MapFeature": "gis.mapdata",
     "build_map_data": "gis.mapdata",

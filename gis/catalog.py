@@ -7,12 +7,14 @@ curator can fix a file in one pass, and `load_catalog` raises them together.
 from __future__ import annotations
 
 import logging
+import math
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
 from gis.documents import load_documents
-from gis.errors import CatalogInvalid, CatalogSyntaxError, Problem
+from gis.errors import CatalogInvalid, CatalogSyntaxError, EnvMapError, Problem
 from gis.gazetteer import Gazetteer, load_places
 from gis.localities import load_localities
 from gis.model import (
@@ -36,6 +38,15 @@ log = logging.getLogger(__name__)
 
 E = TypeVar("E", bound=Enum)
 T = TypeVar("T")
+
+MAX_NAME = 200  # characters in a name or alias: it is a label on the map and in popups
+# Fields that hold one line or paragraph of text (numbers, lists and mappings are checked
+# where they are read).
+_TEXT_FIELDS = frozenset((
+    "id", "name_zh", "name_en", "kind", "location", "text_zh", "text_en", "category",
+    "responsible_zh", "responsible_en", "status", "status_words", "document", "quote", "unit",
+    "type", "target", "name", "title_zh", "title_en",
+))  # fmt: skip
 
 
 def _whole(items: list[T | None]) -> tuple[T, ...] | None:
@@ -64,19 +75,31 @@ class _Reader:
             return []
         sites = []
         for index, node in enumerate(data["sites"]):
+            known = len(self.problems)
+            if not isinstance(node, dict):
+                line = line_of(node, data["sites"], index)
+                problem = Problem(
+                    self.path, line, f"sites[{index}]", "bad-site", "a site is a mapping"
+                )
+                self.problems.append(problem)
+                continue
             site = self.site(node, f"sites[{index}]")
             if site is not None:
                 sites.append(site)
+            elif len(self.problems) == known:  # a site never vanishes without a word
+                self.fault(node, f"sites[{index}]", "unreadable-site", "this site cannot be read")
         return sites
 
-    def site(self, node: Any, place: str) -> Site | None:
-        if not isinstance(node, dict):
-            self.fault(node, place, "bad-site", "a site is a mapping")
+    def site(self, node: dict[str, Any], place: str) -> Site | None:
+        if isinstance(node.get("id"), str):
+            place = f"site {node['id']!r}"
+        if not self.has(node, ("id", "name_zh", "name_en", "kind", "location"), place):
             return None
-        place = f"site {node.get('id', place)!r}"
-        missing = [k for k in ("id", "name_zh", "name_en", "kind", "location") if not node.get(k)]
-        if missing:
-            self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
+        aliases = self.texts(node, "aliases", place)
+        districts = self.texts(node, "stated_districts", place)
+        names = [node["name_zh"], node["name_en"], *(aliases or ())]
+        if any(len(name) > MAX_NAME for name in names):
+            self.fault(node, place, "name-too-long", f"a name is at most {MAX_NAME} characters")
             return None
         kind = self.enum(Kind, node, "kind", place, "unknown-kind")
         self.declared_ids.add(str(node["id"]))
@@ -114,16 +137,18 @@ class _Reader:
             or measures is None
             or indicators is None
             or relations is None
+            or aliases is None
+            or districts is None
         ):
             return None
         return Site(
             id=site_id,
             name_zh=str(node["name_zh"]),
             name_en=str(node["name_en"]),
-            aliases=tuple(str(a) for a in node.get("aliases") or ()),
+            aliases=aliases,
             kind=kind,
             location=location,
-            stated_districts=tuple(node.get("stated_districts") or ()),
+            stated_districts=districts,
             stated_districts_source=node.get("stated_districts_source"),
             leader=leader,
             relations=relations,
@@ -158,7 +183,12 @@ class _Reader:
                 f"status_words {node['status_words']!r} is not in the evidence quote",
             )
         target = node.get("target_date")
-        if category is None or status is None or not evidence:
+        if isinstance(target, bool) or not isinstance(target, (str, date, int, type(None))):
+            message = f"target_date {target!r} is not a date, a year or text"
+            self.fault(node, place, "bad-date", message)
+            return None
+        concerns = self.texts(node, "concerns", place)
+        if category is None or status is None or not evidence or concerns is None:
             return None
         return Measure(
             id=str(node["id"]),
@@ -171,21 +201,32 @@ class _Reader:
             target_date=None if target is None else str(target),
             status=status,
             status_words=node["status_words"],
-            concerns=tuple(node.get("concerns") or ()),
+            concerns=concerns,
             evidence=evidence,
         )
 
     def indicator(self, node: Any, place: str) -> Indicator | None:
         if not self.has(node, ("id", "text_zh", "text_en", "value", "unit", "evidence"), place):
             return None
-        evidence = self.evidence(node["evidence"], f"indicator {node['id']!r}")
+        place = f"indicator {node['id']!r}"
+        evidence = self.evidence(node["evidence"], place)
+        value = node["value"]
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+        ):
+            self.fault(
+                node, place, "bad-value", f"value {value!r} is not a number (write 28, not words)"
+            )
+            return None
         if not evidence:
             return None
         return Indicator(
             id=str(node["id"]),
             text_zh=node["text_zh"],
             text_en=node["text_en"],
-            value=float(node["value"]),
+            value=float(value),
             unit=str(node["unit"]),
             evidence=evidence,
         )
@@ -211,13 +252,23 @@ class _Reader:
 
     def evidence(self, node: Any, place: str) -> tuple[Evidence, ...]:
         pieces = node if isinstance(node, list) else [node]
+        if not pieces:
+            self.fault(node, place, "missing-evidence", "evidence is empty: quote the document")
+            return ()
         found = []
         for piece in pieces:
             if not self.has(piece, ("document", "paragraph", "quote"), f"{place} evidence"):
                 return ()
-            evidence = Evidence(
-                str(piece["document"]), int(piece["paragraph"]), str(piece["quote"])
-            )
+            paragraph = piece["paragraph"]
+            if isinstance(paragraph, bool) or not isinstance(paragraph, int):
+                self.fault(
+                    piece,
+                    f"{place} evidence",
+                    "bad-paragraph",
+                    f"paragraph {paragraph!r} is not a whole number (write 21)",
+                )
+                return ()
+            evidence = Evidence(piece["document"], paragraph, piece["quote"])
             if self.quote_ok(piece, evidence, place):
                 found.append(evidence)
         return tuple(found) if len(found) == len(pieces) else ()
@@ -253,10 +304,22 @@ class _Reader:
         if not isinstance(node, dict):
             self.fault(node, place, "bad-entry", "expected a mapping")
             return False
-        missing = [f for f in fields if node.get(f) in (None, "")]
+        missing = [f for f in fields if node.get(f) in (None, "", [], {})]
         if missing:
             self.fault(node, place, "missing-field", f"required: {', '.join(missing)}")
-        return not missing
+            return False
+        wrong = [f for f in fields if f in _TEXT_FIELDS and not isinstance(node[f], str)]
+        for field in wrong:
+            self.fault(node, place, "not-text", f"{field} {node[field]!r} is not text")
+        return not wrong
+
+    def texts(self, node: dict[str, Any], key: str, place: str) -> tuple[str, ...] | None:
+        """An optional list of texts, or None (and a fault) when it is something else."""
+        value = node.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.fault(node, place, "not-a-list", f"{key} {value!r} is not a list of texts")
+            return None
+        return tuple(value)
 
     def enum(
         self, enum: type[E], node: dict[str, Any], key: str, place: str, code: str
@@ -304,12 +367,20 @@ def _cross_checks(sites: list[Site], declared_ids: set[str]) -> list[Problem]:
 
 
 def _read(root: Path) -> tuple[Catalog, list[Problem]]:
+    if not root.is_dir():
+        raise EnvMapError(f"{root}: no such data folder (--data or $ENVMAP_DATA)")
     documents = load_documents(root / "documents")
     gazetteer = load_places(root / "gazetteer" / "places.yaml")
     problems = list(gazetteer.problems)
     sites: list[Site] = []
     declared_ids: set[str] = set()
     files = sorted((root / "catalog").glob("*.yaml"))
+    if not files:
+        problems.append(
+            Problem(
+                root / "catalog", None, "folder", "no-catalog", "no catalog files (*.yaml) here"
+            )
+        )
     for path in files:
         reader = _Reader(path, documents, gazetteer)
         sites.extend(reader.sites())
@@ -327,6 +398,8 @@ def validate_catalog(root: Path | None = None) -> list[Problem]:
         problems = _read(root)[1]
     except CatalogInvalid as exc:
         problems = exc.problems
+    except CatalogSyntaxError as exc:
+        problems = [Problem(exc.path, exc.line, "file", "bad-yaml", str(exc))]
     localities = root / "gazetteer" / "localities.yaml"
     if localities.exists():
         try:

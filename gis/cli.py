@@ -17,6 +17,7 @@ from gis.basemaps import HTML_BASEMAPS
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
+from gis.failures import MaskPasswords, failure_message, is_database_error
 from gis.filters import SiteFilter
 from gis.model import Catalog, Kind, Status
 
@@ -181,10 +182,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from gis.mapdata import build_map_data
 
     key = args.tianditu_key or os.environ.get("ENVMAP_TIANDITU_KEY")
+    try:
+        site_filter = parse_filters(args.filter or [])
+    except EnvMapError as exc:  # a usage error
+        print(f"envmap: {exc}", file=sys.stderr)
+        return 2
     options = HtmlOptions(
         basemap=args.basemap or "none",
         title=args.title or DEFAULT_TITLE,
-        site_filter=parse_filters(args.filter or []),
+        site_filter=site_filter,
         tianditu_key=key,
         embed_key=args.embed_key,
     )
@@ -250,6 +256,9 @@ def _cmd_extract(args: argparse.Namespace) -> int:
             print(f"envmap: warning: {warning}", file=sys.stderr)
         for record in records:
             record["document"] = path.stem
+            if record.get("geocode_note"):
+                note = f"{path}: {record['name_simplified']}: {record['geocode_note']}"
+                print(f"envmap: warning: {note}; left unresolved", file=sys.stderr)
         output += records
     if args.format == "yaml":
         import yaml
@@ -440,15 +449,26 @@ def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = N
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, MaskPasswords) for f in handler.filters):
+            handler.addFilter(MaskPasswords())
     try:
         code: int = args.run(args)
         return code
-    except EnvMapError as exc:
-        print(f"envmap: {exc}", file=sys.stderr)
-        return 1
     except BrokenPipeError:  # e.g. `envmap sites | head`: the reader left, nothing is wrong
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
         return 0
+    except KeyboardInterrupt:
+        print("envmap: interrupted", file=sys.stderr)
+        return 130
+    except (EnvMapError, OSError) as exc:
+        print(f"envmap: {failure_message(exc, getattr(args, 'out', None))}", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        if not is_database_error(exc):
+            raise
+        print(f"envmap: {failure_message(exc)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -37,39 +37,33 @@ def _guess_encoding(raw: bytes) -> str | None:
     return None
 
 
+_MANIFEST_TEXTS = ("id", "file", "title_zh", "title_en", "publisher_zh", "publisher_en")
+
+
 def load_documents(folder: Path) -> dict[str, Document]:
     """Load every document the manifest lists; faults are collected, then raised together."""
     manifest = folder / "manifest.yaml"
     data = load_yaml(manifest)
+    entries = data.get("documents") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        problem = Problem(
+            manifest,
+            line_of(data),
+            "file",
+            "bad-file",
+            "the manifest is a mapping with a list 'documents' (one mapping per document)",
+        )
+        raise CatalogInvalid([problem])
     problems: list[Problem] = []
     documents: dict[str, Document] = {}
-    for index, entry in enumerate((data or {}).get("documents") or []):
+    for index, entry in enumerate(entries):
         place = f"documents[{index}]"
         try:
-            doc_id = str(entry["id"])
-            path = folder / entry["file"]
-            documents[doc_id] = Document(
-                id=doc_id,
-                title_zh=entry["title_zh"],
-                title_en=entry["title_en"],
-                publisher_zh=entry["publisher_zh"],
-                publisher_en=entry["publisher_en"],
-                date_from=_as_date(entry["date_from"]),
-                date_to=_as_date(entry["date_to"]),
-                date_basis=entry["date_basis"],
-                path=path,
-                paragraphs=split_paragraphs(read_text(path)),
-            )
-        except KeyError as exc:
-            problems.append(
-                Problem(
-                    manifest,
-                    line_of(entry),
-                    place,
-                    "missing-field",
-                    f"field {exc.args[0]!r} is required",
-                )
-            )
+            document = _document(folder, entry)
+        except _Fault as fault:
+            line = line_of(entry, entries, index)
+            problems.append(Problem(manifest, line, place, fault.code, str(fault)))
+            continue
         except FileNotFoundError as exc:
             problems.append(
                 Problem(
@@ -80,10 +74,59 @@ def load_documents(folder: Path) -> dict[str, Document]:
                     f"document file not found: {exc.filename}",
                 )
             )
+            continue
+        except OSError as exc:
+            message = f"document file cannot be read: {exc.filename}: {exc.strerror}"
+            problems.append(
+                Problem(manifest, line_of(entry), place, "unreadable-document", message)
+            )
+            continue
+        documents[document.id] = document
     if problems:
         raise CatalogInvalid(problems)
     return documents
 
 
-def _as_date(value: object) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
+class _Fault(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _document(folder: Path, entry: object) -> Document:
+    if not isinstance(entry, dict):
+        raise _Fault("bad-entry", f"a document is a mapping of its fields, not {entry!r}")
+    missing = [
+        k for k in (*_MANIFEST_TEXTS, "date_from", "date_to", "date_basis") if k not in entry
+    ]
+    if missing:
+        raise _Fault("missing-field", f"field {missing[0]!r} is required")
+    wrong = [k for k in (*_MANIFEST_TEXTS, "date_basis") if not isinstance(entry[k], str)]
+    if wrong:
+        raise _Fault("not-text", f"{wrong[0]} {entry[wrong[0]]!r} is not text")
+    name = entry["file"]
+    if Path(name).name != name or name in ("", ".", ".."):
+        raise _Fault("bad-file-name", f"file {name!r} must name a file in {folder}")
+    path = folder / name
+    return Document(
+        id=entry["id"],
+        title_zh=entry["title_zh"],
+        title_en=entry["title_en"],
+        publisher_zh=entry["publisher_zh"],
+        publisher_en=entry["publisher_en"],
+        date_from=_as_date(entry, "date_from"),
+        date_to=_as_date(entry, "date_to"),
+        date_basis=entry["date_basis"],
+        path=path,
+        paragraphs=split_paragraphs(read_text(path)),
+    )
+
+
+def _as_date(entry: dict[str, object], key: str) -> date:
+    value = entry[key]
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise _Fault("bad-date", f"{key} {value!r} is not a date (write YYYY-MM-DD)") from None

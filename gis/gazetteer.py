@@ -45,8 +45,11 @@ class Gazetteer(NamedTuple):
 
 def load_places(path: Path) -> Gazetteer:
     """Every place in the gazetteer file, resolved to WGS84, and the problems found."""
-    data = load_yaml(path) or {}
-    entries = data.get("places") or []
+    data = load_yaml(path)
+    entries = data.get("places") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        problem = Problem(path, line_of(data), "file", "bad-file", "needs a 'places:' list")
+        return Gazetteer({}, [problem], frozenset())
     by_id = {str(e.get("id")): e for e in entries if isinstance(e, dict)}
     resolved: dict[str, Location] = {}
     problems: list[Problem] = []
@@ -111,8 +114,7 @@ def _geometry(
         datum = entry.get("datum")
         if datum not in DATUMS:
             raise _Fault("unknown-datum", f"datum {datum!r} is not one of {', '.join(DATUMS)}")
-        coords = [entry["point"]] if way == "point" else entry["line"]
-        coords = [(float(lon), float(lat)) for lon, lat in coords]
+        coords = _coordinates(way, entry[way])
         if datum == "GCJ-02":
             lons, lats = gcj02_to_wgs84([c[0] for c in coords], [c[1] for c in coords])
             coords = list(zip(lons.tolist(), lats.tolist(), strict=True))
@@ -158,10 +160,35 @@ def _geometry(
     return point, _precision(entry, default=default), LocationBasis.SCHEMATIC
 
 
+def _coordinates(way: str, value: Any) -> list[tuple[float, float]]:
+    """A point's one or a line's (at least two) [longitude, latitude] pairs, finite numbers."""
+    pairs = [value] if way == "point" else value
+    if not isinstance(pairs, list) or (way == "line" and len(pairs) < 2):
+        raise _Fault("bad-line", "a line is a list of at least two [longitude, latitude] points")
+    coords = []
+    for pair in pairs:
+        if (
+            not isinstance(pair, list)
+            or len(pair) != 2
+            or not all(_is_number(v) and math.isfinite(v) for v in pair)
+        ):
+            raise _Fault(
+                "bad-point", f"{pair!r} is not a point [longitude, latitude] of two finite numbers"
+            )
+        coords.append((float(pair[0]), float(pair[1])))
+    return coords
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _precision(entry: Entry, default: float | None = None) -> float:
     value = entry.get("precision_m", default)
     if value is None:
         raise _Fault("missing-precision", "a point or line needs precision_m (metres)")
+    if not _is_number(value) or not math.isfinite(value):
+        raise _Fault("bad-precision", f"precision_m {value!r} is not a number of metres")
     if float(value) <= 0:
         raise _Fault("bad-precision", f"precision_m must be positive, not {value}")
     return float(value)

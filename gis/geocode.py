@@ -12,6 +12,7 @@ key, off by default) is tried before the district step when one is given.
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import urllib.error
@@ -45,6 +46,7 @@ class GeocodeResult:
     )
     matched: str | None = None  # the gazetteer site or locality id, or the online answer's label
     kind: str | None = None  # for a locality: lake, water_plant, subdistrict … (gis.localities)
+    note: str | None = None  # why it is unresolved when a service failed (ask again later)
 
     def __post_init__(self) -> None:
         # Plain Python floats: shapely/numpy hand back numpy scalars, which neither YAML nor
@@ -142,7 +144,10 @@ class GazetteerGeocoder:
         if locality is not None:
             return locality
         if self.online is not None:
-            answer = self.online.geocode(name, district)
+            try:
+                answer = self.online.geocode(name, district)
+            except GeocodeError as exc:  # this name stays for review; the run goes on
+                return GeocodeResult(None, None, None, "unresolved", note=str(exc))
             if answer.resolved:
                 return answer
         named = district or next((d for d in self._districts if d in name), None)
@@ -304,7 +309,14 @@ class OnlineGeocoder:
             raise GeocodeError(f"{self.provider} geocoder unreachable: {exc.reason}") from exc
         except ValueError as exc:
             raise GeocodeError(f"{self.provider} geocoder sent something that is not JSON") from exc
-        return self._parse(body, query)
+        except (OSError, http.client.HTTPException) as exc:
+            raise GeocodeError(f"{self.provider} geocoder connection failed: {exc}") from exc
+        try:
+            return self._parse(body, query)
+        except (AttributeError, KeyError, IndexError, TypeError, ValueError) as exc:
+            raise GeocodeError(
+                f"{self.provider} geocoder sent an answer of an unknown form for {query!r}"
+            ) from exc
 
     def _parse(self, body: dict[str, Any], query: str) -> _Answer:
         if self.provider == "tianditu":

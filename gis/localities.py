@@ -8,6 +8,7 @@ loader converts GCJ-02 to WGS84, reports every bad entry with file:line and keep
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -65,7 +66,7 @@ def default_path() -> Path:
 def load_localities(path: Path | None = None) -> Localities:
     """Every sound entry of the localities file, in WGS84, and a Problem for each bad one."""
     path = path or default_path()
-    data = load_yaml(path) or {}
+    data = load_yaml(path)
     entries = data.get("localities") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         problem = Problem(path, line_of(data), "file", "bad-file", "needs a 'localities:' list")
@@ -125,9 +126,13 @@ def _read(entry: Any) -> Locality:
     point = entry["point"]
     if not isinstance(point, list) or len(point) != 2:
         raise _Fault("bad-point", "point is [longitude, latitude]")
+    if not all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) for v in point
+    ):
+        raise _Fault("bad-point", f"point {point!r} is not two finite numbers")
     lon, lat = float(point[0]), float(point[1])
     precision = float(entry["precision_m"])
-    if precision <= 0:
+    if not math.isfinite(precision) or precision <= 0:
         raise _Fault("bad-precision", f"precision_m must be positive, not {precision:g}")
     if datum == "unknown" and precision < UNKNOWN_DATUM_MIN_PRECISION_M:
         raise _Fault(

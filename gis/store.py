@@ -49,6 +49,7 @@ from gis.events import (
     event_from_row,
     event_to_row,
 )
+from gis.failures import mask_passwords
 from gis.model import Catalog, Status
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ class StatusStore:
         self.catalog = catalog
         self.read_only = read_only
         self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
-        self.label = str(where)
+        self.label = mask_passwords(str(where))
         path = None
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))

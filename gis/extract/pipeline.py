@@ -94,6 +94,8 @@ def _record(candidate: Candidate, geocoder: Geocoder | None) -> dict[str, Any]:
             "geocode_source": found.source,
             "geocode_match": found.matched,
         }
+        if found.note:
+            place["geocode_note"] = found.note
     if record["district"] is None and place["lon"] is not None and place["precision_m"]:
         derive = getattr(geocoder, "district_at", None)
         located = place["geocode_source"] not in ("district", "citywide", "unresolved")

@@ -149,6 +149,14 @@
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <location filename="../../desktop/credentials.py" line="110"/>
+        <source>此电脑没有可用的凭据存储：密码和密钥只保留到程序关闭。</source>
+        <translation>No credential store on this PC: the password or key is kept until EnvMap closes.</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPanel</name>
     <message>
         <location filename="../../desktop/panels/details.py" line="38"/>

@@ -23,6 +23,26 @@ def private_settings(tmp_path, qapp):
     apply_language("zh")
 
 
+@pytest.fixture(autouse=True)
+def credential_store(tmp_path_factory):
+    """A real file-based credential store (keyrings.alt) in a folder of its own, standing for
+    the OS's (a CI machine has no Secret Service); forgotten after each test."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    from desktop import credentials
+
+    class TestCredentialStore(PlaintextKeyring):
+        priority = 1  # trusted as the OS's would be (the app refuses a plain file otherwise)
+
+    ring = TestCredentialStore()
+    ring.file_path = str(tmp_path_factory.mktemp("credential-store") / "keyring.cfg")
+    keyring.set_keyring(ring)
+    credentials._session.clear()
+    yield ring
+    credentials._session.clear()
+
+
 @pytest.fixture(scope="session")
 def map_data(catalog):
     from gis import build_map_data

@@ -4,6 +4,7 @@ real providers' URLs are never fetched."""
 
 from __future__ import annotations
 
+import keyring
 import pytest
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtNetwork import QNetworkProxy
@@ -44,7 +45,7 @@ def test_view_menu_switches_the_basemap_and_the_status_bar_credits_it(qtbot, win
     assert _district_brush(window) == style.DISTRICT_FILL
 
 
-def test_tianditu_asks_for_its_key_first_and_keeps_it_in_settings(qtbot, window):
+def test_tianditu_asks_for_its_key_first_and_keeps_it_in_the_credential_store(qtbot, window):
     def fill_in_key():
         dialog = QApplication.activeModalWidget()
         assert isinstance(dialog, BasemapDialog)
@@ -57,7 +58,8 @@ def test_tianditu_asks_for_its_key_first_and_keeps_it_in_settings(qtbot, window)
     assert window.canvas.basemap.provider.id == "tianditu"
     assert window.canvas.basemap.key == "my-tianditu-key"
     assert window.basemaps.actions["tianditu"].isChecked()
-    assert QSettings().value("basemap/tianditu_key") == "my-tianditu-key"
+    assert QSettings().value("basemap/tianditu_key") is None  # not in the settings file
+    assert keyring.get_password("WuhanEnvMap", "basemap/tianditu_key") == "my-tianditu-key"
 
 
 def test_cancelled_key_dialog_keeps_the_previous_basemap(qtbot, window):

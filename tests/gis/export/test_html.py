@@ -200,7 +200,7 @@ def test_cli_writes_html_and_refuses_html_options_elsewhere(tmp_path):
     )
     assert bad.returncode == 2 and "--basemap is for html only" in bad.stderr
     unknown = subprocess.run([*run[:-1], "kind=pier"], cwd=ROOT, capture_output=True, text=True)
-    assert unknown.returncode == 1 and "unknown kind 'pier'" in unknown.stderr
+    assert unknown.returncode == 2 and "unknown kind 'pier'" in unknown.stderr
 
 
 def test_citywide_measures_open_from_the_title_box(open_offline, plain_html, catalog):

@@ -1,0 +1,62 @@
+"""What a user is told when something they caused fails: one line naming what and where,
+with every password in a URL masked (messages, logs, the window's status bar)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import re
+
+from gis.errors import CatalogInvalid
+
+MASK = "***"
+# scheme://user:password@ — a password may hold anything but whitespace and "@"
+_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*:)[^\s@]*(@)")
+
+
+def mask_passwords(text: str) -> str:
+    """`text` with the password of every URL in it replaced by ***."""
+    return _URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
+
+
+class MaskPasswords(logging.Filter):
+    """A log filter: a record's message is masked before any handler writes it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_passwords(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "the disk is full (no space left on the device)",
+    errno.ENOENT: "no such file or folder",
+    errno.EACCES: "permission denied",
+    errno.EROFS: "the disk is read-only",
+    errno.EISDIR: "is a folder, not a file",
+}
+
+
+def is_database_error(exc: BaseException) -> bool:
+    """An error of the database driver or SQLAlchemy (a server that is down, a lost
+    connection), told without importing either."""
+    return any(c.__module__.split(".")[0] in ("sqlalchemy", "psycopg") for c in type(exc).__mro__)
+
+
+def failure_message(exc: BaseException, output: object = None) -> str:
+    """What went wrong in one line (a catalog's faults one per line), passwords masked.
+    `output` is the file being written, named when a failed write does not say its file."""
+    if isinstance(exc, CatalogInvalid):
+        return mask_passwords(str(exc))
+    where = getattr(exc, "filename", None) or output
+    if isinstance(exc, OSError) and where is not None:
+        reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+        text = f"{where}: {reason}"
+    elif is_database_error(exc):
+        cause = getattr(exc, "orig", None) or exc
+        text = f"the status store's database failed: {cause}"
+    else:
+        text = str(exc)
+    return mask_passwords(" ".join(text.split()))
