@@ -35,10 +35,11 @@ from sqlalchemy import (
     inspect,
     select,
 )
-from sqlalchemy.engine import Engine, RowMapping
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.engine import Engine, RowMapping, make_url
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 
 from gis import status_rules as rules
+from gis import store_roles
 from gis.errors import EnvMapError
 from gis.events import (
     DOCUMENT_AUTHOR,
@@ -84,6 +85,10 @@ class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
 
 
+class RefusedByServer(StoreError):
+    """A shared store's server refused a write this login's role may not make."""
+
+
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -99,11 +104,14 @@ class StatusStore:
         self.catalog = catalog
         self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
         self.label = str(where)
+        self.identity: store_roles.Identity | None = None  # who is connected, with roles
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)  # read-only, before WAL mode would touch the file
             path.parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
+        if self.url.startswith("postgresql"):  # never a password in a message
+            self.label = make_url(self.url).render_as_string(hide_password=True)
         try:
             self.engine: Engine = create_engine(self.url, future=True, connect_args=connect_args)
         except Exception as exc:  # a bad URL or a missing driver
@@ -125,7 +133,7 @@ class StatusStore:
                         f"{self.label}: written by a newer EnvMap (schema {found}, this one "
                         f"reads up to {SCHEMA_VERSION}); left as it is"
                     )
-            elif tables - {"envmap_meta", "status_events"}:
+            elif tables - {"envmap_meta", "status_events", *store_roles.ROLE_TABLES}:
                 raise StoreError(f"{self.label}: holds other tables; not a status store")
             with self.engine.begin() as db:
                 metadata.create_all(db)
@@ -133,7 +141,10 @@ class StatusStore:
                     db.execute(
                         insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
                     )
-            self._seed()
+                if self.engine.dialect.name == "postgresql":
+                    self.identity = store_roles.identity(db)
+            if self.identity is None or self.identity.may_write_anything:
+                self._seed()  # the others cannot: the administrator's `admin init` did
         except StoreError:
             raise
         except (OperationalError, DatabaseError) as exc:
@@ -186,9 +197,15 @@ class StatusStore:
 
             statement = sqlite_insert(events_table).on_conflict_do_nothing(index_elements=["id"])
         added = 0
-        with self.engine.begin() as db:
-            for row in unique:  # one statement per row: rowcount says whether it was new
-                added += db.execute(statement, row).rowcount
+        try:
+            with self.engine.begin() as db:
+                for row in unique:  # one statement per row: rowcount says whether it was new
+                    added += db.execute(statement, row).rowcount
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            detail = str(exc.orig)
+            raise RefusedByServer(store_roles.refusal_sentence(detail, self.identity)) from exc
         return added
 
     # -- writing ---------------------------------------------------------------------------
@@ -223,12 +240,17 @@ class StatusStore:
             note=note,
             evidence=evidence,
             attachment=attachment,
-            author=author or "unknown",
+            author=self._author(author),
             recorded_at=_now(),
             sequence=1,
         )
         self._insert_new([event_to_row(recorded)])
         return recorded
+
+    def _author(self, given: str) -> str:
+        """The author an event is recorded under: with roles, the server's login (the server
+        stamps it anyway); otherwise as given."""
+        return self.identity.login if self.identity else given or "unknown"
 
     def move_site(
         self,
@@ -255,7 +277,7 @@ class StatusStore:
             precision_m=precision_m,
             as_of=_as_date(as_of),
             note=note,
-            author=author or "unknown",
+            author=self._author(author),
             recorded_at=_now(),
             sequence=1,
         )
