@@ -15,11 +15,9 @@ ROLES = ("viewer", "district-editor", "reviewer", "admin")
 def add_parser(sub: Any, catalog: Any) -> None:
     """`envmap admin …`; `catalog(args)` gives the catalog whose measures get districts."""
     admin = sub.add_parser("admin", help="set up a shared PostgreSQL store: roles and users")
-    admin.add_argument(
-        "--store", default=argparse.SUPPRESS, help="the store's URL (as the global --store)"
-    )
+    _store_option(admin)
     actions = admin.add_subparsers(dest="admin_action", required=True)
-    actions.add_parser("init", help="create or upgrade schema, roles and policies (idempotent)")
+    init = actions.add_parser("init", help="create or upgrade schema, roles and policies")
     add = actions.add_parser("add-user", help="a person's own login in one role")
     add.add_argument("name", help="the login, e.g. wang_wuchang")
     add.add_argument("--role", required=True, choices=ROLES)
@@ -27,12 +25,33 @@ def add_parser(sub: Any, catalog: Any) -> None:
         "--district", action="append", default=[], help="a district editor's district (repeat)"
     )
     add.add_argument(
-        "--password-stdin", action="store_true", help="read the password from standard input"
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (asked for, unseen, at a terminal)",
     )
-    actions.add_parser("list-users", help="every login with its role and districts")
+    listing = actions.add_parser("list-users", help="every login with its role and districts")
     gone = actions.add_parser("revoke", help="take a login away (its events stay)")
     gone.add_argument("name")
+    for action in (init, add, listing, gone):
+        _store_option(action)
     admin.set_defaults(run=lambda args: _run(args, catalog))
+
+
+def _store_option(parser: Any) -> None:
+    parser.add_argument(
+        "--store",
+        default=argparse.SUPPRESS,
+        help="the shared store's URL, postgresql+psycopg://OWNER@HOST:5432/DB?sslmode=require",
+    )
+
+
+def _password() -> str:
+    """The new password: asked for unseen at a terminal, else the first line of stdin."""
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass("password / 密码: ")
+    return sys.stdin.readline().rstrip("\r\n")
 
 
 def _run(args: argparse.Namespace, catalog: Any) -> int:
@@ -49,7 +68,7 @@ def _run(args: argparse.Namespace, catalog: Any) -> int:
     elif action == "add-user":
         password = None
         if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
+            password = _password()
             if not password:
                 raise admin.AdminError("no password on standard input")
         admin.add_user(url, args.name, args.role, args.district, password)

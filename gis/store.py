@@ -204,8 +204,11 @@ class StatusStore:
         except ProgrammingError as exc:
             if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
                 raise
-            detail = str(exc.orig)
-            raise RefusedByServer(store_roles.refusal_sentence(detail, self.identity)) from exc
+            with self.engine.connect() as db:
+                one = len(unique) == 1
+                reason = store_roles.explain(db, self.identity, unique[0]) if one else None
+            sentence = store_roles.refusal_sentence(str(exc.orig), self.identity, reason)
+            raise RefusedByServer(sentence) from exc
         return added
 
     # -- writing ---------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
@@ -138,19 +138,38 @@ def rejection_reason(note: str) -> str | None:
     return note.removeprefix(REJECTION_PREFIX) if note.startswith(REJECTION_PREFIX) else None
 
 
-def refusal_sentence(detail: str, who: Identity | None) -> str:
-    """The server's refusal of a write as a sentence, Chinese then English."""
-    person = f"{who.login}（{who.words}）" if who else "此登录"
-    person_en = f"{who.login} ({ROLE_WORDS[who.role].split(' ', 1)[1]})" if who else "this login"
+def refusal_sentence(detail: str, who: Identity | None, reason: str | None = None) -> str:
+    """The server's refusal of a write as a sentence, Chinese then English; `reason` (from
+    `explain`) says which rule it was when known."""
     if "append-only" in detail:
         return (
-            f"服务器拒绝：记录只能追加，不能修改或删除。 The server refused: events are "
-            f"append-only; {person_en} may not change or delete them."
+            "服务器拒绝：记录只能追加，不能修改或删除。 The server refused: events are append-only."
         )
+    person = f"{who.login}（{who.words}）" if who else "此登录"
+    person_en = f"{who.login} ({ROLE_WORDS[who.role].split(' ', 1)[1]})" if who else "this login"
+    if reason:
+        return f"服务器拒绝 {person}： The server refused {person_en}: {reason}"
     return (
         f"服务器拒绝：{person}无权写入这条记录。 The server refused: {person_en} may not "
         f"record this (another district's measure, or a status the role may not set)."
     )
+
+
+def explain(db: Connection, who: Identity | None, row: Mapping[str, Any]) -> str | None:
+    """Which rule refuses `row` (an event's columns) for this person, when one does."""
+    if who is None:
+        return None
+    if row.get("kind") == "location":
+        districts = db.execute(
+            text("SELECT district FROM envmap_site_districts WHERE site_id = :s"),
+            {"s": row.get("site_id")},
+        ).scalars()
+        return who.status_refusal(Status.IN_PROGRESS, [str(d) for d in districts])
+    districts = db.execute(
+        text("SELECT district FROM envmap_measure_districts WHERE measure_id = :m"),
+        {"m": row.get("measure_id")},
+    ).scalars()
+    return who.status_refusal(Status(str(row.get("status"))), [str(d) for d in districts])
 
 
 # -- installing -----------------------------------------------------------------------------

@@ -105,7 +105,7 @@ def test_add_list_and_revoke_a_district_editor(shared_store, capsys):
 )
 def test_bad_users_are_refused_clearly_and_nothing_is_made(shared_store, capsys, args, says):
     name = f"bad_{shared_store.tag}"
-    code, out, err = _envmap(capsys, "--store", shared_store.url, "admin", "add-user", name, *args)
+    code, _, err = _envmap(capsys, "--store", shared_store.url, "admin", "add-user", name, *args)
     assert code == 1 and says in err
     if "unknown district" in says:
         assert "江岸区" in err and "新洲区" in err  # the 13 are named
