@@ -5,6 +5,7 @@ edit kept in an outbox and sent later)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,15 @@ REFRESH_MS = 30_000
 
 
 class StatusDialog(QDialog):
-    def __init__(self, measure_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        measure_text: str,
+        parent: QWidget | None = None,
+        refusal: Callable[[Status], str | None] | None = None,
+        preset: Status | None = None,
+    ) -> None:
+        """`refusal` says why the logged-in role may not choose a status (that choice is
+        greyed, the reason its tooltip); `preset` is the status chosen at first."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("更新措施状态"))
         form = QFormLayout(self)
@@ -44,6 +53,15 @@ class StatusDialog(QDialog):
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(f"{status.label_zh} {status.label_en}", status.value)
+            reason = refusal(status) if refusal else None
+            if reason:
+                item = self.status.model().item(self.status.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip(reason)
+        choices = [i for i in range(self.status.count()) if self._enabled(i)]
+        wanted = self.status.findData(preset.value) if preset else -1
+        if choices:
+            self.status.setCurrentIndex(wanted if wanted in choices else choices[0])
         form.addRow(self.tr("新状态"), self.status)
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setCalendarPopup(True)
@@ -61,6 +79,9 @@ class StatusDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("附件"), row)
         add_ok_cancel(self, form)
+
+    def _enabled(self, index: int) -> bool:
+        return bool(self.status.model().item(index).isEnabled())  # type: ignore[attr-defined]
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
