@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.tracking = Tracking(catalog, user_folder, self)
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
+        self.tracking.sharedArrived.connect(self.userDataChanged.emit)
         self.app_state.changed.connect(self._show_state)
         self.app_state.failed.connect(self._store_availability)
         self.details.statusRequested.connect(self.recording.change_status)

@@ -4,6 +4,7 @@ edit kept in an outbox and sent later)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from gis.store import StatusStore  # SQLAlchemy loads with the store, after the first frame
 
 REFRESH_MS = 30_000
+log = logging.getLogger(__name__)
 
 
 class StatusDialog(QDialog):
@@ -103,6 +105,7 @@ class Tracking(QObject):
 
     changed = Signal()  # the store's content changed (here or on another PC)
     availability = Signal(str)  # "" when usable, else why it is read-only
+    sharedArrived = Signal()  # other PCs' documents and sites came from the shared store
 
     def __init__(self, catalog: Catalog, user_folder: Path | None, parent: QObject) -> None:
         super().__init__(parent)
@@ -143,6 +146,7 @@ class Tracking(QObject):
             return
         self.availability.emit("")
         self._send_kept()
+        self.share()
         if self.store is not None:
             self._seen = self.store.last_change()
             self.changed.emit()
@@ -162,6 +166,24 @@ class Tracking(QObject):
         if newest != self._seen:
             self._seen = newest
             self.changed.emit()
+        self.share()
+
+    def share(self) -> None:
+        """With a shared (PostgreSQL) store: send this PC's imported documents and accepted
+        sites, bring the other PCs'; what arrives reopens the window's catalog."""
+        store, folder = self.store, self.user_folder
+        if store is None or folder is None or store.engine.dialect.name != "postgresql":
+            return
+        from gis.shared_documents import sync
+
+        viewer = store.identity is not None and store.identity.role == "viewer"
+        try:
+            arrived = sync(store.engine, folder, send=not viewer)
+        except Exception as exc:  # the server went away or refused: the folder stays as it is
+            log.warning("shared documents not synchronised: %s", exc)
+            return
+        if arrived:
+            self.sharedArrived.emit()
 
     def record(self, measure_id: str, values: dict) -> str:
         """Record a status; returns "" when stored, else why it was only kept for later.

@@ -50,6 +50,7 @@ from gis.events import (
     event_to_row,
 )
 from gis.model import Catalog, Status
+from gis.shared_documents import SHARED_TABLES
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -57,6 +58,8 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.dml import Insert
 
 SCHEMA_VERSION = 1
+# A shared store's tables beyond the events: roles, and the documents its PCs share.
+_STORE_TABLES = {"envmap_meta", "status_events", *store_roles.ROLE_TABLES, *SHARED_TABLES}
 metadata = MetaData()
 meta_table = Table("envmap_meta", metadata, Column("key", String(40), primary_key=True),
                    Column("value", String(200), nullable=False))  # fmt: skip
@@ -133,7 +136,7 @@ class StatusStore:
                         f"{self.label}: written by a newer EnvMap (schema {found}, this one "
                         f"reads up to {SCHEMA_VERSION}); left as it is"
                     )
-            elif tables - {"envmap_meta", "status_events", *store_roles.ROLE_TABLES}:
+            elif tables - _STORE_TABLES:
                 raise StoreError(f"{self.label}: holds other tables; not a status store")
             with self.engine.begin() as db:
                 metadata.create_all(db)

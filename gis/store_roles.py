@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
+from gis import shared_documents
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.model import Catalog, Kind, Status
 
@@ -280,6 +281,8 @@ def install(engine: Engine, catalog: Catalog, site_districts: Mapping[str, Itera
         cursor = db.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         for block in (_TABLES, _FUNCTIONS, _POLICIES, _GRANTS):
             cursor.execute(block)  # no parameters: several statements, `%` taken as it is
+        shared_documents.create_tables(db)
+        cursor.execute(shared_documents.GRANTS)
         fill_districts(db, catalog, site_districts)
         db.execute(
             text(
