@@ -140,9 +140,10 @@ def _measure(
     go.touch()
     if pgdata:
         time.sleep(seconds / 2)
-        restart = ["runuser", "-u", "postgres", "--", _pg_ctl(), "-D", pgdata, "-m", "fast",
-                   "-w", "restart"]  # fmt: skip
-        subprocess.run(restart, check=True, capture_output=True)
+        restart = ["runuser", "-u", "postgres", "--", _pg_ctl(), "-D", pgdata, "-l",
+                   f"{pgdata}/log", "-m", "fast", "-w", "restart"]  # fmt: skip
+        # The restarted server keeps its output: to its log, never to a pipe we would wait on.
+        subprocess.run(restart, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         print("server restarted in the middle", flush=True)
     for proc, _ in procs:
         proc.wait()

@@ -99,3 +99,33 @@ def test_a_reviewer_accepts_or_sends_back_a_reported_completion(
     now = state_from_store(editor).measures["wuchang-3"]
     assert now.status == "in_progress" and "照片不全" in now.tracked.note
     assert now.tracked.author == make_url(window.tracking.url()).username
+
+
+def test_a_window_receives_what_another_office_shared(
+    qtbot, map_data, tmp_path, monkeypatch, shared_store
+):
+    from datetime import date
+    from pathlib import Path
+
+    from sqlalchemy import create_engine
+
+    from gis.shared_documents import sync
+    from gis.user_catalog import ACCEPTED, start_review, with_user_sites
+
+    notice = Path(__file__).resolve().parents[1] / "gis/extract/documents/water_notice_gbk.txt"
+    other = tmp_path / "other-pc"
+    review = start_review(other, notice, date(2017, 12, 1))
+    index = [c["name"] for c in review.candidates].index("鑫达建材码头")
+    review.edit(index, lon=114.301, lat=30.502)
+    review.decide(index, ACCEPTED)
+    review.finish()
+    sync(create_engine(shared_store.login("district-editor", "洪山区")), other)
+    url = make_url(shared_store.login("viewer"))
+    monkeypatch.setenv("PGPASSWORD", url.password or "")
+    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.userDataChanged, timeout=20_000):  # the window reloads
+        window.show()
+    mine = with_user_sites(map_data.catalog, tmp_path / "user")
+    assert "鑫达建材码头" in {s.name_zh for s in mine.sites}
