@@ -29,6 +29,7 @@ from desktop.panels.document import DocumentViewer
 from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
+from desktop.roles import login_text
 from desktop.status import Tracking
 from desktop.window_exports import WindowExports
 from desktop.window_imports import WindowImports
@@ -92,10 +93,12 @@ class MainWindow(QMainWindow):
         self.tracking = Tracking(catalog, user_folder, self)
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
+        self.tracking.sharedArrived.connect(self.userDataChanged.emit)
         self.app_state.changed.connect(self._show_state)
         self.app_state.failed.connect(self._store_availability)
         self.details.statusRequested.connect(self.recording.change_status)
         self.details.moveRequested.connect(self.recording.correct_location)
+        self.details.reviewRequested.connect(self.recording.review)
         # The store opens once the map has painted: SQLAlchemy and the database come after.
         self.canvas.viewport().installEventFilter(self)
         self.canvas.cursorMoved.connect(self._show_position)
@@ -119,12 +122,14 @@ class MainWindow(QMainWindow):
         self.position = QLabel()
         self.scale_label = QLabel()
         self.store_state = QLabel()
+        self.login = QLabel()  # who is logged in to a shared store with roles, and as what
         bar = self.statusBar()
         bar.addWidget(self.position)
         bar.addWidget(self.scale_label)
         bar.addPermanentWidget(self.basemaps.credit)
         bar.addPermanentWidget(QLabel(attribution()))
         bar.addPermanentWidget(self.store_state)
+        bar.addPermanentWidget(self.login)
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
         """Show the sites the filter keeps, by their current (tracked) status."""
@@ -145,6 +150,9 @@ class MainWindow(QMainWindow):
     def _show_state(self, state) -> None:
         """A new current state: every part of the window shows it."""
         self.details.store = self.tracking.store
+        self.login.setText(
+            login_text(self.tracking.store.identity if self.tracking.store else None)
+        )
         self.canvas.show_state(state)
         self.details.state = state
         self.measures.set_state(state)

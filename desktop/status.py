@@ -4,7 +4,9 @@ edit kept in an outbox and sent later)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,10 +35,19 @@ if TYPE_CHECKING:
     from gis.store import StatusStore  # SQLAlchemy loads with the store, after the first frame
 
 REFRESH_MS = 30_000
+log = logging.getLogger(__name__)
 
 
 class StatusDialog(QDialog):
-    def __init__(self, measure_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        measure_text: str,
+        parent: QWidget | None = None,
+        refusal: Callable[[Status], str | None] | None = None,
+        preset: Status | None = None,
+    ) -> None:
+        """`refusal` says why the logged-in role may not choose a status (that choice is
+        greyed, the reason its tooltip); `preset` is the status chosen at first."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("更新措施状态"))
         form = QFormLayout(self)
@@ -46,6 +57,15 @@ class StatusDialog(QDialog):
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(f"{status.label_zh} {status.label_en}", status.value)
+            reason = refusal(status) if refusal else None
+            if reason:
+                item = self.status.model().item(self.status.count() - 1)  # type: ignore[attr-defined]
+                item.setEnabled(False)
+                item.setToolTip(reason)
+        choices = [i for i in range(self.status.count()) if self._enabled(i)]
+        wanted = self.status.findData(preset.value) if preset else -1
+        if choices:
+            self.status.setCurrentIndex(wanted if wanted in choices else choices[0])
         form.addRow(self.tr("新状态"), self.status)
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setCalendarPopup(True)
@@ -63,6 +83,9 @@ class StatusDialog(QDialog):
         row.addWidget(browse)
         form.addRow(self.tr("附件"), row)
         add_ok_cancel(self, form)
+
+    def _enabled(self, index: int) -> bool:
+        return bool(self.status.model().item(index).isEnabled())  # type: ignore[attr-defined]
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
@@ -84,6 +107,7 @@ class Tracking(QObject):
 
     changed = Signal()  # the store's content changed (here or on another PC)
     availability = Signal(str)  # "" when usable, else why it is read-only
+    sharedArrived = Signal()  # other PCs' documents and sites came from the shared store
 
     def __init__(self, catalog: Catalog, user_folder: Path | None, parent: QObject) -> None:
         super().__init__(parent)
@@ -124,6 +148,7 @@ class Tracking(QObject):
             return
         self.availability.emit("")
         self._send_kept()
+        self.share()
         if self.store is not None:
             self._seen = self.store.last_change()
             self.changed.emit()
@@ -143,6 +168,24 @@ class Tracking(QObject):
         if newest != self._seen:
             self._seen = newest
             self.changed.emit()
+        self.share()
+
+    def share(self) -> None:
+        """With a shared (PostgreSQL) store: send this PC's imported documents and accepted
+        sites, bring the other PCs'; what arrives reopens the window's catalog."""
+        store, folder = self.store, self.user_folder
+        if store is None or folder is None or store.engine.dialect.name != "postgresql":
+            return
+        from gis.shared_documents import sync
+
+        viewer = store.identity is not None and store.identity.role == "viewer"
+        try:
+            arrived = sync(store.engine, folder, send=not viewer)
+        except Exception as exc:  # the server went away or refused: the folder stays as it is
+            log.warning("shared documents not synchronised: %s", exc)
+            return
+        if arrived:
+            self.sharedArrived.emit()
 
     def record(self, measure_id: str, values: dict) -> str:
         """Record a status; returns "" when stored, else why it was only kept for later.

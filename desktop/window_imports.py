@@ -137,4 +137,5 @@ class WindowImports(QObject):
 
     def _review_finished(self, accepted: int) -> None:
         self.window.statusBar().showMessage(self.tr("已加入用户目录的点位：") + str(accepted), 8000)
+        self.window.tracking.share()  # to the office's shared store, when there is one
         self.window.userDataChanged.emit()

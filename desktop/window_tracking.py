@@ -3,13 +3,16 @@ and which status store the office uses; the store's refusal is shown as a senten
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
 
 from desktop.credentials import load_url, masked, save_url, unmasked
+from desktop.roles import refusal_check
 from desktop.status import StatusDialog
+from gis import Status
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -20,11 +23,32 @@ class WindowTracking(QObject):
         super().__init__(window)
         self.window = window
 
-    def change_status(self, measure_id: str) -> None:
-        measure = next(m for m in self.window.catalog.measures() if m.id == measure_id)
-        dialog = StatusDialog(measure.text_zh, self.window)
+    def change_status(self, measure_id: str, preset: Status | None = None) -> None:
+        window = self.window
+        measure = next(m for m in window.catalog.measures() if m.id == measure_id)
+        store = window.tracking.store
+        check = refusal_check(
+            store.identity if store else None, window.app_state.current, window.canvas.districts
+        )
+        dialog = StatusDialog(measure.text_zh, window, lambda s: check(measure_id, s), preset)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.record_status(measure_id, dialog.values())
+
+    def review(self, measure_id: str, verdict: str) -> None:
+        """A reviewer's answer to a reported completion: close it out, or send it back with
+        the reason (asked for here; without one nothing is sent)."""
+        from gis.store_roles import rejection_note
+
+        if verdict == "accept":
+            self.change_status(measure_id, Status.CLOSED_OUT)
+            return
+        reason, ok = QInputDialog.getText(
+            self.window, self.tr("退回"), self.tr("退回理由（必填）：")
+        )
+        if ok and reason.strip():
+            values = {"status": Status.IN_PROGRESS.value, "as_of": date.today().isoformat()}
+            values.update(note=rejection_note(reason), evidence="", attachment="")
+            self.record_status(measure_id, values)
 
     def record_status(self, measure_id: str, values: dict) -> None:
         from gis.store import StoreError

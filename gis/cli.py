@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gis.admin_cli import add_parser as add_admin_parser
 from gis.basemaps import HTML_BASEMAPS
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
@@ -435,6 +436,7 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     into = actions.add_parser("import-events", help="events from another PC (twice is harmless)")
     into.add_argument("file", type=Path)
     status.set_defaults(run=_cmd_status)
+    add_admin_parser(sub, _catalog)
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")
     paragraphs.set_defaults(run=_cmd_paragraphs)

@@ -52,7 +52,7 @@ class LocationEvent:
 
 
 Event = StatusEvent | LocationEvent
-_STATUS_FIELDS = ("id", "measure_id", "site_id", "note", "evidence", "attachment", "author")
+_STATUSES = {s.value: s for s in Status}
 _LOCATION_FIELDS = ("id", "site_id", "note", "author")
 
 
@@ -60,13 +60,17 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
     """The event a store row or an exported line holds; ValueError says what is wrong."""
     kind = row.get("kind")
     if kind == StatusEvent.kind:
-        texts = {name: _text(row, name) for name in _STATUS_FIELDS}
-        try:
-            status = Status(str(row.get("status")))
-        except ValueError:
-            raise ValueError(f"status {row.get('status')!r} is not on the scale") from None
+        status = _STATUSES.get(row.get("status"))  # type: ignore[arg-type]
+        if status is None:
+            raise ValueError(f"status {row.get('status')!r} is not on the scale")
         return StatusEvent(
-            **texts,
+            id=_text(row, "id"),
+            measure_id=_text(row, "measure_id"),
+            site_id=_text(row, "site_id"),
+            note=_text(row, "note"),
+            evidence=_text(row, "evidence"),
+            attachment=_text(row, "attachment"),
+            author=_text(row, "author"),
             status=status,
             as_of=_day(row),
             recorded_at=str(row.get("recorded_at") or ""),
@@ -127,9 +131,14 @@ def event_to_row(event: Event) -> dict[str, Any]:
 
 def _text(row: Mapping[str, Any], name: str) -> str:
     value = row.get(name)
-    if name in ("id", "site_id", "measure_id") and not value:
+    if type(value) is str and value:  # the common case, quickly: a window reads them all
+        return value
+    if name in _REQUIRED and not value:
         raise ValueError(f"no {name}")
     return "" if value is None else str(value)
+
+
+_REQUIRED = frozenset({"id", "site_id", "measure_id"})
 
 
 def _day(row: Mapping[str, Any]) -> date:

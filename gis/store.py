@@ -35,11 +35,12 @@ from sqlalchemy import (
     text,
 )
 from sqlalchemy.engine import Connection, Engine, RowMapping
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.pool import StaticPool
 
 from gis import atomic, store_file
 from gis import status_rules as rules
+from gis import store_roles
 from gis.errors import EnvMapError
 from gis.events import (
     DOCUMENT_AUTHOR,
@@ -51,6 +52,7 @@ from gis.events import (
 )
 from gis.failures import mask_passwords
 from gis.model import Catalog, Status
+from gis.shared_documents import SHARED_TABLES
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -58,6 +60,9 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.dml import Insert
 
 SCHEMA_VERSION = 1
+# A shared store's tables beyond the events: roles, and the documents its PCs share. They
+# are made by `admin init` and shared_documents, not by this schema.
+_SHARED_STORE_TABLES = store_roles.ROLE_TABLES | SHARED_TABLES
 metadata = MetaData()
 meta_table = Table("envmap_meta", metadata, Column("key", String(40), primary_key=True),
                    Column("value", String(200), nullable=False))  # fmt: skip
@@ -88,6 +93,10 @@ class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
 
 
+class RefusedByServer(StoreError):
+    """A shared store's server refused a write this login's role may not make."""
+
+
 def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     dbapi_connection.isolation_level = None  # see _sqlite_begin
     cursor = dbapi_connection.cursor()
@@ -114,6 +123,7 @@ class StatusStore:
         self.read_only = read_only
         self.url = where if isinstance(where, str) and "://" in where else f"sqlite:///{where}"
         self.label = mask_passwords(str(where))
+        self.identity: store_roles.Identity | None = None  # who is connected, with roles
         path = None
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
@@ -121,6 +131,8 @@ class StatusStore:
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
+        if self.url.startswith("postgresql"):  # never a password in a message
+            self.label = make_url(self.url).render_as_string(hide_password=True)
         try:
             if read_only and path is not None:
                 self.engine: Engine = _read_only_engine(path)
@@ -157,7 +169,10 @@ class StatusStore:
                     db.execute(
                         insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
                     )
-        self._seed()
+            if db.dialect.name == "postgresql":
+                self.identity = store_roles.identity(db)
+        if self.identity is None or self.identity.may_write_anything:
+            self._seed()  # the others cannot: the administrator's `admin init` did
 
     def _refuse(self, contents: store_file.Contents) -> None:
         problem = store_file.problem(contents, SCHEMA, SCHEMA_VERSION)
@@ -214,9 +229,18 @@ class StatusStore:
 
             statement = sqlite_insert(events_table).on_conflict_do_nothing(index_elements=["id"])
         added = 0
-        with self.engine.begin() as db:
-            for row in unique:  # one statement per row: rowcount says whether it was new
-                added += db.execute(statement, row).rowcount
+        try:
+            with self.engine.begin() as db:
+                for row in unique:  # one statement per row: rowcount says whether it was new
+                    added += db.execute(statement, row).rowcount
+        except ProgrammingError as exc:
+            if getattr(exc.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            with self.engine.connect() as db:
+                one = len(unique) == 1
+                reason = store_roles.explain(db, self.identity, unique[0]) if one else None
+            sentence = store_roles.refusal_sentence(str(exc.orig), self.identity, reason)
+            raise RefusedByServer(sentence) from exc
         return added
 
     # -- writing ---------------------------------------------------------------------------
@@ -251,12 +275,17 @@ class StatusStore:
             note=note,
             evidence=evidence,
             attachment=attachment,
-            author=author or "unknown",
+            author=self._author(author),
             recorded_at=_now(),
             sequence=1,
         )
         self._insert_new([event_to_row(recorded)])
         return recorded
+
+    def _author(self, given: str) -> str:
+        """The author an event is recorded under: with roles, the server's login (the server
+        stamps it anyway); otherwise as given."""
+        return self.identity.login if self.identity else given or "unknown"
 
     def move_site(
         self,
@@ -283,7 +312,7 @@ class StatusStore:
             precision_m=precision_m,
             as_of=_as_date(as_of),
             note=note,
-            author=author or "unknown",
+            author=self._author(author),
             recorded_at=_now(),
             sequence=1,
         )
@@ -299,7 +328,7 @@ class StatusStore:
                 .where(events_table.c.measure_id == measure_id)
                 .order_by(events_table.c.as_of, events_table.c.sequence, events_table.c.recorded_at)
             ).mappings()
-            found = [_event(row) for row in rows]
+            found = [_event(dict(row)) for row in rows]
         found += [e for e in self._unseeded() if getattr(e, "measure_id", None) == measure_id]
         found.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
         return [e for e in found if isinstance(e, StatusEvent)]
@@ -307,12 +336,15 @@ class StatusStore:
     def events(self) -> list[Event]:
         """Every event, oldest first; the state (gis.state) decides what holds."""
         with self.engine.connect() as db:
-            rows = db.execute(
+            result = db.execute(
                 select(events_table).order_by(events_table.c.as_of, events_table.c.recorded_at)
-            ).mappings()
-            found = [_event(row) for row in rows]
-        found += self._unseeded()
-        return sorted(found, key=lambda e: (e.as_of, e.recorded_at))
+            )
+            keys = tuple(result.keys())
+            # Plain dicts from plain tuples: a window refresh reads every event, 10,000 or more.
+            found = [_event(dict(zip(keys, row, strict=True))) for row in result]
+        if not self.read_only:
+            return found
+        return sorted(found + self._unseeded(), key=lambda e: (e.as_of, e.recorded_at))
 
     def _unseeded(self) -> list[Event]:
         """A store opened to read is not seeded: the documents' statuses it lacks, as events."""
@@ -371,13 +403,12 @@ def _known_measures(catalog: Catalog) -> set[str]:
     return {m.id for m in catalog.measures()}
 
 
-def _event(row: Mapping[str, Any] | RowMapping) -> Event:
+def _event(row: Mapping[str, Any]) -> Event:
     """A stored row as its event; a row no event can be is the store's fault, said so."""
-    plain = dict(row)
     try:
-        return event_from_row(plain)
+        return event_from_row(row)  # read as it is: a window refresh reads every event
     except ValueError as exc:
-        raise StoreError(f"event {plain.get('id')!r} in the store is damaged: {exc}") from exc
+        raise StoreError(f"event {row.get('id')!r} in the store is damaged: {exc}") from exc
 
 
 def _now() -> str:
@@ -421,6 +452,8 @@ def _contents(db: Connection) -> store_file.Contents:
     """What the database holds (any dialect), read in the caller's transaction."""
     inspector = inspect(db)
     names = set(inspector.get_table_names())
+    if db.dialect.name == "postgresql":
+        names -= _SHARED_STORE_TABLES
     tables = {n: frozenset(c["name"] for c in inspector.get_columns(n)) for n in names}
     version, events = None, 0
     if {"key", "value"} <= tables.get("envmap_meta", frozenset()):

@@ -206,14 +206,27 @@ def with_user_sites(catalog: Catalog, folder: Path | None) -> Catalog:
     then it is a dated status event of that measure (`document_updates`), not a second one."""
     documents = dict(catalog.documents)
     sites = {s.id: s for s in catalog.sites}
+    placed: dict[str, str] = {}  # a new place's name → its site
     for _, _, new, known in _accepted(catalog, folder, documents):
         if known is None:
-            sites[new.id] = new
+            first = placed.setdefault(new.name_zh.strip(), new.id)
+            if first != new.id and _near(sites[first], new):
+                # Two documents (two offices) accepted the same new place: one site.
+                moved = tuple(replace(m, site_id=first) for m in new.measures)
+                sites[first] = replace(sites[first], measures=(*sites[first].measures, *moved))
+            else:
+                sites[new.id] = new
             continue
         updates = reported_measures(catalog.site(known), new.measures)
         fresh = [replace(m, site_id=known) for k, m in enumerate(new.measures) if k not in updates]
         sites[known] = replace(sites[known], measures=(*sites[known].measures, *fresh))
     return Catalog(documents=documents, sites=tuple(sites.values()))
+
+
+def _near(a: Site, b: Site, degrees: float = 0.02) -> bool:
+    """Within about 2 km: the same name there is the same place, farther it is another."""
+    pa, pb = a.location.geometry.centroid, b.location.geometry.centroid
+    return abs(pa.x - pb.x) <= degrees and abs(pa.y - pb.y) <= degrees
 
 
 def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]:

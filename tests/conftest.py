@@ -79,3 +79,66 @@ def small_filesystems(tmp_path: Path):
     yield mounts
     for point in mounts.mounted:
         subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+NO_POSTGRES = (
+    "no PostgreSQL server for this run: set ENVMAP_TEST_POSTGRES_URL "
+    "(e.g. postgresql+psycopg://user@127.0.0.1/envmap_test); .ci/run starts one when it can"
+)
+
+
+class SharedStore:
+    """A fresh database on the test server with EnvMap's roles installed (`envmap admin
+    init`); `login` gives a person of a role their own login and its URL."""
+
+    def __init__(self, server_url: str, catalog: Catalog) -> None:
+        import secrets
+
+        from sqlalchemy.engine import make_url
+
+        from gis import admin
+
+        self.tag = secrets.token_hex(4)
+        self.server = make_url(server_url)
+        self.url_object = self.server.set(database=f"envmap_roles_{self.tag}")
+        self.url = self.url_object.render_as_string(hide_password=False)
+        self.logins: list[str] = []
+        self._admin(f"CREATE DATABASE envmap_roles_{self.tag}")
+        admin.init(self.url, catalog)
+
+    def _admin(self, statement: str) -> None:
+        import psycopg
+
+        params = self.server.set(drivername="postgresql").render_as_string(hide_password=False)
+        with psycopg.connect(params, autocommit=True) as db:
+            db.execute(statement)
+
+    def login(self, role: str, *districts: str, name: str = "") -> str:
+        """A new login in `role` (with districts); its URL, password included (tests only)."""
+        from gis import admin
+
+        name = f"{name or role.split('-')[0]}_{self.tag}_{len(self.logins)}"
+        password = f"pw-{name}"
+        admin.add_user(self.url, name, role, districts, password)
+        self.logins.append(name)
+        return self.url_object.set(username=name, password=password).render_as_string(
+            hide_password=False
+        )
+
+    def drop(self) -> None:
+        self._admin(f"DROP DATABASE envmap_roles_{self.tag} WITH (FORCE)")
+        for name in self.logins:
+            self._admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture(scope="module")
+def shared_store(catalog: Catalog):
+    """A PostgreSQL store with roles, shared by a test module, dropped with its logins."""
+    import os
+
+    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip(NO_POSTGRES)
+    made = SharedStore(url, catalog)
+    yield made
+    made.drop()

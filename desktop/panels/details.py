@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 from shapely.geometry import shape
 
 from desktop.map.style import status_colour
+from desktop.roles import refusal_check, site_refusal
 from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
@@ -26,6 +27,7 @@ class DetailsPanel(QTextBrowser):
     quoteActivated = Signal(str, int, str)  # document id, paragraph, quote
     statusRequested = Signal(str)  # measure id
     moveRequested = Signal(str)  # site id
+    reviewRequested = Signal(str, str)  # measure id, "accept" or "reject"
 
     def __init__(
         self, catalog: Catalog, districts: dict[str, tuple[str, ...]], parent=None
@@ -56,9 +58,19 @@ class DetailsPanel(QTextBrowser):
         if self.store is None:
             return None
         try:
-            return {"events": self.store.events(), "site_id": self.site_id}
+            events = self.store.events()
         except Exception:  # the shared server went away: show what the documents say
             return None
+        who = self.store.identity
+        site = self.catalog.site(self.site_id) if self.site_id else None
+        return {
+            "events": events,
+            "site_id": self.site_id,
+            "identity": who,
+            "refusal": refusal_check(who, self.state, self.districts),
+            "site_refusal": site
+            and site_refusal(who, site.id, site.kind.value, self.districts.get(site.id, ())),
+        }
 
     def _open_quote(self, url: QUrl) -> None:
         if url.scheme() == "status":
@@ -66,6 +78,9 @@ class DetailsPanel(QTextBrowser):
             return
         if url.scheme() == "move":
             self.moveRequested.emit(url.path())
+            return
+        if url.scheme() in ("accept", "reject"):
+            self.reviewRequested.emit(url.path(), url.scheme())
             return
         if url.scheme() == "quote":
             piece = self.quotes[int(url.path())]
@@ -187,9 +202,24 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
         parts.append(
             ' <span style="background:#b00020;color:white;padding:1px 4px">逾期 overdue</span>'
         )
+    who = tracking.get("identity")
     if rules.COMPLETED_NOT_CLOSED in measure["flags"]:
-        parts.append(" · 未销号 not closed out")
-    parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a></small></p>')
+        if who is None:
+            parts.append(" · 未销号 not closed out")
+        else:  # a shared store with roles: a reviewer accepts or sends it back
+            parts.append(" · <b>待验收 awaiting acceptance</b>")
+            if who.may_review:
+                parts.append(
+                    f' · <a href="accept:{escape(measure_id)}">验收销号 Accept</a>'
+                    f' · <a href="reject:{escape(measure_id)}">退回 Reject</a>'
+                )
+    refusal = tracking.get("refusal")
+    reason = refusal(measure_id, Status.IN_PROGRESS) if refusal else None
+    if refusal and reason and refusal(measure_id, Status.CLOSED_OUT):
+        parts.append(f' · <span style="color:gray" title="{escape(reason)}">更新状态 Update</span>')
+    else:
+        parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a>')
+    parts.append("</small></p>")
     parts.append(_strip(events) if events else "")
     return "".join(parts)
 
@@ -197,6 +227,9 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
 def _correction(site_id: str, tracking: dict) -> str:
     moves = [e for e in tracking["events"] if isinstance(e, LocationEvent) and e.site_id == site_id]
     link = f'<a href="move:{escape(site_id)}">更正位置 Correct location</a>'
+    if tracking.get("site_refusal"):
+        reason = escape(tracking["site_refusal"])
+        link = f'<span style="color:gray" title="{reason}">更正位置 Correct location</span>'
     if not moves:
         return f"<p><small>{link}</small></p>"
     fix = moves[-1]

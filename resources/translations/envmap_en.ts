@@ -854,6 +854,16 @@
 <context>
     <name>WindowTracking</name>
     <message>
+        <location filename="../../desktop/window_tracking.py" line="0"/>
+        <source>退回</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/window_tracking.py" line="0"/>
+        <source>退回理由（必填）：</source>
+        <translation>Why it is sent back (required):</translation>
+    </message>
+    <message>
         <location filename="../../desktop/window_tracking.py" line="35"/>
         <location filename="../../desktop/window_tracking.py" line="66"/>
         <source>无法记录</source>
@@ -899,6 +909,39 @@
         <location filename="../../desktop/window_tracking.py" line="73"/>
         <source>数据库地址（留空＝本机SQLite；办公室共享用 postgresql+psycopg://…）：</source>
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>查看者</source>
+        <translation>viewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>区编辑</source>
+        <translation>district editor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>审核人</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>管理员</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>数据库所有者</source>
+        <translation>database owner</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
+        <source>登录：</source>
+        <translation>Logged in: </translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,68 @@
+"""Documents imported and sites accepted on one PC reach every PC through the shared store:
+the same map from each, two offices accepting one place meet one site, a viewer receives
+but sends nothing, and an SQLite store shares nothing."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import create_engine
+
+from gis.shared_documents import sync
+from gis.user_catalog import ACCEPTED, start_review, with_user_sites
+
+NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
+DOCK = "鑫达建材码头"
+
+
+def _accept_dock(folder: Path, path: Path, when: date, lon: float, lat: float) -> str:
+    review = start_review(folder, path, when)
+    index = [c["name"] for c in review.candidates].index(DOCK)
+    review.edit(index, lon=lon, lat=lat)
+    review.decide(index, ACCEPTED)
+    review.finish()
+    return review.document
+
+
+def _sites(catalog, folder: Path) -> dict[str, list[str]]:
+    merged = with_user_sites(catalog, folder)
+    return {
+        s.id: sorted(m.text_zh for m in s.measures) for s in merged.sites if s.id.startswith("user")
+    }
+
+
+def test_two_offices_share_documents_and_meet_one_site(shared_store, catalog, tmp_path):
+    office_a, office_b, bureau = tmp_path / "a", tmp_path / "b", tmp_path / "viewer"
+    notice_b = tmp_path / "notice_b.txt"
+    notice_b.write_text("洪山区鑫达建材码头已于2018年3月完成搬迁，原址已复绿。\n", encoding="utf-8")
+    a = create_engine(shared_store.login("district-editor", "洪山区"))
+    b = create_engine(shared_store.login("district-editor", "武昌区"))
+    viewer = create_engine(shared_store.login("viewer"))
+    first = _accept_dock(office_a, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    assert sync(a, office_a) is False  # sent; nothing new to bring
+    second = _accept_dock(office_b, notice_b, date(2018, 4, 1), 114.302, 30.503)
+    assert sync(b, office_b) is True  # A's document arrived
+    assert sync(a, office_a) is True  # and B's at A
+    assert sync(viewer, bureau, send=False) is True
+    seen = [_sites(catalog, folder) for folder in (office_a, office_b, bureau)]
+    assert seen[0] == seen[1] == seen[2]
+    (dock,) = seen[0].values()  # one site, with the measures of both documents
+    assert any("2018年3月" in text for text in dock) and len(dock) >= 2
+    merged = with_user_sites(catalog, bureau)
+    for ident in (first, second):  # every quote verbatim in the document copy that arrived
+        assert (bureau / "documents" / f"{ident}.txt").exists()
+    for site in merged.sites:
+        for measure in site.measures:
+            for piece in measure.evidence:
+                assert piece.quote in merged.documents[piece.document].paragraph(piece.paragraph)
+    assert sync(a, office_a) is False  # twice is harmless
+
+
+def test_an_sqlite_store_shares_nothing(catalog, tmp_path):
+    folder = tmp_path / "user"
+    _accept_dock(folder, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    before = (folder / "accepted.json").read_bytes()
+    engine = create_engine(f"sqlite:///{tmp_path / 'status.sqlite'}")
+    assert sync(engine, folder) is False
+    assert (folder / "accepted.json").read_bytes() == before
