@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QHelpEvent,
@@ -26,17 +26,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
+from desktop.map.decorations import draw_scale_bar
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import PICK_PX, SiteLayer
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
+from gis.relocation import FORMER_SITE_ZH, NEW_SITE_UNKNOWN_ZH, former_site_ids
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
     from gis.state import CurrentState
 
 ZOOM_STEP = 1.25
+Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
+FORMER_LABEL_M_PER_PX = 30.0  # 原址 labels from about 1:110,000, where a site is told apart
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
 _AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a line
     "districts": (style.DISTRICT_FILL, style.DISTRICT_EDGE, 1.0),
@@ -75,6 +79,7 @@ class MapCanvas(QGraphicsView):
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
+        self._former_labels: dict[str, QGraphicsItem] = {}  # 原址 beside moved sites
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
         self._features = {
@@ -89,6 +94,42 @@ class MapCanvas(QGraphicsView):
         self._point_layers = np.array([f.layer for f in points], dtype=object)
         self.scene().addItem(self.points)
         self._populate_areas([f for f in self._features.values() if f.shape.geom_type != "Point"])
+        self._water = [self._water_item(w) for w in map_data.water]
+        self._mark_former_sites(map_data.catalog)
+
+    def _water_item(self, water) -> AreaItem:
+        """A lake or river polygon filled, or a centre line stroked, beneath the other layers."""
+        line = water.kind == "river_line"
+        item = AreaItem(
+            _in_mercator(water),
+            None if line else style.WATER_FILL,
+            style.WATER_LINE if line else style.WATER_EDGE,
+            style.WATER_LINE_PX if line else 0.5,
+        )
+        item.setZValue(Z_WATER)
+        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.scene().addItem(item)
+        return item
+
+    def _mark_former_sites(self, catalog) -> None:
+        """Sites whose relocation is done are drawn hollow and grey, labelled 原址."""
+        former = former_site_ids(catalog.sites) & set(self.points.index)
+        self.points.set_former(former)
+        for site_id in set(self._former_labels) - former:
+            self.scene().removeItem(self._former_labels.pop(site_id))
+        for site_id in former - set(self._former_labels):
+            label = items.note_item(FORMER_SITE_ZH)
+            label.setZValue(Z_ORDER["sites"] + 0.5)
+            self.scene().addItem(label)
+            self._former_labels[site_id] = label
+        self._place_former_labels()
+
+    def _place_former_labels(self) -> None:
+        near = self.transform().m11() > 0 and 1.0 / self.transform().m11() <= FORMER_LABEL_M_PER_PX
+        for site_id, label in self._former_labels.items():
+            label.setPos(self.points.scene_pos(site_id))
+            shown = bool(self.points.shown[self.points.index[site_id]])
+            label.setVisible(near and shown)
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
@@ -130,6 +171,7 @@ class MapCanvas(QGraphicsView):
                 assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
+        self._mark_former_sites(state.catalog)
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
@@ -192,6 +234,8 @@ class MapCanvas(QGraphicsView):
             self.basemap = Basemap(provider, config, self, key)
             self.destroyed.connect(self.basemap.close)
             self.scene().addItem(self.basemap.item)
+        for water in self._water:  # the tiles draw their own water
+            water.setVisible(provider is None)
         for site_id, area in self._areas.items():
             if self._features[site_id].layer == "districts":  # let the streets show through
                 area.setBrush(QBrush() if provider else QBrush(style.DISTRICT_FILL))
@@ -208,7 +252,7 @@ class MapCanvas(QGraphicsView):
         if datum == self.datum:
             return
         self.datum = datum
-        for area in self._areas.values():
+        for area in [*self._areas.values(), *self._water]:
             area.set_datum(datum)
         for label, (x, y) in self._label_anchors.items():
             label.setPos(self._display_point(x, y))
@@ -234,7 +278,10 @@ class MapCanvas(QGraphicsView):
         now = self._state.site_status(feature.id) if self._state else feature.status
         status = now.label_zh if now else "无措施"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
-        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
+        moved = ""
+        if feature.id in self._former_labels:
+            moved = f"\n{FORMER_SITE_ZH} · {NEW_SITE_UNKNOWN_ZH}"
+        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{moved}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -280,6 +327,7 @@ class MapCanvas(QGraphicsView):
 
     def declutter_labels(self) -> None:
         """Hide a label that would overlap a larger district's label at this zoom."""
+        self._place_former_labels()
         placed: list[QRectF] = []
         for label in self._labels:
             if not label.isVisible():
@@ -335,6 +383,17 @@ class MapCanvas(QGraphicsView):
         lat = from_web_mercator(centre.x(), -centre.y())[1]
         metres_per_px = 1.0 / self.transform().m11() * math.cos(math.radians(lat))
         return metres_per_px / 0.0254 * 96.0
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The scale bar, in the view's lower right corner whatever the zoom (prints draw
+        their own: they render the scene, not the view)."""
+        super().drawForeground(painter, rect)
+        frame = QRectF(self.viewport().rect())
+        if frame.width() > 200 and self.transform().m11() > 0:
+            painter.save()
+            painter.resetTransform()
+            draw_scale_bar(painter, frame, self.mapToScene(self.viewport().rect()).boundingRect())
+            painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
