@@ -35,6 +35,7 @@ from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
 from gis.boundaries import attribution
 from gis.crs import to_web_mercator
+from gis.water import WATER_ATTRIBUTION
 
 PRINT_OVERSAMPLING = 2.0  # basemap tiles on a vector page: twice the layout's resolution
 
@@ -112,7 +113,7 @@ class Layout:
 
     def _sources(self, catalog: Catalog) -> str:
         documents = "；".join(d.title_zh for d in catalog.documents.values())
-        credits = " · ".join([attribution(), *self.options.credits])
+        credits = " · ".join([attribution(), WATER_ATTRIBUTION, *self.options.credits])
         return f"来源 Sources: {documents}\n{credits}\n{NOTICE}"
 
     def _metrics(self, points: float, bold: bool = False) -> QFontMetricsF:
