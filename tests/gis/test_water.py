@@ -90,7 +90,7 @@ def test_water_is_simplified_by_zoom_like_the_districts(catalog):
 
 def test_a_broken_water_file_is_named(data_copy):
     (data_copy / WATER_FILE).write_text('{"features": [{"no": 1}]}', encoding="utf-8")
-    with pytest.raises(CatalogSyntaxError, match="water.geojson"):
+    with pytest.raises(CatalogSyntaxError, match=r"water\.geojson"):
         load_water(data_copy)
 
 
