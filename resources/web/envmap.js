@@ -198,7 +198,7 @@
     }));
   }
 
-  /* Halos mean something from a street scale on (gis.symbology.HALO_MIN_ZOOM). */
+  /* Halos and 原址 notes mean something from a street scale on (gis.symbology.HALO_MIN_ZOOM). */
   function showHalos() {
     var hidden = map.getZoom() < (data.halo_min_zoom || 0);
     map.getContainer().classList.toggle("envmap-halos-hidden", hidden);

@@ -33,7 +33,8 @@ def test_former_sites_are_hollow_and_say_so(open_offline, page_file, catalog):
     page = open_offline(page_file).page
     former = page.locator(".envmap-site-former")
     assert former.count() == len(former_site_ids(catalog.sites)) == 3
-    assert former.first.inner_text() == "原址"
+    assert former.first.text_content() == "原址"
+    assert not former.first.locator(".envmap-former-label").is_visible()  # city scale
     page.evaluate("window.envmap.open('liangjiu-dock')")
     popup = page.locator(".leaflet-popup-content").inner_text()
     assert "原址" in popup and "新址不详" in popup
