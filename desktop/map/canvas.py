@@ -29,18 +29,17 @@ from desktop.map import items, style
 from desktop.map.decorations import draw_scale_bar
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import PICK_PX, SiteLayer
+from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
-from gis.relocation import FORMER_SITE_ZH, NEW_SITE_UNKNOWN_ZH, former_site_ids
+from gis.relocation import FORMER_SITE_ZH, NEW_SITE_UNKNOWN_ZH
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
     from gis.state import CurrentState
 
 ZOOM_STEP = 1.25
-Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
-FORMER_LABEL_M_PER_PX = 30.0  # 原址 labels from about 1:110,000, where a site is told apart
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
 _AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a line
     "districts": (style.DISTRICT_FILL, style.DISTRICT_EDGE, 1.0),
@@ -79,7 +78,6 @@ class MapCanvas(QGraphicsView):
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
         self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
-        self._former_labels: dict[str, QGraphicsItem] = {}  # 原址 beside moved sites
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
         self._features = {
@@ -92,44 +90,17 @@ class MapCanvas(QGraphicsView):
         self.points = SiteLayer(points)
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array([f.layer for f in points], dtype=object)
+        self.former = FormerSites(self.scene(), self.points, Z_ORDER["sites"] + 0.5)  # 原址
         self.scene().addItem(self.points)
         self._populate_areas([f for f in self._features.values() if f.shape.geom_type != "Point"])
-        self._water = [self._water_item(w) for w in map_data.water]
-        self._mark_former_sites(map_data.catalog)
+        self._water = [water_item(w) for w in map_data.water]
+        for item in self._water:
+            self.scene().addItem(item)
+        self.former.mark(map_data.catalog.sites, self._units_per_px())
 
-    def _water_item(self, water) -> AreaItem:
-        """A lake or river polygon filled, or a centre line stroked, beneath the other layers."""
-        line = water.kind == "river_line"
-        item = AreaItem(
-            _in_mercator(water),
-            None if line else style.WATER_FILL,
-            style.WATER_LINE if line else style.WATER_EDGE,
-            style.WATER_LINE_PX if line else 0.5,
-        )
-        item.setZValue(Z_WATER)
-        item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.scene().addItem(item)
-        return item
-
-    def _mark_former_sites(self, catalog) -> None:
-        """Sites whose relocation is done are drawn hollow and grey, labelled 原址."""
-        former = former_site_ids(catalog.sites) & set(self.points.index)
-        self.points.set_former(former)
-        for site_id in set(self._former_labels) - former:
-            self.scene().removeItem(self._former_labels.pop(site_id))
-        for site_id in former - set(self._former_labels):
-            label = items.note_item(FORMER_SITE_ZH)
-            label.setZValue(Z_ORDER["sites"] + 0.5)
-            self.scene().addItem(label)
-            self._former_labels[site_id] = label
-        self._place_former_labels()
-
-    def _place_former_labels(self) -> None:
-        near = self.transform().m11() > 0 and 1.0 / self.transform().m11() <= FORMER_LABEL_M_PER_PX
-        for site_id, label in self._former_labels.items():
-            label.setPos(self.points.scene_pos(site_id))
-            shown = bool(self.points.shown[self.points.index[site_id]])
-            label.setVisible(near and shown)
+    def _units_per_px(self) -> float:
+        scale = self.transform().m11()
+        return 1.0 / scale if scale > 0 else float("inf")
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
@@ -171,7 +142,7 @@ class MapCanvas(QGraphicsView):
                 assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
-        self._mark_former_sites(state.catalog)
+        self.former.mark(state.catalog.sites, self._units_per_px())
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
@@ -279,7 +250,7 @@ class MapCanvas(QGraphicsView):
         status = now.label_zh if now else "无措施"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
         moved = ""
-        if feature.id in self._former_labels:
+        if feature.id in self.former:
             moved = f"\n{FORMER_SITE_ZH} · {NEW_SITE_UNKNOWN_ZH}"
         return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{moved}{more}"
 
@@ -327,7 +298,7 @@ class MapCanvas(QGraphicsView):
 
     def declutter_labels(self) -> None:
         """Hide a label that would overlap a larger district's label at this zoom."""
-        self._place_former_labels()
+        self.former.place(self._units_per_px())
         placed: list[QRectF] = []
         for label in self._labels:
             if not label.isVisible():

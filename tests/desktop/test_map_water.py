@@ -76,7 +76,7 @@ def test_a_former_site_is_hollow_grey_and_labelled(qtbot, window):
     assert not _close(image.pixelColor(centre), style.status_colour(status))
     ring = [image.pixelColor(centre + QPoint(dx, 4)) for dx in range(-6, 7)]
     assert any(_close(c, style.FORMER_EDGE, 40) for c in ring)
-    label = canvas._former_labels["liangjiu-dock"]
+    label = canvas.former.labels["liangjiu-dock"]
     assert label.isVisible() and label.text() == "原址"
     event = QHelpEvent(QEvent.Type.ToolTip, centre, canvas.viewport().mapToGlobal(centre))
     QApplication.sendEvent(canvas.viewport(), event)
@@ -86,7 +86,7 @@ def test_a_former_site_is_hollow_grey_and_labelled(qtbot, window):
 
 
 def test_the_base_whose_move_is_only_pushed_forward_is_drawn_as_it_is(window):
-    assert "changjiang-msa-rescue-base" not in window.canvas._former_labels
+    assert "changjiang-msa-rescue-base" not in window.canvas.former
 
 
 def test_city_scale_draws_no_halo_over_the_districts(window, map_data):
