@@ -39,6 +39,7 @@ from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.failures import mask_passwords
 from gis.filters import SiteFilter
 from gis.user_catalog import resume_review, unfinished_reviews
+from gis.water import WATER_ATTRIBUTION
 
 
 class MainWindow(QMainWindow):
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.position)
         bar.addWidget(self.scale_label)
         bar.addPermanentWidget(self.basemaps.credit)
-        bar.addPermanentWidget(QLabel(attribution()))
+        bar.addPermanentWidget(QLabel(f"{attribution()} · {WATER_ATTRIBUTION}"))
         bar.addPermanentWidget(self.store_state)
         bar.addPermanentWidget(self.login)
 

@@ -19,6 +19,8 @@ from gis import boundaries
 from gis.crs import gcj02_to_wgs84, to_metric
 from gis.errors import Problem
 from gis.model import Location, LocationBasis
+from gis.paths import data_root
+from gis.water import flow_bearing
 from gis.yamlfile import line_of, load_yaml
 from gis.zones import ZoneRule, schematic_zone
 
@@ -133,20 +135,20 @@ def _geometry(
     if way == "schematic_zone":
         spec = entry["schematic_zone"]
         intake = _other(spec["intake"], by_id, done, seen)
-        rule = ZoneRule(
-            upstream_m=float(spec["upstream_m"]),
-            downstream_m=float(spec["downstream_m"]),
-            water_m=float(spec["water_m"]),
-            land_m=float(spec["land_m"]),
-            water_side=str(spec["water_side"]),
-            flow_bearing_deg=float(spec["flow_bearing_deg"]),
-        )
         if not isinstance(intake.geometry, Point):
             raise _Fault(
                 "bad-intake",
                 f"a schematic zone's intake must be a point; {spec['intake']!r} is a "
                 f"{intake.geometry.geom_type}",
             )
+        rule = ZoneRule(
+            upstream_m=float(spec["upstream_m"]),
+            downstream_m=float(spec["downstream_m"]),
+            water_m=float(spec["water_m"]),
+            land_m=float(spec["land_m"]),
+            water_side=str(spec["water_side"]),
+            flow_bearing_deg=_flow(spec, intake.geometry),
+        )
         clip = _district_containing(intake.geometry)
         return (
             schematic_zone(intake.geometry, rule, clip),
@@ -181,6 +183,19 @@ def _coordinates(way: str, value: Any) -> list[tuple[float, float]]:
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _flow(spec: Entry, intake: Point) -> float:
+    """The flow's bearing as given, or read off the river in the water data (gis/water.py)."""
+    if "flow_bearing_deg" in spec:
+        return float(spec["flow_bearing_deg"])
+    bearing = flow_bearing(intake, data_root())
+    if bearing is None:
+        raise _Fault(
+            "no-river",
+            "no river in the water data near the intake: give flow_bearing_deg and its source",
+        )
+    return bearing
 
 
 def _precision(entry: Entry, default: float | None = None) -> float:

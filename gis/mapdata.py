@@ -34,10 +34,11 @@ from gis.catalog_codec import (
 from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
 from gis.paths import data_root
 from gis.user_folder import UserFolder
+from gis.water import WaterShape, load_water
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5  # bump when MapData, its encoding or how it is built changes
+FORMAT = 6  # bump when MapData, its encoding or how it is built changes
 # Simplified in Web Mercator metres (so a tolerance means the same on screen everywhere),
 # stored back in WGS84: the map data has one CRS, and the canvas projects it for drawing.
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # finest first
@@ -72,16 +73,20 @@ class MapData:
     catalog: Catalog
     districts: dict[str, tuple[str, ...]]
     features: tuple[MapFeature, ...]
+    water: tuple[WaterShape, ...] = ()  # drawn beneath every layer (gis/water.py)
 
     def layer(self, name: str) -> list[MapFeature]:
         return [f for f in self.features if f.layer == name]
 
 
 def build_map_data(
-    catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
+    catalog: Catalog,
+    districts: dict[str, tuple[str, ...]] | None = None,
+    water: tuple[WaterShape, ...] | None = None,
 ) -> MapData:
-    """Simplify every site once; district borders are simplified as one coverage so that
-    neighbours keep sharing their edges (the same vertices map back to the same WGS84)."""
+    """Simplify every site and the water (by default the shipped data's) once; district
+    borders are simplified as one coverage so that neighbours keep sharing their edges (the
+    same vertices map back to the same WGS84)."""
     from gis.crs import from_web_mercator_geometries, to_web_mercator
     from gis.layers import site_districts
 
@@ -113,7 +118,24 @@ def build_map_data(
                 else tuple((tolerance, level[i]) for tolerance, level in levels),
             )
         )
-    return MapData(catalog, joined, tuple(features))
+    return MapData(catalog, joined, tuple(features), _simplified_water(water))
+
+
+def _simplified_water(water: tuple[WaterShape, ...] | None) -> tuple[WaterShape, ...]:
+    from gis.crs import from_web_mercator_geometries, to_web_mercator
+
+    shapes = load_water(data_root()) if water is None else water
+    in_metres = [to_web_mercator(w.shape) for w in shapes]
+    levels = [
+        from_web_mercator_geometries([g.simplify(t, preserve_topology=True) for g in in_metres])
+        for t in SIMPLIFY_TOLERANCES_M
+    ]
+    return tuple(
+        WaterShape(
+            w.kind, w.source_id, w.shape, tuple(zip(SIMPLIFY_TOLERANCES_M, level, strict=True))
+        )
+        for w, *level in zip(shapes, *levels, strict=True)
+    )
 
 
 def _simplified_levels(
@@ -158,7 +180,7 @@ def load_map_data(
     from gis.catalog import load_catalog
     from gis.user_catalog import with_user_sites
 
-    data = build_map_data(with_user_sites(load_catalog(root), user))
+    data = build_map_data(with_user_sites(load_catalog(root), user), water=load_water(root))
     if cached and key:
         write_map_cache(cached, data, key, root, user)
         with contextlib.suppress(OSError):
@@ -255,6 +277,11 @@ def _encode(
         "paths": encoder.path_table(),
         "documents": documents,
         "district_lists": [list(names) for names in district_lists],
+        "water": [
+            [w.kind, w.source_id, encoder.geometry(w.shape)]
+            + [[t, encoder.geometry(g)] for t, g in w.simplified]
+            for w in data.water
+        ],
     }
     return [head, *sites, *features, keys, lists]
 
@@ -293,7 +320,11 @@ def _decode(
     districts = {catalog.sites[k].id: names[i] for k, i in zip(keys, lists, strict=True)}
     if next(lines, None) is not None:
         raise ValueError("more lines than the layout has")
-    return MapData(catalog, districts, features)
+    water = tuple(
+        WaterShape(kind, ident, geometries[shape], tuple((t, geometries[g]) for t, g in levels))
+        for kind, ident, shape, *levels in head["water"]
+    )
+    return MapData(catalog, districts, features, water)
 
 
 def _columns(lines: Iterator[Any], count: int) -> list[list[Any]]:

@@ -60,6 +60,7 @@ class MeasureState:
     measure: Measure  # as its document states it
     tracked: Tracked | None
     flags: frozenset[str]
+    informed: date | None = None  # the day the latest information on it is true as of
 
     @property
     def status(self) -> Status:
@@ -139,8 +140,9 @@ def current_state(
         if event is not None:
             tracked = Tracked(event.status, event.as_of, event.author, event.note, event.evidence)
         status = tracked.status if tracked else measure.status
+        informed = tracked.as_of if tracked else _document_date(catalog, measure)
         measures[measure.id] = MeasureState(
-            measure, tracked, rules.flags(status, measure.target_date, today)
+            measure, tracked, rules.flags(status, measure.target_date, today, informed), informed
         )
     points = {s.id for s in catalog.sites if s.location.geometry.geom_type == "Point"}
     corrections = {  # an area keeps its outline: a click on the map corrects only a point
@@ -162,6 +164,12 @@ def state_from_store(
     the user's imported documents (`gis.user_catalog.document_updates`, read once by the
     caller: the user folder changes only when a review ends)."""
     return current_state(store.catalog, [*store.events(), *imported], today)
+
+
+def _document_date(catalog: Catalog, measure: Measure) -> date | None:
+    """The latest day the measure's document can be true as of (its date range's end)."""
+    document = catalog.documents.get(measure.evidence[0].document)
+    return document.date_to if document else None
 
 
 def _order(item: Event) -> tuple[date, int, str]:

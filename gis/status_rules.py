@@ -9,8 +9,13 @@ from datetime import date
 from gis.model import Status
 
 OVERDUE = "overdue"
+NO_UPDATE = "no_update"
 COMPLETED_NOT_CLOSED = "completed_not_closed"
-FLAG_WORDS = {OVERDUE: "逾期 overdue", COMPLETED_NOT_CLOSED: "已完成未销号 not closed out"}
+FLAG_WORDS = {
+    OVERDUE: "逾期 overdue",
+    NO_UPDATE: "未见更新 no update",
+    COMPLETED_NOT_CLOSED: "已完成未销号 not closed out",
+}
 
 
 def event_order(as_of: date, sequence: int, recorded_at: str) -> tuple[date, int, str]:
@@ -34,16 +39,27 @@ def deadline(text: str | None) -> date | None:
         return None
 
 
-def flags(status: Status, target_date: str | None, today: date) -> frozenset[str]:
-    """ "overdue": the due date has passed and the work is not done; "completed_not_closed":
-    reported done, not yet accepted and closed out."""
+def flags(
+    status: Status, target_date: str | None, today: date, informed: date | None = None
+) -> frozenset[str]:
+    """The due date has passed and the work is not done: "overdue" when something recorded
+    after the due date (`informed`: the day the latest information is true as of) still says
+    so; "no_update" when nothing has been recorded since, so all we know is its silence.
+    "completed_not_closed": reported done, not yet accepted and closed out."""
     marks = set()
     due = deadline(target_date)
     if due is not None and due < today and status.rank < Status.COMPLETED.rank:
-        marks.add(OVERDUE)
+        marks.add(OVERDUE if informed is not None and informed > due else NO_UPDATE)
     if status is Status.COMPLETED:
         marks.add(COMPLETED_NOT_CLOSED)
     return frozenset(marks)
+
+
+def flag_words(flag: str, informed: date | None) -> str:
+    """A flag as the views show it; "no update" says since when."""
+    if flag == NO_UPDATE and informed is not None:
+        return f"未见更新（{informed.isoformat()}后无记录） no update since {informed.isoformat()}"
+    return FLAG_WORDS[flag]
 
 
 def closing_out_problem(status: str, evidence: str, attachment: str) -> str | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QHelpEvent,
@@ -27,11 +27,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
+from desktop.map.decorations import draw_scale_bar
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import PICK_PX, SiteLayer
+from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
+from gis.relocation import FORMER_SITE_ZH, NEW_SITE_UNKNOWN_ZH
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
@@ -93,10 +96,19 @@ class MapCanvas(QGraphicsView):
         self.points = SiteLayer(points)
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array([f.layer for f in points], dtype=object)
+        self.former = FormerSites(self.scene(), self.points, Z_ORDER["sites"] + 0.5)  # 原址
         self.scene().addItem(self.points)
         self._populate_areas(
             [self._features[f.id] for f, point in zip(features, is_point, strict=True) if not point]
         )
+        self._water = [water_item(w) for w in map_data.water]
+        for item in self._water:
+            self.scene().addItem(item)
+        self.former.mark(map_data.catalog.sites, self._units_per_px())
+
+    def _units_per_px(self) -> float:
+        scale = self.transform().m11()
+        return 1.0 / scale if scale > 0 else float("inf")
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
@@ -142,6 +154,7 @@ class MapCanvas(QGraphicsView):
                 assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
+        self.former.mark(state.catalog.sites, self._units_per_px())
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)
@@ -204,6 +217,8 @@ class MapCanvas(QGraphicsView):
             self.basemap = Basemap(provider, config, self, key)
             self.destroyed.connect(self.basemap.close)
             self.scene().addItem(self.basemap.item)
+        for water in self._water:  # the tiles draw their own water
+            water.setVisible(provider is None)
         for site_id, area in self._areas.items():
             if self._features[site_id].layer == "districts":  # let the streets show through
                 area.setBrush(QBrush() if provider else QBrush(style.DISTRICT_FILL))
@@ -220,7 +235,7 @@ class MapCanvas(QGraphicsView):
         if datum == self.datum:
             return
         self.datum = datum
-        for area in self._areas.values():
+        for area in [*self._areas.values(), *self._water]:
             area.set_datum(datum)
         for label, (x, y) in self._label_anchors.items():
             label.setPos(self._display_point(x, y))
@@ -246,7 +261,10 @@ class MapCanvas(QGraphicsView):
         now = self._state.site_status(feature.id) if self._state else feature.status
         status = now.label_zh if now else "无措施"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
-        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
+        moved = ""
+        if feature.id in self.former:
+            moved = f"\n{FORMER_SITE_ZH} · {NEW_SITE_UNKNOWN_ZH}"
+        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{moved}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -292,6 +310,7 @@ class MapCanvas(QGraphicsView):
 
     def declutter_labels(self) -> None:
         """Hide a label that would overlap a larger district's label at this zoom."""
+        self.former.place(self._units_per_px())
         placed: list[QRectF] = []
         for label in self._labels:
             if not label.isVisible():
@@ -347,6 +366,17 @@ class MapCanvas(QGraphicsView):
         lat = from_web_mercator(centre.x(), -centre.y())[1]
         metres_per_px = 1.0 / self.transform().m11() * math.cos(math.radians(lat))
         return metres_per_px / 0.0254 * 96.0
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The scale bar, in the view's lower right corner whatever the zoom (prints draw
+        their own: they render the scene, not the view)."""
+        super().drawForeground(painter, rect)
+        frame = QRectF(self.viewport().rect())
+        if frame.width() > 200 and self.transform().m11() > 0:
+            painter.save()
+            painter.resetTransform()
+            draw_scale_bar(painter, frame, self.mapToScene(self.viewport().rect()).boundingRect())
+            painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -35,7 +35,9 @@ def legend_entries() -> list[tuple[str, str, object]]:
         ("area", "行政区 district", (style.DISTRICT_FILL, style.DISTRICT_EDGE)),
         ("area", "水源保护区（示意）protection zone", (style.ZONE_FILL, style.ZONE_EDGE)),
         ("line", "河湖 river, lake", style.RIVER_LINE),
+        ("area", "水系 water (GSHHG)", (style.WATER_FILL, style.WATER_EDGE)),
         ("halo", "位置不确定范围 uncertainty", None),
+        ("former", "原址（已搬迁）former site, moved", None),
     ]
     rows += [
         (shape, f"{kind.label_zh} {kind.label_en}", KIND_SWATCH)
@@ -108,6 +110,10 @@ def _swatch(painter: QPainter, what: str, paint, centre: QPointF) -> None:
         painter.setPen(QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine))
         painter.setBrush(QBrush(QColor(120, 120, 120, 28)))
         painter.drawEllipse(QPointF(0, 0), size / 2, size / 2)
+    elif what == "former":
+        painter.setPen(QPen(style.FORMER_EDGE, 2.0))
+        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.drawPath(items.symbol_path("triangle", size))
     else:
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.setBrush(paint)

@@ -7,17 +7,24 @@ view needs no flipping transform and north stays up.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 from shapely.geometry.base import BaseGeometry
 
 from desktop.map.qt_arrays import polygon_from_xy
 from gis import MapFeature
 from gis.basemaps import shift_geometry
+from gis.symbology import SYMBOL_VERTICES
 
 
 def scene_point(x: float, y: float) -> QPointF:
@@ -81,43 +88,55 @@ class AreaItem(QGraphicsPathItem):
 
 
 def symbol_path(shape: str, size: float) -> QPainterPath:
+    """The symbol of `shape` (gis.symbology.SYMBOL_VERTICES; a circle otherwise), `size` wide."""
     half = size / 2
     path = QPainterPath()
-    if shape == "square":
-        path.addRect(QRectF(-half, -half, size, size))
-    elif shape == "triangle":
-        path.addPolygon(QPolygonF([QPointF(0, -half), QPointF(half, half), QPointF(-half, half)]))
-        path.closeSubpath()
-    elif shape == "diamond":
-        path.addPolygon(
-            QPolygonF([QPointF(0, -half), QPointF(half, 0), QPointF(0, half), QPointF(-half, 0)])
-        )
-        path.closeSubpath()
-    elif shape == "star":
-        points = [
-            QPointF(math.sin(a) * r, -math.cos(a) * r)
-            for i in range(10)
-            for a, r in [(i * math.pi / 5, half * 1.3 if i % 2 == 0 else half * 0.55)]
-        ]
-        path.addPolygon(QPolygonF(points))
-        path.closeSubpath()
-    elif shape == "cross":
-        a, h = size * 0.2, half  # a: half an arm's width, wide enough to show the fill
-        corners = [(a, -h), (a, -a), (h, -a), (h, a), (a, a), (a, h)]
-        corners += [(-x, -y) for x, y in corners]  # the other half, turned about the centre
-        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in corners]))
-        path.closeSubpath()
-    else:
+    vertices = SYMBOL_VERTICES.get(shape)
+    if vertices is None:
         path.addEllipse(QPointF(0, 0), half, half)
+        return path
+    path.addPolygon(QPolygonF([QPointF(x * half, y * half) for x, y in vertices]))
+    path.closeSubpath()
     return path
 
 
+class HaloText(QGraphicsSimpleTextItem):
+    """Text with a white halo, so that a label stays legible over symbols and water: at
+    city scale the district names win over the sites drawn beneath them."""
+
+    HALO = QColor(255, 255, 255, 230)
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        path = QPainterPath()
+        path.addText(0, QFontMetricsF(self.font()).ascent(), self.font(), self.text())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(self.HALO, 3.5)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, pen)
+        painter.restore()
+        super().paint(painter, option, widget)
+
+
 def label_item(text: str, x: float, y: float) -> QGraphicsSimpleTextItem:
-    item = QGraphicsSimpleTextItem(text)
+    item = HaloText(text)
     item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     item.setBrush(QBrush(QColor(60, 50, 40)))
     rect = item.boundingRect()
     item.setPos(x, -y)
     item.setTransform(item.transform().translate(-rect.width() / 2, -rect.height() / 2))
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return item
+
+
+def note_item(text: str) -> QGraphicsSimpleTextItem:
+    """A small grey note beside a symbol (e.g. 原址), placed with setPos at the site."""
+    item = HaloText(text)
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    item.setBrush(QBrush(QColor(90, 90, 90)))
+    font = item.font()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    item.setFont(font)
+    item.setTransform(item.transform().translate(8, -item.boundingRect().height() / 2))
     item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
     return item

@@ -36,6 +36,7 @@ from gis import Catalog, MapData
 from gis.atomic import replacing, write_bytes
 from gis.boundaries import attribution
 from gis.crs import to_web_mercator
+from gis.water import WATER_ATTRIBUTION
 
 PRINT_OVERSAMPLING = 2.0  # basemap tiles on a vector page: twice the layout's resolution
 
@@ -113,7 +114,7 @@ class Layout:
 
     def _sources(self, catalog: Catalog) -> str:
         documents = "；".join(d.title_zh for d in catalog.documents.values())
-        credits = " · ".join([attribution(), *self.options.credits])
+        credits = " · ".join([attribution(), WATER_ATTRIBUTION, *self.options.credits])
         return f"来源 Sources: {documents}\n{credits}\n{NOTICE}"
 
     def _metrics(self, points: float, bold: bool = False) -> QFontMetricsF:

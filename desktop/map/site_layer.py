@@ -26,6 +26,7 @@ from gis import MapFeature
 from gis.basemaps import shift_xy
 from gis.crs import lonlat_to_mercator
 from gis.model import USER_PREFIX
+from gis.symbology import HALO_FILL_MAX_PX, HALO_MAX_M_PER_PX
 
 HALO_LIMIT = 300  # more halos than this in view would only grey the map out
 VECTOR_LIMIT = 1500  # up to this many symbols in view are all drawn
@@ -34,6 +35,7 @@ THIN_CELL_PX = 8  # beyond VECTOR_LIMIT, one symbol per cell of this many pixels
 CACHE_PAD_PX = 256  # the crowded-view image reaches this far past the view, for panning
 PICK_PX = style.SYMBOL_PX / 2 + 2
 SPRITE_PX = int(style.SYMBOL_PX + 4)
+FORMER = "former:"  # a shape name so prefixed draws the site hollow and grey (原址)
 
 
 class SiteLayer(QGraphicsItem):
@@ -95,6 +97,19 @@ class SiteLayer(QGraphicsItem):
                 shape, _, user = self.style_of[i]
                 self.style_of[i] = (shape, status, user)
         self.style_of = _shared(self.style_of)
+        self._index_styles()
+        self._version += 1
+        self.update()
+
+    def set_former(self, site_ids: set[str]) -> None:
+        """Draw these sites as former sites (原址): hollow, grey, whatever their status."""
+        self.style_of = [
+            (FORMER * (site_id in site_ids) + shape.removeprefix(FORMER), status, user)
+            for site_id, (shape, status, user) in zip(self.ids, self.style_of, strict=True)
+        ]
+        for shape, _, _ in self.style_of:
+            if shape not in self._paths:
+                self._paths[shape] = symbol_path(shape.removeprefix(FORMER), style.SYMBOL_PX)
         self._index_styles()
         self._version += 1
         self.update()
@@ -237,6 +252,12 @@ class SiteLayer(QGraphicsItem):
         painter.restore()
 
     def _paint_halos(self, painter: QPainter, exposed: QRectF, px_per_unit: float) -> None:
+        """Halos only from the zoom where streets show (gis.symbology.HALO_MAX_M_PER_PX); one
+        wider than HALO_FILL_MAX_PX is an outline only, so that it greys nothing out."""
+        northing = -exposed.center().y()  # scene y points down
+        latitude = 2 * math.atan(math.exp(northing / 6378137.0)) - math.pi / 2
+        if math.cos(latitude) / px_per_unit > HALO_MAX_M_PER_PX:
+            return
         r = self.halo
         touching = (
             self.shown
@@ -252,16 +273,21 @@ class SiteLayer(QGraphicsItem):
         pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         painter.setPen(pen)
-        painter.setBrush(QBrush(style.HALO_FILL))
         for i in chosen:
+            wide = r[i] * px_per_unit > HALO_FILL_MAX_PX
+            painter.setBrush(QBrush() if wide else QBrush(style.HALO_FILL))
             painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
 
     def _draw(
         self, painter: QPainter, shape: str, status, user: bool, at: QPointF, selected: bool
     ) -> None:
         edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
-        painter.setPen(QPen(edge, 3.0 if selected else 1.5))
-        painter.setBrush(QBrush(style.status_colour(status)))
+        if shape.startswith(FORMER):
+            painter.setPen(QPen(style.SELECTION if selected else style.FORMER_EDGE, 2.0))
+            painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
+        else:
+            painter.setPen(QPen(edge, 3.0 if selected else 1.5))
+            painter.setBrush(QBrush(style.status_colour(status)))
         painter.translate(at)
         painter.drawPath(self._paths[shape])
         painter.translate(-at)

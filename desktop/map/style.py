@@ -20,6 +20,11 @@ BACKGROUND = QColor(*symbology.BACKGROUND)
 USER_EDGE = QColor(symbology.USER_EDGE)
 HALO_EDGE = QColor(*symbology.HALO_EDGE)
 HALO_FILL = QColor(*symbology.HALO_FILL)
+WATER_FILL = QColor(*symbology.WATER_FILL)
+WATER_EDGE = QColor(*symbology.WATER_EDGE)
+WATER_LINE = QColor(*symbology.WATER_LINE)
+WATER_LINE_PX = symbology.WATER_LINE_PX
+FORMER_EDGE = QColor(*symbology.FORMER_EDGE)
 
 SYMBOL_PX = 11.0
 KIND_SHAPES = symbology.KIND_SHAPES

@@ -198,6 +198,11 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
         parts.append(f" as of {measure['status_as_of']} · 新文件所述 as a newer document states")
     else:
         parts.append(" · 原文所述 as the document states")
+    if rules.NO_UPDATE in measure["flags"]:  # only silence since: grey, not red
+        words = measure["flag_words"][measure["flags"].index(rules.NO_UPDATE)]
+        parts.append(
+            f' <span style="background:#8a8a8a;color:white;padding:1px 4px">{words}</span>'
+        )
     if rules.OVERDUE in measure["flags"]:
         parts.append(
             ' <span style="background:#b00020;color:white;padding:1px 4px">逾期 overdue</span>'

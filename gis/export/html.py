@@ -38,8 +38,16 @@ from gis.filters import SiteFilter
 from gis.mapdata import MapData
 from gis.model import Evidence, Kind, LocationBasis, RelationType, Site, Status
 from gis.paths import resources_root
+from gis.relocation import (
+    FORMER_SITE_EN,
+    FORMER_SITE_ZH,
+    NEW_SITE_UNKNOWN_EN,
+    NEW_SITE_UNKNOWN_ZH,
+    is_former_site,
+)
 from gis.search import search_keys
 from gis.state import CurrentState, current_state
+from gis.water import WATER_ATTRIBUTION
 
 DEFAULT_TITLE = "武汉环保行动地图 Wuhan EnvMap"
 DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
@@ -91,8 +99,23 @@ _AREA_STYLES = {
         "fillColor": symbology.css_rgba(symbology.HALO_FILL),
         "fillOpacity": 1,
         "interactive": False,
+        "className": "envmap-halo",
     },
 }
+_WATER_STYLES = {
+    "lake": {
+        "color": symbology.css_rgba(symbology.WATER_EDGE),
+        "weight": 0.5,
+        "fillColor": symbology.css_rgba(symbology.WATER_FILL),
+        "fillOpacity": 1,
+    },
+    "river_line": {
+        "color": symbology.css_rgba(symbology.WATER_LINE),
+        "weight": symbology.WATER_LINE_PX,
+        "fill": False,
+    },
+}
+_WATER_STYLES["river"] = _WATER_STYLES["lake"]
 _RELATION_WORDS = {
     RelationType.INSIDE_ZONE: "位于 inside",
     RelationType.DISCHARGED_INTO_ZONE: "排入 discharges into",
@@ -292,8 +315,12 @@ def _page_data(
         "popup": {"maxWidth": 380, "minWidth": 300, "className": "envmap-popup"},
         "legend_note": "虚线圆：位置不确定范围；水源保护区为示意。Dashed circles: location "
         "uncertainty; protection zones are schematic.",
-        "attribution": [html.escape(boundary_attribution())]
+        "attribution": [html.escape(boundary_attribution()), html.escape(WATER_ATTRIBUTION)]
         + [html.escape(layer["attribution"]) for layer in basemap[:1]],
+        "water": _water(map_data, shift),
+        "background": symbology.css_rgba(symbology.BACKGROUND),
+        "shapes": {shape: symbology.svg_path(shape) for shape in symbology.SYMBOL_VERTICES},
+        "halo_min_zoom": symbology.HALO_MIN_ZOOM,
         "basemap": {
             "name": options.basemap,
             "layers": [
@@ -304,6 +331,19 @@ def _page_data(
             "key": key,
         },
     }
+
+
+def _water(map_data: MapData, shift: bool) -> dict[str, Any]:
+    """The water at the districts' level of detail, with a style per kind."""
+    features = []
+    for water in map_data.water:
+        geometry = water.simplified[DISTRICT_LEVEL][1] if water.simplified else water.shape
+        shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
+        rounded = shapely.transform(shown, lambda xy: np.round(xy, OUTLINE_DECIMALS))
+        features.append(
+            {"type": "Feature", "properties": {"kind": water.kind}, "geometry": mapping(rounded)}
+        )
+    return {"features": features, "styles": _WATER_STYLES}
 
 
 def _status_entry(status: Status) -> dict[str, str]:
@@ -332,8 +372,10 @@ def _site_record(
         geometry = shapely.transform(shown, lambda xy: np.round(xy, decimals))
     measures = state.site_measures(site.id)
     status = state.site_status(site.id)
+    former = layer == "sites" and is_former_site(site)
     record: dict[str, Any] = {
         "id": site.id,
+        "former": former,
         "layer": layer,
         "shape": symbology.KIND_SHAPES.get(site.kind, symbology.DEFAULT_SHAPE),
         "estimate": site.location.is_estimate,
@@ -347,7 +389,7 @@ def _site_record(
             "districts": list(map_data.districts.get(site.id, ())),
             "status": status.value if status else None,
             "precision_m": site.location.precision_m,
-            "location_text": _location_text(site),
+            "location_text": _former_text(former) + _location_text(site),
             "location_note": site.location.estimated_from or site.location.source,
             "leader": f"{site.leader.name}（{site.leader.title_zh}）" if site.leader else None,
             "relations": [
@@ -385,6 +427,13 @@ def _evidence(evidence: Evidence, titles: dict[str, str]) -> dict[str, Any]:
         "document_title": titles.get(evidence.document, evidence.document),
         "paragraph": evidence.paragraph,
     }
+
+
+def _former_text(former: bool) -> str:
+    """What a former site's location means: where it was, not where it is."""
+    if not former:
+        return ""
+    return f"{FORMER_SITE_ZH} {FORMER_SITE_EN} · {NEW_SITE_UNKNOWN_ZH} {NEW_SITE_UNKNOWN_EN} · "
 
 
 def _location_text(site: Site) -> str:

@@ -67,6 +67,7 @@ def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
         "status_source": now.source,
         "status_as_of": now.since.isoformat() if now.since else None,
         "flags": sorted(now.flags),
+        "flag_words": [rules.flag_words(f, now.informed) for f in sorted(now.flags)],
         "document_status": measure.status.value,
         "status_words": measure.status_words,
         "as_of": _as_of(catalog, measure),
@@ -185,7 +186,9 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
                     "target_date": measure.target_date or "",
                     "status": status,
                     "as_of": dated.isoformat() if dated else _as_of(documents, measure),
-                    "flags": "；".join(rules.FLAG_WORDS[f] for f in sorted(now.flags)),
+                    "flags": "；".join(
+                        rules.flag_words(f, now.informed) for f in sorted(now.flags)
+                    ),
                     "status_source": _SOURCE_WORDS[now.source],
                     "document_status": measure.status.label_zh,
                     "status_words": measure.status_words,

@@ -29,6 +29,8 @@
     circle: "M-5.5,0A5.5,5.5 0 1,0 5.5,0A5.5,5.5 0 1,0 -5.5,0Z"
   };
 
+  Object.assign(SHAPES, data.shapes || {});  /* the outlines of gis/symbology.py */
+
   function symbol(shape, colour, size) {
     var svg = document.createElementNS(SVG, "svg");
     svg.setAttribute("width", size);
@@ -171,11 +173,45 @@
     }
   }
 
+  /* Water (gis/water.py) over the districts' ground, beneath every other layer. */
+  function addWater() {
+    if (!data.water) return;
+    map.getContainer().style.background = data.background;
+    L.geoJSON(data.water.features, {
+      interactive: false,
+      style: function (feature) { return data.water.styles[feature.properties.kind]; }
+    }).addTo(map).bringToBack();
+  }
+
+  /* A site whose move is done marks where it was: a hollow grey symbol labelled 原址. */
+  function markFormer(site) {
+    if (!site.former || !site.layer_object || !site.layer_object.setIcon) return;
+    var box = el("span", "envmap-former");
+    var svg = symbol(site.shape, "rgba(255,255,255,0.8)", 16);
+    svg.firstChild.setAttribute("stroke", "#6e6e6e");
+    svg.firstChild.setAttribute("stroke-width", "2");
+    box.appendChild(svg);
+    box.appendChild(el("span", "envmap-former-label", "原址"));
+    site.layer_object.setIcon(L.divIcon({
+      className: "envmap-site envmap-site-former", html: box,
+      iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -6]
+    }));
+  }
+
+  /* Halos and 原址 notes mean something from a street scale on (gis.symbology.HALO_MIN_ZOOM). */
+  function showHalos() {
+    var hidden = map.getZoom() < (data.halo_min_zoom || 0);
+    map.getContainer().classList.toggle("envmap-halos-hidden", hidden);
+  }
+
   data.sites.forEach(function (site) {
     sites[site.id] = site;
     if (!site.geometry) return;  /* citywide: no shape, opened over all of Wuhan */
     if (site.geometry.type === "Point") addPoint(site); else addArea(site);
+    markFormer(site);
   });
+  addWater();
+  map.on("zoomend", showHalos);
 
   data.layers.forEach(function (layer) {
     if (overlays[layer.id]) layerControl.addOverlay(overlays[layer.id], bilingual(layer.zh, layer.en));
@@ -378,6 +414,7 @@
     else new KeyPrompt().addTo(map);
   }
   map.fitBounds(wuhan);
+  showHalos();
   var wanted = /^#site=(.+)$/.exec(window.location.hash);
   if (wanted) open(decodeURIComponent(wanted[1]));
 

@@ -86,7 +86,7 @@ def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_
     map_data = open_map_data(data_copy, tmp_path / "cache")
     assert seen and "water.yaml" in seen[0] and "dockyard" in seen[0]
     assert "内置数据" in seen[0]
-    assert len(map_data.catalog.sites) == 40  # the shipped catalog
+    assert len(map_data.catalog.sites) == 41  # the shipped catalog
     assert water.read_text(encoding="utf-8") == original  # the user's file is untouched
 
 

@@ -263,8 +263,8 @@ def test_a_hanging_server_never_freezes_the_map(qtbot, canvas, server, config):
     gap = _gaps_while(qtbot, pan_and_wait)
     assert gap < 0.25
     assert server.requests and all("timed out" in why for why in failed)
-    canvas.zoom_to_site("liangjiu-dock")
-    assert _site_pixel(canvas, "liangjiu-dock") == style.status_colour(Status.COMPLETED)
+    canvas.zoom_to_site("pinghumen-water-plant")
+    assert _site_pixel(canvas, "pinghumen-water-plant") == style.status_colour(Status.COMPLETED)
 
 
 def test_a_view_change_cancels_stale_downloads(qtbot, canvas, server, config):
@@ -297,19 +297,19 @@ def test_server_errors_leave_blank_tiles_and_a_working_map(qtbot, canvas, server
     qtbot.waitUntil(lambda: canvas.basemap._timer.isActive() is False)
     assert len(server.requests) == len(expected)
     assert _magenta_share(canvas) == 0
-    canvas.zoom_to_site("liangjiu-dock")
-    assert _site_pixel(canvas, "liangjiu-dock") == style.status_colour(Status.COMPLETED)
+    canvas.zoom_to_site("pinghumen-water-plant")
+    assert _site_pixel(canvas, "pinghumen-water-plant") == style.status_colour(Status.COMPLETED)
 
 
 def test_amap_tiles_draw_a_site_at_its_gcj02_position(qtbot, canvas, server, config, catalog):
-    site = catalog.site("liangjiu-dock").location.geometry
+    site = catalog.site("pinghumen-water-plant").location.geometry
     glon, glat = wgs84_to_gcj02([site.x], [site.y])
     gcj = to_web_mercator(Point(glon[0], glat[0]))
-    canvas.zoom_to_site("liangjiu-dock")
-    before = canvas.mapFromScene(canvas.site_scene_pos("liangjiu-dock"))
+    canvas.zoom_to_site("pinghumen-water-plant")
+    before = canvas.mapFromScene(canvas.site_scene_pos("pinghumen-water-plant"))
     canvas.set_basemap(server.provider(PROVIDERS["amap"]), config)
     assert canvas.datum == "gcj02"
-    after = canvas.mapFromScene(canvas.site_scene_pos("liangjiu-dock"))
+    after = canvas.mapFromScene(canvas.site_scene_pos("pinghumen-water-plant"))
     expected = canvas.mapFromScene(gcj.x, -gcj.y)
     assert (after - expected).manhattanLength() <= 1
     px_per_m = canvas.transform().m11()
@@ -317,7 +317,7 @@ def test_amap_tiles_draw_a_site_at_its_gcj02_position(qtbot, canvas, server, con
     shift_m = math.hypot(gcj.x - wgs.x, gcj.y - wgs.y)
     moved_px = math.hypot(after.x() - before.x(), after.y() - before.y())
     assert abs(moved_px - shift_m * px_per_m) < 1.5 and moved_px > 50
-    assert _site_pixel(canvas, "liangjiu-dock") == style.status_colour(Status.COMPLETED)
+    assert _site_pixel(canvas, "pinghumen-water-plant") == style.status_colour(Status.COMPLETED)
     reported: list = []
     canvas.cursorMoved.connect(lambda lon, lat: reported.append((lon, lat)))
     qtbot.mouseMove(canvas.viewport(), after)
@@ -325,7 +325,7 @@ def test_amap_tiles_draw_a_site_at_its_gcj02_position(qtbot, canvas, server, con
     lon, lat = reported[-1]
     assert abs(lon - site.x) * 96_000 < 2 / px_per_m and abs(lat - site.y) * 111_000 < 2 / px_per_m
     canvas.set_basemap(None)
-    assert canvas.mapFromScene(canvas.site_scene_pos("liangjiu-dock")) == before
+    assert canvas.mapFromScene(canvas.site_scene_pos("pinghumen-water-plant")) == before
 
 
 def test_prefetch_asks_for_the_planned_tiles_and_cancel_stops_it(qtbot, canvas, server, config):

@@ -55,7 +55,8 @@ def test_png_shows_districts_water_and_sites(tmp_path):
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 600)
     samples = (image.width() // 3) * (image.height() // 3)
-    assert _count(image, style.DISTRICT_FILL) > samples * 0.10  # Wuhan's land, less halos
+    assert _count(image, style.DISTRICT_FILL) > samples * 0.07  # Wuhan's land, less its water
+    assert _count(image, style.WATER_FILL) > samples * 0.02  # the Yangtze and the lakes
     assert _count(image, style.BACKGROUND) > samples * 0.10  # the frame around it
     assert _count(image, style.status_colour(Status.PLANNED)) > 5  # planned sites
 

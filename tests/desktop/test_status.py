@@ -41,11 +41,14 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
     assert "现状 Now: 已完成 completed as of 2018-03-01" in text and "搬迁完成" in text
     assert "未销号" in text
     assert "#2ca02c" in tracked.details.toHtml()  # the strip turns green from March 2018
-    assert _close(_colour_at(tracked, site), style.status_colour(Status.COMPLETED))
+    # its move done, the base's point is its old site: hollow and grey, labelled 原址
+    assert not _close(_colour_at(tracked, site), style.status_colour(Status.IN_PROGRESS))
+    assert site in tracked.canvas.former
     assert state_from_store(tracked.tracking.store).measures[measure].status == "completed"
     ledger = {r["measure_id"]: r["status"] for r in tracked.measures.model.rows}
     assert ledger[measure] == "已完成（2018-03-01）"
-    assert ledger["jiangxia-7"].endswith("逾期")  # the ledger view marks overdue measures
+    # due 2017, nothing recorded since its document: 未见更新, not 逾期
+    assert not ledger["jiangxia-7"].endswith("逾期")
 
 
 def test_status_link_asks_the_dialog(qtbot, tracked, monkeypatch):
@@ -59,8 +62,17 @@ def test_status_link_asks_the_dialog(qtbot, tracked, monkeypatch):
     assert asked and asked[0].status.count() == len(Status)
 
 
-def test_overdue_measures_carry_a_badge(tracked):
+def test_overdue_measures_carry_a_badge(qtbot, tracked):
     tracked.go_to_site("jiangxia")  # 江夏区's "2017年全面完成…" pledge, still planned
+    text = tracked.details.toPlainText()
+    assert "未见更新" in text and "2017-12-31" in text and "逾期 overdue" not in text
+    with qtbot.waitSignal(tracked.tracking.changed):
+        tracked.recording.record_status(
+            "jiangxia-7",
+            {"status": "in_progress", "as_of": "2018-03-01", "note": "仍在建设",
+             "evidence": "", "attachment": ""},
+        )  # fmt: skip
+    tracked.go_to_site("jiangxia")
     assert "逾期 overdue" in tracked.details.toPlainText()
 
 

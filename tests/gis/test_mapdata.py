@@ -92,7 +92,7 @@ def test_unreadable_cache_is_rebuilt(data_copy, tmp_path):
     cache.mkdir()
     (cache / CACHE_NAME).write_bytes(b"not a cache at all")
     data = load_map_data(data_copy, cache)
-    assert len(data.features) == 39
+    assert len(data.features) == 40
     assert load_map_data(data_copy, cache).catalog.site("hannan").name_zh == "汉南区"
 
 
@@ -145,7 +145,7 @@ def builds(monkeypatch, catalog, map_data) -> list[int]:
     count: list[int] = []
     monkeypatch.setattr("gis.catalog.load_catalog", lambda root: catalog)
 
-    def build(_catalog):
+    def build(_catalog, **_options):
         count.append(1)
         return map_data
 
@@ -318,7 +318,7 @@ def test_the_cache_is_json_and_wkb(warm, catalog):
     start = 14 + int.from_bytes(raw[10:14], "little")
     text, ends, wkb = json.loads(raw[14:start])["sizes"]
     lines = [json.loads(line) for line in raw[start : start + text].split(b"\n")]
-    assert set(lines[0]) == {"paths", "documents", "district_lists"}
+    assert set(lines[0]) == {"paths", "documents", "district_lists", "water"}
     # a column per field: the sites' (the location's after the site's), the features', the
     # districts' (site, district list)
     assert len(lines) == 1 + SITE_COLUMNS + 6 + 2
@@ -398,7 +398,7 @@ def test_the_key_ignores_code_and_needs_no_sources(tmp_path):
         where, key, features = json.loads(out.stdout)
         assert Path(where).is_relative_to(copy)
         assert key == cache_key(data_root(), None)
-        assert features == 39
+        assert features == 40
         assert "map cache" not in out.stderr  # neither stale nor damaged
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gis import status_rules as rules
 from gis.state import state_from_store
 from gis.store import SCHEMA_VERSION, StatusStore, StoreError
 
@@ -85,8 +86,16 @@ def test_a_new_status_becomes_current_and_history_keeps_both(store):
 
 
 def test_overdue_when_the_due_date_passed_unfinished(store):
-    assert "overdue" in _now(store, "jiangxia-7", date(2018, 1, 1)).flags  # due 2017, planned
-    assert "overdue" not in _now(store, "jiangxia-7", date(2017, 6, 1)).flags
+    """Due 2017 and planned: with nothing recorded since the document it is 未见更新, not red;
+    once someone records it unfinished after the due date it is overdue (逾期)."""
+    silent = _now(store, "jiangxia-7", date(2018, 1, 1))
+    assert silent.flags == {"no_update"} and silent.informed == date(2017, 12, 31)
+    assert "未见更新" in rules.flag_words("no_update", silent.informed)
+    assert "2017-12-31" in rules.flag_words("no_update", silent.informed)
+    assert not _now(store, "jiangxia-7", date(2017, 6, 1)).flags & {"overdue", "no_update"}
+    store.set_status("jiangxia-7", "in_progress", "2018-03-01", "still building", "甲")
+    tracked = _now(store, "jiangxia-7", date(2018, 4, 1))
+    assert tracked.flags == {"overdue"}
 
 
 def test_closing_out_needs_acceptance_evidence(store):

@@ -43,11 +43,25 @@ def test_catalog_zones_contain_what_the_document_puts_in_them(catalog):
                 assert zone.geometry.contains(site.location.geometry), site.id
 
 
-def test_catalog_zones_span_seven_hundred_metres(catalog):
+def _sides(zone) -> list[float]:
+    rectangle = to_metric(zone.location.geometry).minimum_rotated_rectangle
+    xs, ys = rectangle.exterior.coords.xy
+    return sorted(math.dist((xs[i], ys[i]), (xs[i + 1], ys[i + 1])) for i in range(2))
+
+
+def test_primary_zones_span_seven_hundred_metres(catalog):
+    """一级保护区: 600 m up and 100 m down of the intake (Wuhan's rule, domain.md)."""
     zones = [s for s in catalog.sites if s.kind.value == "protection_zone"]
     assert len(zones) == 4
-    for zone in zones:
-        rectangle = to_metric(zone.location.geometry).minimum_rotated_rectangle
-        xs, ys = rectangle.exterior.coords.xy
-        sides = sorted(math.dist((xs[i], ys[i]), (xs[i + 1], ys[i + 1])) for i in range(2))
-        assert any(650 < side < 720 for side in sides), (zone.id, sides)
+    primary = [z for z in zones if "一级保护区" in z.name_zh]
+    assert len(primary) == 2
+    for zone in primary:
+        assert any(650 < side < 720 for side in _sides(zone)), (zone.id, _sides(zone))
+
+
+def test_downstream_zones_run_three_hundred_metres_below_the_intake(catalog):
+    """下游水源保护区: 100 m of primary and 200 m of secondary zone below the intake only."""
+    downstream = [s for s in catalog.sites if "下游水源保护区" in s.name_zh]
+    assert {z.id for z in downstream} == {"zongguan-protection-zone", "yujiatou-protection-zone"}
+    for zone in downstream:
+        assert any(280 < side < 320 for side in _sides(zone)), (zone.id, _sides(zone))

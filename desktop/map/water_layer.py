@@ -1,0 +1,70 @@
+"""Two things the canvas draws beside its layers: the water beneath them (gis/water.py) and
+the 原址 notes of sites whose relocation is done (gis/relocation.py)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
+
+from desktop.map import items, style
+from desktop.map.items import AreaItem
+from desktop.map.site_layer import SiteLayer
+from gis.crs import geometry_to_mercator
+from gis.model import Site
+from gis.relocation import FORMER_SITE_ZH, former_site_ids
+from gis.water import WaterShape
+
+Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
+FORMER_LABEL_UNITS_PER_PX = 30.0  # 原址 notes from about 1:110,000, where sites stand apart
+
+
+def water_item(water: WaterShape) -> AreaItem:
+    """A lake or river polygon filled, or a centre line stroked, in Web Mercator."""
+    line = water.kind == "river_line"
+    shown = replace(
+        water,
+        shape=geometry_to_mercator(water.shape),
+        simplified=tuple((t, geometry_to_mercator(g)) for t, g in water.simplified),
+    )
+    item = AreaItem(
+        shown,
+        None if line else style.WATER_FILL,
+        style.WATER_LINE if line else style.WATER_EDGE,
+        style.WATER_LINE_PX if line else 0.5,
+    )
+    item.setZValue(Z_WATER)
+    item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+    return item
+
+
+class FormerSites:
+    """The 原址 notes beside the sites whose move is done; the symbols are the site layer's."""
+
+    def __init__(self, scene: QGraphicsScene, points: SiteLayer, z: float) -> None:
+        self.scene, self.points, self.z = scene, points, z
+        self.labels: dict[str, QGraphicsItem] = {}
+
+    def __contains__(self, site_id: str) -> bool:
+        return site_id in self.labels
+
+    def mark(self, sites: tuple[Site, ...], units_per_px: float) -> None:
+        """Mark the point sites whose relocation is completed in `sites`' measures."""
+        former = former_site_ids(sites) & set(self.points.index)
+        self.points.set_former(former)
+        for site_id in set(self.labels) - former:
+            self.scene.removeItem(self.labels.pop(site_id))
+        for site_id in former - set(self.labels):
+            label = items.note_item(FORMER_SITE_ZH)
+            label.setZValue(self.z)
+            self.scene.addItem(label)
+            self.labels[site_id] = label
+        self.place(units_per_px)
+
+    def place(self, units_per_px: float) -> None:
+        """Beside each site, shown once the map is zoomed in enough to tell sites apart."""
+        near = units_per_px <= FORMER_LABEL_UNITS_PER_PX
+        for site_id, label in self.labels.items():
+            label.setPos(self.points.scene_pos(site_id))
+            label.setVisible(near and bool(self.points.shown[self.points.index[site_id]]))
