@@ -284,9 +284,8 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="91"/>
         <source>文件</source>
-        <translation>File</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <location filename="../../desktop/panels/layers.py" line="100"/>
@@ -401,6 +400,10 @@
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
+    <message>
+        <source>重置窗口布局</source>
+        <translation>Reset window layout</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPanel</name>
@@ -418,6 +421,18 @@
         <location filename="../../desktop/panels/measures.py" line="73"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>仅所选点位</source>
+        <translation>Selected site only</translation>
+    </message>
+    <message>
+        <source>只列出地图上所选点位的措施</source>
+        <translation>List only the measures of the site selected on the map</translation>
+    </message>
+    <message>
+        <source>显示 %1 / 共 %2 条</source>
+        <translation>%1 of %2 shown</translation>
     </message>
 </context>
 <context>
