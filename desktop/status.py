@@ -5,6 +5,7 @@ edit kept in an outbox and sent later)."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,23 +20,37 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
 
 from desktop.dialogs import add_ok_cancel
 from gis import Catalog, Status
+from gis import status_rules as rules
 from gis.user_folder import UserFolder
 
 if TYPE_CHECKING:
     from gis.store import StatusStore  # SQLAlchemy loads with the store, after the first frame
 
 REFRESH_MS = 30_000
+AUTHOR = "status/author"  # who records, remembered between sessions
 
 
 class StatusDialog(QDialog):
-    def __init__(self, measure_text: str, parent: QWidget | None = None) -> None:
+    """A measure's new status. It opens on the current status; what the user typed stays
+    when the entry is refused (closing out without evidence, no author, the store saying
+    no), and the author is remembered for the next time."""
+
+    def __init__(
+        self,
+        measure_text: str,
+        current: Status | None = None,
+        parent: QWidget | None = None,
+        submit: Callable[[dict], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.submit = submit  # records the values; False keeps the dialog open
         self.setWindowTitle(self.tr("更新措施状态"))
         form = QFormLayout(self)
         measure = QLabel(measure_text)
@@ -44,6 +59,8 @@ class StatusDialog(QDialog):
         self.status = QComboBox()
         for status in Status:
             self.status.addItem(f"{status.label_zh} {status.label_en}", status.value)
+        if current is not None:
+            self.status.setCurrentIndex(self.status.findData(current.value))
         form.addRow(self.tr("新状态"), self.status)
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setCalendarPopup(True)
@@ -60,7 +77,25 @@ class StatusDialog(QDialog):
         row.addWidget(self.attachment)
         row.addWidget(browse)
         form.addRow(self.tr("附件"), row)
+        self.author = QLineEdit(str(QSettings().value(AUTHOR, "")))
+        self.author.setPlaceholderText(self.tr("姓名或科室"))
+        form.addRow(self.tr("记录人"), self.author)
         add_ok_cancel(self, form)
+
+    def accept(self) -> None:
+        values = self.values()
+        problem = ""
+        if rules.closing_out_problem(values["status"], values["evidence"], values["attachment"]):
+            problem = self.tr("销号须填写验收依据或选择附件。")
+        elif not values["author"]:
+            problem = self.tr("请填写记录人。")
+        if problem:
+            QMessageBox.warning(self, self.tr("无法记录"), problem)
+            return
+        QSettings().setValue(AUTHOR, values["author"])
+        if self.submit is not None and not self.submit(values):
+            return
+        super().accept()
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
@@ -74,6 +109,7 @@ class StatusDialog(QDialog):
             "note": self.note.text().strip(),
             "evidence": self.evidence.text().strip(),
             "attachment": self.attachment.text().strip(),
+            "author": self.author.text().strip(),
         }
 
 

@@ -700,6 +700,26 @@
         <source>附件</source>
         <translation>Attachment</translation>
     </message>
+    <message>
+        <source>销号须填写验收依据或选择附件。</source>
+        <translation>Closing out needs acceptance evidence or an attachment.</translation>
+    </message>
+    <message>
+        <source>请填写记录人。</source>
+        <translation>Please enter who records this.</translation>
+    </message>
+    <message>
+        <source>无法记录</source>
+        <translation>Cannot record</translation>
+    </message>
+    <message>
+        <source>姓名或科室</source>
+        <translation>Name or office</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
+    </message>
 </context>
 <context>
     <name>Tracking</name>
