@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import add_ok_cancel
+from desktop.file_dialogs import open_file_name
 from gis import Catalog, Status
 from gis import status_rules as rules
 from gis.user_folder import UserFolder
@@ -98,7 +98,7 @@ class StatusDialog(QDialog):
         super().accept()
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
+        name = open_file_name(self, self.tr("附件"))
         if name:
             self.attachment.setText(name)
 

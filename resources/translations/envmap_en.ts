@@ -560,6 +560,18 @@
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
