@@ -33,6 +33,7 @@ from desktop.status import Tracking
 from desktop.window_exports import WindowExports
 from desktop.window_imports import WindowImports
 from desktop.window_layout import WindowLayout, scrolling
+from desktop.window_tools import WindowTools
 from desktop.window_tracking import WindowTracking
 from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.basemaps = BasemapControls(self, self.canvas)
         self.window_layout = WindowLayout(self)
         self._build_menus()
+        self.tools = WindowTools(self)  # toolbar, measuring, right-click menu, Help
         self._build_status_bar()
         self.canvas.siteClicked.connect(self.details.show_site)
         self.canvas.siteClicked.connect(self.measures.follow_selection)

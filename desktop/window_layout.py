@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QScrollArea, QToolBar, QWidget
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -80,6 +80,8 @@ class WindowLayout(QObject):
         for dock in (window.details_dock, window.layers_dock, window.measures_dock):
             dock.setFloating(False)
             dock.show()
+        for bar in window.findChildren(QToolBar):
+            bar.show()
         window.restoreState(self.default_state)
         self.fit_to_screen()
         self.save()

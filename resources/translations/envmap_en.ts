@@ -922,4 +922,139 @@
         <translation>Database address (empty = SQLite on this PC; for a shared office postgresql+psycopg://…):</translation>
     </message>
 </context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <source>+ / − 或鼠标滚轮</source>
+        <translation>+ / − or the mouse wheel</translation>
+    </message>
+    <message>
+        <source>全市</source>
+        <translation>All of Wuhan</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <source>双击或回车 / Esc</source>
+        <translation>Double-click or Enter / Esc</translation>
+    </message>
+    <message>
+        <source>在此放大</source>
+        <translation>Zoom in here</translation>
+    </message>
+    <message>
+        <source>地图工具</source>
+        <translation>Map tools</translation>
+    </message>
+    <message>
+        <source>地图放大/缩小</source>
+        <translation>Zoom the map in/out</translation>
+    </message>
+    <message>
+        <source>复制坐标 %1 (WGS84)</source>
+        <translation>Copy coordinates %1 (WGS84)</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>平移地图</source>
+        <translation>Pan the map</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>快捷键…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>方向键或拖动</source>
+        <translation>Arrow keys or drag</translation>
+    </message>
+    <message>
+        <source>查看详情：%1</source>
+        <translation>Show details: %1</translation>
+    </message>
+    <message>
+        <source>测距离</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <source>测面积</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <source>结束测量 / 清除测量</source>
+        <translation>Finish / clear a measurement</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>设置状态：%1</source>
+        <translation>Set status: %1</translation>
+    </message>
+    <message>
+        <source>识别/平移</source>
+        <translation>Identify / pan</translation>
+    </message>
+    <message>
+        <source>距离 %1</source>
+        <translation>Distance %1</translation>
+    </message>
+    <message>
+        <source>面积 %1 · 周长 %2</source>
+        <translation>Area %1 · perimeter %2</translation>
+    </message>
+    <message>
+        <source>（椭球面测量，双击结束）</source>
+        <translation> (on the ellipsoid; double-click to finish)</translation>
+    </message>
+    <message>
+        <source>武汉环保行动地图</source>
+        <translation>Wuhan EnvMap</translation>
+    </message>
+    <message>
+        <source>数据截至：</source>
+        <translation>Data as of: </translation>
+    </message>
+    <message>
+        <source>来源文件</source>
+        <translation>Source documents</translation>
+    </message>
+    <message>
+        <source>数据与许可</source>
+        <translation>Data and licences</translation>
+    </message>
+    <message>
+        <source>界面：Qt for Python (PySide6)，LGPL v3</source>
+        <translation>Interface: Qt for Python (PySide6), LGPL v3</translation>
+    </message>
+    <message>
+        <source>水源保护区为示意；仅供内部使用。</source>
+        <translation>Source protection zones are schematic; for internal use only.</translation>
+    </message>
+</context>
 </TS>
