@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
         self.measures.siteChosen.connect(self.go_to_site)
         self.measures.export_csv.clicked.connect(lambda: self.exports.export_rows("csv"))
         self.measures.export_xlsx.clicked.connect(lambda: self.exports.export_rows("xlsx"))
+        self.apply_filter(self.layers.current_filter())  # as the user left it
         self.search_dialog = SearchDialog(catalog, self)
         self.search_dialog.siteChosen.connect(self.go_to_site)
         self.details.quoteActivated.connect(self.open_quote)

@@ -26,7 +26,7 @@ class WindowTracking(QObject):
         window = self.window
         measure = next(m for m in window.catalog.measures() if m.id == measure_id)
         current = window.app_state.current.measures[measure_id].status
-        dialog = StatusDialog(measure.text_zh, current, window)
+        dialog = StatusDialog(f"{measure.text_zh}\n{measure.text_en}", current, window)
         dialog.submit = lambda values: self.record_status(measure_id, values, dialog)
         dialog.exec()
         return dialog

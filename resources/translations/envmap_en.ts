@@ -660,6 +660,38 @@
         <source>需要位置</source>
         <translation>Location needed</translation>
     </message>
+    <message>
+        <source>地名表（名称相同）</source>
+        <translation>gazetteer (same name)</translation>
+    </message>
+    <message>
+        <source>地名表（别名）</source>
+        <translation>gazetteer (alias)</translation>
+    </message>
+    <message>
+        <source>地名表（名称变体）</source>
+        <translation>gazetteer (name variant)</translation>
+    </message>
+    <message>
+        <source>地名表（地名）</source>
+        <translation>gazetteer (locality)</translation>
+    </message>
+    <message>
+        <source>天地图在线查询</source>
+        <translation>Tianditu online lookup</translation>
+    </message>
+    <message>
+        <source>高德在线查询</source>
+        <translation>AMap online lookup</translation>
+    </message>
+    <message>
+        <source>行政区中心</source>
+        <translation>district centre</translation>
+    </message>
+    <message>
+        <source>地图上点选</source>
+        <translation>picked on the map</translation>
+    </message>
 </context>
 <context>
     <name>SearchDialog</name>
@@ -832,14 +864,12 @@
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_imports.py" line="53"/>
         <source>正在导入另一份文件</source>
-        <translation>Another file is being imported</translation>
+        <translation>Another document is being imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_imports.py" line="59"/>
         <source>正在读取文件…</source>
-        <translation>Reading the file…</translation>
+        <translation>Reading the document…</translation>
     </message>
     <message>
         <location filename="../../desktop/window_imports.py" line="59"/>
