@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QStyle, QTextBrowser
 from shapely.geometry import shape
 
 from desktop.map.style import status_colour
@@ -41,6 +41,12 @@ class DetailsPanel(QTextBrowser):
         self.quotes: list[dict] = []
         self.anchorClicked.connect(self._open_quote)
         self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情"))
+        # Qt draws the placeholder on one line: the panel is never narrower than it
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = 2 * (self.document().documentMargin() + self.frameWidth()) + bar
+        self.setMinimumWidth(
+            round(self.fontMetrics().horizontalAdvance(self.placeholderText()) + margins)
+        )
 
     def show_site(self, site_id: str | None) -> None:
         self.site_id = site_id
