@@ -232,9 +232,11 @@ class MapCanvas(QGraphicsView):
             return ""
         feature = self._features[found[0]]
         now = self._state.site_status(feature.id) if self._state else feature.status
-        status = now.label_zh if now else "无措施"
+        status = f"{now.label_zh} {now.label_en}" if now else "无措施 no measure"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
-        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{more}"
+        kind = f"{feature.kind.label_zh} {feature.kind.label_en}"  # Chinese, then English
+        name = self.catalog.site(feature.id).name_en
+        return f"{feature.name_zh}\n{name}\n{kind} · {status}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -255,7 +257,9 @@ class MapCanvas(QGraphicsView):
         self.overlap_menu = QMenu(self)
         for site_id in symbols:
             site = self.catalog.site(site_id)
-            action = self.overlap_menu.addAction(f"{site.name_zh} · {site.kind.label_zh}")
+            action = self.overlap_menu.addAction(
+                f"{site.name_zh} {site.name_en} · {site.kind.label_zh} {site.kind.label_en}"
+            )
             action.setData(site_id)
         chosen = self.overlap_menu.exec(self.viewport().mapToGlobal(view_pos))
         return chosen.data() if chosen is not None else None

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import saved_language
 from gis.export.records import LEDGER_COLUMNS, ledger_rows
-from gis.model import Catalog
+from gis.model import Catalog, Category, Status
 from gis.state import CurrentState
 
 ModelIndex = QModelIndex | QPersistentModelIndex  # what Qt's model methods take
@@ -36,10 +37,21 @@ SHOWN = (
 )  # fmt: skip
 
 
+def with_english(key: str, text: str) -> str:
+    """A status or category cell with its English beside the Chinese (English interface)."""
+    words = {c.label_zh: c.value for c in Category} if key == "category" else {}
+    if key == "status":
+        words = {s.label_zh: s.label_en for s in Status} | {"逾期": "overdue"}
+    for chinese, english in words.items():
+        text = text.replace(chinese, f"{chinese} {english}")
+    return text
+
+
 class LedgerModel(QAbstractTableModel):
     def __init__(self, rows: list[dict], parent=None) -> None:
         super().__init__(parent)
         self.rows = rows
+        self.english = saved_language() == "en"
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         return 0 if parent.isValid() else len(self.rows)
@@ -50,7 +62,8 @@ class LedgerModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(row[SHOWN[index.column()]])
+            key = SHOWN[index.column()]
+            return with_english(key, str(row[key])) if self.english else str(row[key])
         if role == Qt.ItemDataRole.ToolTipRole:
             return row["evidence"]
         if role == Qt.ItemDataRole.UserRole:

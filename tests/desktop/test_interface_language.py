@@ -232,3 +232,22 @@ def test_review_dialog_speaks_chinese_about_locations(qtbot, user_window):
     QTimer.singleShot(0, answer)
     dialog.accept_button.click()
     assert seen and "尚未定位" in seen[0]
+
+
+def test_english_table_statuses_and_map_tooltips_carry_english(qtbot, map_data):
+    from desktop.panels.measures import SHOWN
+
+    desktop = Desktop(map_data)
+    desktop.switch_language("en")
+    window = desktop.window
+    qtbot.addWidget(window)
+    proxy = window.measures.proxy
+    for key in ("status", "category"):
+        column = SHOWN.index(key)
+        cells = {proxy.index(r, column).data() for r in range(proxy.rowCount())}
+        assert cells and all(english_words(cell) for cell in cells), cells
+    canvas = window.canvas
+    for site_id in list(canvas.points.index)[:10]:
+        canvas.zoom_to_site(site_id)
+        tip = canvas.tooltip_at(canvas.mapFromScene(canvas.site_scene_pos(site_id)))
+        assert english_words(tip) and CJK.search(tip), tip
