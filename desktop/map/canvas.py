@@ -304,17 +304,13 @@ class MapCanvas(QGraphicsView):
                 rect = rect.united(area.sceneBoundingRect())
         return rect
 
-    def has_site(self, site_id: str) -> bool:
-        """Whether the map draws this site (the city as a whole is not drawn on its own)."""
-        return site_id in self._areas or site_id in self.points.index
-
     def centre_on_site(self, site_id: str) -> None:
         self.centerOn(self.site_scene_pos(site_id))
 
     def zoom_to_site(self, site_id: str) -> None:
         """Fit an area's outline, or a point's uncertainty circle, in the view; a site drawn
         nowhere (the city as a whole) shows all of Wuhan."""
-        if not self.has_site(site_id):
+        if site_id not in self._areas and site_id not in self.points.index:
             self.fit_to_wuhan()
             return
         if site_id in self._areas:
