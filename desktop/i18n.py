@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, QTranslator
 
 from gis.paths import resources_root
@@ -17,6 +19,15 @@ def saved_language() -> str:
     return value if value in LANGUAGES else "zh"
 
 
+def qt_translations() -> list[Path]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's own (a bundle
+    may not carry a qt.conf that points Qt to it)."""
+    import PySide6
+
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return [configured, Path(PySide6.__file__).parent / "Qt" / "translations"]
+
+
 def apply_language(language: str) -> None:
     """Install (or remove) the translator for `language` and remember the choice."""
     app = QCoreApplication.instance()
@@ -25,11 +36,15 @@ def apply_language(language: str) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "zh":  # Qt's own words (确定, 取消 on standard buttons); absent: English
-        qt = QTranslator(app)
-        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(qt)
-            _installed.append(qt)
+    if language == "zh":  # Qt's own words (确定, 取消, 查找范围); absent: English
+        for name, folders in (
+            ("qtbase_zh_CN", qt_translations()),
+            ("qt_extra_zh_CN", [TRANSLATIONS]),
+        ):
+            qt = QTranslator(app)
+            if any(qt.load(name, str(folder)) for folder in folders):
+                app.installTranslator(qt)  # the later one is asked first: the supplement
+                _installed.append(qt)
     else:
         translator = QTranslator(app)
         qm = TRANSLATIONS / f"envmap_{language}.qm"

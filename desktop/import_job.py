@@ -17,7 +17,10 @@ from gis.user_folder import UserFolder
 log = logging.getLogger(__name__)
 
 # What the file dialog offers: every format gis.extract.text.read_source reads.
-FILE_PATTERNS = "*.txt *.docx *.pdf *.html *.htm"
+# Upper case too: the file dialog matches case-sensitively where the file system does.
+FILE_PATTERNS = " ".join(
+    f"*{suffix} *{suffix.upper()}" for suffix in (".txt", ".docx", ".pdf", ".html", ".htm")
+)
 # While the worker runs, the interpreter changes hands every 0.5 ms rather than 5: the UI
 # thread enters Python for every item it paints and would otherwise wait 5 ms each time.
 SWITCH_S = 0.0005

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -33,6 +33,8 @@ from desktop.roles import login_text
 from desktop.status import Tracking
 from desktop.window_exports import WindowExports
 from desktop.window_imports import WindowImports
+from desktop.window_layout import WindowLayout, scrolling
+from desktop.window_tools import WindowTools
 from desktop.window_tracking import WindowTracking
 from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
@@ -70,7 +72,10 @@ class MainWindow(QMainWindow):
         self.details_dock.raise_()
         self.layers = LayersPanel(catalog, list(DISTRICT_NAMES_EN), self)
         self.layers_dock = self._dock(
-            "layers-dock", self.tr("图层与图例"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea
+            "layers-dock",
+            self.tr("图层与图例"),
+            scrolling(self.layers),
+            Qt.DockWidgetArea.LeftDockWidgetArea,
         )
         self.layers.layerToggled.connect(self.canvas.set_layer_visible)
         self.layers.filterChanged.connect(self.apply_filter)
@@ -84,13 +89,17 @@ class MainWindow(QMainWindow):
         self.measures.siteChosen.connect(self.go_to_site)
         self.measures.export_csv.clicked.connect(lambda: self.exports.export_rows("csv"))
         self.measures.export_xlsx.clicked.connect(lambda: self.exports.export_rows("xlsx"))
+        self.apply_filter(self.layers.current_filter())  # as the user left it
         self.search_dialog = SearchDialog(catalog, self)
         self.search_dialog.siteChosen.connect(self.go_to_site)
         self.details.quoteActivated.connect(self.open_quote)
         self.basemaps = BasemapControls(self, self.canvas)
+        self.window_layout = WindowLayout(self)
         self._build_menus()
+        self.tools = WindowTools(self)  # toolbar, measuring, right-click menu, Help
         self._build_status_bar()
         self.canvas.siteClicked.connect(self.details.show_site)
+        self.canvas.siteClicked.connect(self.measures.follow_selection)
         self.tracking = Tracking(catalog, user_folder, self)
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
@@ -103,8 +112,7 @@ class MainWindow(QMainWindow):
         # The store opens once the map has painted: SQLAlchemy and the database come after.
         self.canvas.viewport().installEventFilter(self)
         self.canvas.cursorMoved.connect(self._show_position)
-        self.resize(1280, 800)
-        self._restore_layout()
+        self.window_layout.restore()
 
     def _dock(
         self,
@@ -139,6 +147,7 @@ class MainWindow(QMainWindow):
         catalog = self.app_state.current.catalog
         visible = None if everything else site_filter.visible(catalog, self.canvas.districts)
         self.canvas.set_visible_sites(visible)
+        self.measures.show_sites(visible)
 
     def _tracking_changed(self) -> None:
         store = self.tracking.store
@@ -197,6 +206,8 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         self.basemaps.add_to_view_menu(view)
+        view.addSeparator()
+        view.addAction(self.tr("重置窗口布局"), self.window_layout.reset)
         settings = self.menuBar().addMenu(self.tr("设置"))
         settings.addAction(self.tr("状态库…"), self.recording.choose_store)
         self.basemaps.add_to_settings_menu(settings)
@@ -257,16 +268,8 @@ class MainWindow(QMainWindow):
         self.document_dock.show()
         self.document_dock.raise_()
 
-    def _restore_layout(self) -> None:
-        settings = QSettings()
-        if settings.contains("window/geometry"):
-            self.restoreGeometry(settings.value("window/geometry"))
-            self.restoreState(settings.value("window/state"))
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        settings = QSettings()
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
+        self.window_layout.save()
         self.canvas.set_basemap(None)  # ends the tile worker thread
         self.imports.cancel()
         super().closeEvent(event)

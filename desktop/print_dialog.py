@@ -1,4 +1,5 @@
-"""File → Print layout: page, title, map extent and a district's measures table, to PDF or PNG.
+"""File → Print layout: page, title, map extent and a district's measures table, to PDF or PNG,
+to a printer or into a print preview (the same pages). The choices are remembered.
 
 The table takes the measures panel's rows, so it prints the statuses the window shows; the map
 is the window's canvas, so it prints the tracked colours, filters and selection too.
@@ -10,19 +11,19 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLineEdit,
     QMessageBox,
     QWidget,
 )
 
+from desktop.file_dialogs import save_file_name
 from desktop.map.canvas import MapCanvas
 from desktop.map.paper import PRESETS
 from desktop.map.print_layout import (
@@ -88,7 +89,81 @@ class PrintLayoutDialog(QDialog):
         )
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        role = QDialogButtonBox.ButtonRole.ActionRole
+        buttons.addButton(self.tr("打印预览…"), role).clicked.connect(self._preview)
+        buttons.addButton(self.tr("打印…"), role).clicked.connect(self._print)
         form.addRow(buttons)
+        self._restore()
+
+    def _remembered(self) -> dict[str, QComboBox]:
+        return {
+            "paper": self.paper,
+            "orientation": self.orientation,
+            "extent": self.extent,
+            "format": self.format,
+        }
+
+    def _restore(self) -> None:
+        """The choices of the last layout (the district follows the window's filter)."""
+        settings = QSettings()
+        for key, combo in self._remembered().items():
+            index = combo.findData(settings.value(f"print/{key}"))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        self.title.setText(str(settings.value("print/title", TITLE)))
+        self.subtitle.setText(str(settings.value("print/subtitle", "")))
+
+    def remember(self) -> None:
+        settings = QSettings()
+        for key, combo in self._remembered().items():
+            settings.setValue(f"print/{key}", combo.currentData())
+        settings.setValue("print/title", self.title.text())
+        settings.setValue("print/subtitle", self.subtitle.text())
+
+    def printer(self):
+        """A printer set to the layout's paper, edge to edge."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        from desktop.map.print_printer import prepare
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        prepare(printer, PRESETS[self.preset()])
+        return printer
+
+    def preview(self):
+        """The print preview of the pages (not shown yet: the caller opens it)."""
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        self.remember()
+        self.preview_printer = self.printer()  # the dialog does not own it: kept alive here
+        dialog = QPrintPreviewDialog(self.preview_printer, self)
+        dialog.paintRequested.connect(self.print_to)
+        return dialog
+
+    def _preview(self) -> None:
+        self.preview().exec()
+
+    def _print(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        self.remember()
+        printer = self.printer()
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer) -> bool:
+        """Paint the pages on a printer (or the preview's); a failure shows."""
+        from desktop.map.print_printer import print_layout
+
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            print_layout(self.canvas, PRESETS[self.preset()], self.options(), printer)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("打印失败"), str(exc))
+            return False
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True
 
     def _combo(self, entries: Sequence[tuple[str, object]]) -> QComboBox:
         combo = QComboBox(self)
@@ -135,8 +210,9 @@ class PrintLayoutDialog(QDialog):
         return None
 
     def _save(self) -> None:
+        self.remember()
         suffix = self.format.currentData()
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self, self.tr("保存版面"), f"wuhan-envmap-{self.preset()}{suffix}", f"*{suffix}"
         )
         if name:

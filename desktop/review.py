@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -34,6 +34,17 @@ from gis.user_catalog import (
 )
 
 MARKS = {PENDING: "○", ACCEPTED: "✔", REJECTED: "✘"}
+# How a candidate was located (gis.geocode's source, or "map" for a pick), in words
+LOCATED_BY = {
+    "gazetteer:exact": QT_TRANSLATE_NOOP("ReviewDialog", "地名表（名称相同）"),
+    "gazetteer:alias": QT_TRANSLATE_NOOP("ReviewDialog", "地名表（别名）"),
+    "gazetteer:variant": QT_TRANSLATE_NOOP("ReviewDialog", "地名表（名称变体）"),
+    "gazetteer:locality": QT_TRANSLATE_NOOP("ReviewDialog", "地名表（地名）"),
+    "online:tianditu": QT_TRANSLATE_NOOP("ReviewDialog", "天地图在线查询"),
+    "online:amap": QT_TRANSLATE_NOOP("ReviewDialog", "高德在线查询"),
+    "district": QT_TRANSLATE_NOOP("ReviewDialog", "行政区中心"),
+    "map": QT_TRANSLATE_NOOP("ReviewDialog", "地图上点选"),
+}
 
 
 class ReviewDialog(QDialog):
@@ -122,7 +133,7 @@ class ReviewDialog(QDialog):
         else:
             self.location.setText(
                 f"{candidate['lon']:.5f}°E, {candidate['lat']:.5f}°N "
-                f"±{candidate.get('precision_m') or 0:,.0f} m ({candidate['geocode_source']})"
+                f"±{candidate.get('precision_m') or 0:,.0f} m ({self._located_by(candidate)})"
             )
         self.district.setText(self._district_text(candidate))
         reasons = candidate.get("review") or []
@@ -145,6 +156,11 @@ class ReviewDialog(QDialog):
                 + f"：{new}（{self.review.document_date}）"
             )
         return lines
+
+    def _located_by(self, candidate: dict) -> str:
+        source = str(candidate.get("geocode_source") or "")
+        words = LOCATED_BY.get(source)
+        return self.tr(str(words)) if words else source
 
     def _district_text(self, candidate: dict) -> str:
         district = candidate.get("district")

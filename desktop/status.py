@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.credentials import load_url
 from desktop.dialogs import add_ok_cancel
+from desktop.file_dialogs import open_file_name
 from gis import Catalog, Status
+from gis import status_rules as rules
 from gis.user_folder import UserFolder
 
 if TYPE_CHECKING:
@@ -36,19 +37,26 @@ if TYPE_CHECKING:
 
 REFRESH_MS = 30_000
 log = logging.getLogger(__name__)
+AUTHOR = "status/author"  # who records, remembered between sessions
 
 
 class StatusDialog(QDialog):
+    """A measure's new status. It opens on the current status; what the user typed stays
+    when the entry is refused (closing out without evidence, no author, the store saying
+    no), and the author is remembered for the next time."""
+
     def __init__(
         self,
         measure_text: str,
+        current: Status | None = None,
         parent: QWidget | None = None,
+        submit: Callable[[dict], bool] | None = None,
         refusal: Callable[[Status], str | None] | None = None,
-        preset: Status | None = None,
     ) -> None:
         """`refusal` says why the logged-in role may not choose a status (that choice is
-        greyed, the reason its tooltip); `preset` is the status chosen at first."""
+        greyed, the reason its tooltip); `current` is the status chosen at first."""
         super().__init__(parent)
+        self.submit = submit  # records the values; False keeps the dialog open
         self.setWindowTitle(self.tr("更新措施状态"))
         form = QFormLayout(self)
         measure = QLabel(measure_text)
@@ -63,7 +71,7 @@ class StatusDialog(QDialog):
                 item.setEnabled(False)
                 item.setToolTip(reason)
         choices = [i for i in range(self.status.count()) if self._enabled(i)]
-        wanted = self.status.findData(preset.value) if preset else -1
+        wanted = self.status.findData(current.value) if current else -1
         if choices:
             self.status.setCurrentIndex(wanted if wanted in choices else choices[0])
         form.addRow(self.tr("新状态"), self.status)
@@ -82,13 +90,31 @@ class StatusDialog(QDialog):
         row.addWidget(self.attachment)
         row.addWidget(browse)
         form.addRow(self.tr("附件"), row)
+        self.author = QLineEdit(str(QSettings().value(AUTHOR, "")))
+        self.author.setPlaceholderText(self.tr("姓名或科室"))
+        form.addRow(self.tr("记录人"), self.author)
         add_ok_cancel(self, form)
 
     def _enabled(self, index: int) -> bool:
         return bool(self.status.model().item(index).isEnabled())  # type: ignore[attr-defined]
 
+    def accept(self) -> None:
+        values = self.values()
+        problem = ""
+        if rules.closing_out_problem(values["status"], values["evidence"], values["attachment"]):
+            problem = self.tr("销号须填写验收依据或选择附件。")
+        elif not values["author"]:
+            problem = self.tr("请填写记录人。")
+        if problem:
+            QMessageBox.warning(self, self.tr("无法记录"), problem)
+            return
+        QSettings().setValue(AUTHOR, values["author"])
+        if self.submit is not None and not self.submit(values):
+            return
+        super().accept()
+
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("附件"))
+        name = open_file_name(self, self.tr("附件"))
         if name:
             self.attachment.setText(name)
 
@@ -99,6 +125,7 @@ class StatusDialog(QDialog):
             "note": self.note.text().strip(),
             "evidence": self.evidence.text().strip(),
             "attachment": self.attachment.text().strip(),
+            "author": self.author.text().strip(),
         }
 
 

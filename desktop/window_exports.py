@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
+from desktop.file_dialogs import save_file_name
 from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
 from gis.filters import SiteFilter
 
@@ -29,15 +30,13 @@ class WindowExports(QObject):
         self.window.statusBar().showMessage(self.tr("已导出：") + text, ms)
 
     def export_rows(self, suffix: str) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("导出措施"), f"measures.{suffix}", f"*.{suffix}"
-        )
+        name = save_file_name(self.window, self.tr("导出措施"), f"measures.{suffix}", f"*.{suffix}")
         if name:
             self.window.measures.write_visible(Path(name))
             self._done(name)
 
     def export_image(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self.window, self.tr("导出地图图片"), "wuhan-envmap.png", "PNG (*.png);;PDF (*.pdf)"
         )
         if name:
@@ -75,7 +74,7 @@ class WindowExports(QObject):
         return dialog
 
     def export_ledger(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = save_file_name(
             self.window,
             self.tr("导出整改台账"),
             "rectification-ledger.xlsx",
@@ -103,9 +102,7 @@ class WindowExports(QObject):
         dialog = HtmlExportDialog(window.site_filter != SiteFilter(), window)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        name, _ = QFileDialog.getSaveFileName(
-            window, self.tr("导出HTML地图"), "wuhan-envmap.html", "HTML (*.html)"
-        )
+        name = save_file_name(window, self.tr("导出HTML地图"), "wuhan-envmap.html", "HTML (*.html)")
         if name:  # the file shows what the window shows: the current state
             options = replace(dialog.options(window.site_filter), state=window.app_state.current)
             self.write_html(Path(name), options)

@@ -8,8 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
+from desktop.file_dialogs import open_file_name
 from desktop.html_export import start_job
 from desktop.import_job import FILE_PATTERNS, ImportJob
 from gis.user_folder import UserFolder
@@ -27,10 +28,9 @@ class WindowImports(QObject):
         self.review_dialog: ReviewDialog | None = None
 
     def choose_document(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
+        name = open_file_name(
             self.window,
             self.tr("导入文件"),
-            "",
             self.tr("文件（Word、PDF、网页、文本）")
             + f" ({FILE_PATTERNS});;"
             + self.tr("所有文件 (*)"),

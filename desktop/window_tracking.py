@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop.credentials import load_url, masked, save_url, unmasked
+from desktop.i18n import saved_language
 from desktop.roles import refusal_check
-from desktop.status import StatusDialog
+from desktop.status import AUTHOR, StatusDialog
 from gis import Status
 
 if TYPE_CHECKING:
@@ -23,16 +24,26 @@ class WindowTracking(QObject):
         super().__init__(window)
         self.window = window
 
-    def change_status(self, measure_id: str, preset: Status | None = None) -> None:
+    def change_status(self, measure_id: str, preset: Status | None = None) -> StatusDialog:
+        """The status dialog on the measure's current status (or `preset`); it records when
+        accepted and stays open, with what was typed, when the entry is refused. Choices the
+        logged-in role may not make are greyed with the reason."""
         window = self.window
         measure = next(m for m in window.catalog.measures() if m.id == measure_id)
+        current = preset or window.app_state.current.measures[measure_id].status
         store = window.tracking.store
         check = refusal_check(
             store.identity if store else None, window.app_state.current, window.canvas.districts
         )
-        dialog = StatusDialog(measure.text_zh, window, lambda s: check(measure_id, s), preset)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.record_status(measure_id, dialog.values())
+        dialog = StatusDialog(
+            f"{measure.text_zh}\n{measure.text_en}",
+            current,
+            window,
+            refusal=lambda s: check(measure_id, s),
+        )
+        dialog.submit = lambda values: self.record_status(measure_id, values, dialog)
+        dialog.exec()
+        return dialog
 
     def review(self, measure_id: str, verdict: str) -> None:
         """A reviewer's answer to a reported completion: close it out, or send it back with
@@ -48,21 +59,35 @@ class WindowTracking(QObject):
         if ok and reason.strip():
             values = {"status": Status.IN_PROGRESS.value, "as_of": date.today().isoformat()}
             values.update(note=rejection_note(reason), evidence="", attachment="")
+            values["author"] = str(QSettings().value(AUTHOR, ""))
             self.record_status(measure_id, values)
 
-    def record_status(self, measure_id: str, values: dict) -> None:
+    def record_status(self, measure_id: str, values: dict, asking: QWidget | None = None) -> bool:
+        """Record the status; False (and the reason shown) when the store refuses it."""
         from gis.store import StoreError
 
         window = self.window
         try:
             kept = window.tracking.record(measure_id, values)
         except StoreError as exc:
-            QMessageBox.warning(window, self.tr("无法记录"), str(exc))
-            return
+            QMessageBox.warning(asking or window, self.tr("无法记录"), str(exc))
+            return False
         if kept:
             QMessageBox.information(window, self.tr("已暂存"), kept)
         else:
-            window.statusBar().showMessage(self.tr("已记录状态：") + measure_id, 6000)
+            name = self.measure_name(measure_id)
+            window.statusBar().showMessage(self.tr("已记录状态：") + name, 6000)
+        return True
+
+    def measure_name(self, measure_id: str) -> str:
+        """How the user knows the measure: its site and its words, in the interface's language."""
+        catalog = self.window.catalog
+        measure = next(m for m in catalog.measures() if m.id == measure_id)
+        site = catalog.site(measure.site_id)
+        english = saved_language() == "en"
+        text = measure.text_en if english else measure.text_zh
+        text = text if len(text) <= 40 else text[:39] + "…"
+        return f"{site.name_en if english else site.name_zh} · {text}"
 
     def correct_location(self, site_id: str) -> None:
         """The next click on the map is the site's better location; a note and precision follow."""

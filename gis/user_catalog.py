@@ -88,7 +88,8 @@ class Review:
         candidate = self.candidates[index]
         if decision == ACCEPTED and candidate.get("lon") is None:
             raise ReviewError(
-                f"{candidate['name']}: no location yet — place it on the map before accepting"
+                f"{candidate['name']}：尚未定位，请先在地图上点选位置再接受"
+                " / no location yet — place it on the map before accepting"
             )
         if decision == ACCEPTED:
             self._check_quotes(candidate)

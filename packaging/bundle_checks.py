@@ -26,6 +26,8 @@ EXPECTED = {
 }
 TEST_ONLY = ("icuuc.dll",)  # the mingw stand-in for Windows' ICU lives in the Wine prefix only
 APP_SOURCES = ("_internal/gis/", "_internal/desktop/")  # where PyInstaller would put them
+# Qt's own Chinese (file, print and message dialogs) and our supplement for the strings it lacks
+QT_CHINESE = ("qtbase_zh_CN.qm", "qt_extra_zh_CN.qm")
 
 
 def check(bundle: Path) -> list[str]:
@@ -36,6 +38,9 @@ def check(bundle: Path) -> list[str]:
         inside = path.relative_to(bundle).as_posix()
         if path.suffix == ".py" and inside.startswith(APP_SOURCES):
             faults.append(f"app source in the bundle: {inside}")
+    for name in QT_CHINESE:
+        if not any(bundle.rglob(name)):
+            faults.append(f"{name} is missing: Qt's dialogs would speak English")
     dbs = list(bundle.rglob("proj.db"))
     if len(dbs) != 1:
         faults.append(f"expected one proj.db, found {len(dbs)}")

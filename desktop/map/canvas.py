@@ -259,12 +259,14 @@ class MapCanvas(QGraphicsView):
             return ""
         feature = self._features[found[0]]
         now = self._state.site_status(feature.id) if self._state else feature.status
-        status = now.label_zh if now else "无措施"
+        status = f"{now.label_zh} {now.label_en}" if now else "无措施 no measure"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
         moved = ""
         if feature.id in self.former:
             moved = f"\n{FORMER_SITE_ZH} · {NEW_SITE_UNKNOWN_ZH}"
-        return f"{feature.name_zh}\n{feature.kind.label_zh} · {status}{moved}{more}"
+        kind = f"{feature.kind.label_zh} {feature.kind.label_en}"  # Chinese, then English
+        name = self.catalog.site(feature.id).name_en
+        return f"{feature.name_zh}\n{name}\n{kind} · {status}{moved}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -285,7 +287,9 @@ class MapCanvas(QGraphicsView):
         self.overlap_menu = QMenu(self)
         for site_id in symbols:
             site = self.catalog.site(site_id)
-            action = self.overlap_menu.addAction(f"{site.name_zh} · {site.kind.label_zh}")
+            action = self.overlap_menu.addAction(
+                f"{site.name_zh} {site.name_en} · {site.kind.label_zh} {site.kind.label_en}"
+            )
             action.setData(site_id)
         chosen = self.overlap_menu.exec(self.viewport().mapToGlobal(view_pos))
         return chosen.data() if chosen is not None else None
@@ -335,7 +339,11 @@ class MapCanvas(QGraphicsView):
         self.centerOn(self.site_scene_pos(site_id))
 
     def zoom_to_site(self, site_id: str) -> None:
-        """Fit an area's outline, or a point's uncertainty circle, in the view."""
+        """Fit an area's outline, or a point's uncertainty circle, in the view; a site drawn
+        nowhere (the city as a whole) shows all of Wuhan."""
+        if site_id not in self._areas and site_id not in self.points.index:
+            self.fit_to_wuhan()
+            return
         if site_id in self._areas:
             rect = self._areas[site_id].sceneBoundingRect()
         else:

@@ -1,5 +1,6 @@
 """The print layout of a report: title, map, legend, scale bar, north arrow, date, sources and
-credits, and optionally a district's measures table that continues on further pages.
+credits on the first page, the map as large as the page allows; optionally a district's
+measures table on the pages after it.
 
 Positions are millimetres on paper, drawn in 96-dpi layout units (see `paper`), so one plan
 serves both outputs: a PDF through QPdfWriter (vector; fonts embedded) and a PNG at 300 dpi.
@@ -44,7 +45,6 @@ TITLE = "武汉环保行动地图 Wuhan EnvMap"
 MARGIN_MM = 10.0
 GAP_MM = 3.0
 SITE_ZOOM = 6  # a site's map shows a sixth of Wuhan's width around it
-TABLE_SHARE = 0.42  # of page 1's body, beside (landscape) or below (portrait) the map
 NOTICE = "水源保护区为示意 zones are schematic · 仅供内部使用 internal use only (no 审图号)"
 TEXT = QColor("#222222")
 
@@ -108,8 +108,7 @@ class Layout:
         self.landscape = size.width() > size.height()
         self.title_points = min(22.0, max(12.0, 16.0 * min(size.width(), size.height()) / 210))
         self.sources = self._sources(canvas.catalog)
-        self.first_flow: TableFlow | None = None  # page 1's table is narrower than the rest
-        self.flow: TableFlow | None = None
+        self.flow: TableFlow | None = None  # the table's pages, after the map's
         self.pages = self._plan()
 
     def _sources(self, catalog: Catalog) -> str:
@@ -145,12 +144,10 @@ class Layout:
             footer.top() - title.bottom() - 2 * mm(GAP_MM),
         )
         first = PagePlan(self.page, title, footer)
+        self._place_map(first, body)  # the whole first page: the map as large as it allows
         table = self.options.table
         if table is None:
-            self._place_map(first, body)
             return [first]
-        map_area, first.table_area = self._split(body)
-        self._place_map(first, map_area)
         heading = self._metrics(9, bold=True).height() + mm(1)
         next_title = QRectF(title.topLeft(), QPointF(title.right(), title.top() + heading))
         next_footer = self._footer(content, "")
@@ -160,16 +157,11 @@ class Layout:
             content.width(),
             next_footer.top() - next_title.bottom() - 2 * mm(GAP_MM),
         )
-        self.first_flow = TableFlow(
-            table, first.table_area.width(), self.device, next_area.height()
-        )
         self.flow = TableFlow(table, next_area.width(), self.device, next_area.height())
-        count = self.first_flow.fit(0, first.table_area.height() - heading)
-        first.rows = (0, count)
-        pages = [first]
-        while count < len(table.rows):
+        pages, count = [first], 0
+        while count < len(table.rows) or len(pages) == 1:  # the table follows the map
             taken = max(1, self.flow.fit(count, next_area.height()))  # a row always moves on
-            rows = (count, count + taken)
+            rows = (count, min(count + taken, len(table.rows)))
             pages.append(
                 PagePlan(self.page, next_title, next_footer, table_area=next_area, rows=rows)
             )
@@ -202,22 +194,6 @@ class Layout:
             QPointF(area.left() + inset, area.bottom() - inset - below.height()), below
         )
 
-    def _split(self, body: QRectF) -> tuple[QRectF, QRectF]:
-        gap = mm(GAP_MM + 2)
-        if self.landscape:
-            map_width = body.width() * (1 - TABLE_SHARE) - gap / 2
-            table_left = body.left() + map_width + gap
-            return (
-                QRectF(body.left(), body.top(), map_width, body.height()),
-                QRectF(table_left, body.top(), body.right() - table_left, body.height()),
-            )
-        map_height = body.height() * (1 - TABLE_SHARE) - gap / 2
-        table_top = body.top() + map_height + gap
-        return (
-            QRectF(body.left(), body.top(), body.width(), map_height),
-            QRectF(body.left(), table_top, body.width(), body.bottom() - table_top),
-        )
-
     def paint(self, painter: QPainter, canvas: MapCanvas, index: int) -> None:
         plan = self.pages[index]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -236,10 +212,12 @@ class Layout:
             table = self.options.table
             assert table is not None  # only a table continues on further pages
             painter.setFont(print_font(9, bold=True))
-            continued = f"{self.options.title} — {table.heading}（续 continued）"
-            painter.drawText(plan.title, Qt.AlignmentFlag.AlignVCenter, continued)
+            heading = f"{self.options.title} — {table.heading}"
+            if plan.rows[0] > 0:
+                heading += "（续 continued）"
+            painter.drawText(plan.title, Qt.AlignmentFlag.AlignVCenter, heading)
         if plan.table_area is not None:
-            self._paint_table(painter, plan, first=index == 0)
+            self._paint_table(painter, plan)
         self._paint_footer(painter, plan, index)
 
     def _paint_title(self, painter: QPainter, rect: QRectF) -> None:
@@ -249,21 +227,11 @@ class Layout:
             painter.setFont(print_font(10))
             painter.drawText(rect, Qt.AlignmentFlag.AlignBottom, self.options.subtitle)
 
-    def _paint_table(self, painter: QPainter, plan: PagePlan, first: bool) -> None:
-        area, table = plan.table_area, self.options.table
-        flow = self.first_flow if first else self.flow
-        # _plan gives a page a table area, and makes the flows, only when there is a table.
-        assert area is not None and table is not None and flow is not None
-        top = area.top()
-        if first:
-            painter.setFont(print_font(9, bold=True))
-            heading_h = self._metrics(9, bold=True).height() + mm(1)
-            heading = table.heading
-            if plan.rows[1] < len(flow.rows):
-                heading += "（续见下页 continued overleaf）"
-            painter.drawText(QRectF(area.left(), top, area.width(), heading_h), heading)
-            top += heading_h
-        flow.draw(painter, area.left(), top, *plan.rows)
+    def _paint_table(self, painter: QPainter, plan: PagePlan) -> None:
+        # _plan gives a page a table area, and makes the flow, only when there is a table.
+        area, flow = plan.table_area, self.flow
+        assert area is not None and flow is not None
+        flow.draw(painter, area.left(), area.top(), *plan.rows)
 
     def _paint_footer(self, painter: QPainter, plan: PagePlan, index: int) -> None:
         footer = plan.footer
@@ -360,7 +328,7 @@ def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path
     return layout
 
 
-def _page_image(paper: Paper, dpi: float) -> QImage:
+def page_image(paper: Paper, dpi: float) -> QImage:
     """A white page whose logical unit is the layout's (96 dpi) and whose pixels are `dpi`."""
     image = QImage(*paper.pixels(dpi), QImage.Format.Format_RGB32)
     image.fill(QColor("white"))
@@ -380,12 +348,12 @@ def write_png(
     canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path, dpi: float = 300.0
 ) -> list[Path]:
     """Write each page as a PNG at `dpi`, with the dpi recorded so Word prints it to size."""
-    image = _page_image(paper, dpi)
+    image = page_image(paper, dpi)
     layout = Layout(paper, options, canvas, image)
     paths = png_paths(out, len(layout.pages))
     for index, path in enumerate(paths):
         if index:
-            image = _page_image(paper, dpi)
+            image = page_image(paper, dpi)
         painter = QPainter(image)
         layout.paint(painter, canvas, index)
         painter.end()

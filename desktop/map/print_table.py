@@ -1,14 +1,15 @@
 """A district's measures as a printed table that flows from page to page: rows keep whole,
 headers repeat, and no row is left out; a cell taller than a whole page is shortened with
-"…" where it is cut, so the cut shows."""
+"…" where it is cut, so the cut shows. Lines break between words or Chinese characters, and
+inside a word (a date) only when it is wider than its column: no text is clipped."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPaintDevice, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPaintDevice, QPainter, QPen, QTextLayout, QTextOption
 
 from desktop.map.paper import mm
 from desktop.map.print_fonts import print_font
@@ -16,15 +17,14 @@ from gis.export.records import LEDGER_COLUMNS
 
 # (ledger key, share of the table's width): site, measure, status, target date, responsible
 COLUMNS = (
-    ("area_site", 0.18),
-    ("measure", 0.43),
-    ("status", 0.13),
-    ("target_date", 0.10),
-    ("responsible", 0.16),
+    ("area_site", 0.17),
+    ("measure", 0.41),
+    ("status", 0.16),
+    ("target_date", 0.09),
+    ("responsible", 0.17),
 )
 PAD_MM = 1.0
 POINTS = 7.5
-WRAP = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 GRID = QColor("#999999")
 HEADER_FILL = QColor("#e8e8e8")
 
@@ -47,17 +47,29 @@ class TableFlow:
     def __init__(self, table: MeasuresTable, width: float, device: QPaintDevice, tallest: float):
         self.rows = table.rows
         self.widths = [width * share for _, share in COLUMNS]
-        self.metrics = {
-            bold: QFontMetricsF(print_font(POINTS, bold), device) for bold in (False, True)
-        }
+        self.device = device
         self.header = [LEDGER_COLUMNS[key] for key, _ in COLUMNS]
         self.header_height = self._height(self.header, bold=True)
         self.cells = [self._cells(row, tallest - self.header_height) for row in self.rows]
         self.heights = [self._height(cells) for cells in self.cells]
 
+    def _lines(self, text: str, width: float, bold: bool = False) -> QTextLayout:
+        """The text broken into lines inside a cell `width` wide (padding taken off)."""
+        layout = QTextLayout(text, print_font(POINTS, bold), self.device)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        layout.setTextOption(option)
+        layout.beginLayout()
+        top = 0.0
+        while (line := layout.createLine()).isValid():
+            line.setLineWidth(width - 2 * mm(PAD_MM))
+            line.setPosition(QPointF(0, top))
+            top += line.height()
+        layout.endLayout()
+        return layout
+
     def _text_height(self, text: str, width: float, bold: bool = False) -> float:
-        inner = QRectF(0, 0, width - 2 * mm(PAD_MM), 1e6)
-        return self.metrics[bold].boundingRect(inner, WRAP, text).height()
+        return self._lines(text, width, bold).boundingRect().height()
 
     def _height(self, cells: list[str], bold: bool = False) -> float:
         tallest = max(
@@ -109,7 +121,6 @@ class TableFlow:
         height: float,
         head: bool = False,
     ) -> float:
-        painter.setFont(print_font(POINTS, bold=head))
         for text, width in zip(cells, self.widths, strict=True):
             cell = QRectF(x, y, width, height)
             painter.setPen(QPen(GRID, 0.5))
@@ -117,6 +128,6 @@ class TableFlow:
             painter.drawRect(cell)
             painter.setPen(QColor("#222222"))
             pad = mm(PAD_MM)
-            painter.drawText(cell.adjusted(pad, pad, -pad, -pad), WRAP, text)
+            self._lines(text, width, head).draw(painter, QPointF(x + pad, y + pad))
             x += width
         return height

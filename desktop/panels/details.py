@@ -8,7 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QStyle, QTextBrowser
 from shapely.geometry import shape
 
 from desktop.map.style import status_colour
@@ -16,7 +16,8 @@ from desktop.roles import refusal_check, site_refusal
 from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
-from gis.model import Catalog, Status
+from gis.model import Catalog, LocationBasis, Status
+from gis.notes_zh import BASIS_ZH, note_zh
 from gis.state import CurrentState
 
 if TYPE_CHECKING:
@@ -42,6 +43,12 @@ class DetailsPanel(QTextBrowser):
         self.quotes: list[dict] = []
         self.anchorClicked.connect(self._open_quote)
         self.setPlaceholderText(self.tr("点击地图上的点位或区域查看详情"))
+        # Qt draws the placeholder on one line: the panel is never narrower than it
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        margins = 2 * (self.document().documentMargin() + self.frameWidth()) + bar
+        self.setMinimumWidth(
+            round(self.fontMetrics().horizontalAdvance(self.placeholderText()) + margins)
+        )
 
     def show_site(self, site_id: str | None) -> None:
         self.site_id = site_id
@@ -88,6 +95,20 @@ class DetailsPanel(QTextBrowser):
 
 
 AREA_KINDS = ("district", "functional_zone", "citywide")
+RELATIONS_ZH = {
+    "part_of": "属于",
+    "inside_zone": "位于保护区内",
+    "discharged_into_zone": "排入保护区",
+}
+
+
+def _location_note(english: str) -> str:
+    """The curator's note on the location: Chinese first, the English beneath."""
+    chinese = note_zh(english)
+    first = f"{escape(chinese)}<br/>" if chinese else ""
+    return f"<p><small>{first}{escape(english)}</small></p>"
+
+
 CHART_WIDTH_PX = 240
 
 
@@ -103,7 +124,7 @@ def status_chart(statuses: list[str]) -> str:
                 f'<td width="{width}" style="background:{colour};color:white" '
                 f'align="center">{count}</td>'
             )
-            keys.append(f"{status.label_zh} {count}")
+            keys.append(f"{status.label_zh} {status.label_en} {count}")
     return (
         f'<table cellspacing="0" cellpadding="2"><tr>{"".join(cells)}</tr></table>'
         f"<p><small>{' · '.join(keys)}</small></p>"
@@ -127,7 +148,7 @@ def _quote(catalog: Catalog, evidence: list[dict], first_index: int) -> str:
         parts.append(
             f'<a href="quote:{first_index + offset}">“{escape(piece["quote"])}”</a>'
             f"<br/><small>— {escape(title)}，"
-            f"第{piece['paragraph']}段</small>"
+            f"第{piece['paragraph']}段 paragraph {piece['paragraph']}</small>"
         )
     return "<blockquote>" + "<br/>".join(parts) + "</blockquote>"
 
@@ -138,15 +159,15 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
     events) also its current status, overdue badge, a month-by-month strip and a link."""
     p = feature["properties"]
     centre = shape(feature["geometry"]).representative_point()
-    where = escape(p["estimated_from"] or p["location_source"])
+    basis = LocationBasis(p["location_basis"])
     lines = [
         f"<h2>{escape(p['name_zh'])}</h2><p>{escape(p['name_en'])}</p>",
         f"<p><b>类型 Kind:</b> {escape(p['kind_zh'])} · "
         f"<b>所在区 District:</b> {escape('、'.join(p['districts']))}</p>",
         f"<p><b>位置 Location:</b> {centre.x:.5f}°E, {centre.y:.5f}°N"
-        f" ±{p['precision_m']:,.0f} m · {escape(p['location_basis'])}"
-        f" · {escape(p['datum'])}<br/><small>{where}"
-        "</small></p>",
+        f" ±{p['precision_m']:,.0f} m · {BASIS_ZH[basis]} {escape(basis.value)}"
+        f" · {escape(p['datum'])}</p>",
+        _location_note(p["estimated_from"] or p["location_source"]),
     ]
     if p["leader"]:
         leader = p["leader"]
@@ -155,7 +176,10 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
         )
     for relation in p["relations"]:
         target = catalog.site(relation["target"]).name_zh
-        lines.append(f"<p><b>关系 Relation:</b> {escape(relation['type'])} → {escape(target)}</p>")
+        kind = RELATIONS_ZH.get(relation["type"], "")
+        lines.append(
+            f"<p><b>关系 Relation:</b> {kind} {escape(relation['type'])} → {escape(target)}</p>"
+        )
     if tracking is not None:
         lines.append(_correction(p["id"], tracking))
     lines.append(f"<h3>措施 Measures ({len(p['measures'])})</h3>")
@@ -163,12 +187,13 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
         lines.append(status_chart([m["status"] for m in p["measures"]]))
     index = 0
     for m in p["measures"]:
-        due = f" · 完成时限 {escape(m['target_date'])}" if m["target_date"] else ""
+        due = f" · 完成时限 Due: {escape(m['target_date'])}" if m["target_date"] else ""
         words = escape(m["status_words"])
         lines.append(
             f"<p>{_badge(m['document_status'])} <b>{escape(m['text_zh'])}</b><br/>"
             f"<small>{escape(m['text_en'])}</small><br/>"
-            f"责任单位 {escape(m['responsible_zh'])}{due} · 原文 “{words}”"
+            f"责任单位 Responsible: {escape(m['responsible_zh'])}{due}"
+            f" · 原文用语 Words: “{words}”"
             f"</p>{_tracked(m, tracking)}{_quote(catalog, m['evidence'], index)}"
         )
         index += len(m["evidence"])
@@ -192,10 +217,13 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
     if measure["status_source"] == "store" and by_person:
         latest = by_person[-1]
         parts.append(
-            f" as of {latest.as_of.isoformat()} · {escape(latest.author)}: {escape(latest.note)}"
+            f" 截至 as of {latest.as_of.isoformat()} · {escape(latest.author)}:"
+            f" {escape(latest.note)}"
         )
     elif measure["status_source"] == "imported":
-        parts.append(f" as of {measure['status_as_of']} · 新文件所述 as a newer document states")
+        parts.append(
+            f" 截至 as of {measure['status_as_of']} · 新文件所述 as a newer document states"
+        )
     else:
         parts.append(" · 原文所述 as the document states")
     if rules.NO_UPDATE in measure["flags"]:  # only silence since: grey, not red

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -14,7 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.i18n import saved_language
 from desktop.map import items, style
+from gis.boundaries import DISTRICT_NAMES_EN
 from gis.filters import SiteFilter
 from gis.model import LAYER_KINDS, Catalog, Kind, Status
 
@@ -83,8 +85,27 @@ class LayersPanel(QWidget):
         form = QFormLayout(filters)
         self.kind = self._combo([(f"{k.label_zh} {k.label_en}", k) for k in Kind])
         self.status = self._combo([(f"{s.label_zh} {s.label_en}", s) for s in Status])
-        self.district = self._combo([(d, d) for d in districts])
-        self.document = self._combo([(d.title_zh[:18], d.id) for d in catalog.documents.values()])
+        english = saved_language() == "en"
+        self.district = self._combo(
+            [(f"{DISTRICT_NAMES_EN.get(d, d)} {d}" if english else d, d) for d in districts]
+        )
+        self.document = self._combo(
+            [
+                (d.title_en[:40] if english else d.title_zh[:18], d.id)
+                for d in catalog.documents.values()
+            ]
+        )
+        self.combos = {
+            "kind": self.kind,
+            "status": self.status,
+            "district": self.district,
+            "document": self.document,
+        }
+        settings = QSettings()  # the filter as it was left (across a language switch too)
+        for key, combo in self.combos.items():
+            saved = str(settings.value(f"filter/{key}", 0))
+            index = int(saved) if saved.isdigit() else 0
+            combo.setCurrentIndex(index if index < combo.count() else 0)
         for label, combo in [
             (self.tr("类型"), self.kind),
             (self.tr("状态"), self.status),
@@ -116,4 +137,7 @@ class LayersPanel(QWidget):
         )
 
     def _emit_filter(self) -> None:
+        settings = QSettings()
+        for key, combo in self.combos.items():
+            settings.setValue(f"filter/{key}", combo.currentIndex())
         self.filterChanged.emit(self.current_filter())

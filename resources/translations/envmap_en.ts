@@ -300,9 +300,8 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/panels/layers.py" line="91"/>
         <source>文件</source>
-        <translation>File</translation>
+        <translation>Document</translation>
     </message>
     <message>
         <location filename="../../desktop/panels/layers.py" line="100"/>
@@ -417,6 +416,10 @@
         <source>状态库只读：</source>
         <translation>Status store read-only: </translation>
     </message>
+    <message>
+        <source>重置窗口布局</source>
+        <translation>Reset window layout</translation>
+    </message>
 </context>
 <context>
     <name>MeasuresPanel</name>
@@ -434,6 +437,18 @@
         <location filename="../../desktop/panels/measures.py" line="73"/>
         <source>导出XLSX</source>
         <translation>Export XLSX</translation>
+    </message>
+    <message>
+        <source>仅所选点位</source>
+        <translation>Selected site only</translation>
+    </message>
+    <message>
+        <source>只列出地图上所选点位的措施</source>
+        <translation>List only the measures of the site selected on the map</translation>
+    </message>
+    <message>
+        <source>显示 %1 / 共 %2 条</source>
+        <translation>%1 of %2 shown</translation>
     </message>
 </context>
 <context>
@@ -561,6 +576,18 @@
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
+    <message>
+        <source>打印预览…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印失败</source>
+        <translation>Printing failed</translation>
+    </message>
 </context>
 <context>
     <name>ReviewDialog</name>
@@ -649,6 +676,38 @@
         <source>需要位置</source>
         <translation>Location needed</translation>
     </message>
+    <message>
+        <source>地名表（名称相同）</source>
+        <translation>gazetteer (same name)</translation>
+    </message>
+    <message>
+        <source>地名表（别名）</source>
+        <translation>gazetteer (alias)</translation>
+    </message>
+    <message>
+        <source>地名表（名称变体）</source>
+        <translation>gazetteer (name variant)</translation>
+    </message>
+    <message>
+        <source>地名表（地名）</source>
+        <translation>gazetteer (locality)</translation>
+    </message>
+    <message>
+        <source>天地图在线查询</source>
+        <translation>Tianditu online lookup</translation>
+    </message>
+    <message>
+        <source>高德在线查询</source>
+        <translation>AMap online lookup</translation>
+    </message>
+    <message>
+        <source>行政区中心</source>
+        <translation>district centre</translation>
+    </message>
+    <message>
+        <source>地图上点选</source>
+        <translation>picked on the map</translation>
+    </message>
 </context>
 <context>
     <name>SearchDialog</name>
@@ -700,6 +759,26 @@
         <location filename="../../desktop/status.py" line="61"/>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>销号须填写验收依据或选择附件。</source>
+        <translation>Closing out needs acceptance evidence or an attachment.</translation>
+    </message>
+    <message>
+        <source>请填写记录人。</source>
+        <translation>Please enter who records this.</translation>
+    </message>
+    <message>
+        <source>无法记录</source>
+        <translation>Cannot record</translation>
+    </message>
+    <message>
+        <source>姓名或科室</source>
+        <translation>Name or office</translation>
+    </message>
+    <message>
+        <source>记录人</source>
+        <translation>Recorded by</translation>
     </message>
 </context>
 <context>
@@ -811,14 +890,12 @@
         <translation>No user data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_imports.py" line="53"/>
         <source>正在导入另一份文件</source>
-        <translation>Another file is being imported</translation>
+        <translation>Another document is being imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/window_imports.py" line="59"/>
         <source>正在读取文件…</source>
-        <translation>Reading the file…</translation>
+        <translation>Reading the document…</translation>
     </message>
     <message>
         <location filename="../../desktop/window_imports.py" line="59"/>
@@ -942,6 +1019,141 @@
         <location filename="../../desktop/roles.py" line="0"/>
         <source>登录：</source>
         <translation>Logged in: </translation>
+    </message>
+</context>
+<context>
+    <name>WindowTools</name>
+    <message>
+        <source>+ / − 或鼠标滚轮</source>
+        <translation>+ / − or the mouse wheel</translation>
+    </message>
+    <message>
+        <source>全市</source>
+        <translation>All of Wuhan</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>关于…</source>
+        <translation>About…</translation>
+    </message>
+    <message>
+        <source>双击或回车 / Esc</source>
+        <translation>Double-click or Enter / Esc</translation>
+    </message>
+    <message>
+        <source>在此放大</source>
+        <translation>Zoom in here</translation>
+    </message>
+    <message>
+        <source>地图工具</source>
+        <translation>Map tools</translation>
+    </message>
+    <message>
+        <source>地图放大/缩小</source>
+        <translation>Zoom the map in/out</translation>
+    </message>
+    <message>
+        <source>复制坐标 %1 (WGS84)</source>
+        <translation>Copy coordinates %1 (WGS84)</translation>
+    </message>
+    <message>
+        <source>帮助</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>平移地图</source>
+        <translation>Pan the map</translation>
+    </message>
+    <message>
+        <source>快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>快捷键…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>放大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>方向键或拖动</source>
+        <translation>Arrow keys or drag</translation>
+    </message>
+    <message>
+        <source>查看详情：%1</source>
+        <translation>Show details: %1</translation>
+    </message>
+    <message>
+        <source>测距离</source>
+        <translation>Measure distance</translation>
+    </message>
+    <message>
+        <source>测面积</source>
+        <translation>Measure area</translation>
+    </message>
+    <message>
+        <source>结束测量 / 清除测量</source>
+        <translation>Finish / clear a measurement</translation>
+    </message>
+    <message>
+        <source>缩小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>设置状态：%1</source>
+        <translation>Set status: %1</translation>
+    </message>
+    <message>
+        <source>识别/平移</source>
+        <translation>Identify / pan</translation>
+    </message>
+    <message>
+        <source>距离 %1</source>
+        <translation>Distance %1</translation>
+    </message>
+    <message>
+        <source>面积 %1 · 周长 %2</source>
+        <translation>Area %1 · perimeter %2</translation>
+    </message>
+    <message>
+        <source>（椭球面测量，双击结束）</source>
+        <translation> (on the ellipsoid; double-click to finish)</translation>
+    </message>
+    <message>
+        <source>武汉环保行动地图</source>
+        <translation>Wuhan EnvMap</translation>
+    </message>
+    <message>
+        <source>数据截至：</source>
+        <translation>Data as of: </translation>
+    </message>
+    <message>
+        <source>来源文件</source>
+        <translation>Source documents</translation>
+    </message>
+    <message>
+        <source>数据与许可</source>
+        <translation>Data and licences</translation>
+    </message>
+    <message>
+        <source>界面：Qt for Python (PySide6)，LGPL v3</source>
+        <translation>Interface: Qt for Python (PySide6), LGPL v3</translation>
+    </message>
+    <message>
+        <source>水源保护区为示意；仅供内部使用。</source>
+        <translation>Source protection zones are schematic; for internal use only.</translation>
     </message>
 </context>
 </TS>

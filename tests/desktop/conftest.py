@@ -9,6 +9,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 
+# The offscreen screen is 800×600 and the window fits itself to it; tests use the window at
+# the size an office screen gives it (test_window_layout checks real screen sizes).
+OFFICE_SCREEN = (1280, 800)
+
 
 @pytest.fixture(autouse=True)
 def private_settings(tmp_path, qapp):
@@ -56,6 +60,7 @@ def window(qtbot, map_data):
 
     win = MainWindow(map_data)
     qtbot.addWidget(win)
+    win.resize(*OFFICE_SCREEN)
     win.show()
     qtbot.waitExposed(win)
     return win
@@ -68,6 +73,7 @@ def user_window(qtbot, map_data, tmp_path):
 
     win = MainWindow(map_data, tmp_path / "user")
     qtbot.addWidget(win)
+    win.resize(*OFFICE_SCREEN)
     win.show()
     qtbot.waitExposed(win)
     return win

@@ -237,7 +237,7 @@ def test_district_details_list_pledges_with_a_status_chart(window):
     planned = style.status_colour(Status.PLANNED).name()
     assert planned in html
     measures = len(window.catalog.measures_concerning("jiangxia"))
-    assert f"计划 {measures}" in text
+    assert f"计划 planned {measures}" in text
 
 
 def test_measures_table_opens_in_ledger_order(window):

@@ -38,7 +38,7 @@ def test_tooltip_filter_details_and_table_follow_a_recorded_status(qtbot, tracke
     tracked.apply_filter(SiteFilter())
     tracked.go_to_site(SITE)
     text = tracked.details.toPlainText()
-    assert "现状 Now: 已完成 completed as of 2018-03-01" in text
+    assert "现状 Now: 已完成 completed 截至 as of 2018-03-01" in text
     assert "推进中 in progress" in text  # the document's own status stays beside
     rows = [r for r in tracked.measures.model.rows if r["site_id"] == SITE]
     assert rows and all(r["status"] == "已完成（2018-03-01）" for r in rows)

@@ -38,7 +38,7 @@ def test_recording_a_status_updates_details_map_and_store(qtbot, tracked):
              "evidence": "", "attachment": ""},
         )  # fmt: skip
     text = tracked.details.toPlainText()
-    assert "现状 Now: 已完成 completed as of 2018-03-01" in text and "搬迁完成" in text
+    assert "现状 Now: 已完成 completed 截至 as of 2018-03-01" in text and "搬迁完成" in text
     assert "未销号" in text
     assert "#2ca02c" in tracked.details.toHtml()  # the strip turns green from March 2018
     # its move done, the base's point is its old site: hollow and grey, labelled 原址

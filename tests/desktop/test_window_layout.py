@@ -1,0 +1,114 @@
+"""The window on a laptop and on an office screen: it fits, the measures table is readable and
+linked to the map, every row can be opened, and the layout is remembered and can be reset."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction
+
+MEASURE = (
+    "import json\n"
+    "from PySide6.QtWidgets import QApplication\n"
+    "app = QApplication([])\n"
+    "from gis import load_map_data\n"
+    "from desktop.main_window import MainWindow\n"
+    "window = MainWindow(load_map_data(None, None, None))\n"
+    "window.show()\n"
+    "app.processEvents()\n"
+    "table = window.measures.table\n"
+    "header = table.horizontalHeader()\n"
+    "frame, free = window.frameGeometry(), window.screen().availableGeometry()\n"
+    "print(json.dumps({\n"
+    "    'inside': free.contains(frame),\n"
+    "    'status_bar_shown': free.contains(window.statusBar().geometry().translated(\n"
+    "        window.geometry().topLeft())),\n"
+    "    'rows': table.viewport().height() // table.rowHeight(0),\n"
+    "    'cut_headers': [c for c in range(header.count())\n"
+    "                    if header.sectionSize(c) < header.sectionSizeHint(c)],\n"
+    "}))\n"
+)
+
+
+def _open_on_screen(tmp_path, width: int, height: int) -> dict:
+    config = tmp_path / "screen.json"
+    screen = {"name": "s", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}"}
+    for name in ("HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(tmp_path / name.lower())
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE], env=env, capture_output=True, text=True, timeout=180
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+@pytest.mark.parametrize(("width", "height", "rows"), [(1366, 768, 5), (1440, 900, 8)])
+def test_window_fits_the_screen_with_a_readable_measures_table(tmp_path, width, height, rows):
+    seen = _open_on_screen(tmp_path, width, height)
+    assert seen["inside"] and seen["status_bar_shown"], seen
+    assert seen["rows"] >= rows, seen
+    assert seen["cut_headers"] == [], seen
+
+
+def test_double_clicking_every_row_opens_its_site(qtbot, window):
+    table = window.measures.table
+    count = window.measures.proxy.rowCount()
+    assert count == len(window.catalog.measures()) > 0
+    for row in range(count):
+        index = window.measures.proxy.index(row, 2)
+        table.scrollTo(index)
+        qtbot.mouseDClick(
+            table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+        )
+        site_id = index.data(Qt.ItemDataRole.UserRole)["site_id"]
+        assert window.details.site_id == site_id
+        assert window.catalog.site(site_id).name_zh in window.details.toPlainText()
+
+
+def test_city_wide_rows_show_all_of_wuhan(qtbot, window):
+    window.canvas.zoom(8.0)
+    window.go_to_site("wuhan-citywide")
+    shown = window.canvas.mapToScene(window.canvas.viewport().rect()).boundingRect()
+    assert shown.contains(window.canvas.wuhan_rect().center())
+    assert shown.width() >= window.canvas.wuhan_rect().width() * 0.99
+    assert "武汉市（全市）" in window.details.toPlainText()
+
+
+def test_table_follows_the_district_filter_and_the_map_selection(qtbot, window):
+    panel, layers = window.measures, window.layers
+    total = panel.proxy.rowCount()
+    assert re.findall(r"\d+", panel.count.text()) == [str(total), str(total)]
+    layers.district.setCurrentIndex(layers.district.findData("江岸区"))
+    listed = {row["site_id"] for row in panel.visible_rows()}
+    assert 0 < panel.proxy.rowCount() < total
+    assert all("江岸区" in window.canvas.districts[site] for site in listed)
+    assert re.findall(r"\d+", panel.count.text()) == [str(panel.proxy.rowCount()), str(total)]
+    layers.district.setCurrentIndex(0)
+    site = max(
+        (s for s in window.catalog.sites if s.id in window.canvas.points.index),
+        key=lambda s: len(s.measures),
+    )
+    window.canvas.siteClicked.emit(site.id)
+    assert panel.table.currentIndex().data(Qt.ItemDataRole.UserRole)["site_id"] == site.id
+    panel.only_selected.setChecked(True)
+    assert {row["site_id"] for row in panel.visible_rows()} == {site.id}
+    assert panel.proxy.rowCount() == len(site.measures)
+
+
+def test_reset_window_layout_brings_the_docks_back_and_is_remembered(qtbot, window):
+    window.measures_dock.hide()
+    window.layers_dock.setFloating(True)
+    actions = window.menuBar().findChildren(QAction)
+    reset = next(a for a in actions if a.text() == "重置窗口布局")
+    reset.trigger()
+    assert window.measures_dock.isVisible() and not window.layers_dock.isFloating()
+    assert window.dockWidgetArea(window.measures_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert QSettings().value("window/state") == window.saveState()
