@@ -133,6 +133,8 @@ def claim_user_folder(window: QWidget, folder: Path | None) -> FolderClaim | Non
         return None
     claim = FolderClaim(folder)
     if not claim.take():
+        from desktop.map.print_layout import TITLE  # the print modules: not before the map
+
         text = f"{FolderNotice().text()}\n\n{folder}"
         box = QMessageBox(QMessageBox.Icon.Information, TITLE, text, parent=window)
         box.setObjectName("folderInUse")

@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QObject, QTimer, Signal
+from PySide6.QtCore import QDate, QObject, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,

@@ -34,13 +34,12 @@ from sqlalchemy import (
     select,
     text,
 )
-from sqlalchemy.engine import Connection, Engine, RowMapping
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
 from sqlalchemy.pool import StaticPool
 
-from gis import atomic, store_file
+from gis import atomic, store_file, store_roles
 from gis import status_rules as rules
-from gis import store_roles
 from gis.errors import EnvMapError
 from gis.events import (
     DOCUMENT_AUTHOR,
@@ -131,8 +130,6 @@ class StatusStore:
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
-        if self.url.startswith("postgresql"):  # never a password in a message
-            self.label = make_url(self.url).render_as_string(hide_password=True)
         try:
             if read_only and path is not None:
                 self.engine: Engine = _read_only_engine(path)
