@@ -98,7 +98,24 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
         return current_state(catalog, imported)
     from gis.store import StatusStore
 
-    return state_from_store(StatusStore(where, catalog), imported=imported)
+    store = StatusStore(where, catalog)
+    if _shared_arrived(store, args):  # another PC's documents and sites: read them too
+        catalog = _catalog(args)
+        imported = document_updates(catalog, user_data_dir())
+        store = StatusStore(where, catalog)
+    return state_from_store(store, imported=imported)
+
+
+def _shared_arrived(store: StatusStore, args: argparse.Namespace) -> bool:
+    """With a shared store, the user folder sends and receives the documents and sites the
+    office shares (as the window does); True when something arrived."""
+    if args.catalog_only or store.engine.dialect.name != "postgresql":
+        return False
+    from gis.paths import user_data_dir
+    from gis.shared_documents import sync
+
+    viewer = store.identity is not None and store.identity.role == "viewer"
+    return sync(store.engine, user_data_dir(), send=not viewer)
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -265,7 +282,8 @@ def _store(args: argparse.Namespace) -> StatusStore:
     where, _ = _store_location(args)
     if not isinstance(where, str) or "://" not in where:
         Path(where).parent.mkdir(parents=True, exist_ok=True)
-    return StatusStore(where, _catalog(args))
+    store = StatusStore(where, _catalog(args))
+    return StatusStore(where, _catalog(args)) if _shared_arrived(store, args) else store
 
 
 def _cmd_status(args: argparse.Namespace) -> int:

@@ -90,3 +90,17 @@ def test_an_sqlite_store_shares_nothing(catalog, tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'status.sqlite'}")
     assert sync(engine, folder) is False
     assert (folder / "accepted.json").read_bytes() == before
+
+
+def test_the_ledger_from_the_command_line_holds_what_another_office_shared(
+    shared_store, catalog, tmp_path, capsys
+):
+    from gis.cli import main
+
+    office = tmp_path / "office"
+    _accept_dock(office, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    sync(create_engine(shared_store.login("district-editor", "洪山区")), office)
+    ledger = tmp_path / "ledger.csv"
+    viewer = shared_store.login("viewer")
+    assert main(["--store", viewer, "status", "export", str(ledger)]) == 0
+    assert DOCK in ledger.read_text(encoding="utf-8-sig")
