@@ -102,7 +102,25 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
         return current_state(catalog, imported)
     from gis.store import StatusStore
 
-    return state_from_store(StatusStore(where, catalog, read_only=True), imported=imported)
+    store = StatusStore(where, catalog, read_only=True)
+    if _shared_arrived(store, args):  # another PC's documents and sites: read them too
+        catalog = _catalog(args)
+        imported = document_updates(catalog, user_data_dir())
+        store = StatusStore(where, catalog, read_only=True)
+    return state_from_store(store, imported=imported)
+
+
+def _shared_arrived(store: StatusStore, args: argparse.Namespace) -> bool:
+    """With a shared store, the user folder receives the documents and sites the office
+    shares (as the window does), and, when the store was opened to write, sends this PC's;
+    True when something arrived."""
+    if args.catalog_only or store.engine.dialect.name != "postgresql":
+        return False
+    from gis.paths import user_data_dir
+    from gis.shared_documents import sync
+
+    viewer = store.identity is not None and store.identity.role == "viewer"
+    return sync(store.engine, user_data_dir(), send=not (viewer or store.read_only))
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -278,7 +296,10 @@ def _store(args: argparse.Namespace) -> StatusStore:
     reading = args.action in ("history", "export", "export-events")  # these never write
     if not reading and (not isinstance(where, str) or "://" not in where):
         Path(where).parent.mkdir(parents=True, exist_ok=True)
-    return StatusStore(where, _catalog(args), read_only=reading)
+    store = StatusStore(where, _catalog(args), read_only=reading)
+    if _shared_arrived(store, args):
+        return StatusStore(where, _catalog(args), read_only=reading)
+    return store
 
 
 def _cmd_status(args: argparse.Namespace) -> int:

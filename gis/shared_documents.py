@@ -111,14 +111,32 @@ def _bring(db: Connection, user: UserFolder, local: list[dict[str, Any]]) -> boo
         if copy.exists() and copy.read_text("utf-8") != body:
             log.warning("%s: differs from the shared document %s; kept as it is", copy, ident)
             continue
+        received = json.loads(record)
+        problem = _quote_problem(received, body)
+        if problem:  # every fact the map shows quotes its document: this one does not
+            log.warning("shared site %s/%s left out: %s", ident, uid, problem)
+            continue
         if not copy.exists():
             _write(copy, body)
-        arrived.append(json.loads(record))
+        arrived.append(received)
         have.add((ident, uid))
     if arrived:  # in one order on every PC, so that the same place is the same site
         merged = sorted([*local, *arrived], key=_order)
         _write(user.accepted, json.dumps(merged, ensure_ascii=False, indent=1))
     return bool(arrived)
+
+
+def _quote_problem(record: dict[str, Any], body: str) -> str | None:
+    """Why a shared record's evidence is not verbatim in its document, or None."""
+    from gis.documents import split_paragraphs
+
+    paragraphs = split_paragraphs(body)
+    for measure in record.get("measures", []):
+        for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
+            number, quote = piece["paragraph"], piece["quote"]
+            if not (1 <= number <= len(paragraphs)) or quote not in paragraphs[number - 1]:
+                return f"“{quote}” is not in ¶{number}"
+    return None
 
 
 def _order(record: dict[str, Any]) -> tuple[str, str, str]:

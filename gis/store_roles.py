@@ -237,7 +237,7 @@ CREATE POLICY envmap_read ON status_events FOR SELECT TO envmap_viewer USING (tr
 DROP POLICY IF EXISTS envmap_district_write ON status_events;
 CREATE POLICY envmap_district_write ON status_events FOR INSERT TO envmap_district_editor
 WITH CHECK (
-  author = current_user AND CASE kind
+  author = current_user AND sequence <= 1 AND as_of <= current_date AND CASE kind
     WHEN 'status' THEN status IN ('planned', 'in_progress', 'completed') AND EXISTS (
       SELECT 1 FROM envmap_measure_districts md JOIN envmap_editor_districts ed
         ON ed.district = md.district
@@ -250,7 +250,7 @@ WITH CHECK (
 DROP POLICY IF EXISTS envmap_review ON status_events;
 CREATE POLICY envmap_review ON status_events FOR INSERT TO envmap_reviewer
 WITH CHECK (
-  author = current_user AND kind = 'status' AND (
+  author = current_user AND sequence <= 1 AND as_of <= current_date AND kind = 'status' AND (
     status = 'closed_out'
     OR (status = 'in_progress' AND note LIKE '退回 rejected: _%'
         AND envmap_latest_status(measure_id) = 'completed')));

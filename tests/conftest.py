@@ -131,6 +131,17 @@ class SharedStore:
             self._admin(f'DROP ROLE IF EXISTS "{name}"')
 
 
+@pytest.fixture
+def postgres_url() -> str:
+    """The test server's URL (its owner's), or the test skips saying why."""
+    import os
+
+    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
+    if not url:
+        pytest.skip(NO_POSTGRES)
+    return url
+
+
 @pytest.fixture(scope="module")
 def shared_store(catalog: Catalog):
     """A PostgreSQL store with roles, shared by a test module, dropped with its logins."""

@@ -59,6 +59,30 @@ def test_two_offices_share_documents_and_meet_one_site(shared_store, catalog, tm
     assert sync(a, office_a) is False  # twice is harmless
 
 
+def test_a_shared_site_whose_quote_is_not_in_its_document_is_left_out(
+    shared_store, catalog, tmp_path
+):
+    import json
+
+    from sqlalchemy import text
+
+    office, receiver = tmp_path / "office", tmp_path / "receiver"
+    _accept_dock(office, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    editor = create_engine(shared_store.login("district-editor", "洪山区"))
+    sync(editor, office)
+    record = json.loads((office / "accepted.json").read_text(encoding="utf-8"))[0]
+    record["uid"] = "forged"
+    record["measures"][0]["evidence"]["quote"] = "码头已被彻底取缔并处罚款一百万元"
+    with editor.begin() as db:  # typed by hand, past the program's own review
+        db.execute(
+            text("INSERT INTO envmap_accepted (document, uid, record) VALUES (:d, 'forged', :r)"),
+            {"d": record["document"], "r": json.dumps(record, ensure_ascii=False)},
+        )
+    sync(create_engine(shared_store.login("viewer")), receiver, send=False)
+    uids = {r["uid"] for r in json.loads((receiver / "accepted.json").read_text("utf-8"))}
+    assert "forged" not in uids and len(uids) >= 1
+
+
 def test_an_sqlite_store_shares_nothing(catalog, tmp_path):
     folder = tmp_path / "user"
     _accept_dock(folder, NOTICE, date(2017, 12, 1), 114.301, 30.502)
@@ -66,3 +90,17 @@ def test_an_sqlite_store_shares_nothing(catalog, tmp_path):
     engine = create_engine(f"sqlite:///{tmp_path / 'status.sqlite'}")
     assert sync(engine, folder) is False
     assert (folder / "accepted.json").read_bytes() == before
+
+
+def test_the_ledger_from_the_command_line_holds_what_another_office_shared(
+    shared_store, catalog, tmp_path, capsys
+):
+    from gis.cli import main
+
+    office = tmp_path / "office"
+    _accept_dock(office, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    sync(create_engine(shared_store.login("district-editor", "洪山区")), office)
+    ledger = tmp_path / "ledger.csv"
+    viewer = shared_store.login("viewer")
+    assert main(["--store", viewer, "status", "export", str(ledger)]) == 0
+    assert DOCK in ledger.read_text(encoding="utf-8-sig")

@@ -4,24 +4,16 @@ client was told is stored is in the store afterwards. Timings live in the benchm
 from __future__ import annotations
 
 import importlib.util
-import os
 from pathlib import Path
-
-import pytest
 
 BENCH = Path(__file__).resolve().parents[2] / "benchmarks" / "store_load_bench.py"
 
 
-def test_clients_recording_and_reading_at_once_lose_nothing():
-    from tests.conftest import NO_POSTGRES
-
-    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
-    if not url:
-        pytest.skip(NO_POSTGRES)
+def test_clients_recording_and_reading_at_once_lose_nothing(postgres_url):
     spec = importlib.util.spec_from_file_location("store_load_bench", BENCH)
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
-    figures = bench.run(url, clients=3, seconds=3)
+    figures = bench.run(postgres_url, clients=3, seconds=3)
     assert figures["acknowledged"] > 0
     assert figures["lost"] == 0
     assert figures["events_after_run"] >= figures["acknowledged"]

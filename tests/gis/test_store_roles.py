@@ -37,6 +37,9 @@ def test_a_district_editor_typing_an_insert_for_another_district_is_refused(shar
         db.execute(INSERT, ("hand-2", "wuchang-1", "wuchang", "in_progress", "somebody_else"))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):  # closing out is a review
             db.execute(INSERT, ("hand-3", "wuchang-1", "wuchang", "closed_out", "x"))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # no jumping the queue
+            db.execute(INSERT.replace("'whenever', 1)", "'whenever', 99)"),
+                       ("hand-4", "wuchang-1", "wuchang", "in_progress", "x"))  # fmt: skip
         author, recorded = db.execute(
             "SELECT author, recorded_at FROM status_events WHERE id = 'hand-2'"
         ).fetchone()
