@@ -383,7 +383,8 @@ class MapCanvas(QGraphicsView):
         if frame.width() > 200 and self.transform().m11() > 0:
             painter.save()
             painter.resetTransform()
-            draw_scale_bar(painter, frame, self.mapToScene(self.viewport().rect()).boundingRect())
+            shown = self.mapToScene(self.viewport().rect()).boundingRect()
+            draw_scale_bar(painter, frame, shown, font=self.font())
             painter.restore()
 
     def resizeEvent(self, event: QResizeEvent) -> None:

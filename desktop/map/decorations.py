@@ -9,7 +9,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPaintDevice, QPainter, QPen, QPolygonF
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPaintDevice,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 
 from desktop.map import items, style
 from desktop.map.paper import mm
@@ -147,12 +156,15 @@ def _distance_marks(length_m: float) -> tuple[tuple[float, str], ...]:
     return (0, "0"), (0.5, f"{whole / 2:g}"), (1, f"{whole:g} {unit}")
 
 
-def draw_scale_bar(painter: QPainter, frame: QRectF, scene: QRectF, points: float = 7.5) -> QRectF:
-    """A bar of a round length in four alternating parts, with 1:N below; lower right."""
+def draw_scale_bar(
+    painter: QPainter, frame: QRectF, scene: QRectF, points: float = 7.5, font: QFont | None = None
+) -> QRectF:
+    """A bar of a round length in four alternating parts, with 1:N below; lower right. The
+    screen passes its own font: the print font's first lookup costs a frame."""
     per_unit = ground_metres_per_unit(frame, scene)
     length_m = nice_length(frame.width() * 0.22 * per_unit)
     length = length_m / per_unit
-    font = print_font(points)
+    font = font or print_font(points)
     text_h = QFontMetricsF(font, painter.device()).height()
     box = QRectF(0, 0, length + mm(8), text_h * 2 + mm(5))
     box.moveBottomRight(QPointF(frame.right() - mm(INSET_MM), frame.bottom() - mm(INSET_MM)))

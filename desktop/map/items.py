@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
@@ -102,19 +103,21 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
 
 class HaloText(QGraphicsSimpleTextItem):
     """Text with a white halo, so that a label stays legible over symbols and water: at
-    city scale the district names win over the sites drawn beneath them."""
+    city scale the district names win over the sites drawn beneath them. The halo's outline
+    is built once per text and font (building it costs more than drawing it)."""
 
     HALO = QColor(255, 255, 255, 230)
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
-        path = QPainterPath()
-        path.addText(0, QFontMetricsF(self.font()).ascent(), self.font(), self.text())
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(self.HALO, 3.5)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.strokePath(path, pen)
-        painter.restore()
+        key = (self.text(), self.font().toString())
+        if getattr(self, "_halo_key", None) != key:
+            path = QPainterPath()
+            path.addText(0, QFontMetricsF(self.font()).ascent(), self.font(), self.text())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(3.5)
+            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            self._halo_key, self._halo = key, stroker.createStroke(path).simplified()
+        painter.fillPath(self._halo, self.HALO)
         super().paint(painter, option, widget)
 
 
