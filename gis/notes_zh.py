@@ -8,7 +8,6 @@ from functools import cache
 
 from gis.model import LocationBasis
 from gis.paths import data_root
-from gis.yamlfile import load_yaml
 
 BASIS_ZH: dict[LocationBasis, str] = {
     LocationBasis.SURVEYED: "实测",
@@ -25,6 +24,8 @@ BASIS_ZH: dict[LocationBasis, str] = {
 
 @cache
 def _notes() -> dict[str, str]:
+    from gis.yamlfile import load_yaml  # YAML loads at the first note, not before the map
+
     entries = load_yaml(data_root() / "gazetteer" / "notes_zh.yaml") or []
     return {str(entry["en"]): str(entry["zh"]) for entry in entries}
 

@@ -112,7 +112,9 @@ def test_city_scale_draws_no_halo_over_the_districts(window, map_data):
         if dx * dx + dy * dy < (radius * 0.9) ** 2
     ]
     assert sum(_close(c, fill, 2) for c in seen) > len(seen) / 3
-    assert not any(_close(c, greyed, 2) for c in seen)
+    # A drawn halo greys every district pixel of its disc; a stray pixel of that colour on a
+    # symbol's or label's anti-aliased edge is no halo.
+    assert sum(_close(c, greyed, 2) for c in seen) < len(seen) / 50
 
 
 def test_halos_show_once_streets_would(qtbot, window):
