@@ -1,0 +1,230 @@
+"""The sites of the HTML map as one columnar block, gzip-compressed and base64-encoded.
+
+A page with 100,000 sites cannot afford an object per site: the browser would parse, keep
+and walk 100,000 nested records. Here each field is one array (names, kinds, statuses,
+coordinates in millionths of a degree, …) and strings that repeat (location notes, bases,
+datums) are indices into a small table; only the few sites with measures, relations or
+outlines carry a detail record. The page inflates the block with the browser's
+DecompressionStream: at 100,000 sites it is about a fifth of the plain JSON.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import shapely
+from shapely.geometry import mapping
+from shapely.geometry.base import BaseGeometry
+
+from gis import status_rules as rules
+from gis.crs import geometry_wgs84_to_gcj02
+from gis.mapdata import MapData
+from gis.model import Evidence, Kind, LocationBasis, RelationType, Site, Status
+from gis.search import search_keys
+from gis.state import CurrentState
+
+DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
+OUTLINE_DECIMALS = 5  # 1 m, finer than the 60 m simplification
+MICRO = 1_000_000  # point coordinates are stored in millionths of a degree (0.1 m)
+PROGRESS_STEP = 500
+LAYERS = ("sites", "districts", "functional_zones", "protection_zones", "rivers", "city")
+STATUSES = (*Status, None)  # a site's status index; the last: no measure
+# Flags a site can carry, one bit each; the page offers a filter for each flag it is given.
+FLAGS = (rules.OVERDUE,)
+ESTIMATE_BIT = 1  # bit 0: the location is an estimate; flags follow from bit 1
+_RELATION_WORDS = {
+    RelationType.INSIDE_ZONE: "位于 inside",
+    RelationType.DISCHARGED_INTO_ZONE: "排入 discharges into",
+    RelationType.PART_OF: "属于 part of",
+}
+
+Progress = Callable[[int, int], None]
+
+
+class _Table:
+    """Distinct strings in first-seen order: a column holds their indices."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        return self.index.setdefault(text, len(self.index))
+
+    def values(self) -> list[str]:
+        return list(self.index)
+
+
+def site_columns(
+    map_data: MapData,
+    state: CurrentState,
+    kept: set[str] | None,
+    shift: bool,
+    progress: Progress | None,
+) -> dict[str, Any]:
+    """The columns of every site the map shows: district outlines, drawn sites, citywide."""
+    catalog = state.catalog
+    rows: list[tuple[Site, str, BaseGeometry | None]] = [
+        (
+            catalog.site(f.id),
+            f.layer,
+            f.simplified[DISTRICT_LEVEL][1] if f.layer == "districts" else None,
+        )
+        for f in map_data.features
+        if kept is None or f.layer == "districts" or f.id in kept
+    ]
+    rows += [
+        (s, "city", None)
+        for s in catalog.sites
+        if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
+    ]
+    by_name = sorted(catalog.sites, key=lambda s: (len(s.name_zh), s.name_zh))
+    order = {s.id: i for i, s in enumerate(by_name)}  # search's tie-break, as gis.search's
+    documents = list(catalog.documents)
+    doc_index = {d: i for i, d in enumerate(documents)}
+    district_names = _Table()
+    notes, bases, datums = _Table(), _Table(), _Table()
+    kinds = [k.value for k in Kind]
+    columns: dict[str, list[Any]] = {
+        name: []
+        for name in ("id name en layer kind status flags prec note basis datum order dist".split())
+    }
+    keys: dict[str, list[Any]] = {"row": [], "src": [], "key": []}
+    details: dict[str, Any] = {}
+    outlines: dict[str, Any] = {}
+    cited: dict[str, list[int]] = {}
+    extra_districts: dict[str, list[int]] = {}
+    anchors: list[BaseGeometry] = []
+    originals: list[BaseGeometry] = []
+    for row, (site, layer, outline) in enumerate(rows):
+        measures = state.site_measures(site.id)
+        status = state.site_status(site.id)
+        location = site.location
+        bits = ESTIMATE_BIT if location.is_estimate else 0
+        for bit, flag in enumerate(FLAGS, start=1):
+            if any(flag in m.flags for m in measures):
+                bits |= 1 << bit
+        names = [district_names(d) for d in map_data.districts.get(site.id, ())]
+        columns["id"].append(site.id)
+        columns["name"].append(site.name_zh)
+        columns["en"].append(site.name_en)
+        columns["layer"].append(LAYERS.index(layer))
+        columns["kind"].append(kinds.index(site.kind.value))
+        columns["status"].append(STATUSES.index(status))
+        columns["flags"].append(bits)
+        columns["prec"].append(round(location.precision_m))
+        columns["note"].append(notes(location.estimated_from or location.source))
+        columns["basis"].append(bases(_basis(site)))
+        columns["datum"].append(datums(location.datum))
+        columns["order"].append(order[site.id])
+        columns["dist"].append(names[0] if names else -1)
+        if len(names) > 1:
+            extra_districts[str(row)] = names[1:]
+        for source, key, _ in search_keys(site):
+            keys["row"].append(row)
+            keys["src"].append(source)
+            keys["key"].append(key)
+        docs = sorted(
+            {doc_index[e.document] for m in measures for e in m.measure.evidence}
+            | {doc_index[e.document] for e in (site.leader.evidence if site.leader else ())}
+        )
+        if docs:
+            cited[str(row)] = docs
+        detail = _detail(state, site, measures, doc_index)
+        if detail:
+            details[str(row)] = detail
+        geometry = outline if outline is not None else location.geometry
+        originals.append(geometry.representative_point())
+        if progress and ((row + 1) % PROGRESS_STEP == 0 or row + 1 == len(rows)):
+            progress(row + 1, len(rows))
+        if layer == "city":
+            anchors.append(shapely.Point(0, 0))
+            continue
+        shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
+        anchors.append(shown.representative_point() if shown.geom_type != "Point" else shown)
+        if shown.geom_type != "Point":
+            rounded = shapely.transform(shown, lambda xy: np.round(xy, OUTLINE_DECIMALS))
+            outlines[str(row)] = mapping(rounded)
+    xy = shapely.get_coordinates(np.array(anchors, dtype=object)) if anchors else np.empty((0, 2))
+    wgs = shapely.get_coordinates(np.array(originals, dtype=object)) if originals else xy
+    return {
+        "n": len(rows),
+        **columns,
+        "x": np.round(xy[:, 0] * MICRO).astype(np.int64).tolist(),
+        "y": np.round(xy[:, 1] * MICRO).astype(np.int64).tolist(),
+        # the location as the catalog states it (WGS84), for the popup's text
+        "wx": np.round(wgs[:, 0] * 100_000).astype(np.int64).tolist(),
+        "wy": np.round(wgs[:, 1] * 100_000).astype(np.int64).tolist(),
+        "keys": keys,
+        "details": details,
+        "outlines": outlines,
+        "cited": cited,
+        "more_districts": extra_districts,
+        "tables": {
+            "layers": list(LAYERS),
+            "kinds": kinds,
+            "districts": district_names.values(),
+            "notes": notes.values(),
+            "bases": bases.values(),
+            "datums": datums.values(),
+            "documents": documents,
+        },
+    }
+
+
+def packed(columns: dict[str, Any]) -> str:
+    """The block as the page carries it: JSON, gzip, base64 (no character needs escaping)."""
+    text = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
+
+
+def _basis(site: Site) -> str:
+    location = site.location
+    if location.is_estimate:
+        return "估计 estimate"
+    if location.basis is LocationBasis.CORRECTED:
+        return "已更正 corrected"
+    return location.basis.value
+
+
+def _detail(
+    state: CurrentState, site: Site, measures: list[Any], doc_index: dict[str, int]
+) -> dict[str, Any]:
+    """What only some sites have: measures, relations, a leader and pledges."""
+    detail: dict[str, Any] = {}
+    if measures:
+        detail["measures"] = [
+            {
+                "text_zh": m.measure.text_zh,
+                "status": m.status.value,
+                "as_of": m.since.isoformat() if m.since else None,
+                "document_status": m.document_status.value,
+                "status_words": m.measure.status_words,
+                "target_date": m.measure.target_date,
+                "responsible": m.measure.responsible_zh,
+                "flags": sorted(m.flags & set(FLAGS)),
+                "evidence": [_evidence(e, doc_index) for e in m.measure.evidence],
+            }
+            for m in measures
+        ]
+    if site.relations:
+        detail["relations"] = [
+            f"{_RELATION_WORDS.get(r.type, r.type.value)} {state.catalog.site(r.target).name_zh}"
+            for r in site.relations
+        ]
+    if site.leader:
+        detail["leader"] = f"{site.leader.name}（{site.leader.title_zh}）"
+        detail["pledges"] = [_evidence(e, doc_index) for e in site.leader.evidence]
+    return detail
+
+
+def _evidence(evidence: Evidence, doc_index: dict[str, int]) -> dict[str, Any]:
+    return {
+        "quote": evidence.quote,
+        "document": doc_index.get(evidence.document, -1),
+        "paragraph": evidence.paragraph,
+    }
