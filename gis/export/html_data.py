@@ -36,6 +36,9 @@ LAYERS = ("sites", "districts", "functional_zones", "protection_zones", "rivers"
 STATUSES = (*Status, None)  # a site's status index; the last: no measure
 # Flags a site can carry, one bit each; the page offers a filter for each flag it is given.
 FLAGS = (rules.OVERDUE,)
+# the per-site columns, one value a site
+FIELDS: tuple[str, ...] = ("id", "name", "en", "layer", "kind", "status", "flags", "prec")
+FIELDS += ("note", "basis", "datum", "order", "dist")
 ESTIMATE_BIT = 1  # bit 0: the location is an estimate; flags follow from bit 1
 _RELATION_WORDS = {
     RelationType.INSIDE_ZONE: "位于 inside",
@@ -89,39 +92,44 @@ def site_columns(
     district_names = _Table()
     notes, bases, datums = _Table(), _Table(), _Table()
     kinds = [k.value for k in Kind]
-    columns: dict[str, list[Any]] = {
-        name: []
-        for name in ("id name en layer kind status flags prec note basis datum order dist".split())
-    }
+    kind_index = {k: i for i, k in enumerate(Kind)}
+    layer_index = {name: i for i, name in enumerate(LAYERS)}
+    status_index = {status: i for i, status in enumerate(STATUSES)}
+    ranked = sorted(Status, key=lambda s: s.rank)
+    table: list[tuple[Any, ...]] = []
     keys: dict[str, list[Any]] = {"row": [], "src": [], "key": []}
     details: dict[str, Any] = {}
     outlines: dict[str, Any] = {}
     cited: dict[str, list[int]] = {}
     extra_districts: dict[str, list[int]] = {}
-    anchors: list[BaseGeometry] = []
-    originals: list[BaseGeometry] = []
+    geometries: list[BaseGeometry] = []
     for row, (site, layer, outline) in enumerate(rows):
         measures = state.site_measures(site.id)
-        status = state.site_status(site.id)
+        # the least advanced status among them, as Catalog.site_status: never overstated
+        status = min((m.status for m in measures), key=ranked.index) if measures else None
         location = site.location
         bits = ESTIMATE_BIT if location.is_estimate else 0
         for bit, flag in enumerate(FLAGS, start=1):
             if any(flag in m.flags for m in measures):
                 bits |= 1 << bit
         names = [district_names(d) for d in map_data.districts.get(site.id, ())]
-        columns["id"].append(site.id)
-        columns["name"].append(site.name_zh)
-        columns["en"].append(site.name_en)
-        columns["layer"].append(LAYERS.index(layer))
-        columns["kind"].append(kinds.index(site.kind.value))
-        columns["status"].append(STATUSES.index(status))
-        columns["flags"].append(bits)
-        columns["prec"].append(round(location.precision_m))
-        columns["note"].append(notes(location.estimated_from or location.source))
-        columns["basis"].append(bases(_basis(site)))
-        columns["datum"].append(datums(location.datum))
-        columns["order"].append(order[site.id])
-        columns["dist"].append(names[0] if names else -1)
+        table.append(
+            (
+                site.id,
+                site.name_zh,
+                site.name_en,
+                layer_index[layer],
+                kind_index[site.kind],
+                status_index[status],
+                bits,
+                round(location.precision_m),
+                notes(location.estimated_from or location.source),
+                bases(_basis(site)),
+                datums(location.datum),
+                order[site.id],
+                names[0] if names else -1,
+            )
+        )
         if len(names) > 1:
             extra_districts[str(row)] = names[1:]
         for source, key, _ in search_keys(site):
@@ -137,23 +145,27 @@ def site_columns(
         detail = _detail(state, site, measures, doc_index)
         if detail:
             details[str(row)] = detail
-        geometry = outline if outline is not None else location.geometry
-        originals.append(geometry.representative_point())
+        geometries.append(outline if outline is not None else location.geometry)
         if progress and ((row + 1) % PROGRESS_STEP == 0 or row + 1 == len(rows)):
             progress(row + 1, len(rows))
-        if layer == "city":
-            anchors.append(shapely.Point(0, 0))
-            continue
-        shown = geometry_wgs84_to_gcj02(geometry) if shift else geometry
-        anchors.append(shown.representative_point() if shown.geom_type != "Point" else shown)
-        if shown.geom_type != "Point":
-            rounded = shapely.transform(shown, lambda xy: np.round(xy, OUTLINE_DECIMALS))
+    # One vectorised pass for every row's anchor: a point itself, an area's representative
+    # point (a district's label); citywide rows have none and get (0, 0).
+    wgs_shapes = np.array(geometries, dtype=object)
+    wgs_shapes[[layer == "city" for _, layer, _ in rows]] = shapely.Point(0, 0)
+    shown_shapes = (
+        np.array([geometry_wgs84_to_gcj02(g) for g in wgs_shapes], dtype=object)
+        if shift
+        else wgs_shapes
+    )
+    wgs, xy = _anchors(wgs_shapes), _anchors(shown_shapes)
+    for row, shape in enumerate(shown_shapes):
+        if rows[row][1] != "city" and shape.geom_type != "Point":
+            rounded = shapely.transform(shape, lambda xy: np.round(xy, OUTLINE_DECIMALS))
             outlines[str(row)] = mapping(rounded)
-    xy = shapely.get_coordinates(np.array(anchors, dtype=object)) if anchors else np.empty((0, 2))
-    wgs = shapely.get_coordinates(np.array(originals, dtype=object)) if originals else xy
+    columns = dict(zip(FIELDS, map(list, zip(*table, strict=True)), strict=True)) if table else {}
     return {
         "n": len(rows),
-        **columns,
+        **{name: columns.get(name, []) for name in FIELDS},
         "x": np.round(xy[:, 0] * MICRO).astype(np.int64).tolist(),
         "y": np.round(xy[:, 1] * MICRO).astype(np.int64).tolist(),
         # the location as the catalog states it (WGS84), for the popup's text
@@ -176,10 +188,21 @@ def site_columns(
     }
 
 
+def _anchors(shapes: np.ndarray) -> np.ndarray:
+    """(x, y) of each shape: a point's own, an area's representative point (GEOS's point on
+    surface, which is slow on points: they are read directly)."""
+    found = np.zeros((len(shapes), 2))
+    areas = shapely.get_type_id(shapes) != 0
+    found[~areas] = shapely.get_coordinates(shapes[~areas]).reshape(-1, 2)
+    if areas.any():
+        found[areas] = shapely.get_coordinates(shapely.point_on_surface(shapes[areas]))
+    return found
+
+
 def packed(columns: dict[str, Any]) -> str:
     """The block as the page carries it: JSON, gzip, base64 (no character needs escaping)."""
     text = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
-    return base64.b64encode(gzip.compress(text.encode("utf-8"), 6, mtime=0)).decode("ascii")
+    return base64.b64encode(gzip.compress(text.encode("utf-8"), 5, mtime=0)).decode("ascii")
 
 
 def _basis(site: Site) -> str:

@@ -11,7 +11,7 @@
   var THIN_BELOW = 13;  /* zoom under which sites are thinned to one per CELL pixels */
   var CELL = 9;
   var HALO_FROM = 12;  /* uncertainty circles from this zoom on */
-  var PAD = 0.25;  /* the canvas reaches this share of the view beyond each edge */
+  var PAD = 0.15;  /* the canvas reaches this share of the view beyond each edge */
   var SIZE = 16;
   var HIT = 9;
   var wuhan = L.latLngBounds([meta.bounds[1], meta.bounds[0]], [meta.bounds[3], meta.bounds[2]]);
@@ -99,13 +99,13 @@
     onAdd: function () {
       this.canvas = L.DomUtil.create("canvas", "envmap-canvas leaflet-zoom-animated");
       this.getPane("envmapSites").appendChild(this.canvas);
-      map.on("moveend viewreset resize", this.redraw, this);
+      map.on("moveend", this.redraw, this);
       map.on("zoomanim", this.animate, this);
       this.redraw();
     },
     onRemove: function () {
       L.DomUtil.remove(this.canvas);
-      map.off("moveend viewreset resize", this.redraw, this);
+      map.off("moveend", this.redraw, this);
       map.off("zoomanim", this.animate, this);
     },
     getPane: function () { return map.getPane("envmapSites"); },
@@ -114,6 +114,7 @@
       L.DomUtil.setTransform(this.canvas, map._latLngToNewLayerPoint(this.nw, event.zoom, event.center), scale);
     },
     redraw: function () {
+      if (!this._map) return;
       var size = map.getSize();
       var topLeft = map.containerPointToLayerPoint([-size.x * PAD, -size.y * PAD]).round();
       var width = Math.round(size.x * (1 + 2 * PAD));
@@ -355,8 +356,7 @@
         }).addTo(overlay("districts"));
       }
     });
-    overlays.sites = canvas;
-    canvas.addTo(map);
+    overlays.sites = canvas;  /* put on the map once the bar has taken its room: one first draw */
     map.on("click", function (event) { clicked(event); });
     map.on("mousemove", function (event) {
       map.getContainer().classList.toggle("envmap-over-site", canvas.hit(event.containerPoint) >= 0);
@@ -385,8 +385,14 @@
 
     /* Permalink: #map=zoom/lat/lon&site=id, written on every change, read on hashchange. */
     var writing = false;
+    var pending = 0;
     function writeHash() {
       if (writing) return;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(writeNow, 150);  /* once a move ends, not on each step */
+    }
+
+    function writeNow() {
       var centre = map.getCenter();
       var hash = "#map=" + map.getZoom() + "/" + centre.lat.toFixed(5) + "/" + centre.lng.toFixed(5);
       if (open >= 0) hash += "&site=" + encodeURIComponent(c.id[open]);
@@ -424,7 +430,6 @@
       return UI.search(c, sites, query, limit);
     }
 
-    map.fitBounds(wuhan, { animate: false });
     var ui = UI.build(meta, map, {
       columns: c,
       sites: sites,
@@ -435,14 +440,15 @@
       search: searchRows,
       applyFilters: applyFilters,
       filters: filters,
-      permalink: function () { writeHash(); return window.location.href; }
+      permalink: function () { writeNow(); return window.location.href; }
     });
     map.on("moveend", writeHash);
     window.addEventListener("hashchange", readHash);
+    ui.refresh();
+    canvas.addTo(map);
     if (window.location.hash) {
       try { readHash(); } catch (error) { writing = false; }  /* a hostile hash opens nothing */
     }
-    ui.refresh();
 
     window.envmap = {
       map: map,
