@@ -15,8 +15,9 @@ CSS from a GitHub gist, Bootstrap 3's glyphicons CSS) gets a 404, which changes 
 
 Per map: file size, export seconds (envmap: median of 3), load (the load event), first frame
 (sites drawn and painted: envmap after its data is inflated), pan and zoom (median of 6 moves
-without animation, each until the next frame is painted: requestAnimationFrame, then a task), search (envmap: a query typed a key at
-a time, median and worst per keystroke, until painted) and JS heap after garbage collection.
+without animation, each until the next frame is painted: requestAnimationFrame, then a task),
+search (envmap: a query typed a key at a time, median and worst per keystroke, until painted)
+and JS heap after garbage collection.
 Targets (issue 18): 10k first frame <= 1.0 s, pan/zoom <= 100 ms, file <= 3 MB; 100k first
 frame <= 4 s, pan/zoom <= 200 ms, heap <= 150 MB, file <= 25 MB, search <= 50 ms a keystroke,
 export <= 3 s.
@@ -125,8 +126,9 @@ MEASURE = """async ({ envmap, query, limit }) => {
       keys.push(performance.now() - t);
     }
   }
-  return { load, first, pan: median(pans), zoom: median(zooms),
-           key: keys.length ? median(keys) : null, key_worst: keys.length ? Math.max(...keys) : null };
+  const key = keys.length ? median(keys) : null;
+  const worst = keys.length ? Math.max(...keys) : null;
+  return { load, first, pan: median(pans), zoom: median(zooms), key, key_worst: worst };
 }"""
 
 
@@ -230,7 +232,8 @@ def _line(size: int, name: str, mb: float, export_s: float, found: dict) -> str:
         else ""
     )
     return (
-        f"{size:>7} {name:<8} {mb:7.2f} MB  export {export_s:6.2f} s  load {found['load'] / 1000:6.2f} s"
+        f"{size:>7} {name:<8} {mb:7.2f} MB  export {export_s:6.2f} s"
+        f"  load {found['load'] / 1000:6.2f} s"
         f"  first frame {found['first'] / 1000:6.2f} s  pan {found['pan']:6.1f} ms"
         f"  zoom {found['zoom']:6.1f} ms  heap {found['heap']:6.1f} MB{key}"
         f"  refused {found['refused']}"
