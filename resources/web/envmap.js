@@ -1,8 +1,9 @@
 /* Wuhan EnvMap's exported map: the sites, areas, popups, filters, permalinks and search, from
  * the page's JSON settings and its packed columnar block of sites (see gis/export/html_data.py).
  * Point sites are drawn on one canvas (thinned to one a cell when zoomed out, halos only when
- * zoomed in): DOM markers cost seconds at 10,000 sites and minutes at 100,000. The bar, panels
- * and popup bodies are built by envmap_ui.js. Every text from documents and the catalog reaches
+ * zoomed in): DOM markers cost seconds at 10,000 sites and minutes at 100,000. Symbols, popup
+ * bodies, search and the filter model are in envmap_ui.js, the bar and panels in
+ * envmap_panels.js. Every text from documents and the catalog reaches
  * the page through textContent or attributes, never as HTML. */
 (function (map) {
   "use strict";
@@ -27,7 +28,9 @@
   }
 
   function inflate() {
-    var text = document.getElementById("envmap-sites").textContent.trim();
+    var block = document.getElementById("envmap-sites");
+    if (block.dataset.encoding === "json") return JSON.parse(block.textContent);
+    var text = block.textContent.trim();
     var stream = new Blob([base64Bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
@@ -263,6 +266,7 @@
   }
 
   function start(columns) {
+    performance.mark("envmap-inflated");
     var sites = new Sites(columns);
     var c = sites.c;
     var overlays = {};
@@ -430,7 +434,7 @@
       return UI.search(c, sites, query, limit);
     }
 
-    var ui = UI.build(meta, map, {
+    UI.build(meta, map, {
       columns: c,
       sites: sites,
       canvas: canvas,
@@ -440,16 +444,22 @@
       search: searchRows,
       applyFilters: applyFilters,
       filters: filters,
-      permalink: function () { writeNow(); return window.location.href; }
+      permalink: function () { writeNow(); return window.location.href; },
+      printed: function () {
+        if (open < 0 || !sites.point[open]) return;
+        map.setView(sites.latlng(open), map.getZoom(), { animate: false });
+        var popup = map.getContainer().querySelector(".leaflet-popup");
+        if (popup) map.panBy([0, -popup.offsetHeight / 2], { animate: false });
+      }
     });
     map.on("moveend", writeHash);
     window.addEventListener("hashchange", readHash);
-    ui.refresh();
     canvas.addTo(map);
     if (window.location.hash) {
       try { readHash(); } catch (error) { writing = false; }  /* a hostile hash opens nothing */
     }
 
+    performance.mark("envmap-ready");
     window.envmap = {
       map: map,
       ready: true,
@@ -470,8 +480,18 @@
     };
   }
 
-  inflate().then(start).catch(function (error) {
+  function failed(error) {
     document.body.appendChild(UI.el("div", "envmap-failed", "地图数据无法读取 The map's data could not be read: " + error));
     window.envmap = { map: map, ready: false, error: String(error) };
-  });
+  }
+
+  /* A plain block is drawn before the first paint; a compressed one as soon as it is inflated. */
+  try {
+    performance.mark("envmap-script");
+    var columns = inflate();
+    if (columns instanceof Promise) columns.then(start).catch(failed);
+    else start(columns);
+  } catch (error) {
+    failed(error);
+  }
 })(ENVMAP_MAP);

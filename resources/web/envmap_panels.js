@@ -270,7 +270,11 @@
       if (!panels.list.box.hidden) refreshers.list();
       return counts;
     };
-    var filtersChanged = filterPanel(meta, ctx, panels.filters.content);
+    var filtersChanged = null;  /* the filter panel is built when first opened */
+    refreshers.filters = function () {
+      if (!filtersChanged) filtersChanged = filterPanel(meta, ctx, panels.filters.content);
+      filtersChanged();
+    };
     refreshers.list = listPanel(meta, ctx, panels.list.content);
     legendPanel(meta, panels.legend.content);
     for (var row = 0; row < c.n; row++) {
@@ -313,12 +317,19 @@
     map.fitBounds(ctx.wuhan, { animate: false });
     if (!phone.matches) toggle("legend", true);
     map.on("moveend", function () { if (!panels.list.box.hidden) refreshers.list(); });
-    return {
-      refresh: function () {
-        filtersChanged();
-        if (!panels.list.box.hidden) refreshers.list();
-      },
-      filtersChanged: filtersChanged
-    };
+    /* On paper the legend goes below the map (no room over it) and the map takes the page's
+     * width, centred on the open site with its popup in sight. */
+    function paper(printing) {
+      var legend = panels.legend.box;
+      if (printing) document.body.appendChild(legend);
+      else container.appendChild(legend);
+      map.invalidateSize({ animate: false });
+      if (ctx.printed) ctx.printed();
+    }
+    var print = window.matchMedia("print");
+    print.addEventListener("change", function (event) { paper(event.matches); });
+    window.addEventListener("beforeprint", function () { paper(true); });
+    window.addEventListener("afterprint", function () { paper(false); });
+    return { toggle: toggle };
   };
 })(window.EnvMapUI);

@@ -232,11 +232,27 @@ window.EnvMapUI = (function () {
     groups.forEach(function (group) { group.allowed = new Uint8Array(group.values.length).fill(1); });
     var required = 0;
     var districtsLayer = c.tables.layers.indexOf("districts");
-    function valuesOf(g, row) {
-      if (g === 0) return [c.status[row]];
-      if (g === 1) return [c.kind[row]];
-      if (g === 2) { var d = UI.districtsOf(c, row); return d.length ? d : [groups[2].values.length - 1]; }
-      return c.cited[row] || [groups[3].values.length - 1];
+    /* each group's first value of a row, and the rest where a row has more (few do) */
+    var first = [c.status, c.kind, new Int32Array(c.n), new Int32Array(c.n)];
+    var more = [null, null, new Array(c.n), new Array(c.n)];
+    for (var r = 0; r < c.n; r++) {
+      var places = UI.districtsOf(c, r);
+      var cited = c.cited[r] || [];
+      first[2][r] = places.length ? places[0] : groups[2].values.length - 1;
+      first[3][r] = cited.length ? cited[0] : groups[3].values.length - 1;
+      if (places.length > 1) more[2][r] = places.slice(1);
+      if (cited.length > 1) more[3][r] = cited.slice(1);
+    }
+    function allows(g, row) {
+      if (groups[g].allowed[first[g][row]]) return true;
+      var rest = more[g] && more[g][row];
+      if (rest) for (var i = 0; i < rest.length; i++) if (groups[g].allowed[rest[i]]) return true;
+      return false;
+    }
+    function count(counts, g, row) {
+      counts[g][first[g][row]]++;
+      var rest = more[g] && more[g][row];
+      if (rest) for (var i = 0; i < rest.length; i++) counts[g][rest[i]]++;
     }
     return {
       groups: groups,
@@ -249,27 +265,17 @@ window.EnvMapUI = (function () {
         var counts = groups.map(function (group) { return new Int32Array(group.values.length); });
         var flagCounts = new Int32Array(32);
         var total = 0;
+        var g;
         for (var row = 0; row < c.n; row++) {
           if (c.layer[row] === districtsLayer) { shown[row] = 1; continue; }
-          var lists = [];
           var failed = -1;
           var fails = 0;
-          for (var g = 0; g < groups.length; g++) {
-            var values = valuesOf(g, row);
-            lists.push(values);
-            var ok = false;
-            for (var v = 0; v < values.length; v++) if (groups[g].allowed[values[v]]) ok = true;
-            if (!ok) { fails++; failed = g; }
-          }
-          var flagOk = (c.flags[row] & required) === required;
-          if (!flagOk) { fails++; failed = groups.length; }
+          for (g = 0; g < groups.length; g++) if (!allows(g, row)) { fails++; failed = g; }
+          if ((c.flags[row] & required) !== required) { fails++; failed = groups.length; }
           shown[row] = fails === 0 ? 1 : 0;
           if (fails === 0) total++;
           if (fails > 1) continue;
-          for (var h = 0; h < groups.length; h++) {
-            if (fails === 1 && failed !== h) continue;
-            lists[h].forEach(function (value) { counts[h][value]++; });
-          }
+          for (g = 0; g < groups.length; g++) if (fails === 0 || failed === g) count(counts, g, row);
           if (fails === 0 || failed === groups.length) {
             for (var bit = 1; bit < 31; bit++) if (c.flags[row] & (1 << bit)) flagCounts[bit]++;
           }
