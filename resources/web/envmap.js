@@ -282,7 +282,7 @@
 
     function body(row) { return UI.popupBody(meta, c, row); }
 
-    function showPopup(row, latlng) {
+    function showPopup(row, latlng, still) {
       map.closePopup();
       open = row;
       canvas.selected = row;
@@ -291,7 +291,7 @@
         sheet.show(body(row));
       } else {
         sheet.hide();
-        L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10] }, meta.popup))
+        L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10], autoPan: !still }, meta.popup))
           .setLatLng(latlng).setContent(body(row)).openOn(map);
       }
       writeHash();
@@ -310,20 +310,22 @@
       if (!phone.matches && open >= 0) { open = -1; canvas.selected = -1; canvas.redraw(); writeHash(); }
     });
 
-    function openRow(row, keepView) {
+    /* keepView: leave the view as it is; still: do not even pan the popup into sight (a link
+     * gives the view) */
+    function openRow(row, keepView, still) {
       var name = c.tables.layers[c.layer[row]];
       if (name === "city") {
         if (!keepView) map.fitBounds(wuhan, { animate: false });
-        showPopup(row, map.getCenter());
+        showPopup(row, map.getCenter(), still);
       } else if (sites.point[row]) {
         var at = sites.latlng(row);
         if (!keepView) map.setView(at, Math.max(map.getZoom(), 13), { animate: false });
-        showPopup(row, at);
+        showPopup(row, at, still);
       } else {
         var layer = areas[row];
         if (!map.hasLayer(overlay(name))) overlay(name).addTo(map);
         if (!keepView) map.fitBounds(layer.getBounds(), { maxZoom: 14, animate: false });
-        showPopup(row, name === "districts" ? sites.latlng(row) : layer.getBounds().getCenter());
+        showPopup(row, name === "districts" ? sites.latlng(row) : layer.getBounds().getCenter(), still);
       }
       return true;
     }
@@ -408,9 +410,13 @@
       writing = true;
       try {
         var view = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(wanted.map || "");
-        if (view) map.setView([Number(view[2]), Number(view[3])], Math.min(Number(view[1]), 18), { animate: false });
+        if (view && Math.abs(view[2]) <= 85 && Math.abs(view[3]) <= 180) {
+          map.setView([Number(view[2]), Number(view[3])], Math.min(Number(view[1]), 18), { animate: false });
+        } else {
+          view = null;
+        }
         var row = wanted.site === undefined ? undefined : sites.rowOf.get(wanted.site);
-        if (row !== undefined) openRow(row, Boolean(view));
+        if (row !== undefined) openRow(row, Boolean(view), Boolean(view));
         else if (wanted.site === undefined && open >= 0) close();
       } finally {
         writing = false;
