@@ -9,15 +9,10 @@
   "use strict";
   var UI = window.EnvMapUI;
   var meta = JSON.parse(document.getElementById("envmap-data").textContent);
-  var THIN_BELOW = 13;  /* zoom under which sites are thinned to one per CELL pixels */
-  var CELL = 9;
-  var HALO_FROM = 12;  /* uncertainty circles from this zoom on */
-  var PAD = 0.15;  /* the canvas reaches this share of the view beyond each edge */
-  var SIZE = 16;
-  var HIT = 9;
   var wuhan = L.latLngBounds([meta.bounds[1], meta.bounds[0]], [meta.bounds[3], meta.bounds[2]]);
   var phone = window.matchMedia("(max-width: 640px)");
   map.createPane("envmapSites").style.zIndex = 450;
+  var SiteCanvas = window.EnvMapCanvas(map, meta, UI);
 
   function base64Bytes(text) {
     if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
@@ -66,162 +61,6 @@
   Sites.prototype.latlng = function (row) {
     return L.latLng(this.c.y[row] / 1e6, this.c.x[row] / 1e6);
   };
-
-  function spriteCache() {
-    var cache = {};
-    var ratio = window.devicePixelRatio || 1;
-    return function (shape, colour) {
-      var key = shape + colour;
-      if (!cache[key]) {
-        var canvas = document.createElement("canvas");
-        canvas.width = canvas.height = Math.ceil(SIZE * ratio);
-        var ctx = canvas.getContext("2d");
-        ctx.scale(SIZE * ratio / 16, SIZE * ratio / 16);
-        ctx.translate(8, 8);
-        var path = new Path2D(UI.SHAPES[shape] || UI.SHAPES.circle);
-        ctx.fillStyle = colour;
-        ctx.strokeStyle = "#ffffff";
-        ctx.lineWidth = 1.5;
-        ctx.fill(path);
-        ctx.stroke(path);
-        cache[key] = canvas;
-      }
-      return cache[key];
-    };
-  }
-
-  var SiteCanvas = L.Layer.extend({
-    initialize: function (sites) {
-      this.sites = sites;
-      this.sprite = spriteCache();
-      this.selected = -1;
-      this.drawn = new Int32Array(0);
-      this.count = 0;
-      this.inView = 0;
-    },
-    onAdd: function () {
-      this.canvas = L.DomUtil.create("canvas", "envmap-canvas leaflet-zoom-animated");
-      this.getPane("envmapSites").appendChild(this.canvas);
-      map.on("moveend", this.redraw, this);
-      map.on("zoomanim", this.animate, this);
-      this.redraw();
-    },
-    onRemove: function () {
-      L.DomUtil.remove(this.canvas);
-      map.off("moveend", this.redraw, this);
-      map.off("zoomanim", this.animate, this);
-    },
-    getPane: function () { return map.getPane("envmapSites"); },
-    animate: function (event) {
-      var scale = map.getZoomScale(event.zoom, map.getZoom());
-      L.DomUtil.setTransform(this.canvas, map._latLngToNewLayerPoint(this.nw, event.zoom, event.center), scale);
-    },
-    redraw: function () {
-      if (!this._map) return;
-      var size = map.getSize();
-      var topLeft = map.containerPointToLayerPoint([-size.x * PAD, -size.y * PAD]).round();
-      var width = Math.round(size.x * (1 + 2 * PAD));
-      var height = Math.round(size.y * (1 + 2 * PAD));
-      var ratio = window.devicePixelRatio || 1;
-      var canvas = this.canvas;
-      L.DomUtil.setPosition(canvas, topLeft);
-      this.nw = map.layerPointToLatLng(topLeft);
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = width + "px";
-        canvas.style.height = height + "px";
-      }
-      var ctx = canvas.getContext("2d");
-      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-      ctx.clearRect(0, 0, width, height);
-      var zoom = map.getZoom();
-      var scale = 256 * Math.pow(2, zoom);
-      var origin = map.getPixelOrigin();
-      var ox = origin.x + topLeft.x;
-      var oy = origin.y + topLeft.y;
-      var s = this.sites;
-      var c = s.c;
-      var thin = zoom < THIN_BELOW;
-      var cols = Math.ceil(width / CELL) + 1;
-      var taken = thin ? new Uint8Array(cols * (Math.ceil(height / CELL) + 1)) : null;
-      var drawn = new Int32Array(s.n);
-      var xs = new Float32Array(s.n);
-      var ys = new Float32Array(s.n);
-      var count = 0;
-      var inView = 0;
-      var margin = SIZE;
-      for (var k = 0; k < s.n; k++) {
-        var i = s.priority[k];
-        if (!s.point[i] || !s.shown[i]) continue;
-        var x = s.px[i] * scale - ox;
-        var y = s.py[i] * scale - oy;
-        if (x < -margin || y < -margin || x > width + margin || y > height + margin) continue;
-        inView++;
-        if (thin) {
-          var cell = Math.floor(Math.max(x, 0) / CELL) + cols * Math.floor(Math.max(y, 0) / CELL);
-          if (taken[cell]) continue;
-          taken[cell] = 1;
-        }
-        drawn[count] = i;
-        xs[count] = x;
-        ys[count] = y;
-        count++;
-      }
-      if (zoom >= HALO_FROM) this.halos(ctx, drawn, xs, ys, count, scale);
-      var half = SIZE / 2;
-      for (var d = count - 1; d >= 0; d--) {
-        var row = drawn[d];
-        var image = this.sprite(meta.kinds[c.kind[row]].shape, UI.statusOf(meta, c.status[row]).colour);
-        ctx.drawImage(image, xs[d] - half, ys[d] - half, SIZE, SIZE);
-      }
-      var at = count ? Array.prototype.indexOf.call(drawn.subarray(0, count), this.selected) : -1;
-      if (at >= 0) {
-        ctx.beginPath();
-        ctx.arc(xs[at], ys[at], half + 3, 0, 2 * Math.PI);
-        ctx.lineWidth = 3;
-        ctx.strokeStyle = meta.selection;
-        ctx.stroke();
-      }
-      this.drawn = drawn.subarray(0, count);
-      this.count = count;
-      this.inView = inView;
-      this.fire("drawn");
-    },
-    halos: function (ctx, drawn, xs, ys, count, scale) {
-      var style = meta.area_styles.halo;
-      var c = this.sites.c;
-      ctx.save();
-      ctx.setLineDash([4, 4]);
-      ctx.lineWidth = style.weight;
-      ctx.strokeStyle = style.color;
-      ctx.fillStyle = style.fillColor;
-      for (var d = 0; d < count; d++) {
-        var row = drawn[d];
-        if (!(c.flags[row] & 1) || !c.prec[row]) continue;
-        var metresPerPixel = 40075016.686 * Math.cos(c.y[row] / 1e6 * Math.PI / 180) / scale;
-        ctx.beginPath();
-        ctx.arc(xs[d], ys[d], c.prec[row] / metresPerPixel, 0, 2 * Math.PI);
-        ctx.fill();
-        ctx.stroke();
-      }
-      ctx.restore();
-    },
-    hit: function (containerPoint) {
-      var world = map.containerPointToLayerPoint(containerPoint).add(map.getPixelOrigin());
-      var scale = 256 * Math.pow(2, map.getZoom());
-      var best = -1;
-      var bestDistance = HIT * HIT;
-      for (var d = 0; d < this.drawn.length; d++) {
-        var row = this.drawn[d];
-        var dx = this.sites.px[row] * scale - world.x;
-        var dy = this.sites.py[row] * scale - world.y;
-        var distance = dx * dx + dy * dy;
-        if (distance <= bestDistance) { best = row; bestDistance = distance; }
-      }
-      return best;
-    }
-  });
 
   function addTiles(key) {
     meta.basemap.layers.forEach(function (layer) {
