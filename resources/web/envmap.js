@@ -113,6 +113,7 @@
     var canvas = new SiteCanvas(sites);
     var sheet = UI.sheet(meta, function () { close(); });
     var open = -1;
+    var ui = null;
 
     function overlay(id) {
       if (!overlays[id]) overlays[id] = L.featureGroup().addTo(map);
@@ -127,7 +128,11 @@
       canvas.selected = row;
       canvas.redraw();
       if (phone.matches) {
+        ui.closeDrawers();
         sheet.show(body(row));
+        var free = sheet.top() - map.getContainer().getBoundingClientRect().top;
+        var at = map.latLngToContainerPoint(latlng);
+        if (at.y > free - 24) map.panBy([0, at.y - free / 2], { animate: false });  /* above the sheet */
       } else {
         sheet.hide();
         L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10], autoPan: !still }, meta.popup))
@@ -279,7 +284,7 @@
       return UI.search(c, sites, query, limit);
     }
 
-    UI.build(meta, map, {
+    ui = UI.build(meta, map, {
       columns: c,
       sites: sites,
       canvas: canvas,
@@ -290,6 +295,7 @@
       applyFilters: applyFilters,
       filters: filters,
       permalink: function () { writeNow(); return window.location.href; },
+      closeSheet: function () { if (phone.matches && open >= 0) close(); },
       printed: function () {
         if (open < 0 || !sites.point[open]) return;
         map.setView(sites.latlng(open), map.getZoom(), { animate: false });

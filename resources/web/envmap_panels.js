@@ -95,6 +95,7 @@
       var set = el("fieldset", "envmap-filter-group");
       set.appendChild(el("legend", null, group.title));
       group.values.forEach(function (value, index) {
+        if (group.id === "kind" && value.value === "district") return;  /* outlines: not filtered */
         var label = el("label", "envmap-filter");
         var box = el("input");
         box.type = "checkbox";
@@ -242,7 +243,10 @@
     var refreshers = {};
     function toggle(name, open) {
       var wanted = open === undefined ? panels[name].box.hidden : open;
-      if (wanted && phone.matches) Object.keys(panels).forEach(function (other) { panels[other].box.hidden = true; });
+      if (wanted && phone.matches) {  /* one drawer at a time, and never under the site's sheet */
+        Object.keys(panels).forEach(function (other) { panels[other].box.hidden = true; });
+        ctx.closeSheet();
+      }
       if (wanted && !phone.matches && name !== "legend") {
         var corner = container.querySelector(".leaflet-top.leaflet-right");
         panels[name].box.style.top = corner.offsetHeight + 10 + "px";
@@ -330,6 +334,11 @@
     print.addEventListener("change", function (event) { paper(event.matches); });
     window.addEventListener("beforeprint", function () { paper(true); });
     window.addEventListener("afterprint", function () { paper(false); });
-    return { toggle: toggle };
+    return {
+      closeDrawers: function () {
+        if (!phone.matches) return;
+        Object.keys(panels).forEach(function (name) { toggle(name, false); });
+      }
+    };
   };
 })(window.EnvMapUI);

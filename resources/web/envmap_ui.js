@@ -161,7 +161,8 @@ window.EnvMapUI = (function () {
     document.body.appendChild(sheet);
     return {
       show: function (node) { content.textContent = ""; content.appendChild(node); sheet.hidden = false; content.scrollTop = 0; },
-      hide: function () { sheet.hidden = true; content.textContent = ""; }
+      hide: function () { sheet.hidden = true; content.textContent = ""; },
+      top: function () { return sheet.getBoundingClientRect().top; }
     };
   };
 

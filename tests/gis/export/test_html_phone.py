@@ -73,7 +73,17 @@ def test_phone_popup_is_a_bottom_sheet_fully_on_screen(open_offline, map_html):
     assert "良久商贸码头" in sheet.inner_text() and "第21段" in sheet.inner_text()
     assert page.page.locator(".leaflet-popup").count() == 0
     assert page.page.evaluate(ZOOM_CLEAR)
-    assert page.page.evaluate(MAP_SHARE) >= 0.4  # the site stays in sight above the sheet
+    assert page.page.evaluate(MAP_SHARE) >= 0.4
+    site_y = page.page.evaluate(
+        "(() => { const s = window.envmap.site('liangjiu-dock');"
+        " const p = window.envmap.map.latLngToContainerPoint([s.lat, s.lng]);"
+        " return p.y + window.envmap.map.getContainer().getBoundingClientRect().top; })()"
+    )
+    assert 0 < site_y < sheet.bounding_box()["y"]  # the site stays in sight above the sheet
+    page.page.click(".envmap-toggle-filters")  # a drawer replaces the sheet, never under it
+    assert sheet.is_hidden() and page.page.locator(".envmap-filters").is_visible()
+    page.page.click(".envmap-filters .envmap-panel-close")
+    page.page.evaluate("window.envmap.open('liangjiu-dock')")
     page.page.click(".envmap-sheet-close")
     assert sheet.is_hidden()
 
