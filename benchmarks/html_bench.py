@@ -12,6 +12,7 @@ blank pages. Here those files come from their npm packages (fetched once with `n
 ~/.cache/envmap-bench) and are served with the maps from an HTTP server on 127.0.0.1; any other
 request is refused and counted. A CDN file that no registry package carries (folium's rotate
 CSS from a GitHub gist, Bootstrap 3's glyphicons CSS) gets a 404, which changes no drawing.
+Run on its own: every figure is a wall-clock time on a shared 2-core machine.
 
 Per map: file size, export seconds (envmap: median of 3), load (the load event), first frame
 (sites drawn and painted: envmap after its data is inflated), pan and zoom (median of 6 moves
@@ -68,6 +69,7 @@ CDN = {
         "",
     ),
     "https://code.jquery.com/jquery-3.7.1.min.js": ("jquery@3.7.1", "dist/jquery.min.js"),
+    "https://code.jquery.com/ui/1.12.1/jquery-ui.js": ("jquery-ui-dist@1.12.1", "jquery-ui.js"),
     "https://cdnjs.cloudflare.com/ajax/libs/leaflet.markercluster/1.1.0/": (
         "leaflet.markercluster@1.1.0",
         "dist/",
