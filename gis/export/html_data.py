@@ -98,7 +98,9 @@ def site_columns(
     status_index = {status: i for i, status in enumerate(STATUSES)}
     ranked = sorted(Status, key=lambda s: s.rank)
     table: list[tuple[Any, ...]] = []
-    keys: dict[str, list[Any]] = {"row": [], "src": [], "key": []}
+    key_rows: list[int] = []
+    key_sources: list[int] = []
+    key_texts: list[str] = []
     details: dict[str, Any] = {}
     outlines: dict[str, Any] = {}
     cited: dict[str, list[int]] = {}
@@ -110,7 +112,7 @@ def site_columns(
         status = min((m.status for m in measures), key=ranked.index) if measures else None
         location = site.location
         bits = ESTIMATE_BIT if location.is_estimate else 0
-        for bit, flag in enumerate(FLAGS, start=1):
+        for bit, flag in enumerate(FLAGS, start=1) if measures else ():
             if any(flag in m.flags for m in measures):
                 bits |= 1 << bit
         names = [district_names(d) for d in map_data.districts.get(site.id, ())]
@@ -134,18 +136,17 @@ def site_columns(
         if len(names) > 1:
             extra_districts[str(row)] = names[1:]
         for source, key, _ in search_keys(site):
-            keys["row"].append(row)
-            keys["src"].append(source)
-            keys["key"].append(key)
-        docs = sorted(
-            {doc_index[e.document] for m in measures for e in m.measure.evidence}
-            | {doc_index[e.document] for e in (site.leader.evidence if site.leader else ())}
-        )
-        if docs:
-            cited[str(row)] = docs
-        detail = _detail(state, site, measures, doc_index)
-        if detail:
-            details[str(row)] = detail
+            key_rows.append(row)
+            key_sources.append(source)
+            key_texts.append(key)
+        if measures or site.relations or site.leader:  # few sites; most have none of these
+            docs = sorted(
+                {doc_index[e.document] for m in measures for e in m.measure.evidence}
+                | {doc_index[e.document] for e in (site.leader.evidence if site.leader else ())}
+            )
+            if docs:
+                cited[str(row)] = docs
+            details[str(row)] = _detail(state, site, measures, doc_index)
         geometries.append(outline if outline is not None else location.geometry)
         if progress and ((row + 1) % PROGRESS_STEP == 0 or row + 1 == len(rows)):
             progress(row + 1, len(rows))
@@ -159,8 +160,9 @@ def site_columns(
         else wgs_shapes
     )
     wgs, xy = _anchors(wgs_shapes), _anchors(shown_shapes)
-    for row, shape in enumerate(shown_shapes):
-        if rows[row][1] != "city" and shape.geom_type != "Point":
+    for row in np.flatnonzero(shapely.get_type_id(shown_shapes) != 0).tolist():
+        if rows[row][1] != "city":
+            shape = shown_shapes[row]
             rounded = shapely.transform(shape, lambda xy: np.round(xy, OUTLINE_DECIMALS))
             outlines[str(row)] = mapping(rounded)
     columns = dict(zip(FIELDS, map(list, zip(*table, strict=True)), strict=True)) if table else {}
@@ -172,7 +174,7 @@ def site_columns(
         # the location as the catalog states it (WGS84), for the popup's text
         "wx": np.round(wgs[:, 0] * 100_000).astype(np.int64).tolist(),
         "wy": np.round(wgs[:, 1] * 100_000).astype(np.int64).tolist(),
-        "keys": keys,
+        "keys": {"row": key_rows, "src": key_sources, "key": key_texts},
         "details": details,
         "outlines": outlines,
         "cited": cited,
