@@ -1,10 +1,12 @@
 """The map as one self-contained HTML file (folium + Leaflet) that works with no network.
 
-folium builds the map, its scale bar and layer control; Leaflet and its images come from the
+folium builds the map and its scale bar; Leaflet and its images come from the
 django-js-lib-leaflet package and are written inline, so the file loads nothing from a CDN.
-The sites, popups, legend and search are our own script (resources/web/envmap.js), which
-reads the data from a JSON block and puts every text into the page as text, never as HTML.
-Only a tile basemap, when the user chooses one, makes requests: for its tiles.
+The page's settings and texts are one JSON block; the sites are one packed columnar block
+(gis/export/html_data.py). Our own scripts (resources/web/envmap*.js) draw the sites on a
+canvas and build the bar, search, filters, list, legend, popups and permalinks, putting every
+text into the page as text, never as HTML. Only a tile basemap, when the user chooses one,
+makes requests: for its tiles.
 """
 
 from __future__ import annotations
