@@ -126,8 +126,7 @@ def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | 
     if options.basemap not in BASEMAPS:
         raise EnvMapError(f"unknown basemap {options.basemap!r}; choose one of {BASEMAPS}")
     shift = options.basemap == "amap"
-    data, (encoding, sites) = _page_data(map_data, options, shift, progress)
-    sites = _escaped(sites) if encoding == "json" else sites
+    data, sites = _page_data(map_data, options, shift, progress)
     west, south, east, north = data["bounds"]
     fmap = _OfflineMap(
         location=[(south + north) / 2, (west + east) / 2],
@@ -145,8 +144,7 @@ def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | 
     figure.html.add_child(
         _Verbatim(
             f'<script type="application/json" id="envmap-data">{_json_for_html(data)}</script>'
-            f'<script type="application/json" id="envmap-sites" data-encoding="{encoding}">'
-            f"{sites}</script>"
+            f'<script type="application/octet-stream" id="envmap-sites">{sites}</script>'
         ),
         "envmap_data",
     )
@@ -214,11 +212,7 @@ def _leaflet_css() -> str:
 
 def _json_for_html(data: dict[str, Any]) -> str:
     """JSON that cannot end its <script> element early nor be read as markup."""
-    return _escaped(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-
-
-def _escaped(text: str) -> str:
-    """JSON text made safe inside a <script> element (the same value to JSON.parse)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
         text = text.replace(char, escape)
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -226,7 +220,7 @@ def _escaped(text: str) -> str:
 
 def _page_data(
     map_data: MapData, options: HtmlOptions, shift: bool, progress: Progress | None
-) -> tuple[dict[str, Any], tuple[str, str]]:
+) -> tuple[dict[str, Any], str]:
     """The page's settings and texts (plain JSON) and its sites (the packed columnar block)."""
     state = options.state or current_state(map_data.catalog)
     catalog = state.catalog

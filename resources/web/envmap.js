@@ -23,9 +23,7 @@
   }
 
   function inflate() {
-    var block = document.getElementById("envmap-sites");
-    if (block.dataset.encoding === "json") return JSON.parse(block.textContent);
-    var text = block.textContent.trim();
+    var text = document.getElementById("envmap-sites").textContent.trim();
     var stream = new Blob([base64Bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).text().then(JSON.parse);
   }
@@ -336,12 +334,9 @@
     window.envmap = { map: map, ready: false, error: String(error) };
   }
 
-  /* A plain block is drawn before the first paint; a compressed one as soon as it is inflated. */
   try {
     performance.mark("envmap-script");
-    var columns = inflate();
-    if (columns instanceof Promise) columns.then(start).catch(failed);
-    else start(columns);
+    inflate().then(start).catch(failed);
   } catch (error) {
     failed(error);
   }
