@@ -308,6 +308,7 @@
       try { readHash(); } catch (error) { writing = false; }  /* a hostile hash opens nothing */
     }
 
+    window.setTimeout(function () { UI.prepareSearch(c); }, 0);
     performance.mark("envmap-ready");
     window.envmap = {
       map: map,

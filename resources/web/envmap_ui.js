@@ -188,17 +188,24 @@ window.EnvMapUI = (function () {
   };
 
   var byOrder = null;
+  var best = null;
+  /* The rows in search's tie-break order and a rank buffer, made once (after the first frame,
+   * so the first keystroke does not pay for them). */
+  UI.prepareSearch = function (c) {
+    if (byOrder) return;
+    byOrder = new Int32Array(c.n);
+    for (var r = 0; r < c.n; r++) byOrder[r] = r;
+    byOrder.sort(function (a, b) { return c.order[a] - c.order[b]; });
+    best = new Int8Array(c.n);
+  };
+
   UI.search = function (c, sites, query, limit) {
     var needle = UI.normalise(query);
     var found = [];
     found.total = 0;
     if (!needle) return found;
-    if (!byOrder) {
-      byOrder = new Int32Array(c.n);
-      for (var r = 0; r < c.n; r++) byOrder[r] = r;
-      byOrder.sort(function (a, b) { return c.order[a] - c.order[b]; });
-    }
-    var best = new Int8Array(c.n).fill(-1);
+    UI.prepareSearch(c);
+    best.fill(-1);
     var ranks = 0;
     var keys = c.keys.key;
     for (var i = 0; i < keys.length; i++) {
