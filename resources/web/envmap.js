@@ -1,393 +1,86 @@
-/* Wuhan EnvMap's exported map: builds the layers, popups, legend and search from the JSON
- * data block. Every text from documents and the catalog reaches the page through
- * textContent or attributes, never as HTML, so a hostile name or quote shows as written. */
-(function (map, layerControl) {
+/* Wuhan EnvMap's exported map: the sites, areas, popups, filters, permalinks and search, from
+ * the page's JSON settings and its packed columnar block of sites (see gis/export/html_data.py).
+ * Point sites are drawn on one canvas (thinned to one a cell when zoomed out, halos only when
+ * zoomed in): DOM markers cost seconds at 10,000 sites and minutes at 100,000. Symbols, popup
+ * bodies, search and the filter model are in envmap_ui.js, the bar and panels in
+ * envmap_panels.js. Every text from documents and the catalog reaches
+ * the page through textContent or attributes, never as HTML. */
+(function (map) {
   "use strict";
-  var data = JSON.parse(document.getElementById("envmap-data").textContent);
-  var SVG = "http://www.w3.org/2000/svg";
-  var sites = {};
-  var overlays = {};
-  var wuhan = L.latLngBounds([data.bounds[1], data.bounds[0]], [data.bounds[3], data.bounds[2]]);
+  var UI = window.EnvMapUI;
+  var meta = JSON.parse(document.getElementById("envmap-data").textContent);
+  var wuhan = L.latLngBounds([meta.bounds[1], meta.bounds[0]], [meta.bounds[3], meta.bounds[2]]);
+  var phone = window.matchMedia("(max-width: 640px)");
+  map.createPane("envmapSites").style.zIndex = 450;
+  Object.assign(UI.SHAPES, meta.shapes || {});  /* the outlines of gis/symbology.py */
+  var SiteCanvas = window.EnvMapCanvas(map, meta, UI);
 
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
+  function base64Bytes(text) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
+    var binary = atob(text);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
   }
 
-  function bilingual(zh, en) {
-    return en ? zh + " " + en : zh;
+  function inflate() {
+    var text = document.getElementById("envmap-sites").textContent.trim();
+    var stream = new Blob([base64Bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
   }
 
-  var SHAPES = {
-    square: "M-5,-5H5V5H-5Z",
-    triangle: "M0,-6L6,5H-6Z",
-    diamond: "M0,-6.5L6.5,0L0,6.5L-6.5,0Z",
-    cross: "M2,-6H-2V-2H-6V2H-2V6H2V2H6V-2H2Z",
-    star: "M0,-7L1.9,-2.4L6.7,-2.2L2.9,0.9L4.2,5.6L0,2.9L-4.2,5.6L-2.9,0.9L-6.7,-2.2L-1.9,-2.4Z",
-    circle: "M-5.5,0A5.5,5.5 0 1,0 5.5,0A5.5,5.5 0 1,0 -5.5,0Z"
+  function Sites(c) {
+    var n = c.n;
+    this.c = c;
+    this.n = n;
+    this.px = new Float64Array(n);  /* Web Mercator, the world as 0..1 (Leaflet's EPSG:3857) */
+    this.py = new Float64Array(n);
+    this.rowOf = new Map();
+    this.point = new Uint8Array(n);
+    this.shown = new Uint8Array(n).fill(1);
+    this.former = new Uint8Array(n);  /* drawn where it was: 原址 */
+    (c.former || []).forEach(function (row) { this.former[row] = 1; }, this);
+    var city = c.tables.layers.indexOf("city");
+    for (var i = 0; i < n; i++) {
+      var lat = c.y[i] / 1e6 * Math.PI / 180;
+      this.px[i] = (c.x[i] / 1e6 + 180) / 360;
+      this.py[i] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
+      this.rowOf.set(c.id[i], i);
+      this.point[i] = c.layer[i] !== city && !c.outlines[i] ? 1 : 0;
+    }
+    /* Who wins a cell when thinning: sites with a status before those without, precise
+     * locations before estimates, then search's order. */
+    var rank = new Float64Array(n);
+    var none = meta.statuses.length;
+    for (var j = 0; j < n; j++) {
+      rank[j] = (c.status[j] === none ? 2 : 0) + (c.flags[j] & 1) + c.order[j] / (n + 1);
+    }
+    this.priority = Int32Array.from({ length: n }, function (_, k) { return k; })
+      .sort(function (a, b) { return rank[a] - rank[b]; });
+  }
+
+  Sites.prototype.latlng = function (row) {
+    return L.latLng(this.c.y[row] / 1e6, this.c.x[row] / 1e6);
   };
 
-  Object.assign(SHAPES, data.shapes || {});  /* the outlines of gis/symbology.py */
-
-  function symbol(shape, colour, size) {
-    var svg = document.createElementNS(SVG, "svg");
-    svg.setAttribute("width", size);
-    svg.setAttribute("height", size);
-    svg.setAttribute("viewBox", "-8 -8 16 16");
-    var path = document.createElementNS(SVG, "path");
-    path.setAttribute("d", SHAPES[shape] || SHAPES.circle);
-    path.setAttribute("fill", colour);
-    path.setAttribute("stroke", "#ffffff");
-    path.setAttribute("stroke-width", "1.5");
-    svg.appendChild(path);
-    return svg;
-  }
-
-  function statusOf(value) {
-    for (var i = 0; i < data.statuses.length; i++) {
-      if (data.statuses[i].value === value) return data.statuses[i];
-    }
-    return data.no_measure;
-  }
-
-  function badge(value) {
-    var status = statusOf(value);
-    var span = el("span", "envmap-badge", bilingual(status.zh, status.en));
-    span.style.background = status.colour;
-    return span;
-  }
-
-  function evidenceList(pieces) {
-    var list = el("ul", "envmap-evidence");
-    pieces.forEach(function (piece) {
-      var item = el("li");
-      item.appendChild(el("q", "envmap-quote", piece.quote));
-      item.appendChild(el("span", "envmap-source", " — " + piece.document_title + "，第" +
-        piece.paragraph + "段 (¶" + piece.paragraph + ")"));
-      list.appendChild(item);
-    });
-    return list;
-  }
-
-  function popupFor(site) {
-    var p = site.props;
-    var box = el("div", "envmap-popup-body");
-    box.appendChild(el("h3", null, p.name_zh));
-    if (p.name_en) box.appendChild(el("div", "envmap-en", p.name_en));
-    var facts = el("dl");
-    function fact(term, value) {
-      if (value === undefined || value === null || value === "") return;
-      facts.appendChild(el("dt", null, term));
-      facts.appendChild(el("dd", null, value));
-    }
-    fact("类型 Kind", bilingual(p.kind_zh, p.kind_en));
-    fact("所在区 District", p.districts.join("、"));
-    fact("位置 Location", p.location_text);
-    fact("依据 Basis", p.location_note);
-    if (p.leader) fact("负责领导 Leader", p.leader);
-    p.relations.forEach(function (relation) { fact("关系 Relation", relation); });
-    box.appendChild(facts);
-    if (p.status !== undefined) {
-      var overall = el("div", "envmap-overall", "总体状态 Overall: ");
-      overall.appendChild(badge(p.status));
-      box.appendChild(overall);
-    }
-    if (p.measures.length) {
-      box.appendChild(el("h4", null, "措施 Measures (" + p.measures.length + ")"));
-      var list = el("ol", "envmap-measures");
-      p.measures.forEach(function (m) {
-        var item = el("li");
-        item.appendChild(badge(m.status));
-        item.appendChild(el("span", "envmap-measure", " " + m.text_zh));
-        var meta = [];
-        if (m.as_of) meta.push("截至 as of " + m.as_of);
-        if (m.document_status !== m.status) {
-          meta.push("文件所述 document: " + bilingual(statusOf(m.document_status).zh, statusOf(m.document_status).en));
-        }
-        if (m.target_date) meta.push("时限 Due " + m.target_date);
-        if (m.responsible) meta.push("责任 " + m.responsible);
-        meta.push("原文用语 “" + m.status_words + "”");
-        item.appendChild(el("div", "envmap-meta", meta.join(" · ")));
-        item.appendChild(evidenceList(m.evidence));
-        list.appendChild(item);
-      });
-      box.appendChild(list);
-    }
-    if (p.pledges.length) {
-      box.appendChild(el("h4", null, "领导承诺 Pledges"));
-      box.appendChild(evidenceList(p.pledges));
-    }
-    return box;
-  }
-
-  function overlay(id) {
-    if (!overlays[id]) {
-      overlays[id] = L.featureGroup().addTo(map);
-    }
-    return overlays[id];
-  }
-
-  function addArea(site) {
-    var style = data.area_styles[site.layer] || data.area_styles.line;
-    var layer = L.geoJSON(site.geometry, { style: function () { return style; } });
-    layer.bindTooltip(el("span", null, site.props.name_zh), { sticky: true });
-    layer.bindPopup(function () { return popupFor(site); }, data.popup);
-    layer.addTo(overlay(site.layer));
-    site.layer_object = layer;
-    layer.eachLayer(function (part) {
-      var node = part.getElement && part.getElement();
-      if (node) node.classList.add("envmap-" + site.layer.replace("_", "-"));
-    });
-    if (site.label) {
-      var text = el("span", "envmap-label-text", site.props.name_zh);
-      L.marker([site.label[1], site.label[0]], {
-        icon: L.divIcon({ className: "envmap-label", html: text, iconSize: null }),
-        interactive: false,
-        keyboard: false
-      }).addTo(overlay("districts"));
-    }
-  }
-
-  function addPoint(site) {
-    var latlng = [site.geometry.coordinates[1], site.geometry.coordinates[0]];
-    var status = statusOf(site.props.status);
-    var marker = L.marker(latlng, {
-      icon: L.divIcon({
-        className: "envmap-site envmap-site-" + site.props.kind,
-        html: symbol(site.shape, status.colour, 16),
-        iconSize: [16, 16],
-        iconAnchor: [8, 8],
-        popupAnchor: [0, -6]
-      }),
-      title: site.props.name_zh,
-      riseOnHover: true
-    });
-    marker.bindPopup(function () { return popupFor(site); }, data.popup);
-    marker.addTo(overlay(site.layer));
-    site.layer_object = marker;
-    if (site.props.precision_m && site.estimate) {
-      var halo = Object.assign({ radius: site.props.precision_m }, data.area_styles.halo);
-      L.circle(latlng, halo).addTo(overlay("uncertainty"));
-    }
-  }
-
-  /* Water (gis/water.py) over the districts' ground, beneath every other layer. */
-  function addWater() {
-    if (!data.water) return;
-    map.getContainer().style.background = data.background;
-    L.geoJSON(data.water.features, {
-      interactive: false,
-      style: function (feature) { return data.water.styles[feature.properties.kind]; }
-    }).addTo(map).bringToBack();
-  }
-
-  /* A site whose move is done marks where it was: a hollow grey symbol labelled 原址. */
-  function markFormer(site) {
-    if (!site.former || !site.layer_object || !site.layer_object.setIcon) return;
-    var box = el("span", "envmap-former");
-    var svg = symbol(site.shape, "rgba(255,255,255,0.8)", 16);
-    svg.firstChild.setAttribute("stroke", "#6e6e6e");
-    svg.firstChild.setAttribute("stroke-width", "2");
-    box.appendChild(svg);
-    box.appendChild(el("span", "envmap-former-label", "原址"));
-    site.layer_object.setIcon(L.divIcon({
-      className: "envmap-site envmap-site-former", html: box,
-      iconSize: [16, 16], iconAnchor: [8, 8], popupAnchor: [0, -6]
-    }));
-  }
-
-  /* Halos and 原址 notes mean something from a street scale on (gis.symbology.HALO_MIN_ZOOM). */
-  function showHalos() {
-    var hidden = map.getZoom() < (data.halo_min_zoom || 0);
-    map.getContainer().classList.toggle("envmap-halos-hidden", hidden);
-  }
-
-  data.sites.forEach(function (site) {
-    sites[site.id] = site;
-    if (!site.geometry) return;  /* citywide: no shape, opened over all of Wuhan */
-    if (site.geometry.type === "Point") addPoint(site); else addArea(site);
-    markFormer(site);
-  });
-  addWater();
-  map.on("zoomend", showHalos);
-
-  data.layers.forEach(function (layer) {
-    if (overlays[layer.id]) layerControl.addOverlay(overlays[layer.id], bilingual(layer.zh, layer.en));
-  });
-  if (overlays.uncertainty) {
-    overlays.uncertainty.bringToBack();
-    layerControl.addOverlay(overlays.uncertainty, "位置不确定范围 Location uncertainty");
-  }
-  if (overlays.districts) overlays.districts.bringToBack();
-  map.on("overlayremove overlayadd", function (event) {
-    if (event.layer === overlays.sites && overlays.uncertainty) {
-      if (event.type === "overlayremove") map.removeLayer(overlays.uncertainty);
-      else overlays.uncertainty.addTo(map);
-    }
-  });
-
-  function open(id) {
-    var site = sites[id];
-    if (!site) return false;
-    if (!site.geometry) {
-      map.closePopup();
-      map.fitBounds(wuhan, { animate: false });
-      L.popup(data.popup).setLatLng(map.getCenter()).setContent(popupFor(site)).openOn(map);
-      return true;
-    }
-    var group = overlay(site.layer);
-    if (!map.hasLayer(group)) group.addTo(map);
-    map.closePopup();
-    if (site.geometry.type === "Point") {
-      map.setView(site.layer_object.getLatLng(), Math.max(map.getZoom(), 13), { animate: false });
-      site.layer_object.openPopup();
-    } else {
-      var bounds = site.layer_object.getBounds();
-      map.fitBounds(bounds, { maxZoom: 14, animate: false });
-      site.layer_object.openPopup(site.label ? [site.label[1], site.label[0]] : bounds.getCenter());
-    }
-    return true;
-  }
-
-  /* Search, by gis/search.py's rule: each site carries its keys [source, normalised text]
-   * (name, alias, English name, measure); a key ranks source * 3 + (exact 0, prefix 1,
-   * inside 2), the best key ranks the site, and ties go to the order Python gave (shorter
-   * name first). Enter opens the first or highlighted hit. */
-  function normalise(text) {
-    return text.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-  }
-
-  function score(site, needle) {
-    var best = -1;
-    site.keys.forEach(function (entry) {
-      var key = entry[1];
-      var at = key.indexOf(needle);
-      if (at < 0) return;
-      var rank = entry[0] * 3 + (key === needle ? 0 : at === 0 ? 1 : 2);
-      if (best < 0 || rank < best) best = rank;
-    });
-    return best;
-  }
-
-  function search(query) {
-    var needle = normalise(query);
-    if (!needle) return [];
-    return data.sites.map(function (site) {
-      return { site: site, score: score(site, needle) };
-    }).filter(function (hit) { return hit.score >= 0; }).sort(function (a, b) {
-      return a.score - b.score || a.site.order - b.site.order;
-    }).map(function (hit) { return hit.site; });
-  }
-
-  var Search = L.Control.extend({
-    options: { position: "topleft" },
-    onAdd: function () {
-      var box = el("div", "envmap-search leaflet-bar");
-      var input = el("input");
-      input.type = "search";
-      input.placeholder = "搜索点位或措施 Search";
-      input.setAttribute("aria-label", "搜索 Search");
-      var results = el("ul", "envmap-results");
-      box.appendChild(input);
-      box.appendChild(results);
-      var hits = [];
-      var current = 0;
-      function show() {
-        results.textContent = "";
-        hits.forEach(function (hit, index) {
-          var item = el("li", index === current ? "envmap-current" : null, hit.props.name_zh);
-          item.appendChild(el("span", "envmap-result-kind", " " + hit.props.kind_zh));
-          item.addEventListener("mousedown", function (event) {
-            event.preventDefault();
-            choose(index);
-          });
-          results.appendChild(item);
-        });
-      }
-      function choose(index) {
-        if (!hits[index]) return;
-        open(hits[index].id);
-        results.textContent = "";
-        input.blur();
-      }
-      input.addEventListener("input", function () {
-        hits = search(input.value).slice(0, 12);
-        current = 0;
-        show();
-      });
-      input.addEventListener("keydown", function (event) {
-        if (event.key === "Enter") choose(current);
-        else if (event.key === "ArrowDown") { current = Math.min(current + 1, hits.length - 1); show(); }
-        else if (event.key === "ArrowUp") { current = Math.max(current - 1, 0); show(); }
-        else if (event.key === "Escape") { results.textContent = ""; }
-      });
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
-    }
-  });
-
-  var Title = L.Control.extend({
-    options: { position: "topleft" },
-    onAdd: function () {
-      var box = el("div", "envmap-title");
-      box.appendChild(el("div", "envmap-title-text", data.title));
-      box.appendChild(el("div", "envmap-subtitle", data.subtitle));
-      data.sites.forEach(function (site) {
-        if (site.geometry) return;
-        var button = el("button", "envmap-citywide", site.props.name_zh + " · " +
-          site.props.measures.length + " 项措施 measures");
-        button.type = "button";
-        button.addEventListener("click", function () { open(site.id); });
-        box.appendChild(button);
-      });
-      L.DomEvent.disableClickPropagation(box);
-      return box;
-    }
-  });
-
-  var Legend = L.Control.extend({
-    options: { position: "bottomleft" },
-    onAdd: function () {
-      var box = el("div", "envmap-legend");
-      box.appendChild(el("h4", null, "图例 Legend"));
-      data.statuses.concat([data.no_measure]).forEach(function (status) {
-        var row = el("div", "envmap-legend-row");
-        row.appendChild(symbol("circle", status.colour, 14));
-        row.appendChild(el("span", null, bilingual(status.zh, status.en)));
-        box.appendChild(row);
-      });
-      data.kinds.forEach(function (kind) {
-        var row = el("div", "envmap-legend-row");
-        row.appendChild(symbol(kind.shape, "#9a9a9a", 14));
-        row.appendChild(el("span", null, bilingual(kind.zh, kind.en)));
-        box.appendChild(row);
-      });
-      box.appendChild(el("div", "envmap-legend-note", data.legend_note));
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
-    }
-  });
-
   function addTiles(key) {
-    data.basemap.layers.forEach(function (layer) {
+    meta.basemap.layers.forEach(function (layer) {
       L.tileLayer(layer.url.replace("{tk}", encodeURIComponent(key || "")), {
         subdomains: layer.subdomains, maxZoom: 18, attribution: layer.attribution
       }).addTo(map).bringToBack();
     });
   }
 
+  /* A Tianditu basemap without an embedded key asks the reader for theirs (kept per session). */
   var KeyPrompt = L.Control.extend({
     options: { position: "topright" },
     onAdd: function () {
-      var box = el("form", "envmap-key");
-      box.appendChild(el("label", null, "天地图密钥 Tianditu key (tk)"));
-      var input = el("input");
+      var box = UI.el("form", "envmap-key");
+      box.appendChild(UI.el("label", null, "天地图密钥 Tianditu key (tk)"));
+      var input = UI.el("input");
       input.type = "password";
       box.appendChild(input);
-      box.appendChild(el("button", null, "加载底图 Load"));
+      box.appendChild(UI.el("button", null, "加载底图 Load"));
       var self = this;
       box.addEventListener("submit", function (event) {
         event.preventDefault();
@@ -401,22 +94,263 @@
     }
   });
 
-  new Title().addTo(map);
-  new Search().addTo(map);
-  new Legend().addTo(map);
-  map.attributionControl.setPrefix(false);
-  data.attribution.forEach(function (text) { map.attributionControl.addAttribution(text); });
-  if (data.basemap.layers.length) {
+  function basemap() {
+    map.attributionControl.setPrefix(false);
+    meta.attribution.forEach(function (text) { map.attributionControl.addAttribution(text); });
+    if (!meta.basemap.layers.length) return;
     var stored = null;
     try { stored = window.sessionStorage.getItem("envmap.tianditu.tk"); } catch (e) { stored = null; }
-    if (!data.basemap.needs_key) addTiles(data.basemap.key);
+    if (!meta.basemap.needs_key) addTiles(meta.basemap.key);
     else if (stored) addTiles(stored);
     else new KeyPrompt().addTo(map);
   }
-  map.fitBounds(wuhan);
-  showHalos();
-  var wanted = /^#site=(.+)$/.exec(window.location.hash);
-  if (wanted) open(decodeURIComponent(wanted[1]));
 
-  window.envmap = { map: map, sites: sites, open: open, search: search };
-})(ENVMAP_MAP, ENVMAP_LAYER_CONTROL);
+  function start(columns) {
+    performance.mark("envmap-inflated");
+    var sites = new Sites(columns);
+    var c = sites.c;
+    var overlays = {};
+    var areas = {};  /* row -> its Leaflet layer */
+    var canvas = new SiteCanvas(sites);
+    var sheet = UI.sheet(meta, function () { close(); });
+    var open = -1;
+    var ui = null;
+
+    function overlay(id) {
+      if (!overlays[id]) overlays[id] = L.featureGroup().addTo(map);
+      return overlays[id];
+    }
+
+    function body(row) { return UI.popupBody(meta, c, row); }
+
+    /* Water (gis/water.py) over the districts' ground, beneath every other layer. */
+    if (meta.water) {
+      map.getContainer().style.background = meta.background;
+      L.geoJSON(meta.water.features, {
+        interactive: false,
+        style: function (feature) { return meta.water.styles[feature.properties.kind]; }
+      }).addTo(map).bringToBack();
+    }
+
+    function showPopup(row, latlng, still) {
+      map.closePopup();
+      open = row;
+      canvas.selected = row;
+      canvas.redraw();
+      if (phone.matches) {
+        ui.closeDrawers();
+        sheet.show(body(row));
+        var free = sheet.top() - map.getContainer().getBoundingClientRect().top;
+        var at = map.latLngToContainerPoint(latlng);
+        if (at.y > free - 24) map.panBy([0, at.y - free / 2], { animate: false });  /* above the sheet */
+      } else {
+        sheet.hide();
+        L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10], autoPan: !still }, meta.popup))
+          .setLatLng(latlng).setContent(body(row)).openOn(map);
+      }
+      writeHash();
+    }
+
+    function close() {
+      open = -1;
+      canvas.selected = -1;
+      map.closePopup();
+      sheet.hide();
+      canvas.redraw();
+      writeHash();
+    }
+
+    map.on("popupclose", function () {
+      if (!phone.matches && open >= 0) { open = -1; canvas.selected = -1; canvas.redraw(); writeHash(); }
+    });
+
+    /* keepView: leave the view as it is; still: do not even pan the popup into sight (a link
+     * gives the view) */
+    function openRow(row, keepView, still) {
+      var name = c.tables.layers[c.layer[row]];
+      if (name === "city") {
+        if (!keepView) map.fitBounds(wuhan, { animate: false });
+        showPopup(row, map.getCenter(), still);
+      } else if (sites.point[row]) {
+        var at = sites.latlng(row);
+        if (!keepView) map.setView(at, Math.max(map.getZoom(), 13), { animate: false });
+        showPopup(row, at, still);
+      } else {
+        var layer = areas[row];
+        if (!map.hasLayer(overlay(name))) overlay(name).addTo(map);
+        if (!keepView) map.fitBounds(layer.getBounds(), { maxZoom: 14, animate: false });
+        showPopup(row, name === "districts" ? sites.latlng(row) : layer.getBounds().getCenter(), still);
+      }
+      return true;
+    }
+
+    function openId(id) {
+      var row = typeof id === "string" ? sites.rowOf.get(id) : undefined;
+      return row === undefined ? false : openRow(row);
+    }
+
+    function clicked(event, areaRow) {
+      var row = canvas.hit(event.containerPoint);
+      if (row >= 0) openRow(row, true);
+      else if (areaRow !== undefined) showPopup(areaRow, event.latlng);
+    }
+
+    Object.keys(c.outlines).forEach(function (key) {
+      var row = Number(key);
+      var name = c.tables.layers[c.layer[row]];
+      var style = meta.area_styles[name] || meta.area_styles.line;
+      var layer = L.geoJSON(c.outlines[key], { style: function () { return style; } });
+      layer.bindTooltip(UI.el("span", null, c.name[row]), { sticky: true });
+      layer.on("click", function (event) { L.DomEvent.stop(event); clicked(event, row); });
+      layer.addTo(overlay(name));
+      areas[row] = layer;
+      layer.eachLayer(function (part) {
+        var node = part.getElement && part.getElement();
+        if (node) node.classList.add("envmap-" + name.replace("_", "-"));
+      });
+      if (name === "districts") {
+        L.marker(sites.latlng(row), {
+          icon: L.divIcon({ className: "envmap-label", html: UI.el("span", "envmap-label-text", c.name[row]), iconSize: null }),
+          interactive: false,
+          keyboard: false
+        }).addTo(overlay("districts"));
+      }
+    });
+    overlays.sites = canvas;  /* put on the map once the bar has taken its room: one first draw */
+    map.on("click", function (event) { clicked(event); });
+    map.on("mousemove", function (event) {
+      map.getContainer().classList.toggle("envmap-over-site", canvas.hit(event.containerPoint) >= 0);
+    });
+
+    var layers = L.control.layers(null, null, { collapsed: phone.matches, position: "topright" });
+    meta.layers.forEach(function (layer) {
+      if (overlays[layer.id]) layers.addOverlay(overlays[layer.id], UI.bilingual(layer.zh, layer.en));
+    });
+    layers.addTo(map);
+    basemap();
+    if (overlays.districts) overlays.districts.bringToBack();
+
+    /* Filters: a row shows when every group allows one of its values. */
+    var filters = UI.filterModel(meta, c);
+    function applyFilters() {
+      var counts = filters.apply(sites.shown);
+      Object.keys(areas).forEach(function (key) {
+        var group = overlays[c.tables.layers[c.layer[key]]];
+        if (c.tables.layers[c.layer[key]] === "districts") return;
+        if (sites.shown[key]) group.addLayer(areas[key]); else group.removeLayer(areas[key]);
+      });
+      canvas.redraw();
+      return counts;
+    }
+
+    /* Permalink: #map=zoom/lat/lon&site=id, written on every change, read on hashchange. */
+    var writing = false;
+    var pending = 0;
+    function writeHash() {
+      if (writing) return;
+      window.clearTimeout(pending);
+      pending = window.setTimeout(writeNow, 150);  /* once a move ends, not on each step */
+    }
+
+    function writeNow() {
+      var centre = map.getCenter();
+      var hash = "#map=" + map.getZoom() + "/" + centre.lat.toFixed(5) + "/" + centre.lng.toFixed(5);
+      if (open >= 0) hash += "&site=" + encodeURIComponent(c.id[open]);
+      if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+    }
+
+    function readHash() {
+      var wanted = UI.parseHash(window.location.hash);
+      writing = true;
+      try {
+        var view = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(wanted.map || "");
+        if (view && Math.abs(view[2]) <= 85 && Math.abs(view[3]) <= 180) {
+          map.setView([Number(view[2]), Number(view[3])], Math.min(Number(view[1]), 18), { animate: false });
+        } else {
+          view = null;
+        }
+        var row = wanted.site === undefined ? undefined : sites.rowOf.get(wanted.site);
+        if (row !== undefined) openRow(row, Boolean(view), Boolean(view));
+        else if (wanted.site === undefined && open >= 0) close();
+      } finally {
+        writing = false;
+      }
+      writeHash();
+    }
+
+    function inView(row) {
+      var name = c.tables.layers[c.layer[row]];
+      var view = map.getBounds();
+      if (name === "city") return true;
+      if (sites.point[row]) {
+        var lat = c.y[row] / 1e6;
+        var lng = c.x[row] / 1e6;
+        return lat >= view.getSouth() && lat <= view.getNorth() && lng >= view.getWest() && lng <= view.getEast();
+      }
+      return Boolean(areas[row]) && view.intersects(areas[row].getBounds());
+    }
+
+    function searchRows(query, limit) {
+      return UI.search(c, sites, query, limit);
+    }
+
+    ui = UI.build(meta, map, {
+      columns: c,
+      sites: sites,
+      canvas: canvas,
+      wuhan: wuhan,
+      openRow: openRow,
+      inView: inView,
+      search: searchRows,
+      applyFilters: applyFilters,
+      filters: filters,
+      permalink: function () { writeNow(); return window.location.href; },
+      closeSheet: function () { if (phone.matches && open >= 0) close(); },
+      printed: function () {
+        if (open < 0 || !sites.point[open]) return;
+        map.setView(sites.latlng(open), map.getZoom(), { animate: false });
+        var popup = map.getContainer().querySelector(".leaflet-popup");
+        if (popup) map.panBy([0, -popup.offsetHeight / 2], { animate: false });
+      }
+    });
+    map.on("moveend", writeHash);
+    window.addEventListener("hashchange", readHash);
+    canvas.addTo(map);
+    if (window.location.hash) {
+      try { readHash(); } catch (error) { writing = false; }  /* a hostile hash opens nothing */
+    }
+
+    window.setTimeout(function () { UI.prepareSearch(c); }, 0);
+    performance.mark("envmap-ready");
+    window.envmap = {
+      map: map,
+      ready: true,
+      open: openId,
+      close: close,
+      search: function (query, limit) {
+        return searchRows(query, limit).map(function (row) { return { id: c.id[row], name: c.name[row] }; });
+      },
+      site: function (id) {
+        var row = typeof id === "string" ? sites.rowOf.get(id) : undefined;
+        if (row === undefined) return null;
+        var at = sites.latlng(row);
+        return { id: c.id[row], name: c.name[row], status: UI.statusOf(meta, c.status[row]).value, lat: at.lat, lng: at.lng, shown: Boolean(sites.shown[row]), former: Boolean(sites.former[row]) };
+      },
+      drawn: function () { return { count: canvas.count, inView: canvas.inView }; },
+      openId: function () { return open >= 0 ? c.id[open] : null; },
+      filters: filters
+    };
+  }
+
+  function failed(error) {
+    document.body.appendChild(UI.el("div", "envmap-failed", "地图数据无法读取 The map's data could not be read: " + error));
+    window.envmap = { map: map, ready: false, error: String(error) };
+  }
+
+  try {
+    performance.mark("envmap-script");
+    inflate().then(start).catch(failed);
+  } catch (error) {
+    failed(error);
+  }
+})(ENVMAP_MAP);

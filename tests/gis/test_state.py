@@ -3,8 +3,11 @@ the status store's events; each export, `sites`, `render` and `status export` ag
 
 from __future__ import annotations
 
+import base64
 import csv
+import gzip
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -128,11 +131,19 @@ def test_export_html_reads_the_store_and_refuses_one_it_cannot_reach(
     _close_out_the_dock(store, catalog)
     assert main(["export", "html", str(tracked), "--store", store.label]) == 0
     assert plain.read_bytes() != tracked.read_bytes()
-    assert '"status":"closed_out"' in tracked.read_text(encoding="utf-8")
+    assert "closed_out" in json.dumps(_sites_block(tracked), ensure_ascii=False)
+    assert "closed_out" not in json.dumps(_sites_block(plain), ensure_ascii=False)
     capsys.readouterr()
     unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/envmap"
     assert main(["export", "html", str(tmp_path / "x.html"), "--store", unreachable]) == 1
     assert "127.0.0.1" in capsys.readouterr().err
+
+
+def _sites_block(page: Path) -> dict:
+    """The page's packed sites (gzip in base64 inside its envmap-sites script element)."""
+    text = page.read_text(encoding="utf-8")
+    block = re.search(r'id="envmap-sites"[^>]*>([^<]*)</script>', text).group(1)
+    return json.loads(gzip.decompress(base64.b64decode(block)))
 
 
 def test_status_history_says_when_an_id_is_no_measure(catalog, store, capsys):

@@ -37,8 +37,11 @@ class OfflinePage:
     """A page that opens a local file; every non-file request is aborted and remembered, every
     console message, page error and dialog (alert/confirm/prompt) is remembered too."""
 
-    def __init__(self, browser, path: Path) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+    def __init__(
+        self, browser, path: Path, viewport: tuple[int, int] = (1280, 800), fragment: str = ""
+    ) -> None:
+        width, height = viewport
+        self.context = browser.new_context(viewport={"width": width, "height": height})
         self.blocked: list[str] = []
         self.console: list[tuple[str, str]] = []
         self.dialogs: list[str] = []
@@ -47,7 +50,7 @@ class OfflinePage:
         self.page.on("console", lambda m: self.console.append((m.type, m.text)))
         self.page.on("pageerror", lambda e: self.console.append(("pageerror", str(e))))
         self.page.on("dialog", self._dialog)
-        self.page.goto(path.as_uri())
+        self.page.goto(path.as_uri() + fragment)
         self.page.wait_for_function("window.envmap !== undefined")
 
     def _route(self, route) -> None:
@@ -73,8 +76,10 @@ class OfflinePage:
 def open_offline(chromium):
     pages: list[OfflinePage] = []
 
-    def opener(path: Path) -> OfflinePage:
-        pages.append(OfflinePage(chromium, path))
+    def opener(
+        path: Path, viewport: tuple[int, int] = (1280, 800), fragment: str = ""
+    ) -> OfflinePage:
+        pages.append(OfflinePage(chromium, path, viewport, fragment))
         return pages[-1]
 
     yield opener

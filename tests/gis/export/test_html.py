@@ -51,7 +51,8 @@ def test_file_references_nothing_outside_itself(plain_html):
 def test_offline_page_shows_districts_sites_and_legend(open_offline, plain_html, map_data):
     page = open_offline(plain_html)
     assert page.page.locator("path.envmap-districts").count() == 13
-    assert page.page.locator(".envmap-site").count() == len(_points(map_data))
+    drawn = page.page.evaluate("window.envmap.drawn()")  # one canvas: sites are not DOM nodes
+    assert drawn["inView"] == len(_points(map_data)) and drawn["count"] >= 1
     legend = page.page.locator(".envmap-legend").inner_text()
     assert all(s.label_zh in legend for s in Status) and "码头 dock" in legend
     assert page.page.locator(".envmap-label-text", has_text="江夏区").count() == 1
@@ -136,11 +137,8 @@ def test_tianditu_key_stays_out_unless_allowed(open_offline, map_data, tmp_path)
 
 
 def _marker_lonlat(page, site_id: str) -> tuple[float, float]:
-    lat, lon = page.page.evaluate(
-        f"(() => {{ const p = window.envmap.sites[{site_id!r}].layer_object.getLatLng();"
-        " return [p.lat, p.lng]; })()"
-    )
-    return lon, lat
+    site = page.page.evaluate(f"window.envmap.site({site_id!r})")
+    return site["lng"], site["lat"]
 
 
 def _metres(a: tuple[float, float], b: tuple[float, float]) -> float:
@@ -166,7 +164,7 @@ def test_filter_keeps_matching_sites_and_all_districts(open_offline, map_data, t
     out = tmp_path / "filtered.html"
     write_html(map_data, out, HtmlOptions(site_filter=chosen, title="在建码头"))
     page = open_offline(out)
-    assert page.page.locator(".envmap-site").count() == len(_points(map_data, kept)) >= 1
+    assert page.page.evaluate("window.envmap.drawn().inView") == len(_points(map_data, kept)) >= 1
     assert page.page.locator("path.envmap-districts").count() == 13
     assert page.page.title() == "在建码头"
 
@@ -223,11 +221,8 @@ def test_tracked_statuses_show_with_the_documents_own(open_offline, map_data, ca
     text = page.page.locator(".leaflet-popup-content").last.inner_text()
     assert "已完成 completed" in text and "截至 as of 2018-03-01" in text
     assert "文件所述 document: 推进中 in progress" in text
-    colours = page.page.evaluate(
-        "Object.values(window.envmap.sites).filter(s => s.id === 'changjiang-msa-rescue-base')"
-        ".map(s => s.props.status)"
-    )
-    assert colours == ["completed"]
+    site = page.page.evaluate("window.envmap.site('changjiang-msa-rescue-base')")
+    assert site["status"] == "completed"
 
 
 def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data, catalog, tmp_path):

@@ -1,0 +1,344 @@
+/* Wuhan EnvMap's exported map: the bar above the map (title, documents' dates, search, buttons)
+ * and its panels (filters with counts, the list of sites and measures in view, the legend).
+ * The bar comes first in the page, so the keyboard starts at search. On a phone the panels
+ * open one at a time as drawers and start closed, leaving the screen to the map. */
+(function (UI) {
+  "use strict";
+  var el = UI.el;
+  var LIST_MAX = 100;
+  var RESULTS_MAX = 50;
+
+  function button(text, className) {
+    var node = el("button", className, text);
+    node.type = "button";
+    return node;
+  }
+
+  function searchBox(meta, ctx, bar) {
+    var box = el("div", "envmap-search");
+    var input = el("input");
+    input.type = "search";
+    input.placeholder = "搜索点位或措施 Search";
+    input.setAttribute("aria-label", "搜索 Search");
+    var drop = el("div", "envmap-results-box");
+    var count = el("div", "envmap-results-count");
+    var results = el("ul", "envmap-results");
+    drop.appendChild(count);
+    drop.appendChild(results);
+    drop.hidden = true;
+    box.appendChild(input);
+    box.appendChild(drop);
+    var hits = [];
+    var current = 0;
+    var c = ctx.columns;
+    function show() {
+      results.textContent = "";
+      hits.forEach(function (row, index) {
+        var item = el("li", index === current ? "envmap-current" : null, c.name[row]);
+        item.appendChild(el("span", "envmap-result-kind", " " + meta.kinds[c.kind[row]].zh));
+        item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(index); });
+        results.appendChild(item);
+      });
+    }
+    function choose(index) {
+      if (hits[index] === undefined) return;
+      ctx.openRow(hits[index]);
+      drop.hidden = true;
+      input.blur();
+    }
+    input.addEventListener("input", function () {
+      hits = ctx.search(input.value, RESULTS_MAX);
+      current = 0;
+      drop.hidden = !input.value.trim();
+      count.textContent = hits.total > hits.length ? "共 " + hits.total + " 条，显示前 " + hits.length +
+        " 条 " + hits.total + " hits, first " + hits.length + " shown" : "共 " + hits.total + " 条 " + hits.total + " hits";
+      show();
+    });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") choose(current);
+      else if (event.key === "ArrowDown") { current = Math.min(current + 1, hits.length - 1); show(); }
+      else if (event.key === "ArrowUp") { current = Math.max(current - 1, 0); show(); }
+      else if (event.key === "Escape") drop.hidden = true;
+    });
+    input.addEventListener("blur", function () { drop.hidden = true; });
+    bar.appendChild(box);
+  }
+
+  function panel(name, title, className) {
+    var box = el("section", "envmap-panel " + className);
+    box.setAttribute("aria-label", title);
+    var head = el("div", "envmap-panel-head");
+    head.appendChild(el("h2", null, title));
+    var shut = button("×", "envmap-panel-close");
+    shut.setAttribute("aria-label", "关闭 Close");
+    head.appendChild(shut);
+    box.appendChild(head);
+    var content = el("div", "envmap-panel-body");
+    box.appendChild(content);
+    box.hidden = true;
+    box.dataset.panel = name;
+    return { box: box, content: content, shut: shut };
+  }
+
+  function filterPanel(meta, ctx, target) {
+    var model = ctx.filters;
+    var counters = [];
+    var summary = el("div", "envmap-filter-summary");
+    target.appendChild(summary);
+    function refresh() {
+      var counts = ctx.applyFilters();
+      counters.forEach(function (update) { update(counts); });
+      summary.textContent = "显示 " + counts.total + " 个点位 sites shown";
+      return counts;
+    }
+    model.groups.forEach(function (group, g) {
+      var set = el("fieldset", "envmap-filter-group");
+      set.appendChild(el("legend", null, group.title));
+      group.values.forEach(function (value, index) {
+        if (group.id === "kind" && value.value === "district") return;  /* outlines: not filtered */
+        var label = el("label", "envmap-filter");
+        var box = el("input");
+        box.type = "checkbox";
+        box.checked = true;
+        box.dataset.group = group.id;
+        box.dataset.index = index;
+        box.addEventListener("change", function () { model.set(group.id, index, box.checked); refresh(); });
+        label.appendChild(box);
+        if (group.id === "status") label.appendChild(UI.symbol("circle", value.colour, 12));
+        if (group.id === "kind") label.appendChild(UI.symbol(value.shape, "#9a9a9a", 12));
+        label.appendChild(el("span", null, UI.bilingual(value.zh, value.en)));
+        var number = el("span", "envmap-count");
+        label.appendChild(number);
+        counters.push(function (counts) {
+          number.textContent = "(" + counts.groups[g][index] + ")";
+          label.classList.toggle("envmap-empty", counts.groups[g][index] === 0 && !box.checked);
+        });
+        set.appendChild(label);
+      });
+      if (group.id === "status") {
+        model.flags.forEach(function (flag) {
+          var label = el("label", "envmap-filter envmap-flag-filter");
+          var box = el("input");
+          box.type = "checkbox";
+          box.dataset.flag = flag.id;
+          box.addEventListener("change", function () { model.require(flag.bit, box.checked); refresh(); });
+          label.appendChild(box);
+          label.appendChild(el("span", null, "仅 only " + flag.words));
+          var number = el("span", "envmap-count");
+          label.appendChild(number);
+          counters.push(function (counts) { number.textContent = "(" + counts.flags[flag.bit] + ")"; });
+          set.appendChild(label);
+        });
+      }
+      target.appendChild(set);
+    });
+    return refresh;
+  }
+
+  function listPanel(meta, ctx, target) {
+    var c = ctx.columns;
+    var heading = el("div", "envmap-list-count");
+    var list = el("ol", "envmap-list");
+    target.appendChild(heading);
+    target.appendChild(list);
+    var byOrder = null;
+    return function refresh() {
+      if (!byOrder) {
+        byOrder = Int32Array.from({ length: c.n }, function (_, k) { return k; })
+          .sort(function (a, b) { return c.order[a] - c.order[b]; });
+      }
+      var districts = c.tables.layers.indexOf("districts");
+      var rows = [];
+      var total = 0;
+      var measures = 0;
+      for (var k = 0; k < byOrder.length; k++) {
+        var row = byOrder[k];
+        if (c.layer[row] === districts || !ctx.sites.shown[row] || !ctx.inView(row)) continue;
+        total++;
+        measures += ((c.details[row] || {}).measures || []).length;
+        if (rows.length < LIST_MAX) rows.push(row);
+      }
+      heading.textContent = "视图内 " + total + " 个点位、" + measures + " 项措施 In view: " + total +
+        " sites, " + measures + " measures" + (total > rows.length ? "（列出前 " + rows.length + " 个 first " + rows.length + " listed）" : "");
+      list.textContent = "";
+      rows.forEach(function (row) {
+        var item = el("li", "envmap-list-item");
+        var open = button("", "envmap-list-site");
+        var kind = meta.kinds[c.kind[row]];
+        open.appendChild(UI.symbol(kind.shape, UI.statusOf(meta, c.status[row]).colour, 14));
+        open.appendChild(el("span", "envmap-list-name", c.name[row]));
+        open.appendChild(el("span", "envmap-result-kind", " " + kind.zh));
+        open.addEventListener("click", function () { ctx.openRow(row); });
+        item.appendChild(open);
+        var own = (c.details[row] || {}).measures || [];
+        if (own.length) {
+          var sub = el("ul", "envmap-list-measures");
+          own.forEach(function (m) {
+            var line = el("li");
+            line.appendChild(UI.badge(meta, m.status));
+            line.appendChild(el("span", null, " " + m.text_zh));
+            sub.appendChild(line);
+          });
+          item.appendChild(sub);
+        }
+        list.appendChild(item);
+      });
+    };
+  }
+
+  function swatch(style, kind) {
+    var box = el("span", "envmap-swatch envmap-swatch-" + kind);
+    if (kind === "line") box.style.borderTop = style.weight + "px solid " + style.color;
+    else { box.style.background = style.fillColor; box.style.border = style.weight + "px solid " + style.color; }
+    return box;
+  }
+
+  function legendPanel(meta, target) {
+    function row(symbolNode, text) {
+      var line = el("div", "envmap-legend-row");
+      line.appendChild(symbolNode);
+      line.appendChild(el("span", null, text));
+      target.appendChild(line);
+    }
+    target.appendChild(el("h3", null, "状态（颜色）Status (colour)"));
+    meta.statuses.concat([meta.no_measure]).forEach(function (status) {
+      row(UI.symbol("circle", status.colour, 14), UI.bilingual(status.zh, status.en));
+    });
+    target.appendChild(el("h3", null, "类型（形状）Kind (shape)"));
+    meta.kinds.forEach(function (kind) {
+      if (kind.shown) row(UI.symbol(kind.shape, "#9a9a9a", 14), UI.bilingual(kind.zh, kind.en));
+    });
+    target.appendChild(el("h3", null, "区域 Areas"));
+    var styles = meta.area_styles;
+    row(swatch(styles.districts, "fill"), "行政区 Districts");
+    row(swatch(styles.protection_zones, "fill"), "水源保护区（示意）Protection zones (schematic)");
+    row(swatch(styles.line, "line"), "河湖、功能区边界 Rivers, lakes and functional zones");
+    target.appendChild(el("h3", null, "圆形符号 Circles"));
+    row(swatch(styles.halo, "halo"), "位置不确定范围（放大后）Location uncertainty (zoomed in)");
+    var ring = el("span", "envmap-swatch envmap-swatch-ring");
+    ring.style.borderColor = meta.selection;
+    row(ring, "已打开的点位 Open site");
+    target.appendChild(el("div", "envmap-legend-note", "缩小时每 9 像素只画一个点位（状态优先）。" +
+      "Zoomed out, one site per 9 px cell is drawn (sites with a status first)."));
+    target.appendChild(el("div", "envmap-legend-note", meta.legend_note));
+  }
+
+  UI.build = function (meta, map, ctx) {
+    var c = ctx.columns;
+    var shownKinds = {};
+    for (var i = 0; i < c.n; i++) if (ctx.sites.point[i]) shownKinds[c.kind[i]] = true;
+    meta.kinds.forEach(function (kind, index) { kind.shown = Boolean(shownKinds[index]) && kind.value !== "district"; });
+    var container = map.getContainer();
+    var bar = el("header", "envmap-bar");
+    var heading = el("div", "envmap-heading");
+    heading.appendChild(el("h1", "envmap-title-text", meta.title));
+    heading.appendChild(el("div", "envmap-subtitle", meta.subtitle));
+    var tools = el("div", "envmap-tools");
+    searchBox(meta, ctx, tools);
+    bar.appendChild(heading);
+    bar.appendChild(tools);
+    document.body.insertBefore(bar, document.body.firstChild);
+    var phone = window.matchMedia("(max-width: 640px)");
+    var panels = {};
+    var refreshers = {};
+    function toggle(name, open) {
+      var wanted = open === undefined ? panels[name].box.hidden : open;
+      if (wanted && phone.matches) {  /* one drawer at a time, and never under the site's sheet */
+        Object.keys(panels).forEach(function (other) { panels[other].box.hidden = true; });
+        ctx.closeSheet();
+      }
+      if (wanted && !phone.matches && name !== "legend") {
+        var corner = container.querySelector(".leaflet-top.leaflet-right");
+        panels[name].box.style.top = corner.offsetHeight + 10 + "px";
+      }
+      panels[name].box.hidden = !wanted;
+      panels[name].toggle.setAttribute("aria-expanded", String(wanted));
+      if (wanted && refreshers[name]) refreshers[name]();
+    }
+    [["filters", "筛选 Filters", "envmap-filters"], ["list", "列表 List", "envmap-list-panel"],
+      ["legend", "图例 Legend", "envmap-legend"]].forEach(function (spec) {
+      var made = panel(spec[0], spec[1], spec[2]);
+      made.toggle = button(spec[1], "envmap-toggle envmap-toggle-" + spec[0]);
+      made.toggle.setAttribute("aria-expanded", "false");
+      made.toggle.addEventListener("click", function () { toggle(spec[0]); });
+      made.shut.addEventListener("click", function () { toggle(spec[0], false); });
+      L.DomEvent.disableClickPropagation(made.box);
+      L.DomEvent.disableScrollPropagation(made.box);
+      tools.appendChild(made.toggle);
+      container.appendChild(made.box);
+      panels[spec[0]] = made;
+    });
+    var apply = ctx.applyFilters;
+    ctx.applyFilters = function () {
+      var counts = apply();
+      if (!panels.list.box.hidden) refreshers.list();
+      return counts;
+    };
+    var filtersChanged = null;  /* the filter panel is built when first opened */
+    refreshers.filters = function () {
+      if (!filtersChanged) filtersChanged = filterPanel(meta, ctx, panels.filters.content);
+      filtersChanged();
+    };
+    refreshers.list = listPanel(meta, ctx, panels.list.content);
+    legendPanel(meta, panels.legend.content);
+    for (var row = 0; row < c.n; row++) {
+      if (c.tables.layers[c.layer[row]] !== "city") continue;
+      var city = button(c.name[row] + " · " + ((c.details[row] || {}).measures || []).length + " 项措施 measures", "envmap-citywide");
+      city.addEventListener("click", ctx.openRow.bind(null, row, false));
+      tools.appendChild(city);
+    }
+    var link = button("复制链接 Copy link", "envmap-copy");
+    var copied = el("input", "envmap-link");
+    copied.readOnly = true;
+    copied.hidden = true;
+    copied.setAttribute("aria-label", "链接 Link");
+    link.addEventListener("click", function () {
+      var href = ctx.permalink();
+      copied.value = href;
+      var done = function () { link.textContent = "已复制 Copied"; };
+      var shown = function () { copied.hidden = false; copied.select(); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(done, shown);
+      else shown();
+    });
+    var full = button("全屏 Full screen", "envmap-fullscreen");
+    full.addEventListener("click", function () {
+      var root = document.documentElement;
+      if (document.fullscreenElement) document.exitFullscreen();
+      else if (root.requestFullscreen) root.requestFullscreen().catch(function () { document.body.classList.toggle("envmap-full"); });
+      else document.body.classList.toggle("envmap-full");
+    });
+    document.addEventListener("fullscreenchange", function () { map.invalidateSize(); });
+    tools.appendChild(link);
+    tools.appendChild(full);
+    tools.appendChild(copied);
+    var note = el("div", "envmap-drawn leaflet-control");
+    map.getContainer().querySelector(".leaflet-bottom.leaflet-left").appendChild(note);
+    ctx.canvas.on("drawn", function () {
+      note.textContent = ctx.canvas.inView > ctx.canvas.count ? "显示 " + ctx.canvas.count + " / " +
+        ctx.canvas.inView + " 个点位（已抽稀 thinned）" : "";
+    });
+    map.invalidateSize();
+    map.fitBounds(ctx.wuhan, { animate: false });
+    if (!phone.matches) toggle("legend", true);
+    map.on("moveend", function () { if (!panels.list.box.hidden) refreshers.list(); });
+    /* On paper the legend goes below the map (no room over it) and the map takes the page's
+     * width, centred on the open site with its popup in sight. */
+    function paper(printing) {
+      var legend = panels.legend.box;
+      if (printing) document.body.appendChild(legend);
+      else container.appendChild(legend);
+      map.invalidateSize({ animate: false });
+      if (ctx.printed) ctx.printed();
+    }
+    var print = window.matchMedia("print");
+    print.addEventListener("change", function (event) { paper(event.matches); });
+    window.addEventListener("beforeprint", function () { paper(true); });
+    window.addEventListener("afterprint", function () { paper(false); });
+    return {
+      closeDrawers: function () {
+        if (!phone.matches) return;
+        Object.keys(panels).forEach(function (name) { toggle(name, false); });
+      }
+    };
+  };
+})(window.EnvMapUI);

@@ -1,0 +1,298 @@
+/* Wuhan EnvMap's exported map, the parts around the map: symbols, popup bodies, the phone's
+ * bottom sheet, the permalink parser, search (gis/search.py's rule) and the filter model.
+ * envmap_panels.js builds the bar and panels; envmap.js draws. Texts go in as textContent. */
+window.EnvMapUI = (function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var UI = {};
+
+  UI.SHAPES = {
+    square: "M-5,-5H5V5H-5Z",
+    triangle: "M0,-6L6,5H-6Z",
+    diamond: "M0,-6.5L6.5,0L0,6.5L-6.5,0Z",
+    cross: "M2,-6H-2V-2H-6V2H-2V6H2V2H6V-2H2Z",
+    star: "M0,-7L1.9,-2.4L6.7,-2.2L2.9,0.9L4.2,5.6L0,2.9L-4.2,5.6L-2.9,0.9L-6.7,-2.2L-1.9,-2.4Z",
+    circle: "M-5.5,0A5.5,5.5 0 1,0 5.5,0A5.5,5.5 0 1,0 -5.5,0Z"
+  };
+
+  UI.el = function (tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  };
+  var el = UI.el;
+
+  UI.bilingual = function (zh, en) { return en ? zh + " " + en : zh; };
+
+  UI.symbol = function (shape, colour, size) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("width", size);
+    svg.setAttribute("height", size);
+    svg.setAttribute("viewBox", "-8 -8 16 16");
+    svg.setAttribute("aria-hidden", "true");
+    var path = document.createElementNS(SVG, "path");
+    path.setAttribute("d", UI.SHAPES[shape] || UI.SHAPES.circle);
+    path.setAttribute("fill", colour);
+    path.setAttribute("stroke", "#ffffff");
+    path.setAttribute("stroke-width", "1.5");
+    svg.appendChild(path);
+    return svg;
+  };
+
+  /* A status by its index in meta.statuses (the last index: no measure) or by its value. */
+  UI.statusOf = function (meta, key) {
+    if (typeof key === "number") return meta.statuses[key] || meta.no_measure;
+    for (var i = 0; i < meta.statuses.length; i++) {
+      if (meta.statuses[i].value === key) return meta.statuses[i];
+    }
+    return meta.no_measure;
+  };
+
+  UI.badge = function (meta, key) {
+    var status = UI.statusOf(meta, key);
+    var span = el("span", "envmap-badge", UI.bilingual(status.zh, status.en));
+    span.style.background = status.colour;
+    return span;
+  };
+
+  function documentOf(meta, index) {
+    return meta.documents[index] || { title: "?", date: "" };
+  }
+
+  function evidenceList(meta, pieces) {
+    var list = el("ul", "envmap-evidence");
+    pieces.forEach(function (piece) {
+      var item = el("li");
+      var doc = documentOf(meta, piece.document);
+      item.appendChild(el("q", "envmap-quote", piece.quote));
+      item.appendChild(el("span", "envmap-source", " — " + doc.title + "（" + doc.date + "），第" +
+        piece.paragraph + "段 (¶" + piece.paragraph + ")"));
+      list.appendChild(item);
+    });
+    return list;
+  }
+
+  UI.districtsOf = function (c, row) {
+    var names = c.dist[row] >= 0 ? [c.dist[row]] : [];
+    return names.concat(c.more_districts[row] || []);
+  };
+
+  UI.locationText = function (c, row) {
+    return (c.wx[row] / 1e5).toFixed(5) + "°E, " + (c.wy[row] / 1e5).toFixed(5) + "°N ±" +
+      c.prec[row].toLocaleString("en-US") + " m · " + c.tables.bases[c.basis[row]] + " · " +
+      c.tables.datums[c.datum[row]];
+  };
+
+  UI.popupBody = function (meta, c, row) {
+    var detail = c.details[row] || {};
+    var kind = meta.kinds[c.kind[row]];
+    var box = el("div", "envmap-popup-body");
+    box.appendChild(el("h3", null, c.name[row]));
+    if (c.en[row]) box.appendChild(el("div", "envmap-en", c.en[row]));
+    var facts = el("dl");
+    function fact(term, value) {
+      if (value === undefined || value === null || value === "") return;
+      facts.appendChild(el("dt", null, term));
+      facts.appendChild(el("dd", null, value));
+    }
+    fact("类型 Kind", UI.bilingual(kind.zh, kind.en));
+    fact("所在区 District", UI.districtsOf(c, row).map(function (d) { return c.tables.districts[d]; }).join("、"));
+    fact("原址 Former site", detail.former);
+    if (c.tables.layers[c.layer[row]] !== "city") fact("位置 Location", UI.locationText(c, row));
+    fact("依据 Basis", c.tables.notes[c.note[row]]);
+    fact("负责领导 Leader", detail.leader);
+    (detail.relations || []).forEach(function (relation) { fact("关系 Relation", relation); });
+    var cited = c.cited[row] || [];
+    fact("文件日期 Documents", cited.length ? cited.map(function (d) {
+      var doc = documentOf(meta, d);
+      return doc.title + "（" + doc.date + "）";
+    }).join("；") : "无文件引用 none cited · " + meta.documents.map(function (d) { return d.date; }).join("；"));
+    box.appendChild(facts);
+    var overall = el("div", "envmap-overall", "总体状态 Overall: ");
+    overall.appendChild(UI.badge(meta, c.status[row]));
+    meta.flags.forEach(function (flag) {
+      if (c.flags[row] & (1 << flag.bit)) overall.appendChild(el("span", "envmap-flag", " " + flag.words));
+    });
+    box.appendChild(overall);
+    var measures = detail.measures || [];
+    if (measures.length) {
+      box.appendChild(el("h4", null, "措施 Measures (" + measures.length + ")"));
+      var list = el("ol", "envmap-measures");
+      measures.forEach(function (m) {
+        var item = el("li");
+        item.appendChild(UI.badge(meta, m.status));
+        item.appendChild(el("span", "envmap-measure", " " + m.text_zh));
+        var notes = [];
+        if (m.as_of) notes.push("截至 as of " + m.as_of);
+        if (m.document_status !== m.status) {
+          var said = UI.statusOf(meta, m.document_status);
+          notes.push("文件所述 document: " + UI.bilingual(said.zh, said.en));
+        }
+        if (m.target_date) notes.push("时限 Due " + m.target_date);
+        m.flags.forEach(function (id) {
+          meta.flags.forEach(function (flag) { if (flag.id === id) notes.push(flag.words); });
+        });
+        if (m.responsible) notes.push("责任 " + m.responsible);
+        notes.push("原文用语 “" + m.status_words + "”");
+        item.appendChild(el("div", "envmap-meta", notes.join(" · ")));
+        item.appendChild(evidenceList(meta, m.evidence));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+    }
+    if ((detail.pledges || []).length) {
+      box.appendChild(el("h4", null, "领导承诺 Pledges"));
+      box.appendChild(evidenceList(meta, detail.pledges));
+    }
+    return box;
+  };
+
+  /* The phone's popup: a sheet over the lower part of the screen, never under a control. */
+  UI.sheet = function (meta, onClose) {
+    var sheet = el("section", "envmap-sheet");
+    sheet.setAttribute("aria-label", "点位详情 Site details");
+    var shut = el("button", "envmap-sheet-close", "关闭 Close");
+    shut.type = "button";
+    shut.addEventListener("click", onClose);
+    var content = el("div", "envmap-sheet-content");
+    sheet.appendChild(shut);
+    sheet.appendChild(content);
+    sheet.hidden = true;
+    document.body.appendChild(sheet);
+    return {
+      show: function (node) { content.textContent = ""; content.appendChild(node); sheet.hidden = false; content.scrollTop = 0; },
+      hide: function () { sheet.hidden = true; content.textContent = ""; },
+      top: function () { return sheet.getBoundingClientRect().top; }
+    };
+  };
+
+  /* "#map=…&site=…" into {map, site}; a part that is not ours or does not decode is dropped. */
+  UI.parseHash = function (hash) {
+    var found = {};
+    String(hash || "").replace(/^#/, "").split("&").forEach(function (part) {
+      var eq = part.indexOf("=");
+      if (eq < 1) return;
+      var key = part.slice(0, eq);
+      var value;
+      try { value = decodeURIComponent(part.slice(eq + 1)); } catch (error) { return; }
+      if (key === "map" || key === "site") found[key] = value;
+    });
+    return found;
+  };
+
+  /* Search, by gis/search.py's rule: a key ranks source * 3 + (exact 0, prefix 1, inside 2),
+   * the best key ranks the site, and ties go to the order Python gave (shorter name first).
+   * One pass over the flat key columns, then the hits are read off in that order by rank. */
+  UI.normalise = function (text) {
+    return String(text).normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  };
+
+  var byOrder = null;
+  var best = null;
+  /* The rows in search's tie-break order and a rank buffer, made once (after the first frame,
+   * so the first keystroke does not pay for them). */
+  UI.prepareSearch = function (c) {
+    if (byOrder) return;
+    byOrder = new Int32Array(c.n);
+    for (var r = 0; r < c.n; r++) byOrder[r] = r;
+    byOrder.sort(function (a, b) { return c.order[a] - c.order[b]; });
+    best = new Int8Array(c.n);
+  };
+
+  UI.search = function (c, sites, query, limit) {
+    var needle = UI.normalise(query);
+    var found = [];
+    found.total = 0;
+    if (!needle) return found;
+    UI.prepareSearch(c);
+    best.fill(-1);
+    var ranks = 0;
+    var keys = c.keys.key;
+    for (var i = 0; i < keys.length; i++) {
+      var at = keys[i].indexOf(needle);
+      if (at < 0) continue;
+      var rank = c.keys.src[i] * 3 + (at > 0 ? 2 : keys[i].length === needle.length ? 0 : 1);
+      var row = c.keys.row[i];
+      if (best[row] < 0) found.total++;
+      if (best[row] < 0 || rank < best[row]) best[row] = rank;
+      ranks |= 1 << rank;
+    }
+    var most = limit === undefined ? c.n : limit;
+    for (var wanted = 0; wanted < 31 && found.length < most; wanted++) {
+      if (!(ranks & (1 << wanted))) continue;
+      for (var k = 0; k < byOrder.length && found.length < most; k++) {
+        if (best[byOrder[k]] === wanted) found.push(byOrder[k]);
+      }
+    }
+    return found;
+  };
+
+  /* Filter groups: a row shows when each group allows one of its values; counts follow the
+   * other groups (a value's count is what checking it alone in its group would show). */
+  UI.filterModel = function (meta, c) {
+    var none = { zh: "无", en: "none" };
+    var groups = [
+      { id: "status", title: "状态 Status", values: meta.statuses.concat([meta.no_measure]) },
+      { id: "kind", title: "类型 Kind", values: meta.kinds },
+      { id: "district", title: "行政区 District", values: c.tables.districts.map(function (d) { return { zh: d }; }).concat([none]) },
+      { id: "document", title: "文件 Document", values: meta.documents.map(function (d) { return { zh: d.title, en: d.date }; }).concat([none]) }
+    ];
+    groups.forEach(function (group) { group.allowed = new Uint8Array(group.values.length).fill(1); });
+    var required = 0;
+    var districtsLayer = c.tables.layers.indexOf("districts");
+    /* each group's first value of a row, and the rest where a row has more (few do) */
+    var first = [c.status, c.kind, new Int32Array(c.n), new Int32Array(c.n)];
+    var more = [null, null, new Array(c.n), new Array(c.n)];
+    for (var r = 0; r < c.n; r++) {
+      var places = UI.districtsOf(c, r);
+      var cited = c.cited[r] || [];
+      first[2][r] = places.length ? places[0] : groups[2].values.length - 1;
+      first[3][r] = cited.length ? cited[0] : groups[3].values.length - 1;
+      if (places.length > 1) more[2][r] = places.slice(1);
+      if (cited.length > 1) more[3][r] = cited.slice(1);
+    }
+    function allows(g, row) {
+      if (groups[g].allowed[first[g][row]]) return true;
+      var rest = more[g] && more[g][row];
+      if (rest) for (var i = 0; i < rest.length; i++) if (groups[g].allowed[rest[i]]) return true;
+      return false;
+    }
+    function count(counts, g, row) {
+      counts[g][first[g][row]]++;
+      var rest = more[g] && more[g][row];
+      if (rest) for (var i = 0; i < rest.length; i++) counts[g][rest[i]]++;
+    }
+    return {
+      groups: groups,
+      flags: meta.flags,
+      set: function (groupId, index, on) {
+        groups.forEach(function (group) { if (group.id === groupId) group.allowed[index] = on ? 1 : 0; });
+      },
+      require: function (bit, on) { required = on ? required | (1 << bit) : required & ~(1 << bit); },
+      apply: function (shown) {
+        var counts = groups.map(function (group) { return new Int32Array(group.values.length); });
+        var flagCounts = new Int32Array(32);
+        var total = 0;
+        var g;
+        for (var row = 0; row < c.n; row++) {
+          if (c.layer[row] === districtsLayer) { shown[row] = 1; continue; }
+          var failed = -1;
+          var fails = 0;
+          for (g = 0; g < groups.length; g++) if (!allows(g, row)) { fails++; failed = g; }
+          if ((c.flags[row] & required) !== required) { fails++; failed = groups.length; }
+          shown[row] = fails === 0 ? 1 : 0;
+          if (fails === 0) total++;
+          if (fails > 1) continue;
+          for (g = 0; g < groups.length; g++) if (fails === 0 || failed === g) count(counts, g, row);
+          if (fails === 0 || failed === groups.length) {
+            for (var bit = 1; bit < 31; bit++) if (c.flags[row] & (1 << bit)) flagCounts[bit]++;
+          }
+        }
+        return { groups: counts, flags: flagCounts, total: total };
+      }
+    };
+  };
+
+  return UI;
+})();

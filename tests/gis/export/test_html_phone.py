@@ -1,0 +1,128 @@
+"""The exported map on a phone (390×844), from the keyboard, and on paper, in Chromium."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from gis import build_map_data
+from gis.export.html import write_html
+
+PHONE = (390, 844)
+
+# The share of the screen where a tap reaches the map itself (not a bar, panel or control).
+MAP_SHARE = """() => {
+  const map = window.envmap.map.getContainer();
+  let onMap = 0, all = 0;
+  for (let y = 2; y < innerHeight; y += 8) for (let x = 2; x < innerWidth; x += 8) {
+    all++;
+    const hit = document.elementFromPoint(x, y);
+    if (hit && map.contains(hit) && !hit.closest('.leaflet-control, .envmap-panel')) onMap++;
+  }
+  return onMap / all;
+}"""
+
+# Whether each zoom button is what a tap at its centre and near each corner reaches.
+ZOOM_CLEAR = """() => [...document.querySelectorAll('.leaflet-control-zoom a')].every(button => {
+  const r = button.getBoundingClientRect();
+  return [[0.5, 0.5], [0.15, 0.15], [0.85, 0.15], [0.15, 0.85], [0.85, 0.85]].every(([fx, fy]) =>
+    button.contains(document.elementFromPoint(r.left + r.width * fx, r.top + r.height * fy)));
+})"""
+
+
+@pytest.fixture(scope="module")
+def map_html(catalog, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("phone") / "map.html"
+    write_html(build_map_data(catalog), out)
+    return out
+
+
+def _inside(box: dict, width: int, height: int) -> bool:
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= width
+        and box["y"] + box["height"] <= height
+    )
+
+
+def test_phone_gives_the_map_the_screen_and_keeps_the_zoom_buttons_clear(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE)
+    assert page.page.evaluate(MAP_SHARE) >= 0.75
+    assert page.page.locator(".leaflet-control-zoom").is_visible()
+    assert page.page.evaluate(ZOOM_CLEAR)
+    # the layer list is a button: a tap on the map cannot switch a layer off
+    assert page.page.locator(".leaflet-control-layers-list").is_hidden()
+    assert page.page.locator(".envmap-legend").is_hidden()
+    page.page.click(".envmap-toggle-legend")
+    legend = page.page.locator(".envmap-legend")
+    assert legend.is_visible() and _inside(legend.bounding_box(), *PHONE)
+    assert page.page.evaluate(ZOOM_CLEAR)
+    assert page.errors() == []
+
+
+def test_phone_popup_is_a_bottom_sheet_fully_on_screen(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE)
+    page.page.fill(".envmap-search input", "良久")
+    page.page.keyboard.press("Enter")
+    sheet = page.page.locator(".envmap-sheet")
+    assert sheet.is_visible() and _inside(sheet.bounding_box(), *PHONE)
+    assert "良久商贸码头" in sheet.inner_text() and "第21段" in sheet.inner_text()
+    assert page.page.locator(".leaflet-popup").count() == 0
+    assert page.page.evaluate(ZOOM_CLEAR)
+    assert page.page.evaluate(MAP_SHARE) >= 0.4
+    site_y = page.page.evaluate(
+        "(() => { const s = window.envmap.site('liangjiu-dock');"
+        " const p = window.envmap.map.latLngToContainerPoint([s.lat, s.lng]);"
+        " return p.y + window.envmap.map.getContainer().getBoundingClientRect().top; })()"
+    )
+    assert 0 < site_y < sheet.bounding_box()["y"]  # the site stays in sight above the sheet
+    page.page.click(".envmap-toggle-filters")  # a drawer replaces the sheet, never under it
+    assert sheet.is_hidden() and page.page.locator(".envmap-filters").is_visible()
+    page.page.click(".envmap-filters .envmap-panel-close")
+    page.page.evaluate("window.envmap.open('liangjiu-dock')")
+    page.page.click(".envmap-sheet-close")
+    assert sheet.is_hidden()
+
+
+def test_keyboard_starts_at_search_and_the_page_is_chinese(open_offline, map_html):
+    page = open_offline(map_html, viewport=(1366, 768))
+    assert page.page.evaluate("document.documentElement.lang") == "zh-CN"
+    page.page.keyboard.press("Tab")
+    assert page.page.evaluate("document.activeElement.closest('.envmap-search') !== null")
+
+
+def test_search_lists_every_hit_count_above_the_legend(open_offline, map_html, catalog):
+    from gis.search import search
+
+    page = open_offline(map_html, viewport=(1366, 768))
+    page.page.fill(".envmap-search input", "码头")
+    expected = len(search(catalog, "码头", limit=10_000))
+    assert f"共 {expected} 条" in page.page.locator(".envmap-results-count").inner_text()
+    last = page.page.locator(".envmap-results li").last
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    reached = page.page.evaluate(
+        f"document.elementFromPoint({box['x'] + 5}, {box['y'] + box['height'] / 2})"
+        ".closest('.envmap-results') !== null"
+    )
+    assert reached  # not under the legend
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext: apt-get poppler-utils")
+def test_printing_shows_map_popup_and_legend_without_controls(open_offline, map_html, tmp_path):
+    page = open_offline(map_html, viewport=(1366, 768))
+    page.page.evaluate("window.envmap.open('liangjiu-dock')")
+    page.page.emulate_media(media="print")
+    pdf = tmp_path / "map.pdf"
+    page.page.pdf(path=str(pdf), format="A4", print_background=True)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "良久商贸码头" in text and "实施了平湖水厂一级保护区内良久商贸码头搬迁" in text
+    assert "图例 Legend" in text and "推进中 in progress" in text and "码头 dock" in text
+    for control in ("筛选 Filters", "列表 List", "复制链接", "全屏", "点位 Sites", "−"):
+        assert control not in text, control
