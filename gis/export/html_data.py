@@ -93,7 +93,9 @@ def site_columns(
     notes, bases, datums = _Table(), _Table(), _Table()
     kinds = [k.value for k in Kind]
     kind_index = {k: i for i, k in enumerate(Kind)}
-    layer_index = {name: i for i, name in enumerate(LAYERS)}
+    layers = _Table()  # the known layers first; a layer added to the map data follows them
+    for name in LAYERS:
+        layers(name)
     status_index = {status: i for i, status in enumerate(STATUSES)}
     ranked = sorted(Status, key=lambda s: s.rank)
     table: list[tuple[Any, ...]] = []
@@ -120,7 +122,7 @@ def site_columns(
                 site.id,
                 site.name_zh,
                 site.name_en,
-                layer_index[layer],
+                layers(layer),
                 kind_index[site.kind],
                 status_index[status],
                 bits,
@@ -179,7 +181,7 @@ def site_columns(
         "cited": cited,
         "more_districts": extra_districts,
         "tables": {
-            "layers": list(LAYERS),
+            "layers": layers.values(),
             "kinds": kinds,
             "districts": district_names.values(),
             "notes": notes.values(),
