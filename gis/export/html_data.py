@@ -100,7 +100,9 @@ def site_columns(
     notes, bases, datums = _Table(), _Table(), _Table()
     kinds = [k.value for k in Kind]
     kind_index = {k: i for i, k in enumerate(Kind)}
-    layer_index = {name: i for i, name in enumerate(LAYERS)}
+    layers = _Table()  # the known layers first; a layer added to the map data follows them
+    for name in LAYERS:
+        layers(name)
     status_index = {status: i for i, status in enumerate(STATUSES)}
     ranked = sorted(Status, key=lambda s: s.rank)
     table: list[tuple[Any, ...]] = []
@@ -128,7 +130,7 @@ def site_columns(
                 site.id,
                 site.name_zh,
                 site.name_en,
-                layer_index[layer],
+                layers(layer),
                 kind_index[site.kind],
                 status_index[status],
                 bits,
@@ -195,7 +197,7 @@ def site_columns(
         "former": former,
         "more_districts": extra_districts,
         "tables": {
-            "layers": list(LAYERS),
+            "layers": layers.values(),
             "kinds": kinds,
             "districts": district_names.values(),
             "notes": notes.values(),
