@@ -179,7 +179,13 @@ def draw_scale_bar(
         painter.setBrush(INK if index % 2 == 0 else QColor("white"))
         painter.drawRect(QRectF(left + index * part, bar_top, part, mm(1.5)))
     painter.setFont(font)
-    for fraction, text in _distance_marks(length_m):
+    metrics = QFontMetricsF(font, painter.device())
+    marks = _distance_marks(length_m)
+    half, end = marks[1][1], marks[2][1]
+    room = length / 2 - (metrics.horizontalAdvance(half) + metrics.horizontalAdvance(end)) / 2
+    if room < metrics.horizontalAdvance(" "):  # a short bar: "10" would run into "20 km"
+        marks = (marks[0], marks[2])
+    for fraction, text in marks:
         x = left + length * fraction
         mark = QRectF(x - mm(15), box.top() + mm(0.5), mm(30), text_h)
         painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
