@@ -34,7 +34,12 @@ from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
-from gis.relocation import FORMER_SITE_ZH, NEW_SITE_UNKNOWN_ZH
+from gis.relocation import (
+    FORMER_SITE_EN,
+    FORMER_SITE_ZH,
+    NEW_SITE_UNKNOWN_EN,
+    NEW_SITE_UNKNOWN_ZH,
+)
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
@@ -263,7 +268,9 @@ class MapCanvas(QGraphicsView):
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
         moved = ""
         if feature.id in self.former:
-            moved = f"\n{FORMER_SITE_ZH} · {NEW_SITE_UNKNOWN_ZH}"
+            moved = (
+                f"\n{FORMER_SITE_ZH} {FORMER_SITE_EN} · {NEW_SITE_UNKNOWN_ZH} {NEW_SITE_UNKNOWN_EN}"
+            )
         kind = f"{feature.kind.label_zh} {feature.kind.label_en}"  # Chinese, then English
         name = self.catalog.site(feature.id).name_en
         return f"{feature.name_zh}\n{name}\n{kind} · {status}{moved}{more}"
