@@ -127,7 +127,9 @@ def save_url(settings_key: str, url: str) -> str:
     bare, password = split_password(url)
     note = write_secret(dict(_URL_SECRETS)[settings_key], password)
     older = str(settings.value(settings_key, "") or "")
-    if not note or not split_password(older)[1]:  # an older version's password stays
+    # an older version's URL with its password stays until a credential store takes it, unless
+    # the user chose another address
+    if not note or not split_password(older)[1] or split_password(older)[0] != bare:
         settings.setValue(settings_key, bare)
     return note
 

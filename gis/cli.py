@@ -120,7 +120,11 @@ def _shared_arrived(store: StatusStore, args: argparse.Namespace) -> bool:
     from gis.shared_documents import sync
 
     viewer = store.identity is not None and store.identity.role == "viewer"
-    return sync(store.engine, user_data_dir(), send=not (viewer or store.read_only))
+    try:
+        return sync(store.engine, user_data_dir(), send=not (viewer or store.read_only))
+    except (OSError, ValueError) as exc:  # a read-only or damaged user folder: show the rest
+        log.warning("the office's shared documents were not received: %s", exc)
+        return False
 
 
 def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
@@ -219,8 +223,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if options.basemap == "tianditu" and args.embed_key and not key:
         print("envmap: --embed-key needs --tianditu-key or $ENVMAP_TIANDITU_KEY", file=sys.stderr)
         return 2
+    from gis.paths import data_root
+    from gis.water import load_water
+
     state = current_state_of(args)
-    map_data = build_map_data(state.documents)
+    map_data = build_map_data(state.documents, water=load_water(args.data or data_root()))
     options = replace(options, state=state)
     if options.site_filter and not options.site_filter.visible(state.catalog, map_data.districts):
         print(

@@ -9,20 +9,23 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-from gis.user_folder import UserFolder
+from gis import atomic
+from gis.locks import exclusive
+from gis.user_catalog import _site
+from gis.user_folder import UserFolder, read_accepted
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 log = logging.getLogger(__name__)
 SHARED_TABLES = frozenset({"envmap_documents", "envmap_accepted"})
+_SAFE_ID = re.compile(r"[\w-]{1,150}")  # as user_catalog.document_id makes them
 TABLES = """
 CREATE TABLE IF NOT EXISTS envmap_documents (
   id varchar(200) PRIMARY KEY, body text NOT NULL, document_date varchar(10) NOT NULL,
@@ -107,22 +110,35 @@ def _bring(db: Connection, user: UserFolder, local: list[dict[str, Any]]) -> boo
     for ident, uid, record, body in rows:
         if (ident, uid) in have:
             continue
+        if not _SAFE_ID.fullmatch(str(ident)):  # a name is a file name here: no path in it
+            log.warning("shared document %r left out: not a plain document name", ident)
+            continue
         copy = user.document(ident)
         if copy.exists() and copy.read_text("utf-8") != body:
             log.warning("%s: differs from the shared document %s; kept as it is", copy, ident)
             continue
-        received = json.loads(record)
-        problem = _quote_problem(received, body)
+        try:
+            received = json.loads(record)
+            received["document"], received["uid"] = ident, uid  # as the server filed it
+            _site(received, "shared-check", copy)  # every field a site is built from
+            problem = _quote_problem(received, body)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            log.warning(
+                "shared site %s/%s left out: not a site this EnvMap reads (%s)", ident, uid, exc
+            )
+            continue
         if problem:  # every fact the map shows quotes its document: this one does not
             log.warning("shared site %s/%s left out: %s", ident, uid, problem)
             continue
         if not copy.exists():
-            _write(copy, body)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            atomic.write_text(copy, body)
         arrived.append(received)
         have.add((ident, uid))
     if arrived:  # in one order on every PC, so that the same place is the same site
-        merged = sorted([*local, *arrived], key=_order)
-        _write(user.accepted, json.dumps(merged, ensure_ascii=False, indent=1))
+        with exclusive(user.accepted):  # a review finished meanwhile is read, not lost
+            merged = sorted([*_read_accepted(user), *arrived], key=_order)
+            atomic.write_text(user.accepted, json.dumps(merged, ensure_ascii=False, indent=1))
     return bool(arrived)
 
 
@@ -146,17 +162,4 @@ def _order(record: dict[str, Any]) -> tuple[str, str, str]:
 def _read_accepted(user: UserFolder) -> list[dict[str, Any]]:
     if not user.accepted.exists():
         return []
-    found = json.loads(user.accepted.read_text("utf-8"))
-    return [r for r in found if isinstance(r, dict) and "document" in r]
-
-
-def _write(path: Path, content: str) -> None:
-    """Whole or not at all, as the user folder's other files."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp"
-    ) as fh:
-        fh.write(content)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(fh.name, path)
+    return read_accepted(user.accepted.read_bytes())

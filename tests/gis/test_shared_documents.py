@@ -4,6 +4,7 @@ but sends nothing, and an SQLite store shares nothing."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -104,3 +105,36 @@ def test_the_ledger_from_the_command_line_holds_what_another_office_shared(
     viewer = shared_store.login("viewer")
     assert main(["--store", viewer, "status", "export", str(ledger)]) == 0
     assert DOCK in ledger.read_text(encoding="utf-8-sig")
+
+
+def test_a_bad_shared_row_is_left_out_and_loses_nothing(shared_store, tmp_path):
+    """A row another PC (or a hand-written INSERT) shared that no site can be built from, or
+    whose document name is a path, is left out: the good rows still arrive, this PC's own
+    accepted sites stay, and no file is written outside the user folder."""
+    editor = create_engine(shared_store.login("district-editor", "洪山区"))
+    office_a, office_b = tmp_path / "a", tmp_path / "b"
+    _accept_dock(office_a, NOTICE, date(2017, 12, 1), 114.301, 30.502)
+    sync(editor, office_a)
+    own = tmp_path / "own_notice.txt"
+    own.write_text("洪山区鑫达建材码头已于2018年3月完成搬迁，原址已复绿。\n", encoding="utf-8")
+    _accept_dock(office_b, own, date(2018, 4, 1), 114.302, 30.503)
+    kept = (office_b / "accepted.json").read_text("utf-8")
+    escape = tmp_path / "escaped"
+    with editor.begin() as db:
+        db.exec_driver_sql(
+            "INSERT INTO envmap_documents (id, body, document_date) VALUES "
+            "(%s, 'x', '2018-01-01'), ('no-site-doc', 'x', '2018-01-01')",
+            ("../../escaped",),
+        )
+        db.exec_driver_sql(
+            "INSERT INTO envmap_accepted (document, uid, record) VALUES "
+            "(%s, 'u1', '{\"measures\": []}'), ('no-site-doc', 'u2', '{\"name\": \"x\"}')",
+            ("../../escaped",),
+        )
+    assert sync(editor, office_b, send=False) is True  # office A's site arrived
+    assert not escape.with_suffix(".txt").exists() and not escape.exists()
+    assert not list(office_b.glob("accepted.json.damaged-*"))
+    records = (office_b / "accepted.json").read_text("utf-8")
+    assert all(r["document"] in records for r in json.loads(kept))
+    assert "no-site-doc" not in records
+    assert sync(editor, office_b, send=False) is False  # nothing new arrives again and again

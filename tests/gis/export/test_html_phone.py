@@ -64,6 +64,19 @@ def test_phone_gives_the_map_the_screen_and_keeps_the_zoom_buttons_clear(open_of
     assert page.errors() == []
 
 
+def test_phone_credits_leave_the_scale_bar_and_the_count_readable(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE)
+    credits = page.page.locator(".leaflet-control-attribution").bounding_box()
+    scale = page.page.locator(".leaflet-control-scale").bounding_box()
+    assert credits and scale and _inside(scale, *PHONE)
+    assert scale["y"] + scale["height"] <= credits["y"]  # above the credits, not beneath them
+    page.page.evaluate("window.envmap.map.setZoom(11, {animate: false})")  # thinned: counted
+    count = page.page.locator(".envmap-drawn")
+    if count.inner_text():
+        box = count.bounding_box()
+        assert box and box["y"] + box["height"] <= credits["y"]
+
+
 def test_phone_popup_is_a_bottom_sheet_fully_on_screen(open_offline, map_html):
     page = open_offline(map_html, viewport=PHONE)
     page.page.fill(".envmap-search input", "良久")

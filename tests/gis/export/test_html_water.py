@@ -77,3 +77,19 @@ def test_halos_show_only_from_street_zoom(open_offline, page_file, catalog):
     }"""
     assert page.evaluate(offset, [site, symbology.HALO_MIN_ZOOM - 2]) == 0
     assert page.evaluate(offset, [site, symbology.HALO_MIN_ZOOM]) > 0
+
+
+def test_the_command_line_draws_the_water_of_the_data_folder_it_is_given(data_copy, tmp_path):
+    """`--data DIR`: the water is DIR's (here: none), not the shipped folder's."""
+    import json
+    import re
+
+    from gis.cli import main
+
+    (data_copy / "water" / "water.geojson").unlink()
+    out = tmp_path / "map.html"
+    assert main(["--data", str(data_copy), "--catalog-only", "export", "html", str(out)]) == 0
+    page = out.read_text("utf-8")
+    found = re.search(r'id="envmap-data">(.*?)</script>', page, re.S)
+    assert found
+    assert json.loads(found.group(1))["water"]["features"] == []
