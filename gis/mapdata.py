@@ -222,6 +222,7 @@ def _collector_paused() -> Iterator[None]:
     that building the window sets off (a third of the canvas's build at 100,000 sites).
     Frozen objects are still freed when no longer referenced; none of them is in a cycle."""
     enabled = gc.isenabled()
+    gc.unfreeze()  # what an earlier load froze (a window since closed) is collectable again
     gc.disable()
     try:
         yield
