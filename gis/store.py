@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import uuid
 from collections.abc import Mapping
 from contextlib import closing
@@ -141,9 +142,24 @@ class StatusStore:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin)
         try:
-            self._open()
+            self._open_waiting()
         except (OperationalError, DatabaseError) as exc:
             raise StoreError(f"{self.label}: cannot open the status store: {exc.orig}") from exc
+
+    def _open_waiting(self) -> None:
+        """Open, waiting out another process that is creating the same SQLite file: switching
+        a new file to WAL can be refused at once ("database is locked") without SQLite's busy
+        wait, so the open is tried again for up to about ten seconds."""
+        for pause in (0.05, 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 3.2):
+            try:
+                self._open()
+                return
+            except OperationalError as exc:
+                if self.engine.dialect.name != "sqlite" or "locked" not in str(exc.orig):
+                    raise
+                self.engine.dispose()  # the pragmas run again on a new connection
+                time.sleep(pause)
+        self._open()
 
     def _open(self) -> None:
         """Check what the database holds and, unless reading, create what is missing in the
