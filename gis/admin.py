@@ -17,12 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from gis import store_roles
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
+from gis.failures import mask_passwords
 
 if TYPE_CHECKING:
     from gis.model import Catalog
@@ -43,15 +44,10 @@ class User:
     active: bool
 
 
-def shown(url: str) -> str:
-    """A store URL fit for a message: its password, if any, masked."""
-    return make_url(url).render_as_string(hide_password=True)
-
-
 def _engine(url: str) -> Engine:
     if not url.startswith("postgresql"):
         raise AdminError(
-            f"{shown(url) if '://' in url else url}: roles need a shared PostgreSQL store "
+            f"{mask_passwords(url)}: roles need a shared PostgreSQL store "
             "(postgresql+psycopg://USER@HOST/DB); the single-PC SQLite store has none"
         )
     return create_engine(url, connect_args={"connect_timeout": 5})
@@ -66,7 +62,7 @@ def init(url: str, catalog: Catalog) -> None:
     try:
         store_roles.install(store.engine, catalog, site_districts(catalog))
     except DBAPIError as exc:
-        raise AdminError(f"{shown(url)}: cannot install the roles: {exc.orig}") from exc
+        raise AdminError(f"{mask_passwords(url)}: cannot install the roles: {exc.orig}") from exc
     finally:
         store.engine.dispose()
 
@@ -93,9 +89,15 @@ def _check(name: str, role: str, districts: tuple[str, ...]) -> None:
         raise AdminError("a district editor needs --district (one or more); other roles take none")
 
 
+def _is_user(db: Connection, name: str) -> bool:
+    """Whether `name` is a login EnvMap made (not merely some role on the server)."""
+    found = db.execute(text("SELECT 1 FROM envmap_users WHERE role_name = :n"), {"n": name})
+    return found.scalar() is not None
+
+
 def _installed(db: Connection, url: str) -> None:
     if db.execute(text("SELECT to_regclass('envmap_users')")).scalar() is None:
-        raise AdminError(f"{shown(url)}: no roles here yet: run `envmap admin init` first")
+        raise AdminError(f"{mask_passwords(url)}: no roles here yet: run `envmap admin init` first")
 
 
 def add_user(
@@ -108,9 +110,7 @@ def add_user(
     try:
         with engine.begin() as db:
             _installed(db, url)
-            known = db.execute(
-                text("SELECT 1 FROM envmap_users WHERE role_name = :n"), {"n": name}
-            ).scalar()
+            known = _is_user(db, name)
             exists = db.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name})
             if exists.scalar() and not known:
                 raise AdminError(
@@ -145,7 +145,7 @@ def add_user(
                 {"n": name, "r": role},
             )
     except DBAPIError as exc:
-        raise AdminError(f"{shown(url)}: cannot add {name!r}: {_reason(exc)}") from exc
+        raise AdminError(f"{mask_passwords(url)}: cannot add {name!r}: {_reason(exc)}") from exc
     finally:
         engine.dispose()
 
@@ -167,7 +167,7 @@ def list_users(url: str) -> list[User]:
                 )
             ).all()
     except DBAPIError as exc:
-        raise AdminError(f"{shown(url)}: cannot list the users: {_reason(exc)}") from exc
+        raise AdminError(f"{mask_passwords(url)}: cannot list the users: {_reason(exc)}") from exc
     finally:
         engine.dispose()
     return [User(str(n), str(r), tuple(d), bool(a)) for n, r, a, d in rows]
@@ -179,9 +179,7 @@ def revoke(url: str, name: str) -> None:
     try:
         with engine.begin() as db:
             _installed(db, url)
-            known = db.execute(
-                text("SELECT 1 FROM envmap_users WHERE role_name = :n"), {"n": name}
-            ).scalar()
+            known = _is_user(db, name)
             if not known:
                 raise AdminError(f"no EnvMap user {name!r} (`envmap admin list-users`)")
             db.exec_driver_sql(f'ALTER ROLE "{name}" NOLOGIN PASSWORD NULL')
@@ -195,7 +193,7 @@ def revoke(url: str, name: str) -> None:
             )
         _end_sessions(engine, name)
     except DBAPIError as exc:
-        raise AdminError(f"{shown(url)}: cannot revoke {name!r}: {_reason(exc)}") from exc
+        raise AdminError(f"{mask_passwords(url)}: cannot revoke {name!r}: {_reason(exc)}") from exc
     finally:
         engine.dispose()
 

@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from gis.errors import EnvMapError
+from gis.failures import mask_passwords
 
 ROLES = ("viewer", "district-editor", "reviewer", "admin")
 
@@ -64,7 +65,7 @@ def _run(args: argparse.Namespace, catalog: Any) -> int:
     action = args.admin_action
     if action == "init":
         admin.init(url, catalog(args))
-        print(f"{admin.shown(url)}: schema, roles and policies are up to date")
+        print(f"{mask_passwords(url)}: schema, roles and policies are up to date")
     elif action == "add-user":
         password = None
         if args.password_stdin:
