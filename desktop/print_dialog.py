@@ -2,7 +2,8 @@
 to a printer or into a print preview (the same pages). The choices are remembered.
 
 The table takes the measures panel's rows, so it prints the statuses the window shows; the map
-is the window's canvas, so it prints the tracked colours, filters and selection too.
+is the window's canvas, so it prints the tracked colours and filters too (not the selection's
+red outline: see `print_layout`).
 """
 
 from __future__ import annotations

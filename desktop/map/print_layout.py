@@ -5,7 +5,8 @@ measures table on the pages after it.
 Positions are millimetres on paper, drawn in 96-dpi layout units (see `paper`), so one plan
 serves both outputs: a PDF through QPdfWriter (vector; fonts embedded) and a PNG at 300 dpi.
 The map is the canvas's own scene, so the page shows what the window shows: tracked
-statuses, filters, hidden layers, the selection.
+statuses, filters, hidden layers. Not the selection: its red outline is the window's pointer
+to what the user clicked, not a symbol the legend explains, so a page never carries it.
 """
 
 from __future__ import annotations
@@ -253,6 +254,17 @@ class Layout:
 
 
 @contextmanager
+def _without_selection(canvas: MapCanvas) -> Iterator[None]:
+    """Draw the scene with nothing selected, then select again what was."""
+    selected = canvas.selected
+    canvas.select(None)
+    try:
+        yield
+    finally:
+        canvas.select(selected)
+
+
+@contextmanager
 def _declutter_at(canvas: MapCanvas, scale: float) -> Iterator[None]:
     """Choose which district labels show for the print's scale, then give the view back."""
     saved = canvas.transform()
@@ -291,6 +303,7 @@ def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRect
             pixels = frame.width() * max(PRINT_OVERSAMPLING, painter.device().devicePixelRatio())
             stack.enter_context(canvas.basemap.tiles_for_print(scene, scene.width() / pixels))
         stack.enter_context(_declutter_at(canvas, frame.width() / scene.width()))
+        stack.enter_context(_without_selection(canvas))
         canvas.scene().render(painter, frame, scene, Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.restore()
     painter.setPen(QPen(QColor("#333333"), 1.0))

@@ -160,3 +160,44 @@ def _word_boxes(pdf) -> list[tuple[str, float, float]]:
         r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</word>', html
     )
     return [(text, float(left), float(right)) for left, right, text in found]
+
+
+def test_the_selected_district_s_red_outline_stays_on_screen_not_on_paper(
+    qtbot, window, map_data, tmp_path
+):
+    """The selection is the window's pointer, not a map symbol: the saved PDF and the pages
+    sent to a printer (which the preview shows) carry no red outline; the window keeps it."""
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.map import style
+    from desktop.map.paper import PRESETS
+    from desktop.map.print_layout import Layout
+    from tests.desktop.test_print_layout import count, run, scaled
+
+    district = next(f.id for f in map_data.layer("districts") if f.name_zh == "洪山区")
+    window.go_to_site(district)
+    screen = window.canvas.viewport().grab().toImage()
+    assert count(screen, QRectF(screen.rect()), style.SELECTION, 30, 2) > 50  # shown here
+    dialog = window.exports.print_layout()
+    dialog.extent.setCurrentIndex(dialog.extent.findData("district"))
+    dialog.district.setCurrentIndex(dialog.district.findData("洪山区"))
+    saved, printed = tmp_path / "saved.pdf", tmp_path / "printed.pdf"
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
+        assert dialog.write(saved)
+    printer = dialog.printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert dialog.print_to(printer)
+    layout = Layout(PRESETS[dialog.preset()], dialog.options(), window.canvas, window.canvas)
+    frame = scaled(layout.pages[0].map_frame, 50)
+    district_colour = style.DISTRICT_FILL
+    for pdf in (saved, printed):
+        run("pdftoppm", "-r", "50", "-png", "-singlefile", "-f", "1", pdf, tmp_path / pdf.stem)
+        page = QImage(str(tmp_path / f"{pdf.stem}.png"))
+        assert count(page, frame, district_colour, 12, 2) > 500, pdf  # the map is there
+        assert count(page, frame, style.SELECTION, 30, 1) == 0, pdf
+    assert window.canvas.selected == district  # the window's selection is kept
+    after = window.canvas.viewport().grab().toImage()
+    assert count(after, QRectF(after.rect()), style.SELECTION, 30, 2) > 50
