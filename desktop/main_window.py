@@ -40,7 +40,7 @@ from gis import MapData
 from gis.boundaries import DISTRICT_NAMES_EN, attribution
 from gis.failures import mask_passwords
 from gis.filters import SiteFilter
-from gis.user_catalog import resume_review, unfinished_reviews
+from gis.user_catalog import unfinished_reviews
 from gis.water import WATER_ATTRIBUTION
 
 
@@ -183,11 +183,16 @@ class MainWindow(QMainWindow):
         folder = self.user_folder
         if folder is not None:
             for ident in unfinished_reviews(folder):
-                # A def, not a lambda: mypy cannot infer a lambda with a default argument.
-                def resume(i: str = ident) -> None:
-                    imports.open_review(resume_review(folder, i))
+                action = file_menu.addAction(self.tr("继续审核：") + ident)
 
-                file_menu.addAction(self.tr("继续审核：") + ident, resume)
+                # A def, not a lambda: mypy cannot infer a lambda with default arguments.
+                def resume(
+                    _: bool = False, i: str = ident, a: QAction = action, f: Path = folder
+                ) -> None:
+                    if imports.resume(i) is None and i not in unfinished_reviews(f):
+                        a.setVisible(False)  # damaged and set aside: nothing to resume
+
+                action.triggered.connect(resume)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
         view = self.menuBar().addMenu(self.tr("视图"))

@@ -113,6 +113,26 @@ class WindowImports(QObject):
             QMessageBox.warning(self.window, self.tr("日期无效"), text)
             return None
 
+    def resume(self, ident: str) -> ReviewDialog | None:
+        """File → 继续审核: the review as last saved, or None when its file or its document's
+        copy cannot be read; then a message names the file, which is kept (a damaged review
+        is moved aside beside it by `resume_review`, never deleted)."""
+        from gis.errors import EnvMapError
+        from gis.user_catalog import resume_review
+
+        window = self.window
+        assert window.user_folder is not None  # the menu lists a user folder's reviews only
+        path = UserFolder(window.user_folder).review(ident)
+        try:
+            return self.open_review(resume_review(window.user_folder, ident))
+        except (EnvMapError, OSError, UnicodeDecodeError) as exc:
+            lines = [self.tr("无法继续审核：") + str(path), str(exc)]
+            kept = sorted(path.parent.glob(f"{path.name}.damaged-*"), key=_modified)
+            if kept and not path.exists():
+                lines.append(self.tr("原文件已保留为：") + str(kept[-1]))
+            QMessageBox.warning(window, self.tr("无法继续审核"), "\n".join(lines))
+            return None
+
     def open_review(self, review, paragraphs: tuple[str, ...] = ()) -> ReviewDialog:
         """The review beside the map; it shows what each candidate updates in the current
         state, and a pick on the map places the candidate it was asked for."""
@@ -139,3 +159,7 @@ class WindowImports(QObject):
         self.window.statusBar().showMessage(self.tr("已加入用户目录的点位：") + str(accepted), 8000)
         self.window.tracking.share()  # to the office's shared store, when there is one
         self.window.userDataChanged.emit()
+
+
+def _modified(path: Path) -> float:
+    return path.stat().st_mtime

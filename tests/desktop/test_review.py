@@ -102,3 +102,56 @@ def test_dropping_a_file_asks_its_date_and_opens_the_review(qtbot, user_window):
     dialog = user_window.imports.review_dialog
     assert dialog is not None and dialog.review.document_date == "2017-12-01"
     qtbot.addWidget(dialog)
+
+
+def _resume_action(window, ident: str):
+    return next(a for a in window.menuBar().actions()[0].menu().actions() if ident in a.text())
+
+
+def test_a_damaged_review_file_is_named_kept_and_no_longer_offered(
+    qtbot, map_data, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gis.user_folder import UserFolder
+
+    folder = UserFolder(tmp_path / "user")
+    folder.document("notice").parent.mkdir(parents=True)
+    folder.document("notice").write_text("武汉市通知\n", encoding="utf-8")
+    folder.reviews.mkdir()
+    damaged = b'{"document_date": "2017-12-01", "candidates": [{"name": "\xe9\x91'
+    folder.review("notice").write_bytes(damaged)
+    window = MainWindow(map_data, folder.root)
+    qtbot.addWidget(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
+    action = _resume_action(window, "notice")
+    action.trigger()
+    assert len(shown) == 1 and window.imports.review_dialog is None
+    title, text = shown[0]
+    assert title == "无法继续审核" and str(folder.review("notice")) in text
+    kept = list(folder.reviews.glob("notice.json.damaged-*"))
+    assert [p.read_bytes() for p in kept] == [damaged]  # nothing lost, only set aside
+    assert str(kept[0]) in text
+    assert not action.isVisible()  # set aside: nothing is left to resume
+
+
+def test_a_review_whose_document_copy_is_gone_says_so_and_stays_offered(
+    qtbot, map_data, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from gis.user_folder import UserFolder
+
+    folder = UserFolder(tmp_path / "user")
+    folder.reviews.mkdir(parents=True)
+    saved = b'{"document_date": "2017-12-01", "candidates": []}'
+    folder.review("notice").write_bytes(saved)
+    window = MainWindow(map_data, folder.root)
+    qtbot.addWidget(window)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
+    action = _resume_action(window, "notice")
+    action.trigger()
+    assert len(shown) == 1 and str(folder.document("notice")) in shown[0][1]
+    assert folder.review("notice").read_bytes() == saved and action.isVisible()
