@@ -43,7 +43,8 @@ AUTHOR = "status/author"  # who records, remembered between sessions
 class StatusDialog(QDialog):
     """A measure's new status. It opens on the current status; what the user typed stays
     when the entry is refused (closing out without evidence, no author, the store saying
-    no), and the author is remembered for the next time."""
+    no), and the author is remembered for the next time. On a store with per-person logins
+    the server records the login as the author: it is shown, not asked for."""
 
     def __init__(
         self,
@@ -52,9 +53,11 @@ class StatusDialog(QDialog):
         parent: QWidget | None = None,
         submit: Callable[[dict], bool] | None = None,
         refusal: Callable[[Status], str | None] | None = None,
+        login: str | None = None,
     ) -> None:
         """`refusal` says why the logged-in role may not choose a status (that choice is
-        greyed, the reason its tooltip); `current` is the status chosen at first."""
+        greyed, the reason its tooltip); `current` is the status chosen at first; `login`,
+        on a store with roles, is who the server will record as the author."""
         super().__init__(parent)
         self.submit = submit  # records the values; False keeps the dialog open
         self.setWindowTitle(self.tr("更新措施状态"))
@@ -90,8 +93,12 @@ class StatusDialog(QDialog):
         row.addWidget(self.attachment)
         row.addWidget(browse)
         form.addRow(self.tr("附件"), row)
-        self.author = QLineEdit(str(QSettings().value(AUTHOR, "")))
+        self.login = login
+        self.author = QLineEdit(login or str(QSettings().value(AUTHOR, "")))
         self.author.setPlaceholderText(self.tr("姓名或科室"))
+        if login:
+            self.author.setReadOnly(True)
+            self.author.setToolTip(self.tr("共享状态库以登录名记录，由服务器填写"))
         form.addRow(self.tr("记录人"), self.author)
         add_ok_cancel(self, form)
 
@@ -108,7 +115,8 @@ class StatusDialog(QDialog):
         if problem:
             QMessageBox.warning(self, self.tr("无法记录"), problem)
             return
-        QSettings().setValue(AUTHOR, values["author"])
+        if not self.login:  # a login is not the name this PC records under elsewhere
+            QSettings().setValue(AUTHOR, values["author"])
         if self.submit is not None and not self.submit(values):
             return
         super().accept()

@@ -32,14 +32,14 @@ class WindowTracking(QObject):
         measure = next(m for m in window.catalog.measures() if m.id == measure_id)
         current = preset or window.app_state.current.measures[measure_id].status
         store = window.tracking.store
-        check = refusal_check(
-            store.identity if store else None, window.app_state.current, window.canvas.districts
-        )
+        identity = store.identity if store else None
+        check = refusal_check(identity, window.app_state.current, window.canvas.districts)
         dialog = StatusDialog(
             f"{measure.text_zh}\n{measure.text_en}",
             current,
             window,
             refusal=lambda s: check(measure_id, s),
+            login=identity.login if identity else None,
         )
         dialog.submit = lambda values: self.record_status(measure_id, values, dialog)
         dialog.exec()
@@ -59,7 +59,9 @@ class WindowTracking(QObject):
         if ok and reason.strip():
             values = {"status": Status.IN_PROGRESS.value, "as_of": date.today().isoformat()}
             values.update(note=rejection_note(reason), evidence="", attachment="")
-            values["author"] = str(QSettings().value(AUTHOR, ""))
+            store = self.window.tracking.store
+            identity = store.identity if store else None
+            values["author"] = identity.login if identity else str(QSettings().value(AUTHOR, ""))
             self.record_status(measure_id, values)
 
     def record_status(self, measure_id: str, values: dict, asking: QWidget | None = None) -> bool:

@@ -129,3 +129,31 @@ def test_a_window_receives_what_another_office_shared(
         window.show()
     mine = with_user_sites(map_data.catalog, tmp_path / "user")
     assert "鑫达建材码头" in {s.name_zh for s in mine.sites}
+
+
+def test_on_a_store_with_logins_the_author_is_the_login_not_asked_for(
+    qtbot, map_data, tmp_path, monkeypatch, shared_store
+):
+    """The server records the login as the author: the dialog shows it read-only, needs no
+    name typed, and leaves the name this PC records under on a file store as it was."""
+    from desktop import window_tracking
+    from desktop.status import AUTHOR
+
+    QSettings().setValue(AUTHOR, "江岸区环保局 王工")  # as typed earlier on a file store
+    url = shared_store.login("district-editor", "武昌区")
+    window = _window(qtbot, map_data, tmp_path, monkeypatch, url)
+    name = make_url(url).username
+    dialogs = []
+    monkeypatch.setattr(window_tracking.StatusDialog, "exec", lambda d: dialogs.append(d) or 0)
+    window.recording.change_status("wuchang-1")
+    dialog = dialogs[0]
+    assert dialog.author.text() == name and dialog.author.isReadOnly()
+    assert "登录名" in dialog.author.toolTip()
+    dialog.status.setCurrentIndex(dialog.status.findData(Status.IN_PROGRESS.value))
+    dialog.note.setText("开工")
+    with qtbot.waitSignal(window.tracking.changed, timeout=15_000):
+        dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    now = window.app_state.current.measures["wuchang-1"]
+    assert now.status == "in_progress" and now.tracked.author == name
+    assert QSettings().value(AUTHOR) == "江岸区环保局 王工"
