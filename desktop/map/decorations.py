@@ -43,8 +43,9 @@ def legend_entries() -> list[tuple[str, str, object]]:
     rows += [
         ("area", "行政区 district", (style.DISTRICT_FILL, style.DISTRICT_EDGE)),
         ("area", "水源保护区（示意）protection zone", (style.ZONE_FILL, style.ZONE_EDGE)),
-        ("line", "河湖 river, lake", style.RIVER_LINE),
+        ("line", "河湖 river, lake", (style.RIVER_LINE, 3.0)),
         ("area", "水系 water (GSHHG)", (style.WATER_FILL, style.WATER_EDGE)),
+        ("line", "河流中心线 river centre line", (style.WATER_LINE, style.WATER_LINE_PX)),
         ("halo", "位置不确定范围 uncertainty", None),
         ("former", "原址（已搬迁）former site, moved", None),
     ]
@@ -94,7 +95,7 @@ class Legend:
         for part, width in zip(self.parts, self.column_widths, strict=True):
             for index, (what, label, paint) in enumerate(part):
                 y = box.top() + mm(1) + self.heading + self.row * (index + 0.5)
-                _swatch(painter, what, paint, QPointF(x + style.SYMBOL_PX / 2, y))
+                draw_swatch(painter, what, paint, QPointF(x + style.SYMBOL_PX / 2, y))
                 painter.setPen(INK)
                 text = QRectF(x + style.SYMBOL_PX + mm(1.5), y - self.row / 2, width, self.row)
                 painter.drawText(text, Qt.AlignmentFlag.AlignVCenter, label)
@@ -103,7 +104,9 @@ class Legend:
         return box
 
 
-def _swatch(painter: QPainter, what: str, paint, centre: QPointF) -> None:
+def draw_swatch(painter: QPainter, what: str, paint, centre: QPointF) -> None:
+    """One legend row's symbol (a `legend_entries` row's what and paint) around `centre`, in
+    the map's own symbology; the window's legend draws its rows with it too."""
     size = style.SYMBOL_PX
     painter.save()
     painter.translate(centre)
@@ -113,20 +116,18 @@ def _swatch(painter: QPainter, what: str, paint, centre: QPointF) -> None:
         painter.setBrush(fill)
         painter.drawRect(QRectF(-size / 2, -size / 2 + 1, size, size - 2))
     elif what == "line":
-        painter.setPen(QPen(paint, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        colour, width = paint
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawLine(QPointF(-size / 2, 0), QPointF(size / 2, 0))
     elif what == "halo":
-        painter.setPen(QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine))
-        painter.setBrush(QBrush(QColor(120, 120, 120, 28)))
+        painter.setPen(QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(style.HALO_FILL))
         painter.drawEllipse(QPointF(0, 0), size / 2, size / 2)
     elif what == "former":
-        painter.setPen(QPen(style.FORMER_EDGE, 2.0))
-        painter.setBrush(QColor(255, 255, 255, 200))
-        painter.drawPath(items.symbol_path("triangle", size))
+        triangle = items.symbol_path("triangle", size)
+        items.draw_site_symbol(painter, triangle, KIND_SWATCH, former=True)
     else:
-        painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(paint)
-        painter.drawPath(items.symbol_path(what, size))
+        items.draw_site_symbol(painter, items.symbol_path(what, size), paint)
     painter.restore()
 
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleTextItem
 from shapely.geometry.base import BaseGeometry
 
+from desktop.map import style
 from desktop.map.qt_arrays import polygon_from_xy
 from gis import MapFeature
 from gis.basemaps import shift_geometry
@@ -99,6 +100,31 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
     path.addPolygon(QPolygonF([QPointF(x * half, y * half) for x, y in vertices]))
     path.closeSubpath()
     return path
+
+
+FORMER_FILL = QColor(255, 255, 255, 200)  # a former site (原址) is hollow: the map shows through
+
+
+def draw_site_symbol(
+    painter: QPainter,
+    path: QPainterPath,
+    fill: QColor,
+    *,
+    user: bool = False,
+    former: bool = False,
+    selected: bool = False,
+) -> None:
+    """A site's symbol at the painter's origin, as the map, its legend and prints draw it:
+    filled with a white edge (dark for the user's own sites, red when selected), or for a
+    former site (原址) hollow with a grey edge whatever its status."""
+    if former:
+        painter.setPen(QPen(style.SELECTION if selected else style.FORMER_EDGE, 2.0))
+        painter.setBrush(QBrush(FORMER_FILL))
+    else:
+        edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
+        painter.setPen(QPen(edge, 3.0 if selected else 1.5))
+        painter.setBrush(QBrush(fill))
+    painter.drawPath(path)
 
 
 class HaloText(QGraphicsSimpleTextItem):

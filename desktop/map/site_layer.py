@@ -17,11 +17,11 @@ from collections.abc import Iterable
 import numpy as np
 import shapely
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.map import style
-from desktop.map.items import symbol_path
+from desktop.map.items import draw_site_symbol, symbol_path
 from gis import MapFeature
 from gis.basemaps import shift_xy
 from gis.crs import lonlat_to_mercator
@@ -281,15 +281,12 @@ class SiteLayer(QGraphicsItem):
     def _draw(
         self, painter: QPainter, shape: str, status, user: bool, at: QPointF, selected: bool
     ) -> None:
-        edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
-        if shape.startswith(FORMER):
-            painter.setPen(QPen(style.SELECTION if selected else style.FORMER_EDGE, 2.0))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
-        else:
-            painter.setPen(QPen(edge, 3.0 if selected else 1.5))
-            painter.setBrush(QBrush(style.status_colour(status)))
         painter.translate(at)
-        painter.drawPath(self._paths[shape])
+        fill = style.status_colour(status)
+        former = shape.startswith(FORMER)
+        draw_site_symbol(
+            painter, self._paths[shape], fill, user=user, former=former, selected=selected
+        )
         painter.translate(-at)
 
     def _paint_sprites(self, painter: QPainter, picked, device_x, device_y, thin: bool) -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QSettings, Qt, Signal
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.i18n import saved_language
-from desktop.map import items, style
+from desktop.map import decorations, style
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.filters import SiteFilter
 from gis.model import LAYER_KINDS, Catalog, Kind, Status
@@ -27,19 +27,18 @@ LAYER_TITLES = {
     "rivers": QT_TRANSLATE_NOOP("LayersPanel", "河湖"),
     "sites": QT_TRANSLATE_NOOP("LayersPanel", "点位"),
 }
+SWATCH_PX = 16
 
 
-def swatch(colour: QColor, shape: str = "circle") -> QIcon:
-    pixmap = QPixmap(16, 16)
+def swatch(what: str, paint: object) -> QPixmap:
+    """A legend row's symbol as the map draws it (see `decorations.legend_entries`)."""
+    pixmap = QPixmap(SWATCH_PX, SWATCH_PX)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.translate(8, 8)
-    painter.setBrush(colour)
-    painter.setPen(QColor("#444"))
-    painter.drawPath(items.symbol_path(shape, 11))
+    decorations.draw_swatch(painter, what, paint, QPointF(SWATCH_PX / 2, SWATCH_PX / 2))
     painter.end()
-    return QIcon(pixmap)
+    return pixmap
 
 
 class LayersPanel(QWidget):
@@ -65,15 +64,25 @@ class LayersPanel(QWidget):
 
         legend = QGroupBox(self.tr("图例"), self)
         legend_layout = QFormLayout(legend)
-        for status in [*Status, None]:
-            text = f"{status.label_zh} {status.label_en}" if status else "无措施 no measure"
-            icon = QLabel()
-            icon.setPixmap(swatch(style.status_colour(status)).pixmap(16, 16))
-            legend_layout.addRow(icon, QLabel(text))
-        for kind, shape in style.KIND_SHAPES.items():
-            icon = QLabel()
-            icon.setPixmap(swatch(QColor("#bbbbbb"), shape).pixmap(16, 16))
-            legend_layout.addRow(icon, QLabel(f"{kind.label_zh} {kind.label_en}"))
+        rows: list[tuple[str, object, str]] = [
+            ("circle", style.status_colour(s), f"{s.label_zh} {s.label_en}") for s in Status
+        ]
+        rows.append(("circle", style.status_colour(None), "无措施 no measure"))
+        rows += [
+            (shape, decorations.KIND_SWATCH, f"{kind.label_zh} {kind.label_en}")
+            for kind, shape in style.KIND_SHAPES.items()
+        ]
+        rows += [
+            ("former", None, self.tr("原址（已搬迁）")),
+            ("area", (style.WATER_FILL, style.WATER_EDGE), self.tr("水系（江河湖泊）")),
+            ("line", (style.WATER_LINE, style.WATER_LINE_PX), self.tr("河流中心线")),
+        ]
+        self.legend_rows: list[tuple[QLabel, QLabel]] = []
+        for what, paint, text in rows:
+            icon, words = QLabel(), QLabel(text)
+            icon.setPixmap(swatch(what, paint))
+            legend_layout.addRow(icon, words)
+            self.legend_rows.append((icon, words))
         halo = QLabel(self.tr("虚线圆：位置不确定范围"))
         halo.setWordWrap(True)
         halo.setToolTip(self.tr("视野内的点位不超过300个时显示"))
