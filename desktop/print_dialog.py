@@ -2,8 +2,8 @@
 to a printer or into a print preview (the same pages). The choices are remembered.
 
 The table takes the measures panel's rows, so it prints the statuses the window shows; the map
-is the window's canvas, so it prints the tracked colours and filters too (not the selection's
-red outline: see `print_layout`).
+is the window's canvas, so it prints the tracked colours and filters too; the selection's red
+outline only when 标出所选点位 is ticked (see `print_layout`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QRectF, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -74,6 +75,9 @@ class PrintLayoutDialog(QDialog):
         if canvas.selected:
             extents.append((self.tr("所选点位"), "site"))
         self.extent = self._combo(extents)
+        self.highlight = QCheckBox(self.tr("用红框标出所选点位"))
+        self.highlight.setToolTip(self.tr("地图窗口中的选择框默认不打印"))
+        self.highlight.setVisible(bool(canvas.selected))
         self.format = self._combo([("PDF", ".pdf"), (self.tr("PNG（300 dpi）"), ".png")])
         for label, widget in [
             (self.tr("纸张"), self.paper),
@@ -82,6 +86,7 @@ class PrintLayoutDialog(QDialog):
             (self.tr("副标题"), self.subtitle),
             (self.tr("措施表（行政区）"), self.district),
             (self.tr("地图范围"), self.extent),
+            ("", self.highlight),
             (self.tr("格式"), self.format),
         ]:
             form.addRow(label, widget)
@@ -112,6 +117,7 @@ class PrintLayoutDialog(QDialog):
             if index >= 0:
                 combo.setCurrentIndex(index)
         self.title.setText(str(settings.value("print/title", TITLE)))
+        self.highlight.setChecked(bool(settings.value("print/highlight", False, type=bool)))
         self.subtitle.setText(str(settings.value("print/subtitle", "")))
 
     def remember(self) -> None:
@@ -119,6 +125,7 @@ class PrintLayoutDialog(QDialog):
         for key, combo in self._remembered().items():
             settings.setValue(f"print/{key}", combo.currentData())
         settings.setValue("print/title", self.title.text())
+        settings.setValue("print/highlight", self.highlight.isChecked())
         settings.setValue("print/subtitle", self.subtitle.text())
 
     def printer(self):
@@ -197,6 +204,7 @@ class PrintLayoutDialog(QDialog):
             extent=extent,
             credits=tuple(self.credits),
             table=table,
+            highlight=self.canvas.selected if self.highlight.isChecked() else None,
         )
 
     def _extent(self, district: str | None) -> QRectF | None:

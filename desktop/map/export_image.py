@@ -27,9 +27,9 @@ def render_map(
     if state is not None:
         canvas.show_state(state)
     options = LayoutOptions(title=title)
-    if site_id is not None:
-        canvas.select(site_id)
-        options = LayoutOptions(title=title, extent=site_extent(canvas, site_id))
+    if site_id is not None:  # the picture of a site points it out
+        extent = site_extent(canvas, site_id)
+        options = LayoutOptions(title=title, extent=extent, highlight=site_id)
     paper = Paper.of_pixels(*size)
     try:
         if out.suffix.lower() == ".pdf":

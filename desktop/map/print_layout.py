@@ -6,7 +6,8 @@ Positions are millimetres on paper, drawn in 96-dpi layout units (see `paper`), 
 serves both outputs: a PDF through QPdfWriter (vector; fonts embedded) and a PNG at 300 dpi.
 The map is the canvas's own scene, so the page shows what the window shows: tracked
 statuses, filters, hidden layers. Not the selection: its red outline is the window's pointer
-to what the user clicked, not a symbol the legend explains, so a page never carries it.
+to what the user clicked, so a page carries it only when asked (`LayoutOptions.highlight`,
+e.g. a picture around one site).
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ class LayoutOptions:
     credits: Sequence[str] = ()  # e.g. the basemap's credit, printed with the others
     table: MeasuresTable | None = None
     today: date = field(default_factory=date.today)
+    highlight: str | None = None  # a site outlined in red as the window's selection is
 
 
 @dataclass
@@ -204,7 +206,7 @@ class Layout:
         if plan.map_frame is not None:
             assert plan.legend is not None  # _place_map places both
             self._paint_title(painter, plan.title)
-            scene = paint_map(painter, canvas, plan.map_frame, self.extent)
+            scene = paint_map(painter, canvas, plan.map_frame, self.extent, self.options.highlight)
             legend = decorations.Legend(painter.device(), plan.legend_columns)
             legend.draw(painter, plan.legend.topLeft())
             decorations.draw_scale_bar(painter, plan.map_frame, scene)
@@ -254,10 +256,11 @@ class Layout:
 
 
 @contextmanager
-def _without_selection(canvas: MapCanvas) -> Iterator[None]:
-    """Draw the scene with nothing selected, then select again what was."""
+def _selecting(canvas: MapCanvas, site_id: str | None) -> Iterator[None]:
+    """Draw the scene with only `site_id` selected (None: nothing), then give the window
+    its own selection back."""
     selected = canvas.selected
-    canvas.select(None)
+    canvas.select(site_id)
     try:
         yield
     finally:
@@ -291,9 +294,16 @@ def fit_extent(extent: QRectF, frame: QRectF) -> QRectF:
     return QRectF(extent.center().x() - width / 2, extent.center().y() - height / 2, width, height)
 
 
-def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRectF) -> QRectF:
-    """The canvas's scene, vector, clipped to the frame; returns the scene rectangle shown.
-    A basemap's tiles for the page's resolution are loaded first (they are images)."""
+def paint_map(
+    painter: QPainter,
+    canvas: MapCanvas,
+    frame: QRectF,
+    extent: QRectF,
+    highlight: str | None = None,
+) -> QRectF:
+    """The canvas's scene, vector, clipped to the frame, with `highlight` (a site) outlined
+    and no other selection; returns the scene rectangle shown. A basemap's tiles for the
+    page's resolution are loaded first (they are images)."""
     scene = fit_extent(extent, frame)
     painter.save()
     painter.setClipRect(frame)
@@ -303,7 +313,7 @@ def paint_map(painter: QPainter, canvas: MapCanvas, frame: QRectF, extent: QRect
             pixels = frame.width() * max(PRINT_OVERSAMPLING, painter.device().devicePixelRatio())
             stack.enter_context(canvas.basemap.tiles_for_print(scene, scene.width() / pixels))
         stack.enter_context(_declutter_at(canvas, frame.width() / scene.width()))
-        stack.enter_context(_without_selection(canvas))
+        stack.enter_context(_selecting(canvas, highlight))
         canvas.scene().render(painter, frame, scene, Qt.AspectRatioMode.IgnoreAspectRatio)
     painter.restore()
     painter.setPen(QPen(QColor("#333333"), 1.0))

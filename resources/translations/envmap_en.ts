@@ -234,6 +234,18 @@
 <context>
     <name>LayersPanel</name>
     <message>
+        <source>河流中心线</source>
+        <translation>River centre line</translation>
+    </message>
+    <message>
+        <source>水系（江河湖泊）</source>
+        <translation>Water (rivers, lakes)</translation>
+    </message>
+    <message>
+        <source>原址（已搬迁）</source>
+        <translation>Former site (moved)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/panels/layers.py" line="22"/>
         <location filename="../../desktop/panels/layers.py" line="90"/>
         <source>行政区</source>
@@ -487,6 +499,14 @@
 <context>
     <name>PrintLayoutDialog</name>
     <message>
+        <source>地图窗口中的选择框默认不打印</source>
+        <translation>The map window's selection outline is not printed unless this is ticked</translation>
+    </message>
+    <message>
+        <source>用红框标出所选点位</source>
+        <translation>Outline the selected site in red</translation>
+    </message>
+    <message>
         <location filename="../../desktop/print_dialog.py" line="56"/>
         <source>打印版面</source>
         <translation>Print layout</translation>
@@ -725,6 +745,10 @@
 <context>
     <name>StatusDialog</name>
     <message>
+        <source>共享状态库以登录名记录，由服务器填写</source>
+        <translation>The shared status store records your login; the server fills it in</translation>
+    </message>
+    <message>
         <location filename="../../desktop/status.py" line="34"/>
         <source>更新措施状态</source>
         <translation>Update measure status</translation>
@@ -862,6 +886,18 @@
 </context>
 <context>
     <name>WindowImports</name>
+    <message>
+        <source>原文件已保留为：</source>
+        <translation>The file was kept as: </translation>
+    </message>
+    <message>
+        <source>无法继续审核：</source>
+        <translation>Cannot continue the review: </translation>
+    </message>
+    <message>
+        <source>无法继续审核</source>
+        <translation>Cannot continue the review</translation>
+    </message>
     <message>
         <location filename="../../desktop/window_imports.py" line="32"/>
         <source>导入文件</source>

@@ -166,7 +166,8 @@ def test_the_selected_district_s_red_outline_stays_on_screen_not_on_paper(
     qtbot, window, map_data, tmp_path
 ):
     """The selection is the window's pointer, not a map symbol: the saved PDF and the pages
-    sent to a printer (which the preview shows) carry no red outline; the window keeps it."""
+    sent to a printer (which the preview shows) carry no red outline unless 用红框标出所选点位
+    is ticked; the window keeps it."""
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage
     from PySide6.QtPrintSupport import QPrinter
@@ -201,3 +202,14 @@ def test_the_selected_district_s_red_outline_stays_on_screen_not_on_paper(
     assert window.canvas.selected == district  # the window's selection is kept
     after = window.canvas.viewport().grab().toImage()
     assert count(after, QRectF(after.rect()), style.SELECTION, 30, 2) > 50
+    # …and the page carries it when asked for, the choice remembered
+    assert dialog.highlight.isVisible() and not dialog.highlight.isChecked()
+    dialog.highlight.setChecked(True)
+    asked = tmp_path / "asked.pdf"
+    with qtbot.waitSignal(dialog.written, timeout=30_000):
+        assert dialog.write(asked)
+    run("pdftoppm", "-r", "50", "-png", "-singlefile", "-f", "1", asked, tmp_path / "asked")
+    page = QImage(str(tmp_path / "asked.png"))
+    assert count(page, frame, style.SELECTION, 30, 1) > 50
+    dialog.remember()  # as Save, Print and the preview do
+    assert window.exports.print_layout().highlight.isChecked()
