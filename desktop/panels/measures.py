@@ -35,6 +35,8 @@ SHOWN = (
     "area_site", "problem", "measure", "responsible", "target_date", "status", "category",
     "document",
 )  # fmt: skip
+MEASURE_COLUMN = SHOWN.index("measure")  # stretches: the others keep these widths at least
+COLUMN_PX = {"area_site": 150, "problem": 160, "responsible": 160}
 
 
 def with_english(key: str, text: str) -> str:
@@ -64,8 +66,10 @@ class LedgerModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             key = SHOWN[index.column()]
             return with_english(key, str(row[key])) if self.english else str(row[key])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return row["evidence"]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole cell (it may be cut), then its source
+            key = SHOWN[index.column()]
+            text = with_english(key, str(row[key])) if self.english else str(row[key])
+            return f"{text}\n\n{LEDGER_COLUMNS['evidence']}: {row['evidence']}"
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None
@@ -120,12 +124,15 @@ class MeasuresPanel(QWidget):
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # ledger order until a click
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in {0: 150, 1: 160, 2: 380, 3: 160}.items():
+        # The measure takes the room the others leave, so that on a 1366-pixel screen every
+        # column shows without scrolling sideways; long cells end in "…" (full text as tip).
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MEASURE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        for column in range(len(SHOWN)):
             # never narrower than its header's text: every heading stays readable
-            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
-        for column in range(4, len(SHOWN)):
-            self.table.setColumnWidth(column, header.sectionSizeHint(column))
+            wanted = COLUMN_PX.get(SHOWN[column], 0)
+            self.table.setColumnWidth(column, max(wanted, header.sectionSizeHint(column)))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         rows = self.table.verticalHeader()
         rows.setDefaultSectionSize(self.fontMetrics().height() + 8)  # one line a row
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -32,6 +32,11 @@ MEASURE = (
     "    'rows': table.viewport().height() // table.rowHeight(0),\n"
     "    'cut_headers': [c for c in range(header.count())\n"
     "                    if header.sectionSize(c) < header.sectionSizeHint(c)],\n"
+    "    'sideways': header.length() > table.viewport().width()\n"
+    "                or table.horizontalScrollBar().isVisible(),\n"
+    "    'columns_outside': [c for c in range(header.count())\n"
+    "                        if header.sectionViewportPosition(c) + header.sectionSize(c)\n"
+    "                        > table.viewport().width()],\n"
     "}))\n"
 )
 
@@ -50,12 +55,28 @@ def _open_on_screen(tmp_path, width: int, height: int) -> dict:
     return json.loads(out.stdout.splitlines()[-1])
 
 
-@pytest.mark.parametrize(("width", "height", "rows"), [(1366, 768, 5), (1440, 900, 8)])
-def test_window_fits_the_screen_with_a_readable_measures_table(tmp_path, width, height, rows):
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1440, 900)])
+def test_window_fits_the_screen_with_a_readable_measures_table(tmp_path, width, height):
+    """Eight whole rows, every column in view without a horizontal scroll bar, every
+    heading whole, on a laptop's screen and an office one."""
     seen = _open_on_screen(tmp_path, width, height)
     assert seen["inside"] and seen["status_bar_shown"], seen
-    assert seen["rows"] >= rows, seen
+    assert seen["rows"] >= 8, seen
     assert seen["cut_headers"] == [], seen
+    assert not seen["sideways"] and seen["columns_outside"] == [], seen
+
+
+def test_a_cut_cell_shows_its_whole_text_as_a_tooltip(window):
+    model = window.measures.proxy
+    column = 2  # the measure: the longest cells
+    row = max(range(model.rowCount()), key=lambda r: len(str(model.index(r, column).data())))
+    index = model.index(row, column)
+    table = window.measures.table
+    width = table.fontMetrics().horizontalAdvance(str(index.data()))
+    assert width > table.columnWidth(column)  # too long for its cell: it is cut
+    tip = str(index.data(Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith(str(index.data()))
+    assert index.data(Qt.ItemDataRole.UserRole)["evidence"] in tip  # and its source
 
 
 def test_double_clicking_every_row_opens_its_site(qtbot, window):
