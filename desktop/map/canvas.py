@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QHelpEvent,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMen
 from desktop.map import items, style
 from desktop.map.decorations import draw_scale_bar
 from desktop.map.items import AreaItem
+from desktop.map.labels import DistrictLabels, symbols_in_view
 from desktop.map.site_layer import PICK_PX, SiteLayer
 from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
@@ -77,14 +78,15 @@ class MapCanvas(QGraphicsView):
         self._hidden_layers: set[str] = set()
         self.basemap: Basemap | None = None
         self.datum = "wgs84"  # the datum overlays are drawn in, to match the basemap's tiles
-        self._label_anchors: dict[QGraphicsItem, tuple[float, float]] = {}
         self._visible_sites: set[str] | None = None
         self._state: CurrentState | None = None  # what the store adds, once it is open
         self._recoloured: set[str] = set()  # point sites shown in a tracked status
         # Areas and lines: one item each (few); points: one layer item for all of them.
         self._areas: dict[str, AreaItem] = {}
         self._area_of: dict[QGraphicsItem, str] = {}  # looked up by any item under a click
-        self._labels: list[QGraphicsItem] = []  # largest district first: it keeps its label
+        self.labels = DistrictLabels(self.scene(), Z_ORDER["sites"] + 1)
+        self._relabel = QTimer(self, singleShot=True, interval=40)  # once a pan pauses
+        self._relabel.timeout.connect(self.declutter_labels)
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
         features = map_data.features
@@ -117,7 +119,6 @@ class MapCanvas(QGraphicsView):
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
-        labelled: list[tuple[float, QGraphicsItem]] = []
         for feature in features:
             fill, edge, width = _AREA_STYLE.get(feature.layer, (None, style.RIVER_LINE, 3.0))
             item = AreaItem(feature, fill, edge, width)
@@ -126,13 +127,7 @@ class MapCanvas(QGraphicsView):
             self._areas[feature.id] = item
             self._area_of[item] = feature.id
             if feature.layer == "districts":
-                anchor = feature.shape.representative_point()
-                label = items.label_item(feature.name_zh, anchor.x, anchor.y)
-                label.setZValue(6)
-                scene.addItem(label)
-                self._label_anchors[label] = (anchor.x, anchor.y)
-                labelled.append((float(feature.shape.area), label))
-        self._labels = [label for _, label in sorted(labelled, key=lambda pair: -pair[0])]
+                self.labels.add(feature.name_zh, feature.shape)
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
@@ -183,8 +178,7 @@ class MapCanvas(QGraphicsView):
     def _apply_visibility(self) -> None:
         for site_id, item in self._areas.items():
             item.setVisible(self._shown(site_id, self._features[site_id].layer))
-        for label in self._labels:
-            label.setVisible("districts" not in self._hidden_layers)
+        self.labels.set_visible("districts" not in self._hidden_layers)
         shown = ~np.isin(self._point_layers, list(self._hidden_layers))
         if self._visible_sites is not None:
             shown &= np.isin(np.array(self.points.ids, dtype=object), list(self._visible_sites))
@@ -242,8 +236,7 @@ class MapCanvas(QGraphicsView):
         self.datum = datum
         for area in [*self._areas.values(), *self._water]:
             area.set_datum(datum)
-        for label, (x, y) in self._label_anchors.items():
-            label.setPos(self._display_point(x, y))
+        self.labels.move_to(self._display_point)
         self.points.set_datum(datum)
         self.declutter_labels()
 
@@ -317,22 +310,16 @@ class MapCanvas(QGraphicsView):
         self.declutter_labels()
 
     def shown_labels(self) -> list[QGraphicsItem]:
-        return [label for label in self._labels if label.isVisible() and label.opacity() > 0]
+        return list(self.labels.shown())
 
     def declutter_labels(self) -> None:
-        """Hide a label that would overlap a larger district's label at this zoom."""
+        """Place the district names and 原址 notes for this view (desktop/map/labels.py)."""
         self.former.place(self._units_per_px())
-        placed: list[QRectF] = []
-        for label in self._labels:
-            if not label.isVisible():
-                continue
-            anchor = self.mapFromScene(label.pos()).toPointF()
-            offset = QPointF(label.transform().dx(), label.transform().dy())
-            box = label.boundingRect().translated(anchor + offset)
-            free = not any(box.intersects(other) for other in placed)
-            label.setOpacity(1.0 if free else 0.0)
-            if free:
-                placed.append(box.adjusted(-4, -2, 4, 2))
+        self.labels.place(self, *symbols_in_view(self, self.points), self.former.labels.values())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self._relabel.start()
 
     def wuhan_rect(self) -> QRectF:
         """The scene rectangle around all of Wuhan's districts."""

@@ -199,7 +199,13 @@ class _SiteLayers(MacroElement):
     def __init__(self, fmap: folium.Map) -> None:
         super().__init__()  # type: ignore[no-untyped-call]  # branca leaves it unannotated
         self._name = "EnvMapSites"
-        parts = ("envmap_ui.js", "envmap_panels.js", "envmap_canvas.js", "envmap.js")
+        parts = (
+            "envmap_ui.js",
+            "envmap_panels.js",
+            "envmap_canvas.js",
+            "envmap_labels.js",
+            "envmap.js",
+        )
         code = "\n".join(_asset(name) for name in parts)
         self.code = code.replace("ENVMAP_MAP", fmap.get_name())
 

@@ -112,6 +112,7 @@
     var overlays = {};
     var areas = {};  /* row -> its Leaflet layer */
     var canvas = new SiteCanvas(sites);
+    canvas.labels = window.EnvMapLabels(map);  /* district names placed after each redraw */
     var sheet = UI.sheet(meta, function () { close(); });
     var open = -1;
     var ui = null;
@@ -209,15 +210,19 @@
         if (node) node.classList.add("envmap-" + name.replace("_", "-"));
       });
       if (name === "districts") {
-        L.marker(sites.latlng(row), {
+        var marker = L.marker(sites.latlng(row), {
           icon: L.divIcon({ className: "envmap-label", html: UI.el("span", "envmap-label-text", c.name[row]), iconSize: null }),
           interactive: false,
           keyboard: false
         }).addTo(overlay("districts"));
+        var bounds = layer.getBounds();
+        var area = (bounds.getEast() - bounds.getWest()) * (bounds.getNorth() - bounds.getSouth());
+        canvas.labels.add(marker, c.outlines[key], area);
       }
     });
     overlays.sites = canvas;  /* put on the map once the bar has taken its room: one first draw */
     map.on("click", function (event) { clicked(event); });
+    map.on("overlayadd", function () { canvas.redraw(); });  /* names back: place them again */
     map.on("mousemove", function (event) {
       map.getContainer().classList.toggle("envmap-over-site", canvas.hit(event.containerPoint) >= 0);
     });

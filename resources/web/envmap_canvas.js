@@ -123,6 +123,14 @@ window.EnvMapCanvas = function (map, meta, UI) {
       } else {
         this.blit(ctx, drawn, xs, ys, count, ratio);
       }
+      if (this.labels) {  /* the district names first: notes give way to them */
+        var shift = map.layerPointToContainerPoint(topLeft);
+        var cxs = new Float32Array(count);
+        var cys = new Float32Array(count);
+        for (var e = 0; e < count; e++) { cxs[e] = xs[e] + shift.x; cys[e] = ys[e] + shift.y; }
+        this.labels.place(cxs, cys, count);
+        this.shift = shift;
+      }
       if (zoom >= HALO_FROM) this.formerLabels(ctx, drawn, xs, ys, count);
       var at = count ? Array.prototype.indexOf.call(drawn.subarray(0, count), this.selected) : -1;
       if (at >= 0) {
@@ -185,7 +193,8 @@ window.EnvMapCanvas = function (map, meta, UI) {
       }
       ctx.putImageData(this.image, 0, 0);
     },
-    /* A former site says so beside its symbol once streets show. */
+    /* A former site says so beside its symbol once streets show, unless the note would
+     * cover a district's name or another symbol. */
     formerLabels: function (ctx, drawn, xs, ys, count) {
       ctx.save();
       ctx.font = "11px sans-serif";
@@ -195,6 +204,13 @@ window.EnvMapCanvas = function (map, meta, UI) {
       ctx.fillStyle = meta.former.edge;
       for (var d = 0; d < count; d++) {
         if (!this.sites.former[drawn[d]]) continue;
+        if (this.labels) {
+          var left = xs[d] + this.shift.x + SIZE / 2 + 2;
+          var top = ys[d] + this.shift.y - 7;
+          var note = { left: left, top: top, right: left + ctx.measureText(meta.former.label).width, bottom: top + 14 };
+          if (!this.labels.noteFree(note)) continue;
+          this.labels.take(note);
+        }
         ctx.strokeText(meta.former.label, xs[d] + SIZE / 2 + 2, ys[d]);
         ctx.fillText(meta.former.label, xs[d] + SIZE / 2 + 2, ys[d]);
       }

@@ -1,0 +1,199 @@
+/* Wuhan EnvMap's exported map: where the district names go, so that none covers another name,
+ * a drawn symbol or a control. At the city's zoom the seven central districts are a few dozen
+ * pixels wide: a name goes at its district's anchor when that spot is free and the name stays
+ * inside the district, otherwise beside it with a thin leader line (nearest free spot, looking
+ * away from the view's centre first), otherwise at its anchor over the symbols if no name is
+ * there (names win over symbols), otherwise it is hidden. Site notes (原址) then give way to
+ * any name or other symbol (see envmap_canvas.js). Run after every redraw of the sites, with
+ * a grid of the drawn symbols: the cost follows the symbols in view, never all the sites. */
+window.EnvMapLabels = function (map) {
+  "use strict";
+  var CELL = 4;  /* the symbol grid's cell, in pixels */
+  var GAP = 2;  /* kept free around a placed name */
+  var RADII = [18, 28, 40, 56, 76, 100, 130];  /* leader lengths tried, shortest first */
+  var TURNS = 16;  /* leader directions tried at each length */
+  var REACH = 9;  /* a symbol's half size plus its edge */
+
+  function Grid(width, height) {
+    this.cols = Math.ceil(width / CELL) + 1;
+    this.rows = Math.ceil(height / CELL) + 1;
+    this.cells = new Uint8Array(this.cols * this.rows);
+  }
+  Grid.prototype.mark = function (left, top, right, bottom) {
+    var c0 = Math.max(0, Math.floor(left / CELL));
+    var c1 = Math.min(this.cols - 1, Math.floor(right / CELL));
+    var r0 = Math.max(0, Math.floor(top / CELL));
+    var r1 = Math.min(this.rows - 1, Math.floor(bottom / CELL));
+    for (var r = r0; r <= r1; r++) this.cells.fill(1, r * this.cols + c0, r * this.cols + c1 + 1);
+  };
+  Grid.prototype.free = function (box) {
+    var c0 = Math.max(0, Math.floor(box.left / CELL));
+    var c1 = Math.min(this.cols - 1, Math.floor(box.right / CELL));
+    var r0 = Math.max(0, Math.floor(box.top / CELL));
+    var r1 = Math.min(this.rows - 1, Math.floor(box.bottom / CELL));
+    for (var r = r0; r <= r1; r++) {
+      for (var c = c0; c <= c1; c++) if (this.cells[r * this.cols + c]) return false;
+    }
+    return true;
+  };
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  function box(left, top, width, height) {
+    return { left: left, top: top, right: left + width, bottom: top + height };
+  }
+
+  /* Whether [lng, lat] lies inside a GeoJSON polygon or multipolygon (even-odd rule). */
+  function inside(geometry, lng, lat) {
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    var hit = false;
+    polygons.forEach(function (rings) {
+      rings.forEach(function (ring) {
+        for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          var a = ring[i], b = ring[j];
+          if ((a[1] > lat) !== (b[1] > lat) && lng < (b[0] - a[0]) * (lat - a[1]) / (b[1] - a[1]) + a[0]) hit = !hit;
+        }
+      });
+    });
+    return hit;
+  }
+
+  function geometryOf(outline) {
+    var feature = outline.type === "FeatureCollection" ? outline.features[0] : outline;
+    return feature.geometry || feature;
+  }
+
+  function Labels() {
+    this.entries = [];
+    this.placed = [];
+    this.grid = null;
+  }
+
+  /* A district's name at `latlng` (a point inside it), `area` to rank it (larger first). */
+  Labels.prototype.add = function (marker, outline, area) {
+    var entry = { marker: marker, geometry: geometryOf(outline), area: area, size: null };
+    this.entries.push(entry);
+    this.entries.sort(function (a, b) { return b.area - a.area; });
+    return entry;
+  };
+
+  /* The controls' and open panels' rectangles in map container pixels. */
+  function controls(container) {
+    var origin = container.getBoundingClientRect();
+    return Array.prototype.map.call(container.querySelectorAll(".leaflet-control, .envmap-panel"), function (node) {
+      var r = node.getBoundingClientRect();
+      return box(r.left - origin.left, r.top - origin.top, r.width, r.height);
+    }).filter(function (r) { return r.right > r.left && r.bottom > r.top; });
+  }
+
+  /* Place every shown name, given the drawn symbols' container pixels xs, ys (count of them). */
+  Labels.prototype.place = function (xs, ys, count) {
+    var size = map.getSize();
+    var grid = new Grid(size.x, size.y);
+    for (var d = 0; d < count; d++) grid.mark(xs[d] - REACH, ys[d] - REACH, xs[d] + REACH, ys[d] + REACH);
+    controls(map.getContainer()).forEach(function (r) { grid.mark(r.left, r.top, r.right, r.bottom); });
+    var frame = box(0, 0, size.x, size.y);
+    var placed = [];
+    var pending = [];
+    var self = this;
+    this.entries.forEach(function (entry) {
+      var node = entry.marker.getElement && entry.marker.getElement();
+      entry.node = node ? node.querySelector(".envmap-label-text") : null;
+      if (!entry.node || !entry.marker._map) return;
+      if (!entry.size) entry.size = [entry.node.offsetWidth, entry.node.offsetHeight];
+      var at = map.latLngToContainerPoint(entry.marker.getLatLng());
+      var middle = box(at.x - entry.size[0] / 2, at.y - entry.size[1] / 2, entry.size[0], entry.size[1]);
+      var onView = at.x >= 0 && at.y >= 0 && at.x <= size.x && at.y <= size.y;
+      if (onView && !self.fits(entry, middle, grid, placed)) pending.push([entry, at, middle]);
+      else if (onView || !placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
+      else self.hide(entry);
+    });
+    var centre = { x: size.x / 2, y: size.y / 2 };
+    pending.forEach(function (item) {
+      var entry = item[0], at = item[1], middle = item[2];
+      var spot = leaderSpot(at, entry.size, centre, frame, grid, placed);
+      if (spot) self.put(entry, at, spot, placed, true);
+      else if (!placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
+      else self.hide(entry);
+    });
+    this.placed = placed;
+    this.grid = grid;
+  };
+
+  /* Free of symbols, names and controls, with both ends of the name inside its district. */
+  Labels.prototype.fits = function (entry, spot, grid, placed) {
+    if (!grid.free(spot) || placed.some(function (other) { return overlaps(spot, other); })) return false;
+    var y = (spot.top + spot.bottom) / 2;
+    return [spot.left, spot.right].every(function (x) {
+      var end = map.containerPointToLatLng([x, y]);
+      return inside(entry.geometry, end.lng, end.lat);
+    });
+  };
+
+  Labels.prototype.put = function (entry, at, spot, placed, leader) {
+    var node = entry.node;
+    node.style.visibility = "";
+    node.style.transform = "translate(" + (spot.left - at.x) + "px," + (spot.top - at.y) + "px)";
+    placed.push({ left: spot.left - GAP, top: spot.top - GAP, right: spot.right + GAP, bottom: spot.bottom + GAP });
+    var line = node.parentNode.querySelector(".envmap-leader");
+    if (!leader) {
+      if (line) line.hidden = true;
+      return;
+    }
+    if (!line) {
+      line = document.createElement("span");
+      line.className = "envmap-leader";
+      node.parentNode.insertBefore(line, node);
+    }
+    var x = Math.min(Math.max(at.x, spot.left), spot.right) - at.x;
+    var y = Math.min(Math.max(at.y, spot.top), spot.bottom) - at.y;
+    line.hidden = false;
+    line.style.width = Math.hypot(x, y) + "px";
+    line.style.transform = "rotate(" + Math.atan2(y, x) + "rad)";
+  };
+
+  Labels.prototype.hide = function (entry) {
+    entry.node.style.visibility = "hidden";
+    var line = entry.node.parentNode.querySelector(".envmap-leader");
+    if (line) line.hidden = true;
+  };
+
+  /* Whether a site's note at `spot` (container pixels) may show: no name there and no symbol
+   * but its own (the note starts `own` pixels right of its symbol's centre). */
+  Labels.prototype.noteFree = function (spot) {
+    if (this.placed.some(function (other) { return overlaps(spot, other); })) return false;
+    return !this.grid || this.grid.free({ left: spot.left + REACH, top: spot.top, right: spot.right, bottom: spot.bottom });
+  };
+
+  Labels.prototype.take = function (spot) {
+    this.placed.push(spot);
+  };
+
+  function leaderSpot(at, size, centre, frame, grid, placed) {
+    var away = Math.atan2(at.y - centre.y, at.x - centre.x);
+    var turns = [];
+    for (var k = 0; k < TURNS; k++) turns.push(k);
+    function off(k) {
+      var d = Math.abs(2 * Math.PI * k / TURNS - away) % (2 * Math.PI);
+      return Math.min(d, 2 * Math.PI - d);
+    }
+    turns.sort(function (a, b) { return off(a) - off(b); });
+    var width = size[0], height = size[1];
+    for (var r = 0; r < RADII.length; r++) {
+      for (var t = 0; t < turns.length; t++) {
+        var angle = 2 * Math.PI * turns[t] / TURNS;
+        var left = at.x + Math.cos(angle) * (RADII[r] + width / 2) - width / 2;
+        var top = at.y + Math.sin(angle) * (RADII[r] + height / 2) - height / 2;
+        var spot = box(left, top, width, height);
+        if (spot.left < frame.left || spot.top < frame.top || spot.right > frame.right || spot.bottom > frame.bottom) continue;
+        if (!grid.free(spot) || placed.some(function (other) { return overlaps(spot, other); })) continue;
+        return spot;
+      }
+    }
+    return null;
+  }
+
+  return new Labels();
+};

@@ -1,0 +1,55 @@
+"""District names at city scale on the office screens: every district can be told apart,
+no name covers another name or a site's symbol."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, QRectF
+
+from desktop.map import style
+from desktop.map.labels import symbols_in_view
+
+DISTRICTS = 13
+
+
+def _box(canvas, label) -> QRectF:
+    """Where the label's text is drawn, in view pixels."""
+    anchor = canvas.mapFromScene(label.pos()).toPointF()
+    offset = QPointF(label.transform().dx(), label.transform().dy())
+    return label.boundingRect().translated(anchor + offset)
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+def test_every_district_is_named_at_city_scale_clear_of_names_and_symbols(window, size):
+    window.resize(*size)
+    canvas = window.canvas
+    canvas.fit_to_wuhan()
+    names = {label.text(): _box(canvas, label) for label in canvas.shown_labels()}
+    assert len(names) == DISTRICTS
+    assert {"江汉区", "硚口区", "武昌区", "江岸区", "汉阳区", "青山区"} <= set(names)
+    frame = QRectF(canvas.viewport().rect())
+    boxes = list(names.items())
+    for i, (name, box) in enumerate(boxes):
+        assert frame.contains(box), name
+        for other, other_box in boxes[i + 1 :]:
+            assert not box.intersects(other_box), (name, other)
+    half = style.SYMBOL_PX / 2
+    xs, ys = symbols_in_view(canvas, canvas.points)
+    assert len(xs) > 20  # the centre's sites are drawn
+    for x, y in zip(xs, ys, strict=True):
+        symbol = QRectF(x - half, y - half, 2 * half, 2 * half)
+        for name, box in boxes:
+            assert not box.intersects(symbol), (name, x, y)
+
+
+def test_a_name_moved_off_its_district_is_led_back_to_it(window):
+    window.resize(1366, 768)
+    canvas = window.canvas
+    canvas.fit_to_wuhan()
+    led = [label for label in canvas.shown_labels() if canvas.labels.leaders[label].isVisible()]
+    assert led  # the centre's districts are too small to hold their names
+    for label in led:
+        line = canvas.labels.leaders[label]
+        anchor = canvas.mapFromScene(label.pos()).toPointF()
+        end = line.path().currentPosition() + anchor
+        assert _box(canvas, label).adjusted(-1, -1, 1, 1).contains(end), label.text()

@@ -1,0 +1,73 @@
+"""The exported map's district names at the city view, on a desktop and a phone screen: all
+thirteen show, none covers another name or a map control, and they are placed again after a
+zoom or a pan."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gis import build_map_data
+from gis.export.html import write_html
+
+DESKTOP, PHONE = (1440, 900), (390, 844)
+
+# The page's visible district names and controls, as [text, left, top, right, bottom].
+_BOXES = """(selector) => [...document.querySelectorAll(selector)]
+  .filter(node => node.getClientRects().length && getComputedStyle(node).visibility !== 'hidden')
+  .map(node => { const r = node.getBoundingClientRect();
+                 return [node.textContent, r.left, r.top, r.right, r.bottom]; })"""
+
+
+@pytest.fixture(scope="module")
+def page_file(catalog, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("labels") / "map.html"
+    write_html(build_map_data(catalog), out)
+    return out
+
+
+def _overlap(a, b) -> bool:
+    return a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+
+
+def _names(page) -> list:
+    page.wait_for_timeout(50)  # the redraw after the move
+    return page.evaluate(_BOXES, ".envmap-label-text")
+
+
+def _assert_apart(page) -> list:
+    names = _names(page)
+    controls = page.evaluate(_BOXES, ".leaflet-control")
+    for i, name in enumerate(names):
+        for other in names[i + 1 :]:
+            assert not _overlap(name, other), (name, other)
+        for control in controls:
+            assert not _overlap(name, control), (name, control[0][:20])
+    return names
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_district_is_named_apart_at_the_city_view(open_offline, page_file, catalog, viewport):
+    page = open_offline(page_file, viewport=viewport).page
+    names = _assert_apart(page)
+    districts = {s.name_zh for s in catalog.sites if s.id in _district_ids(catalog)}
+    assert {name[0] for name in names} == districts
+    assert len(districts) == 13
+    width, height = viewport
+    for name in names:
+        assert name[1] >= 0 and name[3] <= width and name[2] >= 0 and name[4] <= height
+
+
+def test_names_are_placed_again_after_zoom_and_pan(open_offline, page_file):
+    page = open_offline(page_file, viewport=PHONE).page
+    page.evaluate("window.envmap.map.zoomIn(1, {animate: false})")
+    assert len(_assert_apart(page)) >= 7  # the centre's names, more room each
+    page.evaluate("window.envmap.map.panBy([120, -80], {animate: false})")
+    _assert_apart(page)
+    page.evaluate("window.envmap.map.setZoom(13, {animate: false})")
+    _assert_apart(page)
+
+
+def _district_ids(catalog) -> set[str]:
+    return {s.id for s in catalog.sites if s.kind.value == "district"}
