@@ -14,7 +14,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.credentials import make_settings_private, move_secrets_out_of_settings
-from desktop.first_frame import FIRST_FRAME, FirstFrame, save_first_frame, show_first_frame
+from desktop.first_frame import FIRST_FRAME, FirstFrame, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from gis.paths import resources_root, user_data_dir
@@ -190,6 +190,7 @@ class Start:
         self.claim: FolderClaim | None = None
         if frame is not None:
             frame.painted.connect(self._after_first_frame)
+            frame.show()
 
     def _after_first_frame(self) -> None:
         if self.reporting:
@@ -197,8 +198,15 @@ class Start:
         QTimer.singleShot(0, self._open_or_quit)  # the frame reaches the screen first
 
     def _open_or_quit(self) -> None:
+        """Open the window; a start that cannot ends the app rather than leave the picture."""
         app = QApplication.instance()
-        if not self.open() and app is not None:
+        try:
+            opened = self.open()
+        except BaseException:
+            if app is not None:
+                app.exit(1)
+            raise
+        if not opened and app is not None:
             app.exit(1)
 
     def _report_map_paint(self) -> None:
@@ -232,7 +240,7 @@ class Start:
 def run(data: Path | None = None) -> int:
     app = configure_application()
     apply_language(saved_language())  # the first frame's title is translated, too
-    start = Start(data, show_first_frame(cache_dir() / FIRST_FRAME))
+    start = Start(data, load_first_frame(cache_dir() / FIRST_FRAME))
     if start.frame is None and not start.open():
         return 1
     try:

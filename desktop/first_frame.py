@@ -52,17 +52,16 @@ class FirstFrame(QWidget):
             self.painted.emit()
 
 
-def show_first_frame(path: Path) -> FirstFrame | None:
-    """The first-frame window, shown, or None when no picture was saved or it is unreadable
+def load_first_frame(path: Path) -> FirstFrame | None:
+    """The first-frame window, not yet shown (so that `painted` can be connected first: a
+    platform may paint at once), or None when no picture was saved or it is unreadable
     (then the real window is the first frame, as on a first start)."""
     if not path.is_file():
         return None
     picture = QPicture()
     if not picture.load(str(path)) or picture.boundingRect().isEmpty():
         return None
-    frame = FirstFrame(picture)
-    frame.show()
-    return frame
+    return FirstFrame(picture)
 
 
 def save_first_frame(window: QWidget, path: Path) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from desktop.first_frame import save_first_frame, show_first_frame
+from desktop.first_frame import load_first_frame, save_first_frame
 
 
 def test_the_saved_window_is_shown_again_as_it_was(qtbot, tmp_path):
@@ -14,17 +14,17 @@ def test_the_saved_window_is_shown_again_as_it_was(qtbot, tmp_path):
     qtbot.addWidget(window)
     path = tmp_path / "first-frame.picture"
     save_first_frame(window, path)
-    frame = show_first_frame(path)
+    frame = load_first_frame(path)
     assert frame is not None
     qtbot.addWidget(frame)
     with qtbot.waitSignal(frame.painted):
-        frame.repaint()
+        frame.show()
     assert frame.size() == window.size()
     assert frame.grab().toImage() == window.grab().toImage()
 
 
 def test_no_picture_means_no_first_frame(qtbot, tmp_path):
-    assert show_first_frame(tmp_path / "first-frame.picture") is None
+    assert load_first_frame(tmp_path / "first-frame.picture") is None
 
 
 @pytest.mark.qt_log_ignore("QPicturePaintEngine::checkFormat")
@@ -36,4 +36,4 @@ def test_a_damaged_picture_is_not_shown(qtbot, tmp_path):
     damaged = bytearray(path.read_bytes())
     damaged[len(damaged) // 2] ^= 0xFF
     path.write_bytes(bytes(damaged))
-    assert show_first_frame(path) is None
+    assert load_first_frame(path) is None
