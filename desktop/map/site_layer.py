@@ -86,7 +86,7 @@ class SiteLayer(QGraphicsItem):
         return self._bounds
 
     def _index_styles(self) -> None:
-        self._styles = sorted(set(self.style_of), key=lambda key: (key[0], str(key[1]), key[2]))
+        self._styles = sorted(set(self.style_of), key=_style_order)
         code_of = {key: code for code, key in enumerate(self._styles)}
         self._style_code = np.array([code_of[key] for key in self.style_of], dtype=int)
 
@@ -112,23 +112,25 @@ class SiteLayer(QGraphicsItem):
         self._restyle(changed)
 
     def _restyle(self, changed: dict[int, tuple[str, object, bool]]) -> None:
-        """Give these sites (by index) these styles. Only they are re-coded, unless a style
-        is new to the layer: then every site is (the styles are held once, in order)."""
+        """Give these sites (by index) these styles; only they are re-coded. A style new to
+        the layer joins the known ones (which stay, so that toggling back and forth finds
+        them), and every site's code is renumbered in one NumPy step."""
         if not changed:
             return
         for shape, _, _ in changed.values():
             if shape not in self._paths:
                 self._paths[shape] = symbol_path(shape.removeprefix(FORMER), style.SYMBOL_PX)
+        new = set(changed.values()).difference(self._styles)
+        if new:
+            old = self._styles
+            self._styles = sorted({*old, *new}, key=_style_order)
+            code_of = {key: code for code, key in enumerate(self._styles)}
+            renumbered = np.array([code_of[key] for key in old], dtype=int)
+            self._style_code = renumbered[self._style_code]
         code_of = {key: code for code, key in enumerate(self._styles)}
-        if all(key in code_of for key in changed.values()):
-            for i, key in changed.items():
-                code = code_of[key]
-                self.style_of[i], self._style_code[i] = self._styles[code], code
-        else:
-            for i, key in changed.items():
-                self.style_of[i] = key
-            self.style_of = _shared(self.style_of)
-            self._index_styles()
+        for i, key in changed.items():
+            code = code_of[key]
+            self.style_of[i], self._style_code[i] = self._styles[code], code
         self._version += 1
         self.update()
 
@@ -336,6 +338,10 @@ class SiteLayer(QGraphicsItem):
             sprite_painter.end()
             self._sprites[key] = sprite
         return self._sprites[key]
+
+
+def _style_order(key: tuple[str, object, bool]) -> tuple[str, str, bool]:
+    return key[0], str(key[1]), key[2]
 
 
 def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, object, bool]]:
