@@ -7,19 +7,23 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.credentials import make_settings_private, move_secrets_out_of_settings
+from desktop.first_frame import FIRST_FRAME, FirstFrame, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
-from desktop.main_window import MainWindow
-from gis import EnvMapError, MapData, load_map_data
-from gis.failures import failure_message
-from gis.locks import FolderClaim
 from gis.paths import resources_root, user_data_dir
+
+# The window, the map data and what they import (NumPy, shapely) come after the first frame.
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+    from gis import MapData
+    from gis.locks import FolderClaim
 
 
 class Desktop:
@@ -31,22 +35,33 @@ class Desktop:
         user_folder: Path | None = None,
         reload: Callable[[], MapData | None] | None = None,
         on_map_shown: Callable[[], None] | None = None,
+        first_frame: Path | None = None,
     ) -> None:
         self.map_data = map_data
         self.user_folder = user_folder
         self.reload = reload
         self.on_map_shown = on_map_shown
+        self.first_frame = first_frame  # where the window's picture for the next start goes
         self.window: MainWindow  # set by _open(), below
         apply_language(saved_language())
         self._open()
 
     def _open(self) -> None:
+        from desktop.main_window import MainWindow
+
         self.window = MainWindow(self.map_data, self.user_folder)
         self.window.languageChosen.connect(self.switch_language)
         self.window.userDataChanged.connect(self.refresh)
+        if self.first_frame is not None:
+            self.window.mapShown.connect(self._save_first_frame)
         if self.on_map_shown is not None:  # before show(): a platform may paint at once
             self.window.mapShown.connect(self.on_map_shown)
         self.window.show()
+
+    def _save_first_frame(self) -> None:
+        window, path = self.window, self.first_frame
+        if path is not None:  # once the frame is on screen
+            QTimer.singleShot(0, lambda: save_first_frame(window, path))
 
     def refresh(self) -> None:
         """The user's catalog changed: reopen the window on the data with the new sites. If
@@ -98,6 +113,9 @@ def open_map_data(
 ) -> MapData | None:
     """The map data to open. A broken data folder is explained in a dialog naming the file
     and place, and the shipped data opens instead; nothing in the folder is changed."""
+    from gis import EnvMapError, load_map_data
+    from gis.failures import failure_message
+
     try:
         return load_map_data(data, cache, user)
     except (EnvMapError, OSError) as exc:
@@ -131,6 +149,8 @@ def claim_user_folder(window: QWidget, folder: Path | None) -> FolderClaim | Non
     is lost), but one sees the other's changes only after it refreshes."""
     if folder is None:
         return None
+    from gis.locks import FolderClaim
+
     claim = FolderClaim(folder)
     if not claim.take():
         from desktop.map.print_layout import TITLE  # the print modules: not before the map
@@ -143,30 +163,88 @@ def claim_user_folder(window: QWidget, folder: Path | None) -> FolderClaim | Non
 
 
 def report_first_paint() -> None:
-    """With ENVMAP_REPORT_FIRST_PAINT set, the moment the map's first frame is painted is
-    printed (then the process's CPU seconds so far, which a loaded machine disturbs less) and
-    the app quits: how a start is timed from outside, in a bundle as from source."""
+    """With ENVMAP_REPORT_FIRST_PAINT set, the moment the window's first frame is painted is
+    printed (then the process's CPU seconds so far, which a loaded machine disturbs less):
+    how a start is timed from outside, in a bundle as from source."""
     print(f"first-paint {time.time()!r} {time.process_time()!r}", flush=True)
+
+
+def report_map_paint() -> None:
+    """With ENVMAP_REPORT_FIRST_PAINT set, the moment the real window's map is first painted
+    (after the first frame, when one was saved) is printed likewise, and the app quits."""
+    print(f"map-paint {time.time()!r} {time.process_time()!r}", flush=True)
     app = QApplication.instance()
     if app is not None:
         QTimer.singleShot(0, app.quit)  # the loop may not run yet
 
 
+class Start:
+    """A start: the first frame from the last start's picture when there is one, then the
+    map data and the real window in its place; without a picture, the real window alone."""
+
+    def __init__(self, data: Path | None, frame: FirstFrame | None) -> None:
+        self.data = data
+        self.frame = frame
+        self.reporting = bool(os.environ.get("ENVMAP_REPORT_FIRST_PAINT"))
+        self.desktop: Desktop | None = None
+        self.claim: FolderClaim | None = None
+        if frame is not None:
+            frame.painted.connect(self._after_first_frame)
+            frame.show()
+
+    def _after_first_frame(self) -> None:
+        if self.reporting:
+            report_first_paint()
+        QTimer.singleShot(0, self._open_or_quit)  # the frame reaches the screen first
+
+    def _open_or_quit(self) -> None:
+        """Open the window; a start that cannot ends the app rather than leave the picture."""
+        app = QApplication.instance()
+        try:
+            opened = self.open()
+        except BaseException:
+            if app is not None:
+                app.exit(1)
+            raise
+        if not opened and app is not None:
+            app.exit(1)
+
+    def _report_map_paint(self) -> None:
+        if self.frame is None:
+            report_first_paint()
+        report_map_paint()
+
+    def open(self) -> bool:
+        """Load the map data and open the window; False when no data can be read (a dialog
+        has said why)."""
+        map_data = open_map_data(self.data, cache_dir(), user_dir())
+        if map_data is None:
+            return False
+        self.desktop = desktop = Desktop(
+            map_data,
+            user_dir(),
+            lambda: open_map_data(self.data, cache_dir(), user_dir()),
+            self._report_map_paint if self.reporting else None,
+            cache_dir() / FIRST_FRAME,
+        )
+        if self.frame is not None:
+            self.frame.close()
+            self.frame.deleteLater()
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(lambda: desktop.window.close())
+        self.claim = claim_user_folder(desktop.window, user_dir())
+        return True
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
-    map_data = open_map_data(data, cache_dir(), user_dir())
-    if map_data is None:
+    apply_language(saved_language())  # the first frame's title is translated, too
+    start = Start(data, load_first_frame(cache_dir() / FIRST_FRAME))
+    if start.frame is None and not start.open():
         return 1
-    desktop = Desktop(
-        map_data,
-        user_dir(),
-        lambda: open_map_data(data, cache_dir(), user_dir()),
-        report_first_paint if os.environ.get("ENVMAP_REPORT_FIRST_PAINT") else None,
-    )
-    app.aboutToQuit.connect(lambda: desktop.window.close())
-    claim = claim_user_folder(desktop.window, user_dir())
     try:
         return app.exec()
     finally:
-        if claim is not None:
-            claim.release()
+        if start.claim is not None:
+            start.claim.release()

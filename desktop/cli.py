@@ -1,6 +1,8 @@
 """`envmap`: the command line of `gis` plus `app`, which opens the window (also with no arguments).
 
-Qt is imported only when the window is asked for, so the data commands run without PySide6.
+Qt is imported only when the window is asked for, so the data commands run without PySide6;
+`envmap app` is parsed without the data commands' parser, whose imports (NumPy, shapely, the
+exporters) would delay the window's first frame.
 """
 
 from __future__ import annotations
@@ -10,8 +12,6 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
-
-from gis import cli
 
 DEFAULT_SIZE = "1600x1200"
 
@@ -69,6 +69,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
         known = "、".join(DISTRICT_NAMES_EN)
         print(f"envmap: unknown district {args.district!r}; known: {known}", file=sys.stderr)
         return 1
+    from gis import cli
+
     name_application()
     # The window's map cache and catalog; the store's state is drawn over it, as the window does.
     user = None if args.catalog_only else user_data_dir()
@@ -161,10 +163,36 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     return run_checks()
 
 
+def _app_arguments(argv: list[str]) -> argparse.Namespace | None:
+    """`[--data DIR] [-v] app`, the options `app` reads, as the full parser would read them;
+    None for anything else, which the full parser reads (and explains)."""
+    args = argparse.Namespace(data=None, verbose=False, run=_cmd_app)
+    tokens = iter(argv)
+    for token in tokens:
+        if token in ("-v", "--verbose"):
+            args.verbose = True
+        elif token == "--data" or token.startswith("--data="):
+            value = token.partition("=")[2] if "=" in token else next(tokens, "")
+            if not value or value.startswith("-"):
+                return None
+            args.data = Path(value)
+        else:
+            return args if token == "app" and next(tokens, None) is None else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not [a for a in argv if not a.startswith("-")] and "-h" not in argv and "--help" not in argv:
         argv = [*argv, "app"]
+    app = _app_arguments(argv)
+    if app is not None:
+        from gis.failures import log_to_stderr
+
+        log_to_stderr(app.verbose)
+        return _cmd_app(app)
+    from gis import cli
+
     return cli.main(argv, extend=_add_desktop_commands)
 
 

@@ -18,7 +18,7 @@ from gis.basemaps import HTML_BASEMAPS
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
-from gis.failures import MaskPasswords, failure_message, is_database_error
+from gis.failures import failure_message, is_database_error, log_to_stderr
 from gis.filters import SiteFilter
 from gis.model import Catalog, Kind, Status
 
@@ -475,13 +475,7 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
 
 def main(argv: list[str] | None = None, extend: Callable[[Any], None] | None = None) -> int:
     args = build_parser(extend).parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
-    for handler in logging.getLogger().handlers:
-        if not any(isinstance(f, MaskPasswords) for f in handler.filters):
-            handler.addFilter(MaskPasswords())
+    log_to_stderr(args.verbose)
     try:
         code: int = args.run(args)
         return code

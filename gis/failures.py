@@ -30,6 +30,17 @@ class MaskPasswords(logging.Filter):
         return True
 
 
+def log_to_stderr(verbose: bool) -> None:
+    """The command line's logging: warnings (everything with `verbose`), passwords masked."""
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    for handler in logging.getLogger().handlers:
+        if not any(isinstance(f, MaskPasswords) for f in handler.filters):
+            handler.addFilter(MaskPasswords())
+
+
 _OS_REASONS = {
     errno.ENOSPC: "the disk is full (no space left on the device)",
     errno.ENOENT: "no such file or folder",

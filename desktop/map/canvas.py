@@ -111,7 +111,7 @@ class MapCanvas(QGraphicsView):
         self._water = [water_item(w) for w in map_data.water]
         for item in self._water:
             self.scene().addItem(item)
-        self.former.mark(map_data.catalog.sites, self._units_per_px())
+        self.former.mark(map_data.catalog, self._units_per_px())
 
     def _units_per_px(self) -> float:
         scale = self.transform().m11()
@@ -146,7 +146,7 @@ class MapCanvas(QGraphicsView):
         tracked = state.sites_tracked().intersection(self.points.index)
         statuses = {site_id: self._features[site_id].status for site_id in self._recoloured}
         statuses |= {site_id: state.site_status(site_id) for site_id in tracked}
-        self._recoloured = tracked
+        changed, self._recoloured = tracked | self._recoloured, tracked
         self.points.set_statuses(statuses)
         for site_id, fix in state.corrections.items():
             if site_id in self.points.index:
@@ -154,7 +154,7 @@ class MapCanvas(QGraphicsView):
                 assert isinstance(point, Point)  # a transformed point stays a point
                 halo = fix.precision_m / math.cos(math.radians(fix.lat))
                 self.points.move(site_id, point.x, -point.y, halo)
-        self.former.mark(state.catalog.sites, self._units_per_px())
+        self.former.mark_state(state, self._units_per_px(), changed)
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         (self._hidden_layers.discard if visible else self._hidden_layers.add)(layer)

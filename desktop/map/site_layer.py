@@ -62,6 +62,7 @@ class SiteLayer(QGraphicsItem):
             for f in features
         )
         self._index_styles()
+        self._former: set[str] = set()  # the sites drawn as former sites (set_former)
         self.shown = np.ones(len(features), dtype=bool)
         self.selected: int | None = None
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
@@ -85,32 +86,51 @@ class SiteLayer(QGraphicsItem):
         return self._bounds
 
     def _index_styles(self) -> None:
-        self._styles = sorted(set(self.style_of), key=lambda key: (key[0], str(key[1]), key[2]))
+        self._styles = sorted(set(self.style_of), key=_style_order)
         code_of = {key: code for code, key in enumerate(self._styles)}
         self._style_code = np.array([code_of[key] for key in self.style_of], dtype=int)
 
     def set_statuses(self, statuses: dict) -> None:
         """Colour sites by these statuses (site id -> Status or None), e.g. the tracked ones."""
+        changed = {}
         for site_id, status in statuses.items():  # only these: a refresh at 100,000 sites
             i = self.index.get(site_id)
             if i is not None:
                 shape, _, user = self.style_of[i]
-                self.style_of[i] = (shape, status, user)
-        self.style_of = _shared(self.style_of)
-        self._index_styles()
-        self._version += 1
-        self.update()
+                changed[i] = (shape, status, user)
+        self._restyle(changed)
 
     def set_former(self, site_ids: set[str]) -> None:
-        """Draw these sites as former sites (原址): hollow, grey, whatever their status."""
-        self.style_of = [
-            (FORMER * (site_id in site_ids) + shape.removeprefix(FORMER), status, user)
-            for site_id, (shape, status, user) in zip(self.ids, self.style_of, strict=True)
-        ]
-        for shape, _, _ in self.style_of:
+        """Draw these sites as former sites (原址): hollow, grey, whatever their status; only
+        the sites whose mark changes are restyled."""
+        changed = {}
+        for i in {self.index[s] for s in site_ids ^ self._former}:
+            shape, status, user = self.style_of[i]
+            bare = shape.removeprefix(FORMER)
+            changed[i] = (FORMER * (self.ids[i] in site_ids) + bare, status, user)
+        self._former = set(site_ids)
+        self._restyle(changed)
+
+    def _restyle(self, changed: dict[int, tuple[str, object, bool]]) -> None:
+        """Give these sites (by index) these styles; only they are re-coded. A style new to
+        the layer joins the known ones (which stay, so that toggling back and forth finds
+        them), and every site's code is renumbered in one NumPy step."""
+        if not changed:
+            return
+        for shape, _, _ in changed.values():
             if shape not in self._paths:
                 self._paths[shape] = symbol_path(shape.removeprefix(FORMER), style.SYMBOL_PX)
-        self._index_styles()
+        new = set(changed.values()).difference(self._styles)
+        if new:
+            old = self._styles
+            self._styles = sorted({*old, *new}, key=_style_order)
+            code_of = {key: code for code, key in enumerate(self._styles)}
+            renumbered = np.array([code_of[key] for key in old], dtype=int)
+            self._style_code = renumbered[self._style_code]
+        code_of = {key: code for code, key in enumerate(self._styles)}
+        for i, key in changed.items():
+            code = code_of[key]
+            self.style_of[i], self._style_code[i] = self._styles[code], code
         self._version += 1
         self.update()
 
@@ -315,6 +335,10 @@ class SiteLayer(QGraphicsItem):
             sprite_painter.end()
             self._sprites[key] = sprite
         return self._sprites[key]
+
+
+def _style_order(key: tuple[str, object, bool]) -> tuple[str, str, bool]:
+    return key[0], str(key[1]), key[2]
 
 
 def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, object, bool]]:

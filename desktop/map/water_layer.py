@@ -12,8 +12,9 @@ from desktop.map import items, style
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import SiteLayer
 from gis.crs import geometry_to_mercator
-from gis.model import Site
-from gis.relocation import FORMER_SITE_ZH, former_site_ids
+from gis.model import Catalog
+from gis.relocation import FORMER_SITE_ZH, former_site_ids, is_former_site
+from gis.state import CurrentState
 from gis.water import WaterShape
 
 Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
@@ -45,13 +46,23 @@ class FormerSites:
     def __init__(self, scene: QGraphicsScene, points: SiteLayer, z: float) -> None:
         self.scene, self.points, self.z = scene, points, z
         self.labels: dict[str, QGraphicsItem] = {}
+        self._documents: Catalog | None = None  # the documents of the last state marked
 
     def __contains__(self, site_id: str) -> bool:
         return site_id in self.labels
 
-    def mark(self, sites: tuple[Site, ...], units_per_px: float) -> None:
-        """Mark the point sites whose relocation is completed in `sites`' measures."""
-        former = former_site_ids(sites) & set(self.points.index)
+    def mark(self, catalog: Catalog, units_per_px: float, changed: set[str] | None = None) -> None:
+        """Mark the point sites whose relocation is completed in `catalog`'s measures. With
+        `changed`, only those sites can differ from the last mark (a state recomputes only
+        its tracked sites): the rest keep their mark, so a state change at 100,000 sites
+        does not ask every site again."""
+        if changed is None:
+            former = former_site_ids(catalog.sites) & set(self.points.index)
+        else:
+            again = {s for s in changed if s in self.points.index}
+            former = (set(self.labels) - again) | {
+                s for s in again if is_former_site(catalog.site(s))
+            }
         self.points.set_former(former)
         for site_id in set(self.labels) - former:
             self.scene.removeItem(self.labels.pop(site_id))
@@ -61,6 +72,13 @@ class FormerSites:
             self.scene.addItem(label)
             self.labels[site_id] = label
         self.place(units_per_px)
+
+    def mark_state(self, state: CurrentState, units_per_px: float, changed: set[str]) -> None:
+        """Mark the former sites of `state`, where only the `changed` sites can differ from
+        the last state as long as the documents are the same ones."""
+        same = state.documents is self._documents
+        self._documents = state.documents
+        self.mark(state.catalog, units_per_px, changed if same else None)
 
     def place(self, units_per_px: float) -> None:
         """Beside each site, shown once the map is zoomed in enough to tell sites apart."""

@@ -89,6 +89,28 @@ def test_the_base_whose_move_is_only_pushed_forward_is_drawn_as_it_is(window):
     assert "changjiang-msa-rescue-base" not in window.canvas.former
 
 
+def test_a_state_marks_and_unmarks_a_former_site_and_keeps_the_others(window):
+    """A recorded completion of the base's move makes it a former site; a state without it
+    (another store) puts it back; the document's former sites stay marked throughout."""
+    from datetime import date
+
+    from gis.events import StatusEvent
+    from gis.model import Status
+    from gis.state import current_state
+
+    canvas, base = window.canvas, "changjiang-msa-rescue-base"
+    measure = canvas.catalog.site(base).measures[0].id
+    done = StatusEvent(
+        "e1", measure, base, Status.COMPLETED, date(2018, 3, 1), "搬迁完成", "", "", "test", ""
+    )
+    canvas.show_state(current_state(canvas.catalog, [done]))
+    assert base in canvas.former and "liangjiu-dock" in canvas.former
+    canvas.show_state(current_state(canvas.catalog))
+    assert base not in canvas.former and "liangjiu-dock" in canvas.former
+    canvas.show_state(current_state(canvas.catalog, [done]))
+    assert base in canvas.former and "liangjiu-dock" in canvas.former
+
+
 def test_city_scale_draws_no_halo_over_the_districts(window, map_data):
     """The 15 km halo of 东湖高新区 used to grey the centre; at city scale none is drawn:
     inside it the districts show their own fill, never the fill seen through a halo."""
