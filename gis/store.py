@@ -343,7 +343,7 @@ class StatusStore:
             ).mappings()
             found = [_event(dict(row)) for row in rows]
         found += [e for e in self._unseeded() if getattr(e, "measure_id", None) == measure_id]
-        found.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
+        found.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
         return [e for e in found if isinstance(e, StatusEvent)]
 
     def events(self) -> list[Event]:

@@ -116,12 +116,12 @@ def _swatch(painter: QPainter, what: str, paint, centre: QPointF) -> None:
         painter.setPen(QPen(paint, 3.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawLine(QPointF(-size / 2, 0), QPointF(size / 2, 0))
     elif what == "halo":
-        painter.setPen(QPen(QColor(90, 90, 90, 160), 1.0, Qt.PenStyle.DashLine))
-        painter.setBrush(QBrush(QColor(120, 120, 120, 28)))
+        painter.setPen(QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine))
+        painter.setBrush(QBrush(style.HALO_FILL))
         painter.drawEllipse(QPointF(0, 0), size / 2, size / 2)
     elif what == "former":
         painter.setPen(QPen(style.FORMER_EDGE, 2.0))
-        painter.setBrush(QColor(255, 255, 255, 200))
+        painter.setBrush(style.FORMER_FILL)
         painter.drawPath(items.symbol_path("triangle", size))
     else:
         painter.setPen(QPen(QColor("white"), 1.5))

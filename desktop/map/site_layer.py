@@ -284,7 +284,7 @@ class SiteLayer(QGraphicsItem):
         edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
         if shape.startswith(FORMER):
             painter.setPen(QPen(style.SELECTION if selected else style.FORMER_EDGE, 2.0))
-            painter.setBrush(QBrush(QColor(255, 255, 255, 200)))
+            painter.setBrush(QBrush(style.FORMER_FILL))
         else:
             painter.setPen(QPen(edge, 3.0 if selected else 1.5))
             painter.setBrush(QBrush(style.status_colour(status)))
