@@ -1,5 +1,6 @@
 """What a user is told when something they caused fails: one line naming what and where,
-with every password in a URL masked (messages, logs, the window's status bar)."""
+with every password masked (messages, logs, the window's status bar): a URL's, one given as
+a URL's query parameter, and one in a libpq connection string."""
 
 from __future__ import annotations
 
@@ -11,12 +12,27 @@ from gis.errors import CatalogInvalid
 
 MASK = "***"
 # scheme://user:password@ — a password may hold anything but whitespace and "@"
-_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*:)[^\s@]*(@)")
+_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*):([^\s@]*)@")
+# password=… as a URL's query parameter (?password=…&) or in a libpq string (password=… host=…,
+# quoted when it holds spaces); also passwd, pwd, sslpassword, PGPASSWORD
+_PARAMETER = re.compile(
+    r"(?i)(\b[a-z_]*(?:password|passwd|pwd)\s*=\s*)"
+    r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s&'\"]+)"
+)
 
 
 def mask_passwords(text: str) -> str:
-    """`text` with the password of every URL in it replaced by ***."""
-    return _URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
+    """`text` with every password in it replaced by ***."""
+    text = _URL_PASSWORD.sub(rf"\g<1>:{MASK}@", text)
+    return _PARAMETER.sub(rf"\g<1>{MASK}", text)
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """(the URL without the password after its user name, that password; "" when none)."""
+    match = _URL_PASSWORD.match(url)
+    if match is None:
+        return url, ""
+    return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
 
 
 class MaskPasswords(logging.Filter):
