@@ -1156,4 +1156,12 @@
         <translation>Source protection zones are schematic; for internal use only.</translation>
     </message>
 </context>
+<context>
+    <name>ReadableTracking</name>
+    <message>
+        <location filename="../../desktop/read_only_store.py" line="43"/>
+        <source>只能查看，修改已停用。</source>
+        <translation>View only: edits are disabled.</translation>
+    </message>
+</context>
 </TS>
