@@ -35,6 +35,15 @@ def split_password(url: str) -> tuple[str, str]:
     return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
 
 
+# libpq's words when the server wants a password it was not given, or refused the one given
+_PASSWORD_WANTED = ("no password supplied", "password authentication failed")
+
+
+def asks_for_password(message: str) -> bool:
+    """The store could not be opened because its server wants a (right) password."""
+    return any(words in message for words in _PASSWORD_WANTED)
+
+
 class MaskPasswords(logging.Filter):
     """A log filter: a record's message is masked before any handler writes it."""
 

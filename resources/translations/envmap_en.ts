@@ -1159,9 +1159,37 @@
 <context>
     <name>ReadableTracking</name>
     <message>
-        <location filename="../../desktop/read_only_store.py" line="43"/>
+        <location filename="../../desktop/read_only_store.py" line="56"/>
         <source>只能查看，修改已停用。</source>
         <translation>View only: edits are disabled.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLoginDialog</name>
+    <message>
+        <location filename="../../desktop/store_login.py" line="21"/>
+        <source>登录状态库</source>
+        <translation>Log in to the status store</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="25"/>
+        <source>服务器需要密码：</source>
+        <translation>The server needs a password: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="29"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="32"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="33"/>
+        <source>密码保存在系统的凭据存储中，不写入设置文件。</source>
+        <translation>The password is kept in the system's credential store, never in the settings file.</translation>
     </message>
 </context>
 </TS>
