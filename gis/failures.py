@@ -27,12 +27,22 @@ def mask_passwords(text: str) -> str:
     return _PARAMETER.sub(rf"\g<1>{MASK}", text)
 
 
+_WITH_USER = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]+@")
+_QUERY_PASSWORD = re.compile(r"([?&])password=([^&#\s]*)(&?)")
+
+
 def split_password(url: str) -> tuple[str, str]:
-    """(the URL without the password after its user name, that password; "" when none)."""
+    """(the URL without its password, that password; "" when none). A password given as the
+    `password` query parameter of a URL with a user name is taken out too: put back after
+    the user name (desktop.credentials.join_password) it means the same to libpq."""
     match = _URL_PASSWORD.match(url)
-    if match is None:
+    if match is not None:
+        return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
+    query = _QUERY_PASSWORD.search(url)
+    if query is None or not _WITH_USER.match(url):
         return url, ""
-    return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
+    rest = query.group(1) if query.group(3) else ""  # ?password=X&a=b keeps its "?"
+    return url[: query.start()] + rest + url[query.end() :], query.group(2)
 
 
 # libpq's words when the server wants a password it was not given, or refused the one given
