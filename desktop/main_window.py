@@ -29,8 +29,8 @@ from desktop.panels.document import DocumentViewer
 from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
-from desktop.read_only_store import ReadableTracking
 from desktop.roles import login_text
+from desktop.store_opening import ReadableTracking
 from desktop.window_exports import WindowExports
 from desktop.window_imports import WindowImports
 from desktop.window_layout import WindowLayout, scrolling

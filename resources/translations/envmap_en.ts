@@ -1159,7 +1159,7 @@
 <context>
     <name>ReadableTracking</name>
     <message>
-        <location filename="../../desktop/read_only_store.py" line="56"/>
+        <location filename="../../desktop/store_opening.py" line="56"/>
         <source>只能查看，修改已停用。</source>
         <translation>View only: edits are disabled.</translation>
     </message>
