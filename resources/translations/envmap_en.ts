@@ -1161,7 +1161,7 @@
     <message>
         <location filename="../../desktop/store_opening.py" line="56"/>
         <source>只能查看，修改已停用。</source>
-        <translation>View only: edits are disabled.</translation>
+        <translation>view only, edits are disabled.</translation>
     </message>
 </context>
 <context>
