@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import stat
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
+
+from gis.failures import MASK, split_password
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +28,6 @@ PROXY_PASSWORD = "basemap/proxy_password"
 STORE_PASSWORD = "store/password"
 # which settings value each password belongs to: (settings key, secret name)
 _URL_SECRETS = (("basemap/proxy_url", PROXY_PASSWORD), ("store/url", STORE_PASSWORD))
-_PASSWORD = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*):([^\s@]*)@")
-MASK = "***"
 
 _session: dict[str, str] = {}  # secrets entered while no credential store could take them
 
@@ -39,14 +38,6 @@ class NoCredentialStore(Exception):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Credentials", text)
-
-
-def split_password(url: str) -> tuple[str, str]:
-    """(the URL without its password, the password); the password is "" when there is none."""
-    match = _PASSWORD.match(url)
-    if match is None:
-        return url, ""
-    return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
 
 
 def join_password(url: str, password: str) -> str:

@@ -30,7 +30,7 @@ from desktop.panels.layers import LayersPanel
 from desktop.panels.measures import MeasuresPanel
 from desktop.panels.search import SearchDialog
 from desktop.roles import login_text
-from desktop.status import Tracking
+from desktop.store_opening import ReadableTracking
 from desktop.window_exports import WindowExports
 from desktop.window_imports import WindowImports
 from desktop.window_layout import WindowLayout, scrolling
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.canvas.siteClicked.connect(self.details.show_site)
         self.canvas.siteClicked.connect(self.measures.follow_selection)
-        self.tracking = Tracking(catalog, user_folder, self)
+        self.tracking = ReadableTracking(catalog, user_folder, self)
         self.tracking.changed.connect(self._tracking_changed)
         self.tracking.availability.connect(self._store_availability)
         self.tracking.sharedArrived.connect(self.userDataChanged.emit)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 # A check: (measure id, status) → why this person may not record it, or None.
 Refusal = Callable[[str, Status], "str | None"]
+READ_ONLY = "状态库只读：修改已停用。 The status store is read-only: edits are disabled."
 
 
 def _tr(text: str) -> str:
@@ -46,11 +47,15 @@ def refusal_check(
     identity: Identity | None,
     state: CurrentState | None,
     districts: Mapping[str, tuple[str, ...]],
+    read_only: bool = False,
 ) -> Refusal:
     """Why this person may not record a status for a measure, by the server's rules (a
-    measure's districts are its site's; city-wide measures are the bureau's)."""
+    measure's districts are its site's; city-wide measures are the bureau's); nobody may
+    when the store is open to read only."""
 
     def check(measure_id: str, status: Status) -> str | None:
+        if read_only:
+            return READ_ONLY
         if identity is None:
             return None
         where: tuple[str, ...] = ()
@@ -63,9 +68,15 @@ def refusal_check(
 
 
 def site_refusal(
-    identity: Identity | None, site_id: str, kind: str, districts: tuple[str, ...]
+    identity: Identity | None,
+    site_id: str,
+    kind: str,
+    districts: tuple[str, ...],
+    read_only: bool = False,
 ) -> str | None:
     """Why this person may not correct the site's location, or None."""
+    if read_only:
+        return READ_ONLY
     if identity is None:
         return None
     if identity.role == "reviewer":

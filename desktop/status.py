@@ -227,10 +227,11 @@ class Tracking(QObject):
         Bad input raises StoreError and nothing is kept."""
         from gis.store import StoreError
 
-        if values["status"] == Status.CLOSED_OUT.value and not (
-            values.get("evidence") or values.get("attachment")
-        ):
-            raise StoreError("closing out (已销号) needs acceptance evidence or an attachment")
+        problem = rules.closing_out_problem(
+            values["status"], values.get("evidence", ""), values.get("attachment", "")
+        )
+        if problem:
+            raise StoreError(problem)
         values = {**values, "event_id": values.get("event_id") or str(uuid.uuid4())}
         if self.store is not None:
             try:

@@ -109,6 +109,7 @@ class WindowTools(QObject):
                 self.tr("查看详情：%1").replace("%1", name), partial(window.go_to_site, site.id)
             )
             statuses = menu.addMenu(self.tr("设置状态：%1").replace("%1", name))
+            statuses.setEnabled(not window.tracking.read_only)
             for measure in site.measures:
                 text = measure.text_en if english else measure.text_zh
                 short = text if len(text) <= MENU_TEXT else text[: MENU_TEXT - 1] + "…"

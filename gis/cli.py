@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable
@@ -15,20 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from gis.admin_cli import add_parser as add_admin_parser
 from gis.basemaps import HTML_BASEMAPS
+from gis.cli_state import catalog_of
+from gis.cli_state import current_state_of as current_state_of
 from gis.errors import EnvMapError
 from gis.export.files import FORMATS, export
 from gis.export.records import sites_feature_collection
 from gis.failures import failure_message, is_database_error, log_to_stderr
 from gis.filters import SiteFilter
-from gis.model import Catalog, Kind, Status
+from gis.model import Kind, Status
+from gis.status_cli import add_parser as add_status_parser
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from gis.state import CurrentState
-    from gis.store import StatusStore
-
-log = logging.getLogger("envmap")
 
 SITE_CSV_COLUMNS = (
     "site_id",
@@ -69,71 +67,6 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         f"{quotes} measure quotes verified verbatim in {len(catalog.documents)} documents"
     )
     return 0
-
-
-def _catalog(args: argparse.Namespace) -> Catalog:
-    """The catalog the window shows: shipped (or --data) plus the user's accepted sites,
-    unless --catalog-only asks for the shipped catalog alone."""
-    from gis.catalog import load_catalog  # YAML: not for `envmap app`, which reads its cache
-
-    catalog = load_catalog(args.data)
-    if args.catalog_only:
-        return catalog
-    from gis.paths import user_data_dir
-    from gis.user_catalog import with_user_sites
-
-    return with_user_sites(catalog, user_data_dir())
-
-
-def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -> CurrentState:
-    """What the window shows: the catalog (`_catalog`'s unless given) after the status store's
-    events and the user's imported documents. The default store is read only when it exists;
-    one named with --store must open, or the command fails."""
-    from gis.paths import user_data_dir
-    from gis.state import current_state, state_from_store
-    from gis.user_catalog import document_updates
-
-    catalog = catalog or _catalog(args)
-    if args.catalog_only:
-        return current_state(catalog)
-    imported = document_updates(catalog, user_data_dir())
-    where, named = _store_location(args)
-    if not named and not Path(where).exists():
-        return current_state(catalog, imported)
-    from gis.store import StatusStore
-
-    store = StatusStore(where, catalog, read_only=True)
-    if _shared_arrived(store, args):  # another PC's documents and sites: read them too
-        catalog = _catalog(args)
-        imported = document_updates(catalog, user_data_dir())
-        store = StatusStore(where, catalog, read_only=True)
-    return state_from_store(store, imported=imported)
-
-
-def _shared_arrived(store: StatusStore, args: argparse.Namespace) -> bool:
-    """With a shared store, the user folder receives the documents and sites the office
-    shares (as the window does), and, when the store was opened to write, sends this PC's;
-    True when something arrived."""
-    if args.catalog_only or store.engine.dialect.name != "postgresql":
-        return False
-    from gis.paths import user_data_dir
-    from gis.shared_documents import sync
-
-    viewer = store.identity is not None and store.identity.role == "viewer"
-    try:
-        return sync(store.engine, user_data_dir(), send=not (viewer or store.read_only))
-    except (OSError, ValueError) as exc:  # a read-only or damaged user folder: show the rest
-        log.warning("the office's shared documents were not received: %s", exc)
-        return False
-
-
-def _store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:
-    """The store a command uses and whether the user named it (--store, $ENVMAP_STORE)."""
-    from gis.paths import user_data_dir
-    from gis.user_folder import UserFolder
-
-    named = args.store or os.environ.get("ENVMAP_STORE")
-    return (named, True) if named else (UserFolder(user_data_dir()).store, False)
 
 
 def _cmd_sites(args: argparse.Namespace) -> int:
@@ -272,7 +205,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     if args.geocoder != "none":
         key = args.key or os.environ.get(f"ENVMAP_{args.geocoder.upper()}_KEY")
         online = OnlineGeocoder(args.geocoder, key or "", cache=args.geocode_cache)
-    geocoder = GazetteerGeocoder(_catalog(args), online)
+    geocoder = GazetteerGeocoder(catalog_of(args), online)
     output: list[dict[str, Any]] = []
     for path in args.files:
         if not path.is_file():
@@ -294,60 +227,6 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         json.dump(output, sys.stdout, ensure_ascii=False, indent=1)
         print()
     return 0
-
-
-def _store(args: argparse.Namespace) -> StatusStore:
-    from gis.store import StatusStore
-
-    where, _ = _store_location(args)
-    reading = args.action in ("history", "export", "export-events")  # these never write
-    if not reading and (not isinstance(where, str) or "://" not in where):
-        Path(where).parent.mkdir(parents=True, exist_ok=True)
-    store = StatusStore(where, _catalog(args), read_only=reading)
-    if _shared_arrived(store, args):
-        return StatusStore(where, _catalog(args), read_only=reading)
-    return store
-
-
-def _cmd_status(args: argparse.Namespace) -> int:
-    store = _store(args)
-    if args.action == "set":
-        author = args.author or os.environ.get("USER", "")
-        done = store.set_status(
-            args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment
-        )
-        print(f"{done.measure_id}: {done.status} as of {done.as_of} (event {done.id})")
-    elif args.action == "history":
-        _check_measure(store.catalog, args.measure)
-        for item in store.history(args.measure):
-            print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}")
-    elif args.action == "export":
-        from gis.export.files import write_rows_csv, write_rows_xlsx
-        from gis.export.records import ledger_rows
-        from gis.paths import user_data_dir
-        from gis.state import state_from_store
-        from gis.user_catalog import document_updates
-
-        imported = document_updates(store.catalog, user_data_dir())
-        rows = ledger_rows(state_from_store(store, imported=imported))
-        writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
-        writer(rows, args.out)
-        print(f"wrote {args.out} ({len(rows)} measures)")
-    elif args.action == "export-events":
-        print(f"wrote {store.export_events(args.out)} events to {args.out}")
-    elif args.action == "import-events":
-        print(f"{store.import_events(args.file)} new events from {args.file}")
-    return 0
-
-
-def _check_measure(catalog: Catalog, measure_id: str) -> None:
-    """An id that is no measure is said so, with the measures of the site it may name."""
-    if any(m.id == measure_id for m in catalog.measures()):
-        return
-    if measure_id in {s.id for s in catalog.sites}:
-        ids = ", ".join(m.id for m in catalog.measures_concerning(measure_id)) or "none"
-        raise EnvMapError(f"{measure_id!r} is a site, not a measure; its measures: {ids}")
-    raise EnvMapError(f"unknown measure id {measure_id!r} (`envmap sites` lists them)")
 
 
 def _iso_date(text: str) -> date:
@@ -440,31 +319,8 @@ def build_parser(extend: Callable[[Any], None] | None = None) -> argparse.Argume
     ext.add_argument("--key", help="the online geocoder's key (or $ENVMAP_TIANDITU_KEY/…AMAP_KEY)")
     ext.add_argument("--geocode-cache", type=Path, help="a JSON file caching online answers")
     ext.set_defaults(run=_cmd_extract)
-    status = sub.add_parser("status", help="track measures' status over time (a dated log)")
-    status.add_argument(
-        "--store",
-        default=argparse.SUPPRESS,
-        help="SQLite file or database URL (as the global --store; default: user data folder)",
-    )
-    actions = status.add_subparsers(dest="action", required=True)
-    set_ = actions.add_parser("set", help="record a measure's new status")
-    set_.add_argument("measure")
-    set_.add_argument("status", help="planned | in_progress | completed | closed_out")
-    set_.add_argument("--date", required=True, help="the date it is true as of, YYYY-MM-DD")
-    set_.add_argument("--note", default="")
-    set_.add_argument("--author")
-    set_.add_argument("--evidence", default="", help="acceptance evidence (needed to close out)")
-    set_.add_argument("--attachment", default="", help="path of a file that proves it")
-    history = actions.add_parser("history", help="a measure's dated events")
-    history.add_argument("measure")
-    ledger = actions.add_parser("export", help="the ledger with current statuses (.xlsx/.csv)")
-    ledger.add_argument("out", type=Path)
-    out = actions.add_parser("export-events", help="the recorded events, for another PC")
-    out.add_argument("out", type=Path)
-    into = actions.add_parser("import-events", help="events from another PC (twice is harmless)")
-    into.add_argument("file", type=Path)
-    status.set_defaults(run=_cmd_status)
-    add_admin_parser(sub, _catalog)
+    add_status_parser(sub)
+    add_admin_parser(sub, catalog_of)
     paragraphs = sub.add_parser("paragraphs", help="print a document's numbered paragraphs")
     paragraphs.add_argument("document")
     paragraphs.set_defaults(run=_cmd_paragraphs)

@@ -1,5 +1,6 @@
 """What a user is told when something they caused fails: one line naming what and where,
-with every password in a URL masked (messages, logs, the window's status bar)."""
+with every password masked (messages, logs, the window's status bar): a URL's, one given as
+a URL's query parameter, and one in a libpq connection string."""
 
 from __future__ import annotations
 
@@ -11,12 +12,46 @@ from gis.errors import CatalogInvalid
 
 MASK = "***"
 # scheme://user:password@ — a password may hold anything but whitespace and "@"
-_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*:)[^\s@]*(@)")
+_URL_PASSWORD = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]*):([^\s@]*)@")
+# password=… as a URL's query parameter (?password=…&) or in a libpq string (password=… host=…,
+# quoted when it holds spaces); also passwd, pwd, sslpassword, PGPASSWORD
+_PARAMETER = re.compile(
+    r"(?i)(\b[a-z_]*(?:password|passwd|pwd)\s*=\s*)"
+    r"('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\s&'\"]+)"
+)
 
 
 def mask_passwords(text: str) -> str:
-    """`text` with the password of every URL in it replaced by ***."""
-    return _URL_PASSWORD.sub(rf"\g<1>{MASK}\g<2>", text)
+    """`text` with every password in it replaced by ***."""
+    text = _URL_PASSWORD.sub(rf"\g<1>:{MASK}@", text)
+    return _PARAMETER.sub(rf"\g<1>{MASK}", text)
+
+
+_WITH_USER = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*://[^\s/@:]+@")
+_QUERY_PASSWORD = re.compile(r"([?&])password=([^&#\s]*)(&?)")
+
+
+def split_password(url: str) -> tuple[str, str]:
+    """(the URL without its password, that password; "" when none). A password given as the
+    `password` query parameter of a URL with a user name is taken out too: put back after
+    the user name (desktop.credentials.join_password) it means the same to libpq."""
+    match = _URL_PASSWORD.match(url)
+    if match is not None:
+        return f"{match.group(1)}@{url[match.end() :]}", match.group(2)
+    query = _QUERY_PASSWORD.search(url)
+    if query is None or not _WITH_USER.match(url):
+        return url, ""
+    rest = query.group(1) if query.group(3) else ""  # ?password=X&a=b keeps its "?"
+    return url[: query.start()] + rest + url[query.end() :], query.group(2)
+
+
+# libpq's words when the server wants a password it was not given, or refused the one given
+_PASSWORD_WANTED = ("no password supplied", "password authentication failed")
+
+
+def asks_for_password(message: str) -> bool:
+    """The store could not be opened because its server wants a (right) password."""
+    return any(words in message for words in _PASSWORD_WANTED)
 
 
 class MaskPasswords(logging.Filter):

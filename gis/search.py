@@ -50,6 +50,12 @@ def score(keys: list[tuple[int, str, str]], needle: str) -> tuple[int, str] | No
     return best
 
 
+def tie_break(site: Site) -> tuple[int, str]:
+    """Among sites of one rank, the shorter name first, then name order (the HTML map gets
+    each site's place in this order)."""
+    return (len(site.name_zh), site.name_zh)
+
+
 def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
     """Sites matching `query`, best first; ties go to the shorter name, then name order."""
     needle = normalise(query)
@@ -61,6 +67,6 @@ def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
         if found is not None:
             label = f"{site.name_zh} · {site.kind.label_zh}"
             hits.append(Hit(site.id, label, found[1], found[0]))
-    names = {s.id: s.name_zh for s in catalog.sites}
-    hits.sort(key=lambda h: (h.rank, len(names[h.site_id]), names[h.site_id]))
+    order = {s.id: tie_break(s) for s in catalog.sites}
+    hits.sort(key=lambda h: (h.rank, order[h.site_id]))
     return hits[:limit]

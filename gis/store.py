@@ -9,38 +9,20 @@ or deleted; importing the same events twice changes nothing (idempotent by event
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 import uuid
 from collections.abc import Mapping
-from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    Column,
-    Date,
-    Float,
-    Integer,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    inspect,
-    select,
-    text,
-)
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import create_engine, event, func, insert, select, text
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError, ProgrammingError
-from sqlalchemy.pool import StaticPool
 
 from gis import atomic, store_file, store_roles
 from gis import status_rules as rules
+from gis import store_schema as schema
 from gis.errors import EnvMapError
 from gis.events import (
     DOCUMENT_AUTHOR,
@@ -52,41 +34,11 @@ from gis.events import (
 )
 from gis.failures import mask_passwords
 from gis.model import Catalog, Status
-from gis.shared_documents import SHARED_TABLES
+from gis.store_schema import SCHEMA_VERSION as SCHEMA_VERSION
+from gis.store_schema import events_table as events_table
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine.interfaces import DBAPIConnection
-    from sqlalchemy.pool import ConnectionPoolEntry
     from sqlalchemy.sql.dml import Insert
-
-SCHEMA_VERSION = 1
-# A shared store's tables beyond the events: roles, and the documents its PCs share. They
-# are made by `admin init` and shared_documents, not by this schema.
-_SHARED_STORE_TABLES = store_roles.ROLE_TABLES | SHARED_TABLES
-metadata = MetaData()
-meta_table = Table("envmap_meta", metadata, Column("key", String(40), primary_key=True),
-                   Column("value", String(200), nullable=False))  # fmt: skip
-events_table = Table(
-    "status_events",
-    metadata,
-    Column("id", String(80), primary_key=True),
-    Column("kind", String(10), nullable=False),  # status | location
-    Column("measure_id", String(200), index=True),
-    Column("site_id", String(200), index=True),
-    Column("status", String(20)),
-    Column("as_of", Date, nullable=False),
-    Column("note", Text, nullable=False, default=""),
-    Column("evidence", Text, nullable=False, default=""),
-    Column("attachment", Text, nullable=False, default=""),
-    Column("author", String(100), nullable=False),
-    Column("recorded_at", String(40), nullable=False),
-    Column("lon", Float),
-    Column("lat", Float),
-    Column("precision_m", Float),
-    Column("sequence", Integer, nullable=False, default=0),
-)
-
-SCHEMA = {table.name: frozenset(table.columns.keys()) for table in metadata.sorted_tables}
 
 
 class StoreError(EnvMapError):
@@ -95,22 +47,6 @@ class StoreError(EnvMapError):
 
 class RefusedByServer(StoreError):
     """A shared store's server refused a write this login's role may not make."""
-
-
-def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
-    dbapi_connection.isolation_level = None  # see _sqlite_begin
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA busy_timeout=10000")  # another writer waits, never "locked"
-    cursor.execute("PRAGMA journal_mode=WAL")  # readers never wait for a writer
-    cursor.execute("PRAGMA synchronous=FULL")  # an acknowledged write survives a crash
-    cursor.close()
-
-
-def _sqlite_begin(db: Connection) -> None:
-    """SQLAlchemy's transaction as SQLite's own: Python's sqlite3 would commit each CREATE
-    TABLE by itself. Creating takes the write lock first, so that concurrent creators queue."""
-    immediate = db.get_execution_options().get("immediate")
-    db.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 class StatusStore:
@@ -127,20 +63,22 @@ class StatusStore:
         path = None
         if self.url.startswith("sqlite:///"):
             path = Path(self.url.removeprefix("sqlite:///"))
-            _check_sqlite_file(path)  # read-only, before WAL mode would touch the file
+            problem = schema.sqlite_file_problem(path)  # read-only, before WAL mode touches it
+            if problem:
+                raise StoreError(f"{path}: {problem}; left as it is")
             if not read_only:
                 path.parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"connect_timeout": 5} if self.url.startswith("postgresql") else {}
         try:
             if read_only and path is not None:
-                self.engine: Engine = _read_only_engine(path)
+                self.engine: Engine = schema.read_only_engine(path)
             else:
                 self.engine = create_engine(self.url, future=True, connect_args=connect_args)
         except Exception as exc:  # a bad URL or a missing driver
             raise StoreError(f"{self.label}: cannot open the status store: {exc}") from exc
         if self.engine.dialect.name == "sqlite" and not read_only:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-            event.listen(self.engine, "begin", _sqlite_begin)
+            event.listen(self.engine, "connect", schema.sqlite_pragmas)
+            event.listen(self.engine, "begin", schema.sqlite_begin)
         try:
             self._open_waiting()
         except (OperationalError, DatabaseError) as exc:
@@ -166,21 +104,23 @@ class StatusStore:
         same transaction (schema and version row come together or not at all)."""
         if self.read_only:
             with self.engine.connect() as db:
-                contents = _contents(db)
+                contents = schema.contents(db)
             self._refuse(contents)
             if contents.version is None:  # nothing stored yet: read as an empty store
-                self.engine = _read_only_engine(None)
+                self.engine = schema.read_only_engine(None)
             return
         with self.engine.connect().execution_options(immediate=True) as db, db.begin():
             if db.dialect.name == "postgresql":  # concurrent creators queue here
                 db.execute(text("SELECT pg_advisory_xact_lock(7201016)"))
-            contents = _contents(db)
+            contents = schema.contents(db)
             self._refuse(contents)
-            if not contents.complete(SCHEMA):
-                metadata.create_all(db)
+            if not contents.complete(schema.SCHEMA):
+                schema.metadata.create_all(db)
                 if contents.version is None:
                     db.execute(
-                        insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION))
+                        insert(schema.meta_table).values(
+                            key="schema_version", value=str(SCHEMA_VERSION)
+                        )
                     )
             if db.dialect.name == "postgresql":
                 self.identity = store_roles.identity(db)
@@ -188,7 +128,7 @@ class StatusStore:
             self._seed()  # the others cannot: the administrator's `admin init` did
 
     def _refuse(self, contents: store_file.Contents) -> None:
-        problem = store_file.problem(contents, SCHEMA, SCHEMA_VERSION)
+        problem = schema.contents_problem(contents)
         if problem:
             raise StoreError(f"{self.label}: {problem}; left as it is")
 
@@ -343,7 +283,7 @@ class StatusStore:
             ).mappings()
             found = [_event(dict(row)) for row in rows]
         found += [e for e in self._unseeded() if getattr(e, "measure_id", None) == measure_id]
-        found.sort(key=lambda e: (e.as_of, e.sequence, e.recorded_at))
+        found.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
         return [e for e in found if isinstance(e, StatusEvent)]
 
     def events(self) -> list[Event]:
@@ -439,55 +379,3 @@ def _as_date(value: object) -> date:
     if day > date.today():
         raise StoreError(f"date {day} is in the future: a status is recorded as of a day passed")
     return day
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing anything, a file that is not a status store we can read."""
-    store_file.recover(path)  # a creator killed mid-way: its file as it was before
-    if not path.exists() or not path.stat().st_size:
-        return
-    with path.open("rb") as fh:
-        if fh.read(16) != store_file.SQLITE_MAGIC:
-            raise StoreError(f"{path}: not a status store (not an SQLite file); left as it is")
-    try:
-        with closing(sqlite3.connect(store_file.read_only_uri(path), uri=True)) as db:
-            contents = store_file.read_sqlite(db)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(
-            f"{path}: cannot read it as a status store ({exc}); left as it is"
-        ) from exc
-    problem = store_file.problem(contents, SCHEMA, SCHEMA_VERSION)
-    if problem:
-        raise StoreError(f"{path}: {problem}; left as it is")
-
-
-def _contents(db: Connection) -> store_file.Contents:
-    """What the database holds (any dialect), read in the caller's transaction."""
-    inspector = inspect(db)
-    names = set(inspector.get_table_names())
-    if db.dialect.name == "postgresql":
-        names -= _SHARED_STORE_TABLES
-    tables = {n: frozenset(c["name"] for c in inspector.get_columns(n)) for n in names}
-    version, events = None, 0
-    if {"key", "value"} <= tables.get("envmap_meta", frozenset()):
-        found = db.execute(
-            select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-        ).scalar()
-        version = None if found is None else str(found)
-    if "status_events" in tables:
-        events = db.execute(select(func.count()).select_from(events_table)).scalar() or 0
-    return store_file.Contents(tables, version, events)
-
-
-def _read_only_engine(path: Path | None) -> Engine:
-    """An engine that reads the SQLite file at `path` and cannot write it; for None (no
-    store there yet), an empty store in memory."""
-    if path is None or not path.exists() or not path.stat().st_size:
-        engine = create_engine("sqlite://", poolclass=StaticPool)
-        metadata.create_all(engine)
-        return engine
-    uri = store_file.read_only_uri(path)
-    return create_engine(
-        "sqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False),
-    )

@@ -77,7 +77,7 @@ class Identity:
                 "审核人只能销号或退回待验收的完成报告。 A reviewer may close out or send back a "
                 "reported completion, nothing else."
             )
-        if status is Status.CLOSED_OUT:
+        if status not in EDITOR_STATUSES:
             return (
                 "区编辑不能销号：完成后由审核人验收销号。 A district editor may not close out: "
                 "a reviewer accepts the completion."
@@ -230,6 +230,8 @@ CREATE OR REPLACE TRIGGER envmap_no_truncate BEFORE TRUNCATE ON status_events
   FOR EACH STATEMENT EXECUTE FUNCTION envmap_append_only();
 """
 
+# The rules above as the server enforces them: a district editor's statuses, a reviewer's
+# close-out or rejection (its note starting with REJECTION_PREFIX and a reason).
 _POLICIES = """
 ALTER TABLE status_events ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS envmap_read ON status_events;
@@ -238,7 +240,7 @@ DROP POLICY IF EXISTS envmap_district_write ON status_events;
 CREATE POLICY envmap_district_write ON status_events FOR INSERT TO envmap_district_editor
 WITH CHECK (
   author = current_user AND sequence <= 1 AND as_of <= current_date AND CASE kind
-    WHEN 'status' THEN status IN ('planned', 'in_progress', 'completed') AND EXISTS (
+    WHEN 'status' THEN status IN ({editor_statuses}) AND EXISTS (
       SELECT 1 FROM envmap_measure_districts md JOIN envmap_editor_districts ed
         ON ed.district = md.district
       WHERE md.measure_id = status_events.measure_id AND ed.role_name = current_user)
@@ -251,12 +253,18 @@ DROP POLICY IF EXISTS envmap_review ON status_events;
 CREATE POLICY envmap_review ON status_events FOR INSERT TO envmap_reviewer
 WITH CHECK (
   author = current_user AND sequence <= 1 AND as_of <= current_date AND kind = 'status' AND (
-    status = 'closed_out'
-    OR (status = 'in_progress' AND note LIKE '退回 rejected: _%'
-        AND envmap_latest_status(measure_id) = 'completed')));
+    status = '{closed_out}'
+    OR (status = '{in_progress}' AND note LIKE '{rejected}_%'
+        AND envmap_latest_status(measure_id) = '{completed}')));
 DROP POLICY IF EXISTS envmap_admin_write ON status_events;
 CREATE POLICY envmap_admin_write ON status_events FOR INSERT TO envmap_admin WITH CHECK (true);
-"""
+""".format(
+    editor_statuses=", ".join(f"'{s.value}'" for s in EDITOR_STATUSES),
+    closed_out=Status.CLOSED_OUT.value,
+    in_progress=Status.IN_PROGRESS.value,
+    completed=Status.COMPLETED.value,
+    rejected=REJECTION_PREFIX,
+)
 
 _GRANTS = """
 GRANT envmap_viewer TO envmap_district_editor, envmap_reviewer, envmap_admin;

@@ -32,6 +32,7 @@ WATER_LINE = (120, 170, 215, 255)  # a river known only by its centre line
 WATER_LINE_PX = 2.5
 # A former site (原址) whose move is done: a hollow grey symbol.
 FORMER_EDGE = (110, 110, 110, 255)
+FORMER_FILL = (255, 255, 255, 200)
 # The dashed circle of a location's uncertainty (its precision in metres around the point).
 HALO_EDGE = (90, 90, 90, 160)
 HALO_FILL = (120, 120, 120, 28)

@@ -102,7 +102,6 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
     return path
 
 
-FORMER_FILL = QColor(255, 255, 255, 200)  # a former site (原址) is hollow: the map shows through
 
 
 def draw_site_symbol(
@@ -119,7 +118,7 @@ def draw_site_symbol(
     former site (原址) hollow with a grey edge whatever its status."""
     if former:
         painter.setPen(QPen(style.SELECTION if selected else style.FORMER_EDGE, 2.0))
-        painter.setBrush(QBrush(FORMER_FILL))
+        painter.setBrush(QBrush(style.FORMER_FILL))
     else:
         edge = style.SELECTION if selected else style.USER_EDGE if user else QColor("white")
         painter.setPen(QPen(edge, 3.0 if selected else 1.5))

@@ -25,6 +25,7 @@ WATER_EDGE = QColor(*symbology.WATER_EDGE)
 WATER_LINE = QColor(*symbology.WATER_LINE)
 WATER_LINE_PX = symbology.WATER_LINE_PX
 FORMER_EDGE = QColor(*symbology.FORMER_EDGE)
+FORMER_FILL = QColor(*symbology.FORMER_FILL)
 
 SYMBOL_PX = 11.0
 KIND_SHAPES = symbology.KIND_SHAPES

@@ -74,9 +74,11 @@ class DetailsPanel(QTextBrowser):
             "events": events,
             "site_id": self.site_id,
             "identity": who,
-            "refusal": refusal_check(who, self.state, self.districts),
+            "refusal": refusal_check(who, self.state, self.districts, self.store.read_only),
             "site_refusal": site
-            and site_refusal(who, site.id, site.kind.value, self.districts.get(site.id, ())),
+            and site_refusal(
+                who, site.id, site.kind.value, self.districts.get(site.id, ()), self.store.read_only
+            ),
         }
 
     def _open_quote(self, url: QUrl) -> None:

@@ -288,11 +288,15 @@ def _page_data(
         "selection": symbology.SELECTION,
         "water": _water(map_data, shift),
         "background": symbology.css_rgba(symbology.BACKGROUND),
-        "shapes": {shape: symbology.svg_path(shape) for shape in symbology.SYMBOL_VERTICES},
+        "shapes": {
+            shape: symbology.svg_path(shape)
+            for shape in (*symbology.SYMBOL_VERTICES, symbology.DEFAULT_SHAPE)
+        },
         "halo_min_zoom": symbology.HALO_MIN_ZOOM,
         "former": {
             "label": FORMER_SITE_ZH,
             "edge": symbology.css_rgba(symbology.FORMER_EDGE),
+            "fill": symbology.css_rgba(symbology.FORMER_FILL),
         },
         "popup": {"maxWidth": 380, "minWidth": 300, "className": "envmap-popup"},
         "legend_note": "虚线圆：位置不确定范围（放大后显示）；水源保护区为示意。Dashed circles: "

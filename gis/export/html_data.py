@@ -32,7 +32,7 @@ from gis.relocation import (
     NEW_SITE_UNKNOWN_ZH,
     is_former_site,
 )
-from gis.search import search_keys
+from gis.search import search_keys, tie_break
 from gis.state import CurrentState
 
 DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
@@ -92,8 +92,7 @@ def site_columns(
         for s in catalog.sites
         if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
     ]
-    by_name = sorted(catalog.sites, key=lambda s: (len(s.name_zh), s.name_zh))
-    order = {s.id: i for i, s in enumerate(by_name)}  # search's tie-break, as gis.search's
+    order = {s.id: i for i, s in enumerate(sorted(catalog.sites, key=tie_break))}
     documents = list(catalog.documents)
     doc_index = {d: i for i, d in enumerate(documents)}
     district_names = _Table()
@@ -104,7 +103,6 @@ def site_columns(
     for name in LAYERS:
         layers(name)
     status_index = {status: i for i, status in enumerate(STATUSES)}
-    ranked = sorted(Status, key=lambda s: s.rank)
     table: list[tuple[Any, ...]] = []
     key_rows: list[int] = []
     key_sources: list[int] = []
@@ -117,8 +115,7 @@ def site_columns(
     former: list[int] = []  # rows of sites drawn where they were: 原址
     for row, (site, layer, outline) in enumerate(rows):
         measures = state.site_measures(site.id)
-        # the least advanced status among them, as Catalog.site_status: never overstated
-        status = min((m.status for m in measures), key=ranked.index) if measures else None
+        status = state.site_status(site.id) if measures else None
         location = site.location
         bits = ESTIMATE_BIT if location.is_estimate else 0
         for bit, flag in enumerate(FLAGS, start=1) if measures else ():

@@ -1192,4 +1192,40 @@
         <translation>Source protection zones are schematic; for internal use only.</translation>
     </message>
 </context>
+<context>
+    <name>ReadableTracking</name>
+    <message>
+        <location filename="../../desktop/store_opening.py" line="56"/>
+        <source>只能查看，修改已停用。</source>
+        <translation>view only, edits are disabled.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreLoginDialog</name>
+    <message>
+        <location filename="../../desktop/store_login.py" line="21"/>
+        <source>登录状态库</source>
+        <translation>Log in to the status store</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="25"/>
+        <source>服务器需要密码：</source>
+        <translation>The server needs a password: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="29"/>
+        <source>登录名</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="32"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_login.py" line="33"/>
+        <source>密码保存在系统的凭据存储中，不写入设置文件。</source>
+        <translation>The password is kept in the system's credential store, never in the settings file.</translation>
+    </message>
+</context>
 </TS>

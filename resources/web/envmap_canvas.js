@@ -148,7 +148,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
     symbolOf: function (row) {
       var c = this.sites.c;
       if (this.sites.former[row]) {  /* where it was: hollow and grey, as on the desktop */
-        return this.sprite(meta.kinds[c.kind[row]].shape, "rgba(255,255,255,0.8)", meta.former.edge);
+        return this.sprite(meta.kinds[c.kind[row]].shape, meta.former.fill, meta.former.edge);
       }
       return this.sprite(meta.kinds[c.kind[row]].shape, UI.statusOf(meta, c.status[row]).colour);
     },

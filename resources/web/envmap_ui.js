@@ -6,14 +6,7 @@ window.EnvMapUI = (function () {
   var SVG = "http://www.w3.org/2000/svg";
   var UI = {};
 
-  UI.SHAPES = {
-    square: "M-5,-5H5V5H-5Z",
-    triangle: "M0,-6L6,5H-6Z",
-    diamond: "M0,-6.5L6.5,0L0,6.5L-6.5,0Z",
-    cross: "M2,-6H-2V-2H-6V2H-2V6H2V2H6V-2H2Z",
-    star: "M0,-7L1.9,-2.4L6.7,-2.2L2.9,0.9L4.2,5.6L0,2.9L-4.2,5.6L-2.9,0.9L-6.7,-2.2L-1.9,-2.4Z",
-    circle: "M-5.5,0A5.5,5.5 0 1,0 5.5,0A5.5,5.5 0 1,0 -5.5,0Z"
-  };
+  UI.SHAPES = {};  /* the outlines of gis/symbology.py, given by the page's data */
 
   UI.el = function (tag, className, text) {
     var node = document.createElement(tag);

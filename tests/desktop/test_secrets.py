@@ -139,6 +139,22 @@ def test_urls_are_masked_and_the_mask_keeps_the_password(url, shown):
     assert credentials.join_password(bare, password) == url
 
 
+def test_a_password_given_as_a_query_parameter_goes_to_the_credential_store(
+    credential_store, private_settings
+):
+    url = "postgresql+psycopg://wang@db.office:5432/envmap?password=Query_Pw_9&sslmode=require"
+    assert credentials.save_url("store/url", url) == ""
+    QSettings().sync()
+    written = "".join(p.read_text("utf-8", "replace") for p in private_settings.rglob("*.ini"))
+    assert "sslmode=require" in written and "Query_Pw_9" not in written
+    assert credential_store.get_password(credentials.SERVICE, credentials.STORE_PASSWORD) == (
+        "Query_Pw_9"
+    )
+    back = credentials.load_url("store/url")
+    assert back == "postgresql+psycopg://wang:Query_Pw_9@db.office:5432/envmap?sslmode=require"
+    assert "Query_Pw_9" not in credentials.masked(url)
+
+
 def test_settings_folder_is_private(private_settings):
     path = credentials.make_settings_private()
     assert path.is_relative_to(private_settings)

@@ -104,6 +104,31 @@ def test_a_postgresql_server_that_is_down(capsys):
     assert "envmap:***@127.0.0.1" in line
 
 
+def test_a_password_given_as_a_query_parameter_is_masked(capsys):
+    """libpq takes the password as a URL's query parameter too: it is masked as well."""
+    pytest.importorskip("psycopg")
+    port = _free_port()
+    url = (
+        f"postgresql+psycopg://envmap@127.0.0.1:{port}/envmap?password=Query_Pw_31&sslmode=disable"
+    )
+    assert main(["--catalog-only", "--store", url, "status", "history", "jiangan-1"]) == 1
+    line = _one_line_failure(capsys)
+    assert f"127.0.0.1:{port}" in line and "sslmode=disable" in line and "Query_Pw_31" not in line
+
+
+def test_libpq_connection_strings_have_their_password_masked():
+    from gis.failures import mask_passwords
+
+    shown = mask_passwords(
+        'connection to "host=db.office password=Pq_Pw_8 port=5432" and '
+        "\"host=db password='two words' user=envmap\" failed; PGPASSWORD=Env_Pw_9 was set"
+    )
+    assert not any(secret in shown for secret in ("Pq_Pw_8", "two words", "Env_Pw_9"))
+    assert "host=db.office password=*** port=5432" in shown and "user=envmap" in shown
+    shown = mask_passwords("http://proxy.office/pac?user=a&pwd=Pac_Pw_1&x=1 ftp://h/?passwd=F_Pw_2")
+    assert "Pac_Pw_1" not in shown and "F_Pw_2" not in shown and "&x=1" in shown
+
+
 def test_the_command_prints_no_traceback_as_a_process(tmp_path):
     """The same as a user runs it: a separate process, stderr one line, exit 1."""
     done = subprocess.run(

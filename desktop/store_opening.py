@@ -1,0 +1,82 @@
+"""Opening the window's status store when it cannot simply be opened: a store that cannot be
+written (its folder or file is read-only, or another program holds it) is still read: the
+window shows what was recorded, says in the status bar that edits are disabled, and offers
+none. A shared server that wants a password asks for it (desktop.store_login)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from desktop.credentials import save_url
+from desktop.status import Tracking
+from desktop.store_login import StoreLoginDialog
+from gis import Catalog
+from gis.failures import asks_for_password
+
+
+class ReadableTracking(Tracking):
+    """The window's tracking, falling back to reading a store it cannot open to write, and
+    asking for the login of a server that wants a password."""
+
+    def __init__(self, catalog: Catalog, user_folder: Path | None, parent: QObject) -> None:
+        super().__init__(catalog, user_folder, parent)
+        self._problem = ""  # why the store could not be opened to write, when it could not
+        self.login_dialog: StoreLoginDialog | None = None  # while one is open
+        self._declined = ""  # the address whose login the user cancelled: not asked again
+        self.availability.connect(self._remember)
+
+    @property
+    def read_only(self) -> bool:
+        """The store is open to read only: no edit is offered."""
+        return self.store is not None and self.store.read_only
+
+    def _remember(self, problem: str) -> None:
+        self._problem = problem
+
+    def open(self) -> None:
+        self._problem = ""
+        super().open()
+        where = self.url()
+        if self.store is not None or where is None or not self._problem:
+            return
+        if asks_for_password(self._problem):
+            self._ask_login(where, self._problem)
+            return
+        if "://" in where and not where.startswith("sqlite"):
+            return  # a server out of reach: reading would only wait for it again
+        from gis.store import StatusStore, StoreError
+
+        try:
+            self.store = StatusStore(where, self.catalog, read_only=True)
+        except StoreError:
+            return  # not readable either: the window has said why
+        self.availability.emit(self.tr("只能查看，修改已停用。") + " " + self._problem)
+        self._seen = self.store.last_change()
+        self.changed.emit()
+
+    def _ask_login(self, where: str, problem: str) -> None:
+        if self.login_dialog is not None or self._declined == where:
+            return
+        parent = self.parent()
+        dialog = StoreLoginDialog(where, problem, parent if isinstance(parent, QWidget) else None)
+        self.login_dialog = dialog
+        dialog.accepted.connect(self._logged_in)
+        dialog.rejected.connect(lambda: self._cancelled(where))
+        dialog.open()
+
+    def _cancelled(self, where: str) -> None:
+        self.login_dialog = None
+        self._declined = where
+
+    def _logged_in(self) -> None:
+        dialog, self.login_dialog = self.login_dialog, None
+        if dialog is None:
+            return
+        note = save_url("store/url", dialog.url())  # the password to the credential store
+        window = self.parent()
+        if note and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(note, 15000)
+        self.open()

@@ -1,0 +1,49 @@
+"""A status store on a read-only disk: the window reads it (what was recorded stays in view),
+says in the status bar that edits are disabled, and offers none; the file is not touched."""
+
+from __future__ import annotations
+
+import hashlib
+
+from desktop.main_window import MainWindow
+from desktop.roles import READ_ONLY
+from gis.store import StatusStore
+from gis.user_folder import UserFolder
+from tests.desktop.test_roles import _tooltips
+
+
+def test_a_store_on_a_read_only_disk_is_read_and_offers_no_edit(
+    qtbot, map_data, catalog, small_filesystems
+):
+    disk = small_filesystems.mount("8m")  # a real read-only filesystem: root writes past chmod
+    store_path = UserFolder(disk / "user").store
+    store = StatusStore(store_path, catalog)
+    store.set_status("jiangxia-7", "in_progress", "2018-03-01", "仍在建设", author="区环保局")
+    store.engine.dispose()
+    before = hashlib.sha256(store_path.read_bytes()).hexdigest()
+    small_filesystems.remount(disk, "ro")
+
+    window = MainWindow(map_data, disk / "user")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: "修改已停用" in window.store_state.text(), timeout=20_000)
+    assert window.tracking.store is not None and window.tracking.read_only
+    qtbot.waitUntil(
+        lambda: window.app_state.current.measures["jiangxia-7"].tracked is not None,
+        timeout=10_000,
+    )
+    assert window.app_state.current.measures["jiangxia-7"].tracked.note == "仍在建设"
+    window.go_to_site("jiangxia")
+    assert "仍在建设" in window.details.toPlainText()
+    html = window.details.toHtml()
+    assert 'href="status:' not in html and 'href="move:' not in html
+    tips = _tooltips(window.details)
+    assert tips["更新状态 Update"] == READ_ONLY and tips["更正位置 Correct location"] == READ_ONLY
+    canvas = window.canvas
+    menu = window.tools.build_context_menu(canvas.mapFromScene(canvas.site_scene_pos("jiangxia")))
+    status_menus = [a for a in menu.actions() if a.menu() is not None]
+    assert status_menus and not any(a.isEnabled() for a in status_menus)
+    window.tracking.refresh()  # the 30-second refresh keeps it read, and writes nothing
+    assert window.tracking.read_only
+    assert hashlib.sha256(store_path.read_bytes()).hexdigest() == before

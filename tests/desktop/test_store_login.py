@@ -1,0 +1,69 @@
+"""A person's own login to a shared PostgreSQL store: when the server wants a password, the
+window asks for it, keeps it in the credential store (never the settings) and connects."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
+from sqlalchemy.engine import make_url
+
+from desktop import credentials
+from desktop.main_window import MainWindow
+from desktop.store_login import StoreLoginDialog
+
+
+def _login_dialog(qtbot, window) -> tuple[StoreLoginDialog, str]:
+    """The login dialog once it shows, and what it says."""
+    tracking = window.tracking
+    qtbot.waitUntil(
+        lambda: tracking.login_dialog is not None and tracking.login_dialog.isVisible(),
+        timeout=20_000,
+    )
+    dialog = tracking.login_dialog
+    return dialog, " ".join(label.text() for label in dialog.findChildren(QLabel))
+
+
+def test_the_window_asks_for_the_password_and_keeps_it_in_the_credential_store(
+    qtbot, map_data, tmp_path, monkeypatch, shared_store, credential_store, private_settings
+):
+    url = make_url(shared_store.login("district-editor", "武昌区"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)  # no libpq password: the window must ask
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    window.show()
+
+    dialog, said = _login_dialog(qtbot, window)
+    assert dialog.login.text() == url.username and "no password supplied" in said
+    dialog.password.setText("not-the-password")
+    dialog.accept()
+    dialog, said = _login_dialog(qtbot, window)  # refused: asked again, saying why
+    assert "password authentication failed" in said and "not-the-password" not in said
+    dialog.password.setText(url.password)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.tracking.store is not None, timeout=20_000)
+    assert window.login.text() == f"登录：{url.username} · 区编辑（武昌区）"
+    assert window.store_state.text() == ""
+    kept = credential_store.get_password(credentials.SERVICE, credentials.STORE_PASSWORD)
+    assert kept == url.password
+    QSettings().sync()
+    written = "".join(p.read_text("utf-8", "replace") for p in private_settings.rglob("*.ini"))
+    assert url.username in written and url.password not in written
+
+
+def test_a_cancelled_login_is_not_asked_again_until_the_address_changes(
+    qtbot, map_data, tmp_path, monkeypatch, shared_store
+):
+    url = make_url(shared_store.login("viewer"))
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    window.show()
+    dialog, _ = _login_dialog(qtbot, window)
+    dialog.reject()
+    window.tracking.refresh()  # the 30-second retry: the window says why, no dialog
+    assert window.tracking.login_dialog is None and window.tracking.store is None
+    assert "no password supplied" in window.store_state.toolTip()
