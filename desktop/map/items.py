@@ -102,8 +102,6 @@ def symbol_path(shape: str, size: float) -> QPainterPath:
     return path
 
 
-
-
 def draw_site_symbol(
     painter: QPainter,
     path: QPainterPath,
