@@ -41,30 +41,48 @@ LEADER = QColor(90, 80, 70)
 
 
 class SymbolGrid:
-    """Which cells of the view hold a drawn symbol (or the scale bar)."""
+    """Where the view's drawn symbols (and the scale bar) are: a count of symbol centres per
+    cell, summed (an integral image) so that any box is tested in constant time."""
 
     def __init__(self, frame: QRectF, xs: np.ndarray, ys: np.ndarray) -> None:
         self.frame = frame
-        cols = int(frame.width() // CELL_PX) + 1
-        rows = int(frame.height() // CELL_PX) + 1
-        self.cells = np.zeros((rows, cols), dtype=bool)
-        reach = math.ceil((style.SYMBOL_PX / 2 + 1) / CELL_PX)
-        col = np.floor((xs - frame.left()) / CELL_PX).astype(int)
-        row = np.floor((ys - frame.top()) / CELL_PX).astype(int)
-        for dc in range(-reach, reach + 1):
-            for dr in range(-reach, reach + 1):
-                c, r = col + dc, row + dr
-                inside = (c >= 0) & (c < cols) & (r >= 0) & (r < rows)
-                self.cells[r[inside], c[inside]] = True
+        self.reach = reach = math.ceil((style.SYMBOL_PX / 2 + 1) / CELL_PX)  # a symbol's half
+        # Padded by `reach` cells: a symbol just outside the view still covers its edge.
+        self.cols = cols = int(frame.width() // CELL_PX) + 1 + 2 * reach
+        self.rows = rows = int(frame.height() // CELL_PX) + 1 + 2 * reach
+        col = np.floor((xs - frame.left()) / CELL_PX).astype(int) + reach
+        row = np.floor((ys - frame.top()) / CELL_PX).astype(int) + reach
+        inside = (col >= 0) & (col < cols) & (row >= 0) & (row < rows)
+        cells = np.bincount(row[inside] * cols + col[inside], minlength=rows * cols)
+        counts = cells.reshape(rows, cols)
         width, height = SCALE_BAR_PX
-        self.cells[-int(height // CELL_PX) :, -int(frame.width() * width // CELL_PX) :] = True
+        counts[
+            -reach - int(height // CELL_PX) :, -reach - int(frame.width() * width // CELL_PX) :
+        ] += 1
+        integral = np.zeros((rows + 1, cols + 1), dtype=np.int64)
+        integral[1:, 1:] = counts.cumsum(axis=0).cumsum(axis=1)
+        self.integral: list[list[int]] = integral.tolist()  # scalar look-ups: lists are faster
 
     def free(self, box: QRectF) -> bool:
-        left = int((box.left() - self.frame.left()) // CELL_PX)
-        top = int((box.top() - self.frame.top()) // CELL_PX)
-        right = int((box.right() - self.frame.left()) // CELL_PX) + 1
-        bottom = int((box.bottom() - self.frame.top()) // CELL_PX) + 1
-        return not self.cells[max(top, 0) : max(bottom, 0), max(left, 0) : max(right, 0)].any()
+        """Whether no symbol reaches into `box` (view pixels)."""
+        left = max(int((box.left() - self.frame.left()) // CELL_PX), 0)
+        top = max(int((box.top() - self.frame.top()) // CELL_PX), 0)
+        right = min(
+            int((box.right() - self.frame.left()) // CELL_PX) + 2 * self.reach, self.cols - 1
+        )
+        bottom = min(
+            int((box.bottom() - self.frame.top()) // CELL_PX) + 2 * self.reach, self.rows - 1
+        )
+        if left > right or top > bottom:
+            return True
+        table = self.integral
+        total = (
+            table[bottom + 1][right + 1]
+            - table[top][right + 1]
+            - table[bottom + 1][left]
+            + table[top][left]
+        )
+        return total == 0
 
 
 def symbols_in_view(view: QGraphicsView, points: SiteLayer) -> tuple[np.ndarray, np.ndarray]:
@@ -162,6 +180,8 @@ class DistrictLabels:
                 self._put(label, anchor, spot, placed, leader=True)
             elif not any(box.intersects(other) for other in placed):
                 self._put(label, anchor, box, placed, leader=False)  # names win over symbols
+            elif spot := _leader_spot(anchor, box, centre, frame, None, placed):
+                self._put(label, anchor, spot, placed, leader=True)  # over symbols, beside
             else:
                 label.setOpacity(0.0)
         for note in notes:
@@ -170,7 +190,7 @@ class DistrictLabels:
             at = view.mapFromScene(note.pos()).toPointF()
             offset = QPointF(note.transform().dx(), note.transform().dy())
             box = note.boundingRect().translated(at + offset)
-            own = box.adjusted(CELL_PX, 0, 0, 0)  # the note starts beside its own symbol
+            own = box.adjusted(3 * CELL_PX, 0, 0, 0)  # the note starts beside its own symbol
             free = grid.free(own) and not any(box.intersects(other) for other in placed)
             note.setOpacity(1.0 if free else 0.0)
             if free:
@@ -209,10 +229,11 @@ def _leader_spot(
     box: QRectF,
     centre: QPointF,
     frame: QRectF,
-    grid: SymbolGrid,
+    grid: SymbolGrid | None,
     placed: list[QRectF],
 ) -> QRectF | None:
-    """The nearest free box beside `anchor`, looking away from the view's centre first."""
+    """The nearest box beside `anchor` free of names and (unless `grid` is None) symbols,
+    looking away from the view's centre first."""
     away = math.atan2(anchor.y() - centre.y(), anchor.x() - centre.x())
     turns = sorted(
         range(DIRECTIONS),
@@ -229,7 +250,7 @@ def _leader_spot(
             spot = QRectF(x, y, width, height)
             if (
                 frame.contains(spot)
-                and grid.free(spot)
+                and (grid is None or grid.free(spot))
                 and not any(spot.intersects(other) for other in placed)
             ):
                 return spot

@@ -3,7 +3,7 @@
  * pixels wide: a name goes at its district's anchor when that spot is free and the name stays
  * inside the district, otherwise beside it with a thin leader line (nearest free spot, looking
  * away from the view's centre first), otherwise at its anchor over the symbols if no name is
- * there (names win over symbols), otherwise it is hidden. Site notes (原址) then give way to
+ * there (names win over symbols), or beside it over them, otherwise it is hidden. Site notes (原址) then give way to
  * any name or other symbol (see envmap_canvas.js). Run after every redraw of the sites, with
  * a grid of the drawn symbols: the cost follows the symbols in view, never all the sites. */
 window.EnvMapLabels = function (map) {
@@ -14,27 +14,38 @@ window.EnvMapLabels = function (map) {
   var TURNS = 16;  /* leader directions tried at each length */
   var REACH = 9;  /* a symbol's half size plus its edge */
 
-  function Grid(width, height) {
-    this.cols = Math.ceil(width / CELL) + 1;
-    this.rows = Math.ceil(height / CELL) + 1;
-    this.cells = new Uint8Array(this.cols * this.rows);
-  }
-  Grid.prototype.mark = function (left, top, right, bottom) {
-    var c0 = Math.max(0, Math.floor(left / CELL));
-    var c1 = Math.min(this.cols - 1, Math.floor(right / CELL));
-    var r0 = Math.max(0, Math.floor(top / CELL));
-    var r1 = Math.min(this.rows - 1, Math.floor(bottom / CELL));
-    for (var r = r0; r <= r1; r++) this.cells.fill(1, r * this.cols + c0, r * this.cols + c1 + 1);
-  };
-  Grid.prototype.free = function (box) {
-    var c0 = Math.max(0, Math.floor(box.left / CELL));
-    var c1 = Math.min(this.cols - 1, Math.floor(box.right / CELL));
-    var r0 = Math.max(0, Math.floor(box.top / CELL));
-    var r1 = Math.min(this.rows - 1, Math.floor(box.bottom / CELL));
-    for (var r = r0; r <= r1; r++) {
-      for (var c = c0; c <= c1; c++) if (this.cells[r * this.cols + c]) return false;
+  /* The drawn symbols' centres counted per cell and summed (an integral image): any box is
+   * tested in constant time, and building it costs one pass over the drawn symbols. The grid
+   * reaches PAD cells past each edge: a symbol just outside still covers the edge. */
+  var PAD = Math.ceil(REACH / CELL);
+  function Grid(width, height, xs, ys, count, blocked) {
+    var cols = this.cols = Math.ceil(width / CELL) + 1 + 2 * PAD;
+    var rows = this.rows = Math.ceil(height / CELL) + 1 + 2 * PAD;
+    var sums = this.sums = new Int32Array((cols + 1) * (rows + 1));
+    for (var d = 0; d < count; d++) {
+      var c = Math.floor(xs[d] / CELL) + PAD;
+      var r = Math.floor(ys[d] / CELL) + PAD;
+      if (c >= 0 && c < cols && r >= 0 && r < rows) sums[(r + 1) * (cols + 1) + c + 1]++;
     }
-    return true;
+    for (var y = 1; y <= rows; y++) {
+      var line = 0;
+      for (var x = 1; x <= cols; x++) {
+        line += sums[y * (cols + 1) + x];
+        sums[y * (cols + 1) + x] = line + sums[(y - 1) * (cols + 1) + x];
+      }
+    }
+    this.blocked = blocked;  /* controls and panels, as boxes */
+  }
+  Grid.prototype.free = function (box) {
+    if (this.blocked.some(function (other) { return overlaps(box, other); })) return false;
+    var w = this.cols + 1;
+    var c0 = Math.max(0, Math.floor(box.left / CELL));
+    var r0 = Math.max(0, Math.floor(box.top / CELL));
+    var c1 = Math.min(this.cols - 1, Math.floor(box.right / CELL) + 2 * PAD);
+    var r1 = Math.min(this.rows - 1, Math.floor(box.bottom / CELL) + 2 * PAD);
+    if (c0 > c1 || r0 > r1) return true;
+    var s = this.sums;
+    return s[(r1 + 1) * w + c1 + 1] - s[r0 * w + c1 + 1] - s[(r1 + 1) * w + c0] + s[r0 * w + c0] === 0;
   };
 
   function overlaps(a, b) {
@@ -91,9 +102,7 @@ window.EnvMapLabels = function (map) {
   /* Place every shown name, given the drawn symbols' container pixels xs, ys (count of them). */
   Labels.prototype.place = function (xs, ys, count) {
     var size = map.getSize();
-    var grid = new Grid(size.x, size.y);
-    for (var d = 0; d < count; d++) grid.mark(xs[d] - REACH, ys[d] - REACH, xs[d] + REACH, ys[d] + REACH);
-    controls(map.getContainer()).forEach(function (r) { grid.mark(r.left, r.top, r.right, r.bottom); });
+    var grid = new Grid(size.x, size.y, xs, ys, count, controls(map.getContainer()));
     var frame = box(0, 0, size.x, size.y);
     var placed = [];
     var pending = [];
@@ -116,6 +125,7 @@ window.EnvMapLabels = function (map) {
       var spot = leaderSpot(at, entry.size, centre, frame, grid, placed);
       if (spot) self.put(entry, at, spot, placed, true);
       else if (!placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
+      else if ((spot = leaderSpot(at, entry.size, centre, frame, null, placed))) self.put(entry, at, spot, placed, true);
       else self.hide(entry);
     });
     this.placed = placed;
@@ -188,7 +198,7 @@ window.EnvMapLabels = function (map) {
         var top = at.y + Math.sin(angle) * (RADII[r] + height / 2) - height / 2;
         var spot = box(left, top, width, height);
         if (spot.left < frame.left || spot.top < frame.top || spot.right > frame.right || spot.bottom > frame.bottom) continue;
-        if (!grid.free(spot) || placed.some(function (other) { return overlaps(spot, other); })) continue;
+        if ((grid && !grid.free(spot)) || placed.some(function (other) { return overlaps(spot, other); })) continue;
         return spot;
       }
     }

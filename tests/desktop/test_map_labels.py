@@ -4,7 +4,7 @@ no name covers another name or a site's symbol."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 
 from desktop.map import style
 from desktop.map.labels import symbols_in_view
@@ -53,3 +53,24 @@ def test_a_name_moved_off_its_district_is_led_back_to_it(window):
         anchor = canvas.mapFromScene(label.pos()).toPointF()
         end = line.path().currentPosition() + anchor
         assert _box(canvas, label).adjusted(-1, -1, 1, 1).contains(end), label.text()
+
+
+def test_names_are_placed_again_once_a_pan_pauses(qtbot, window):
+    window.resize(1366, 768)
+    canvas = window.canvas
+    canvas.fit_to_wuhan()
+    canvas.zoom(1.6)
+    for _ in range(4):
+        qtbot.keyClick(canvas, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: not canvas._relabel.isActive())
+    frame = QRectF(canvas.viewport().rect())
+    boxes = [(label.text(), _box(canvas, label)) for label in canvas.shown_labels()]
+    for i, (name, box) in enumerate(boxes):
+        if frame.contains(canvas.mapFromScene(_anchor(canvas, name)).toPointF()):
+            assert frame.contains(box), name  # a name whose district is in view stays in view
+        for other, other_box in boxes[i + 1 :]:
+            assert not box.intersects(other_box), (name, other)
+
+
+def _anchor(canvas, name: str):
+    return next(label.pos() for label in canvas.labels.items if label.text() == name)
