@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from desktop.app import Desktop
@@ -127,6 +128,8 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
 
 HOLD = """
 import sys
+
+import pytest
 from pathlib import Path
 from gis.locks import FolderClaim
 claim = FolderClaim(Path(sys.argv[1]))
@@ -160,3 +163,20 @@ def test_a_second_window_on_the_same_user_folder_is_told_so(qtbot, map_data, tmp
     alone = claim_user_folder(desktop.window, folder)  # the other window has closed
     assert len(desktop.window.findChildren(QMessageBox, "folderInUse")) == 1  # no new notice
     alone.release()
+
+
+def test_app_options_read_as_the_full_command_line_reads_them(monkeypatch, tmp_path):
+    """`envmap --data DIR app` opens DIR without the data commands' parser; anything the short
+    path does not know (another global option, a misplaced one) goes to the full parser,
+    which explains it as before."""
+    from desktop import cli
+
+    opened = []
+    monkeypatch.setattr(cli, "_cmd_app", lambda args: opened.append(args.data) or 0)
+    assert cli.main(["--data", str(tmp_path), "app"]) == 0
+    assert cli.main([f"--data={tmp_path}", "-v"]) == 0
+    assert opened == [tmp_path, tmp_path]
+    assert cli._app_arguments(["--catalog-only", "app"]) is None
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["app", "--data", str(tmp_path)])  # global options come before the command
+    assert exit_.value.code == 2
