@@ -14,10 +14,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.credentials import make_settings_private, move_secrets_out_of_settings
-from desktop.first_frame import FIRST_FRAME, FirstFrame, load_first_frame, save_first_frame
+from desktop.first_frame import FirstFrame, first_frame_path, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
-from gis.paths import resources_root, user_data_dir
+from gis.data_signature import data_signature
+from gis.paths import data_root, resources_root, user_data_dir
 
 # The window, the map data and what they import (NumPy, shapely) come after the first frame.
 if TYPE_CHECKING:
@@ -35,7 +36,7 @@ class Desktop:
         user_folder: Path | None = None,
         reload: Callable[[], MapData | None] | None = None,
         on_map_shown: Callable[[], None] | None = None,
-        first_frame: Path | None = None,
+        first_frame: Callable[[], Path] | None = None,
     ) -> None:
         self.map_data = map_data
         self.user_folder = user_folder
@@ -59,9 +60,9 @@ class Desktop:
         self.window.show()
 
     def _save_first_frame(self) -> None:
-        window, path = self.window, self.first_frame
-        if path is not None:  # once the frame is on screen
-            QTimer.singleShot(0, lambda: save_first_frame(window, path))
+        window, where = self.window, self.first_frame
+        if where is not None:  # once the frame is on screen; named by the data it shows now
+            QTimer.singleShot(0, lambda: save_first_frame(window, where()))
 
     def refresh(self) -> None:
         """The user's catalog changed: reopen the window on the data with the new sites. If
@@ -225,7 +226,7 @@ class Start:
             user_dir(),
             lambda: open_map_data(self.data, cache_dir(), user_dir()),
             self._report_map_paint if self.reporting else None,
-            cache_dir() / FIRST_FRAME,
+            lambda: picture_path(self.data),
         )
         if self.frame is not None:
             self.frame.close()
@@ -237,10 +238,15 @@ class Start:
         return True
 
 
+def picture_path(data: Path | None) -> Path:
+    """Where the picture of the window showing this data (as it is now) is kept."""
+    return first_frame_path(cache_dir(), data_signature(data or data_root(), user_dir()))
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
     apply_language(saved_language())  # the first frame's title is translated, too
-    start = Start(data, load_first_frame(cache_dir() / FIRST_FRAME))
+    start = Start(data, load_first_frame(picture_path(data)))
     if start.frame is None and not start.open():
         return 1
     try:

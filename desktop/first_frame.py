@@ -5,8 +5,10 @@ moment later, at the same place and size.
 
 The picture is a QPicture: Qt's record of the paint commands (paths, text, colours), plain
 data that replays at any size and cannot run code. It is written after each start's first
-real frame, so it shows what the next start will show unless the data changed meanwhile,
-and then only until the real window is there.
+real frame and named by a signature of the data it showed (the data folder, the user's
+accepted sites and documents, the user's status store): a start on other or changed data has
+no picture and shows the real window alone. A status recorded on a shared server is not in
+the signature, so the frame says it is still loading (正在载入) and waits with a busy cursor.
 """
 
 from __future__ import annotations
@@ -15,11 +17,11 @@ import contextlib
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QRect, QSettings, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPicture
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSettings, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPicture
 from PySide6.QtWidgets import QWidget
 
-FIRST_FRAME = "first-frame.picture"  # in the app's cache folder, beside the map cache
+FIRST_FRAME = "first-frame-{}.picture"  # in the app's cache folder, named by the data's signature
 GEOMETRY = "window/geometry"  # the main window's saved geometry (desktop/window_layout.py)
 
 
@@ -38,6 +40,7 @@ class FirstFrame(QWidget):
         if saved is not None:
             self.restoreGeometry(saved)  # where the real window will open
         self.resize(size)  # the size the window had when it was drawn
+        self.setCursor(Qt.CursorShape.BusyCursor)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -46,10 +49,31 @@ class FirstFrame(QWidget):
             scale = min(self.width() / box.width(), self.height() / box.height())
             painter.scale(scale, scale)
         painter.drawPicture(0, 0, self.picture)
+        painter.resetTransform()
+        self._draw_loading(painter)
         painter.end()
         if not self._told:
             self._told = True
             self.painted.emit()
+
+
+    def _draw_loading(self, painter: QPainter) -> None:
+        """A note at the foot of the frame: what it shows cannot be used yet and may be
+        about to change."""
+        text = QCoreApplication.translate("FirstFrame", "正在载入…")
+        metrics = painter.fontMetrics()
+        width, height = metrics.horizontalAdvance(text) + 24, metrics.height() + 12
+        box = QRectF((self.width() - width) / 2, self.height() - height - 36, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(40, 40, 40, 200))
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(QColor("white"))
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def first_frame_path(cache: Path, signature: str) -> Path:
+    """Where the picture of a map drawn from data with this signature is kept."""
+    return cache / FIRST_FRAME.format(signature[:32])
 
 
 def load_first_frame(path: Path) -> FirstFrame | None:
@@ -75,3 +99,6 @@ def save_first_frame(window: QWidget, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         if picture.save(str(temporary)):
             os.replace(temporary, path)
+            for older in path.parent.glob(FIRST_FRAME.format("*")):
+                if older != path:  # a picture of data that is no longer there
+                    older.unlink(missing_ok=True)

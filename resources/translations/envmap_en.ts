@@ -165,6 +165,14 @@
     </message>
 </context>
 <context>
+    <name>FirstFrame</name>
+    <message>
+        <location filename="../../desktop/first_frame.py" line="1"/>
+        <source>正在载入…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
     <name>FolderNotice</name>
     <message>
         <location filename="../../desktop/app.py" line="119"/>

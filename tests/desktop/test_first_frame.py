@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 
-from desktop.first_frame import load_first_frame, save_first_frame
+from desktop.first_frame import first_frame_path, load_first_frame, save_first_frame
 
 
 def test_the_saved_window_is_shown_again_as_it_was(qtbot, tmp_path):
@@ -20,7 +21,29 @@ def test_the_saved_window_is_shown_again_as_it_was(qtbot, tmp_path):
     with qtbot.waitSignal(frame.painted):
         frame.show()
     assert frame.size() == window.size()
-    assert frame.grab().toImage() == window.grab().toImage()
+    shown, saved = frame.grab().toImage(), window.grab().toImage()
+    top = QRect(0, 0, window.width(), 40)  # above the loading note
+    assert shown.copy(top) == saved.copy(top)
+    # the foot says the map is still loading: a dark note where the window had none
+    assert dark_pixels(shown, 40) > dark_pixels(saved, 40) + 500
+    assert frame.cursor().shape() == Qt.CursorShape.BusyCursor
+
+
+def dark_pixels(image, below: int) -> int:
+    return sum(
+        image.pixelColor(x, y).lightness() < 120
+        for x in range(image.width())
+        for y in range(below, image.height())
+    )
+
+
+def test_a_picture_of_other_data_is_not_found(qtbot, tmp_path):
+    window = QLabel("武汉环保行动地图")
+    qtbot.addWidget(window)
+    save_first_frame(window, first_frame_path(tmp_path, "a" * 64))
+    assert load_first_frame(first_frame_path(tmp_path, "b" * 64)) is None
+    save_first_frame(window, first_frame_path(tmp_path, "b" * 64))
+    assert [p.name for p in tmp_path.iterdir()] == [first_frame_path(tmp_path, "b" * 64).name]
 
 
 def test_no_picture_means_no_first_frame(qtbot, tmp_path):
