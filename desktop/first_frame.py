@@ -56,7 +56,6 @@ class FirstFrame(QWidget):
             self._told = True
             self.painted.emit()
 
-
     def _draw_loading(self, painter: QPainter) -> None:
         """A note at the foot of the frame: what it shows cannot be used yet and may be
         about to change."""
