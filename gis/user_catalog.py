@@ -189,13 +189,33 @@ def resume_review(folder: Path, ident: str) -> Review:
     raw = path.read_bytes()
     try:
         saved = json.loads(raw)
-        return Review(folder, ident, str(saved["document_date"]), list(saved["candidates"]))
+        candidates = list(saved["candidates"])
+        for number, candidate in enumerate(candidates, 1):
+            _check_candidate(number, candidate)
+        return Review(folder, ident, str(saved["document_date"]), candidates)
     except (ValueError, TypeError, KeyError) as exc:
         with exclusive(path):
             set_aside(path, f"{type(exc).__name__}: {exc}", raw)
         raise ReviewError(
             f"{path}: damaged ({exc}); moved aside, import the document again"
         ) from exc
+
+
+def _check_candidate(number: int, candidate: object) -> None:
+    """ValueError naming the candidate when it lacks what the review reads of it."""
+    if not isinstance(candidate, dict):
+        raise ValueError(f"candidate {number} is not an object")
+    for key in ("uid", "name", "kind", "decision"):
+        if not isinstance(candidate.get(key), str):
+            raise ValueError(f"candidate {number}: '{key}' missing or not text")
+    Kind(candidate["kind"])
+    if candidate["decision"] not in (PENDING, ACCEPTED, REJECTED):
+        raise ValueError(f"candidate {number}: unknown decision {candidate['decision']!r}")
+    measures = candidate.get("measures")
+    if not isinstance(measures, list) or not all(isinstance(m, dict) for m in measures):
+        raise ValueError(f"candidate {number}: 'measures' is not a list of objects")
+    for measure in measures:
+        Status(measure.get("status"))
 
 
 def unfinished_reviews(folder: Path) -> list[str]:

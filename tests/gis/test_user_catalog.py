@@ -199,3 +199,29 @@ def test_a_damaged_review_is_set_aside_and_said_so(tmp_path):
         resume_review(folder, "notice")
     assert unfinished_reviews(folder) == []
     assert len(list((folder / "reviews").glob("notice.json.damaged-*"))) == 1
+
+
+@pytest.mark.parametrize(
+    ("candidates", "problem"),
+    [
+        ([1, 2], "candidate 1 is not an object"),
+        ([{"uid": "a", "name": "码头", "decision": "pending", "measures": []}], "'kind'"),
+        ([{"uid": "a", "name": "码头", "kind": "dock", "decision": "maybe"}], "decision"),
+        (
+            [{"uid": "a", "name": "码头", "kind": "dock", "decision": "pending",
+              "measures": [{"status": "finished-ish"}]}],
+            "finished-ish",
+        ),
+    ],
+)  # fmt: skip
+def test_a_review_whose_candidates_cannot_be_shown_is_set_aside(tmp_path, candidates, problem):
+    """Valid JSON is not enough: a review the dialog could not show is damaged too."""
+    folder = tmp_path / "user"
+    (folder / "reviews").mkdir(parents=True)
+    saved = {"document_date": "2017-12-01", "candidates": candidates}
+    (folder / "reviews" / "notice.json").write_text(json.dumps(saved), "utf-8")
+    with pytest.raises(ReviewError, match=rf"notice\.json: damaged .*{problem}"):
+        resume_review(folder, "notice")
+    assert unfinished_reviews(folder) == []
+    (aside,) = (folder / "reviews").glob("notice.json.damaged-*")
+    assert json.loads(aside.read_text("utf-8")) == saved  # nothing lost
