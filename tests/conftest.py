@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,13 +51,18 @@ class CliRun:
 @pytest.fixture
 def envmap_cli(capsys, monkeypatch):
     """`envmap ARGS…` through the entry point in this process (`gis.cli.main`, as `python -m
-    gis.cli` runs it), with the environment changes given in `env`; a test that is about
-    the separate process (no Qt loaded, a blocked module, exit without traceback) starts one
-    itself."""
+    gis.cli` runs it, unless another `entry` is given), with the environment changes given in
+    `env`; a test that is about the separate process (no Qt loaded, a blocked module, exit
+    without traceback) starts one itself."""
 
-    def run(*args: str, env: Mapping[str, str] | None = None) -> CliRun:
+    def run(
+        *args: str,
+        env: Mapping[str, str] | None = None,
+        entry: Callable[[list[str]], int] | None = None,
+    ) -> CliRun:
         from gis.cli import main
 
+        main = entry or main  # `desktop.cli.main` for the desktop's commands (render, app)
         for name, value in (env or {}).items():
             if os.environ.get(name) != value:
                 monkeypatch.setenv(name, value)
