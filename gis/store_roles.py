@@ -175,11 +175,14 @@ def explain(db: Connection, who: Identity | None, row: Mapping[str, Any]) -> str
 
 # -- installing -----------------------------------------------------------------------------
 
+# Roles belong to the whole server, the advisory lock to one database: an `init` of another
+# database on the same server may create the group between the check and the CREATE.
 _GROUP_DDL = """
 DO $$ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN
     CREATE ROLE {name} NOLOGIN;
   END IF;
+EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
 END $$"""
 
 _TABLES = """

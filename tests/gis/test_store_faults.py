@@ -11,8 +11,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -137,20 +135,31 @@ def test_every_acknowledged_write_survives_a_kill(catalog, tmp_path):
         assert acknowledged <= stored, f"trial {trial}: lost {len(acknowledged - stored)}"
 
 
-CREATOR = """
-import sys
-from pathlib import Path
-from gis import load_catalog
-from gis.store import StatusStore, StoreError
-catalog = load_catalog()
-go = Path(sys.argv[2])
-while not go.exists():
-    pass
-try:
-    StatusStore(sys.argv[1] if "://" in sys.argv[1] else Path(sys.argv[1]), catalog)
-except StoreError as exc:
-    sys.exit(f"refused: {exc}")
-"""
+def _open_at_once(where: str, catalog, said: Path, count: int = 3) -> list[str]:
+    """`count` forked processes open (and so create) the store at `where` at the same moment;
+    what each one said: "opened", or why it refused."""
+    go_read, go_write = os.pipe()
+    pids = []
+    for k in range(count):
+        pid = os.fork()
+        if pid == 0:  # the child never returns into pytest
+            try:
+                os.close(go_write)
+                os.read(go_read, 1)  # blocks until the parent closes its end: all start together
+                StatusStore(where if "://" in where else Path(where), catalog)
+                (said / f"{k}").write_text("opened")
+            except BaseException as exc:
+                (said / f"{k}").write_text(f"refused: {exc!r}")
+            finally:
+                os._exit(0)
+        pids.append(pid)
+    os.close(go_read)
+    os.close(go_write)
+    for pid in pids:
+        os.waitpid(pid, 0)
+    return [
+        (said / f"{k}").read_text() if (said / f"{k}").exists() else "died" for k in range(count)
+    ]
 
 
 @contextmanager
@@ -180,21 +189,10 @@ def _new_database(kind: str, tmp_path: Path, name: str):
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_three_processes_creating_a_store_at_once_all_open_it(catalog, tmp_path, kind):
     for round_ in range(3):
-        go = tmp_path / f"go-{round_}"
+        said = tmp_path / f"said-{round_}"
+        said.mkdir()
         with _new_database(kind, tmp_path, f"r{round_}") as where:
-            creators = [
-                subprocess.Popen(
-                    [sys.executable, "-c", CREATOR, where, str(go)],
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-                for _ in range(3)
-            ]
-            time.sleep(3)  # all three loaded and waiting (the check below holds either way)
-            go.touch()
-            for creator in creators:
-                _, errors = creator.communicate(timeout=120)
-                assert creator.returncode == 0, errors
+            assert _open_at_once(where, catalog, said) == ["opened"] * 3
             store = StatusStore(where if "://" in where else Path(where), catalog)
             assert len(store.events()) == len(catalog.measures())
             store.engine.dispose()
@@ -204,18 +202,16 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def test_history_reads_a_store_on_a_read_only_disk(catalog, tmp_path, small_filesystems):
+def test_history_reads_a_store_on_a_read_only_disk(
+    catalog, tmp_path, small_filesystems, envmap_cli
+):
     disk = small_filesystems.mount("4m")
     store = StatusStore(disk / "status.sqlite", catalog)
     store.set_status("jiangxia-7", "in_progress", "2018-01-10", "开工", author="clerk")
     store.engine.dispose()
     before = _digest(disk / "status.sqlite")
     small_filesystems.remount(disk, "ro")
-    result = subprocess.run(
-        [sys.executable, "-m", "gis.cli", "--store", str(disk / "status.sqlite"), "status",
-         "history", "jiangxia-7"],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+    result = envmap_cli("--store", str(disk / "status.sqlite"), "status", "history", "jiangxia-7")
     assert result.returncode == 0, result.stderr
     assert "开工" in result.stdout and "document" in result.stdout
     assert _digest(disk / "status.sqlite") == before

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -184,20 +182,15 @@ def test_progress_is_reported_and_cancel_writes_nothing(map_data, tmp_path):
     assert not (tmp_path / "b.html").exists()
 
 
-def test_cli_writes_html_and_refuses_html_options_elsewhere(tmp_path):
+def test_cli_writes_html_and_refuses_html_options_elsewhere(tmp_path, envmap_cli):
     out = tmp_path / "cli.html"
-    run = [sys.executable, "-m", "gis.cli", "export", "html", str(out), "--filter", "kind=dock"]
-    done = subprocess.run(run, cwd=ROOT, capture_output=True, text=True)
+    run = ["export", "html", str(out), "--filter", "kind=dock"]
+    done = envmap_cli(*run)
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 100_000 and "wrote" in done.stdout
-    bad = subprocess.run(
-        [*run[:4], "csv", str(tmp_path / "x.csv"), "--basemap", "osm"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    bad = envmap_cli(*run[:1], "csv", str(tmp_path / "x.csv"), "--basemap", "osm")
     assert bad.returncode == 2 and "--basemap is for html only" in bad.stderr
-    unknown = subprocess.run([*run[:-1], "kind=pier"], cwd=ROOT, capture_output=True, text=True)
+    unknown = envmap_cli(*run[:-1], "kind=pier")
     assert unknown.returncode == 2 and "unknown kind 'pier'" in unknown.stderr
 
 

@@ -4,8 +4,6 @@ four of our own (GBK, UTF-16, Traditional script, broken bytes) against what a r
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -129,14 +127,9 @@ def test_unknown_places_stay_unresolved_and_say_so(geocoder):
     assert all(r["geocode_source"] == "unresolved" and r["lon"] is None for r in records)
 
 
-def test_cli_prints_the_documented_json_shape(tmp_path):
+def test_cli_prints_the_documented_json_shape(tmp_path, envmap_cli):
     path = OWN / "water_notice_gbk.txt"
-    done = subprocess.run(
-        [sys.executable, "-m", "gis.cli", "extract", str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    done = envmap_cli("extract", str(path))
     assert done.returncode == 0, done.stderr
     records = json.loads(done.stdout)
     for record in records:
@@ -146,12 +139,7 @@ def test_cli_prints_the_documented_json_shape(tmp_path):
         for measure in record["measures"]:
             assert {"text", "status", "status_words", "target_date", "evidence"} <= set(measure)
             assert measure["evidence"]["document"] == "water_notice_gbk"
-    as_yaml = subprocess.run(
-        [sys.executable, "-m", "gis.cli", "extract", str(path), "--format", "yaml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
+    as_yaml = envmap_cli("extract", str(path), "--format", "yaml")
     assert yaml.safe_load(as_yaml.stdout) == records
 
 

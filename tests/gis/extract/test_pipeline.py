@@ -4,8 +4,6 @@ load back), progress reported on one scale, and a cancel that stops the work."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -43,12 +41,8 @@ def test_records_hold_plain_python_values(geocoder):
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_envmap_extract_output_loads_back(fmt):
-    result = subprocess.run(
-        [sys.executable, "-m", "gis.cli", "extract", str(NOTICE), "--format", fmt,
-         "--date", "2023-07-18"],
-        capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+def test_envmap_extract_output_loads_back(fmt, envmap_cli):
+    result = envmap_cli("extract", str(NOTICE), "--format", fmt, "--date", "2023-07-18")
     assert result.returncode == 0, result.stderr
     loaded = yaml.safe_load(result.stdout) if fmt == "yaml" else json.loads(result.stdout)
     assert loaded and all(r["document"] == NOTICE.stem for r in loaded)
