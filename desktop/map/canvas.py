@@ -1,7 +1,7 @@
 """The map canvas: districts, zones, rivers and sites drawn natively in Web Mercator.
 
-Pan by dragging or with the arrow keys, zoom with the wheel (at the cursor) or +/-, click a
-site to select it. The canvas knows site ids only; what a site means comes from `gis`.
+Pan by dragging, click a site to select it; the keys, the wheel and zoom steps are in
+navigation.py. The canvas knows site ids only; what a site means comes from `gis`.
 An optional tile basemap lies under everything; over GCJ-02 tiles (AMap) the overlays are
 drawn shifted to match them, while every coordinate the canvas reports stays WGS84.
 """
@@ -14,22 +14,20 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QHelpEvent,
-    QKeyEvent,
     QMouseEvent,
     QPainter,
     QResizeEvent,
-    QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
 from desktop.map import items, style
-from desktop.map.decorations import draw_scale_bar
 from desktop.map.items import AreaItem
 from desktop.map.labels import DistrictLabels, symbols_in_view
+from desktop.map.navigation import MapNavigation
 from desktop.map.site_layer import PICK_PX, SiteLayer
 from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
@@ -46,7 +44,6 @@ if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
     from gis.state import CurrentState
 
-ZOOM_STEP = 1.25
 Z_ORDER = {"districts": 0, "functional_zones": 4, "protection_zones": 2, "rivers": 3, "sites": 5}
 _AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a line
     "districts": (style.DISTRICT_FILL, style.DISTRICT_EDGE, 1.0),
@@ -54,7 +51,7 @@ _AREA_STYLE = {  # layer: fill, edge, edge width in pixels; anything else is a l
 }
 
 
-class MapCanvas(QGraphicsView):
+class MapCanvas(MapNavigation):
     siteClicked = Signal(str)
     cursorMoved = Signal(float, float)
     basemapChanged = Signal(str)  # the basemap's credit line, "" for none
@@ -87,6 +84,7 @@ class MapCanvas(QGraphicsView):
         self.labels = DistrictLabels(self.scene(), Z_ORDER["sites"] + 1)
         self._relabel = QTimer(self, singleShot=True, interval=40)  # once a pan pauses
         self._relabel.timeout.connect(self.declutter_labels)
+        self.viewMoved.connect(self.declutter_labels)
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
         features = map_data.features
@@ -353,57 +351,11 @@ class MapCanvas(QGraphicsView):
         )
         self.declutter_labels()
 
-    def zoom(self, factor: float, at_cursor: bool = False) -> None:
-        """Zoom about the view's centre (keys, menus) or about the mouse cursor (wheel)."""
-        anchor = QGraphicsView.ViewportAnchor
-        self.setTransformationAnchor(
-            anchor.AnchorUnderMouse if at_cursor else anchor.AnchorViewCenter
-        )
-        self.scale(factor, factor)
-        self.declutter_labels()
-
-    def scale_denominator(self) -> float:
-        """Map scale 1:N at the view centre, for a 96-dpi screen, in ground metres."""
-        centre = self.mapToScene(self.viewport().rect().center())
-        lat = from_web_mercator(centre.x(), -centre.y())[1]
-        metres_per_px = 1.0 / self.transform().m11() * math.cos(math.radians(lat))
-        return metres_per_px / 0.0254 * 96.0
-
-    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """The scale bar, in the view's lower right corner whatever the zoom (prints draw
-        their own: they render the scene, not the view)."""
-        super().drawForeground(painter, rect)
-        frame = QRectF(self.viewport().rect())
-        if frame.width() > 200 and self.transform().m11() > 0:
-            painter.save()
-            painter.resetTransform()
-            shown = self.mapToScene(self.viewport().rect()).boundingRect()
-            draw_scale_bar(painter, frame, shown, font=self.font())
-            painter.restore()
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._fitted and self.viewport().width() > 50:
             self.fit_to_wuhan()  # only once the view has its real size
             self._fitted = True
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP, at_cursor=True)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / ZOOM_STEP)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = 40
-            dx: dict[int, int] = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}
-            dy: dict[int, int] = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx.get(key, 0))
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy.get(key, 0))
-        else:
-            super().keyPressEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position()
