@@ -69,5 +69,20 @@ def test_names_are_placed_again_after_zoom_and_pan(open_offline, page_file):
     _assert_apart(page)
 
 
+@pytest.mark.parametrize("name", ["legend", "filters", "list"])
+def test_names_make_room_for_an_opened_panel(open_offline, page_file, name):
+    page = open_offline(page_file, viewport=DESKTOP).page
+    selector = f".envmap-panel[data-panel='{name}']"
+    if not page.evaluate(_BOXES, selector):  # the legend opens with the page on a desktop
+        page.click(f".envmap-toggle-{name}")
+    panel = page.evaluate(_BOXES, selector)
+    assert len(panel) == 1
+    for shown in _assert_apart(page):
+        assert not _overlap(shown, panel[0]), (shown[0], name)
+    page.click(f".envmap-toggle-{name}")
+    assert not page.evaluate(_BOXES, selector)
+    assert len(_assert_apart(page)) == 13  # closed: every name shows
+
+
 def _district_ids(catalog) -> set[str]:
     return {s.id for s in catalog.sites if s.kind.value == "district"}
