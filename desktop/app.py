@@ -36,7 +36,7 @@ class Desktop:
         user_folder: Path | None = None,
         reload: Callable[[], MapData | None] | None = None,
         on_map_shown: Callable[[], None] | None = None,
-        first_frame: Callable[[], Path] | None = None,
+        first_frame: Callable[[], Path | None] | None = None,
     ) -> None:
         self.map_data = map_data
         self.user_folder = user_folder
@@ -62,7 +62,19 @@ class Desktop:
     def _save_first_frame(self) -> None:
         window, where = self.window, self.first_frame
         if where is not None:  # once the frame is on screen; named by the data it shows now
-            QTimer.singleShot(0, lambda: save_first_frame(window, where()))
+            QTimer.singleShot(0, lambda: self._save_picture(window, where()))
+
+    @staticmethod
+    def _save_picture(window: QWidget, path: Path | None) -> None:
+        if path is not None:
+            save_first_frame(window, path)
+
+    def quit(self) -> None:
+        """The app ends: the window as it is now (statuses recorded in this session included)
+        is the next start's first frame, then it closes and saves its layout."""
+        if self.first_frame is not None:
+            self._save_picture(self.window, self.first_frame())
+        self.window.close()
 
     def refresh(self) -> None:
         """The user's catalog changed: reopen the window on the data with the new sites. If
@@ -233,14 +245,22 @@ class Start:
             self.frame.deleteLater()
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(lambda: desktop.window.close())
+            app.aboutToQuit.connect(desktop.quit)
         self.claim = claim_user_folder(desktop.window, user_dir())
         return True
 
 
-def picture_path(data: Path | None) -> Path:
-    """Where the picture of the window showing this data (as it is now) is kept."""
-    return first_frame_path(cache_dir(), data_signature(data or data_root(), user_dir()))
+def picture_path(data: Path | None) -> Path | None:
+    """Where the picture of the window showing this data (as it is now) with this program is
+    kept; None when the data cannot be looked at (a file removed meanwhile, say)."""
+    here = Path(__file__).parent  # desktop/, beside gis/ when run from source
+    frozen = getattr(sys, "frozen", False)
+    program = (Path(sys.executable),) if frozen else (here, here.parent / "gis")
+    try:
+        signature = data_signature(data or data_root(), user_dir(), program)
+    except OSError:
+        return None
+    return first_frame_path(cache_dir(), signature)
 
 
 def run(data: Path | None = None) -> int:

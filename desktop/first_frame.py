@@ -75,11 +75,11 @@ def first_frame_path(cache: Path, signature: str) -> Path:
     return cache / FIRST_FRAME.format(signature[:32])
 
 
-def load_first_frame(path: Path) -> FirstFrame | None:
+def load_first_frame(path: Path | None) -> FirstFrame | None:
     """The first-frame window, not yet shown (so that `painted` can be connected first: a
     platform may paint at once), or None when no picture was saved or it is unreadable
     (then the real window is the first frame, as on a first start)."""
-    if not path.is_file():
+    if path is None or not path.is_file():
         return None
     picture = QPicture()
     if not picture.load(str(path)) or picture.boundingRect().isEmpty():

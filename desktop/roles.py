@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
 # A check: (measure id, status) → why this person may not record it, or None.
 Refusal = Callable[[str, Status], "str | None"]
-READ_ONLY = "状态库只读：修改已停用。 The status store is read-only: edits are disabled."
 
 
 def _tr(text: str) -> str:
@@ -55,7 +54,7 @@ def refusal_check(
 
     def check(measure_id: str, status: Status) -> str | None:
         if read_only:
-            return READ_ONLY
+            return _tr("状态库只读：修改已停用。")
         if identity is None:
             return None
         where: tuple[str, ...] = ()
@@ -76,7 +75,7 @@ def site_refusal(
 ) -> str | None:
     """Why this person may not correct the site's location, or None."""
     if read_only:
-        return READ_ONLY
+        return _tr("状态库只读：修改已停用。")
     if identity is None:
         return None
     if identity.role == "reviewer":

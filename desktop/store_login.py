@@ -35,6 +35,8 @@ class StoreLoginDialog(QDialog):
         (self.password if self.login.text() else self.login).setFocus()
 
     def url(self) -> str:
-        """The store's address with this login and password (escaped as a URL needs)."""
-        chosen = self._url.set(username=self.login.text().strip(), password=self.password.text())
+        """The store's address with this login and password (escaped as a URL needs); an
+        old password given as a query parameter goes, or libpq would still use it."""
+        without = self._url.difference_update_query(["password"])
+        chosen = without.set(username=self.login.text().strip(), password=self.password.text())
         return chosen.render_as_string(hide_password=False)

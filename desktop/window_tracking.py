@@ -33,7 +33,9 @@ class WindowTracking(QObject):
         current = preset or window.app_state.current.measures[measure_id].status
         store = window.tracking.store
         identity = store.identity if store else None
-        check = refusal_check(identity, window.app_state.current, window.canvas.districts)
+        check = refusal_check(
+            identity, window.app_state.current, window.canvas.districts, window.tracking.read_only
+        )
         dialog = StatusDialog(
             f"{measure.text_zh}\n{measure.text_en}",
             current,

@@ -15,10 +15,11 @@ from gis.user_folder import UserFolder
 
 def source_files(source: Path) -> list[tuple[str, Path]]:
     """(name relative to `source`, path) of a file or of every file in a folder, in order;
-    none when it does not exist; temporary files of a write under way are not data."""
+    none when it does not exist; temporary files of a write under way and compiled Python
+    (written whenever a module is first loaded) are not data."""
     if source.is_file():
         return [("", source)]
-    found = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix != ".tmp")
+    found = sorted(p for p in source.rglob("*") if p.is_file() and p.suffix not in (".tmp", ".pyc"))
     return [(p.relative_to(source).as_posix(), p) for p in found]
 
 
@@ -32,12 +33,15 @@ def map_sources(root: Path, user: Path | None) -> dict[str, Path]:
     return sources
 
 
-def data_signature(root: Path, user: Path | None) -> str:
+def data_signature(root: Path, user: Path | None, program: tuple[Path, ...] = ()) -> str:
     """A digest that changes when a file a map is drawn from is added, removed or rewritten,
-    or when the user's own status store records an event (its file's time does not tell:
-    SQLite rewrites it when it checkpoints)."""
+    when the user's own status store records an event (its file's time does not tell:
+    SQLite rewrites it when it checkpoints), or when a file of `program` (what draws the
+    map: an executable, or the folders of its code) is replaced. OSError when a file goes
+    while it is looked at."""
     digest = hashlib.sha256(str(root.resolve()).encode())
-    for label, source in map_sources(root, user).items():
+    sources = map_sources(root, user) | {f"program{k}": p for k, p in enumerate(program)}
+    for label, source in sources.items():
         for name, path in source_files(source):
             stat = path.stat()
             digest.update(f"\0{label}\0{name}\0{stat.st_size}\0{stat.st_mtime_ns}".encode())

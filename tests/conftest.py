@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,9 +191,16 @@ def postgres_database_per_worker():
     server = make_url(url)
     database = f"{server.database}_{worker}"
     plain = server.set(drivername="postgresql").render_as_string(hide_password=False)
-    with psycopg.connect(plain, autocommit=True) as db:
-        db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
-        db.execute(f'CREATE DATABASE "{database}"')
+    try:
+        with psycopg.connect(plain, autocommit=True) as db:
+            db.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+            db.execute(f'CREATE DATABASE "{database}"')
+    except psycopg.Error as exc:  # the PostgreSQL tests skip, as without a server; no others
+        del os.environ["ENVMAP_TEST_POSTGRES_URL"]
+        warnings.warn(f"no PostgreSQL test database for worker {worker}: {exc}", stacklevel=1)
+        yield
+        os.environ["ENVMAP_TEST_POSTGRES_URL"] = url
+        return
     os.environ["ENVMAP_TEST_POSTGRES_URL"] = server.set(database=database).render_as_string(
         hide_password=False
     )

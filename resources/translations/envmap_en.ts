@@ -1036,6 +1036,11 @@
     <name>Roles</name>
     <message>
         <location filename="../../desktop/roles.py" line="0"/>
+        <source>状态库只读：修改已停用。</source>
+        <translation>The status store is read-only: edits are disabled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roles.py" line="0"/>
         <source>查看者</source>
         <translation>viewer</translation>
     </message>

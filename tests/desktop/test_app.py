@@ -128,8 +128,6 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
 
 HOLD = """
 import sys
-
-import pytest
 from pathlib import Path
 from gis.locks import FolderClaim
 claim = FolderClaim(Path(sys.argv[1]))

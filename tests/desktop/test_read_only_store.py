@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 
 from desktop.main_window import MainWindow
-from desktop.roles import READ_ONLY
 from gis.store import StatusStore
 from gis.user_folder import UserFolder
 from tests.desktop.test_roles import _tooltips
@@ -39,7 +38,8 @@ def test_a_store_on_a_read_only_disk_is_read_and_offers_no_edit(
     html = window.details.toHtml()
     assert 'href="status:' not in html and 'href="move:' not in html
     tips = _tooltips(window.details)
-    assert tips["更新状态 Update"] == READ_ONLY and tips["更正位置 Correct location"] == READ_ONLY
+    reason = "状态库只读：修改已停用。"
+    assert tips["更新状态 Update"] == reason and tips["更正位置 Correct location"] == reason
     canvas = window.canvas
     menu = window.tools.build_context_menu(canvas.mapFromScene(canvas.site_scene_pos("jiangxia")))
     status_menus = [a for a in menu.actions() if a.menu() is not None]

@@ -67,3 +67,15 @@ def test_a_cancelled_login_is_not_asked_again_until_the_address_changes(
     window.tracking.refresh()  # the 30-second retry: the window says why, no dialog
     assert window.tracking.login_dialog is None and window.tracking.store is None
     assert "no password supplied" in window.store_state.toolTip()
+
+
+def test_a_new_password_replaces_an_old_one_given_in_the_query(qtbot):
+    """An address from older settings may carry `?password=`: the login's password replaces
+    it rather than sitting beside it (libpq would keep using the old one)."""
+    old = "postgresql+psycopg://wang@db.example/envmap?password=Old_1&sslmode=require"
+    dialog = StoreLoginDialog(old, "password authentication failed")
+    qtbot.addWidget(dialog)
+    dialog.password.setText("New_2")
+    chosen = make_url(dialog.url())
+    assert chosen.password == "New_2" and chosen.username == "wang"
+    assert "Old_1" not in dialog.url() and chosen.query == {"sslmode": "require"}

@@ -38,3 +38,16 @@ def test_the_signature_changes_with_the_data_and_only_with_it(tmp_path, catalog)
     other = tmp_path / "other"
     shutil.copytree(data, other, copy_function=shutil.copy2)
     assert data_signature(other, user) != data_signature(data, user)  # another folder
+
+
+def test_a_new_program_changes_the_signature_and_compiled_files_do_not(tmp_path):
+    data, code = tmp_path / "data", tmp_path / "code"
+    shutil.copytree(data_root(), data)
+    code.mkdir()
+    (code / "canvas.py").write_text("drawn = 'old'\n", "utf-8")
+    first = data_signature(data, None, (code,))
+    (code / "__pycache__").mkdir()
+    (code / "__pycache__" / "canvas.cpython-311.pyc").write_bytes(b"compiled")
+    assert data_signature(data, None, (code,)) == first  # loading a module changes nothing
+    (code / "canvas.py").write_text("drawn = 'new version'\n", "utf-8")
+    assert data_signature(data, None, (code,)) != first  # an upgrade: the old picture is stale

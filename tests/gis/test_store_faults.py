@@ -155,8 +155,14 @@ def _open_at_once(where: str, catalog, said: Path, count: int = 3) -> list[str]:
         pids.append(pid)
     os.close(go_read)
     os.close(go_write)
+    deadline = time.monotonic() + 120  # a child stuck on a lock its fork copied is killed
     for pid in pids:
-        os.waitpid(pid, 0)
+        while os.waitpid(pid, os.WNOHANG) == (0, 0):
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                break
+            time.sleep(0.01)
     return [
         (said / f"{k}").read_text() if (said / f"{k}").exists() else "died" for k in range(count)
     ]
