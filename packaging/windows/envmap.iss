@@ -32,7 +32,7 @@ ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 ; Qt 6 needs Windows 10 1809 (build 17763) or later; it also uses the system's icuuc.dll.
 MinVersion=10.0.17763
-Compression=lzma2/ultra64
+Compression=lzma2/max
 SolidCompression=yes
 SetupIconFile={#Root}\resources\icons\envmap.ico
 UninstallDisplayIcon={app}\envmap.exe
