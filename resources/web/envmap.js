@@ -251,6 +251,7 @@
     /* Permalink: #map=zoom/lat/lon&site=id, written on every change, read on hashchange. */
     var writing = false;
     var pending = 0;
+    var written = window.location.hash;  /* the last address this page wrote or read */
     function writeHash() {
       if (writing) return;
       window.clearTimeout(pending);
@@ -258,14 +259,17 @@
     }
 
     function writeNow() {
+      if (window.location.hash !== written) return;  /* a newer address is read first */
       var centre = map.getCenter();
       var hash = "#map=" + map.getZoom() + "/" + centre.lat.toFixed(5) + "/" + centre.lng.toFixed(5);
       if (open >= 0) hash += "&site=" + encodeURIComponent(c.id[open]);
       if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+      written = window.location.hash;
     }
 
     function readHash() {
       var wanted = UI.parseHash(window.location.hash);
+      written = window.location.hash;
       writing = true;
       try {
         var view = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(wanted.map || "");
