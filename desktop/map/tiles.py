@@ -135,6 +135,9 @@ class TileFetcher(QObject):
         """Fetch these (key, url) tiles, in this order; forget any other view tiles."""
         keys = {key for key, _ in jobs}
         stale = [reply for reply, key in self._view.items() if key not in keys]
+        for reply, key in self._view.items():
+            if key in keys:  # wanted again while a dropped cache read was still running
+                self._aborted.discard(reply)
         busy = {key for key in self._view.values() if key in keys}
         # The new list is queued before the stale downloads are aborted: each abort frees a
         # connection, which must go to the view, not to a prefetch waiting behind it.
@@ -169,9 +172,16 @@ class TileFetcher(QObject):
         QThread.currentThread().quit()
 
     def _abort(self, reply: QNetworkReply) -> None:
-        if not reply.isFinished():  # a finished one has its finished() on the way
-            self._aborted.add(reply)
-            reply.abort()  # finished() follows at once
+        if reply.isFinished():  # a finished one has its finished() on the way
+            return
+        self._aborted.add(reply)
+        if self.config.offline:
+            # A cache-only reply aborted before Qt has started it still starts afterwards,
+            # fails a second time ("QNetworkReplyImplPrivate::error: ... must only be called
+            # once") and finishes twice. Reading the disk cache ends by itself at once: it is
+            # left to end and its answer is dropped, like an aborted one.
+            return
+        reply.abort()  # finished() follows at once
 
     def _request(self, url: str) -> QNetworkReply:
         request = QNetworkRequest(QUrl(url))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtWidgets import QDialog
 
-from desktop.html_export import HtmlExportDialog
+from desktop.html_export import HtmlExportDialog, HtmlExportJob
 from gis import Kind
 from gis.export.html import HtmlOptions
 from gis.filters import SiteFilter
@@ -21,10 +23,21 @@ def test_export_runs_in_the_background_and_reports(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: "shared.html" in window.statusBar().currentMessage())
 
 
-def test_cancel_leaves_no_file(qtbot, window, tmp_path):
+def test_cancel_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
+    # The export's first step waits until Cancel has been pressed: a small map can otherwise
+    # be written before the window's thread gets to press it (as on a busy machine).
+    pressed = threading.Event()
+    step = HtmlExportJob._step
+
+    def step_after_cancel(job: HtmlExportJob, done: int, total: int) -> None:
+        assert pressed.wait(30)
+        step(job, done, total)
+
+    monkeypatch.setattr(HtmlExportJob, "_step", step_after_cancel)
     out = tmp_path / "cancelled.html"
     with qtbot.waitSignal(window.exports.htmlFinished, timeout=30_000) as result:
         window.exports.write_html(out, HtmlOptions()).cancel()
+        pressed.set()
     assert result.args == [False, ""]
     assert not out.exists()
     qtbot.waitUntil(lambda: "取消" in window.statusBar().currentMessage())
