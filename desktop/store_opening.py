@@ -5,6 +5,9 @@ none. A shared server that wants a password asks for it (desktop.store_login).""
 
 from __future__ import annotations
 
+import os
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -57,6 +60,36 @@ class ReadableTracking(Tracking):
         self._seen = self.store.last_change()
         self.changed.emit()
 
+    def refresh(self) -> None:
+        """As Tracking's, but a store open only to read is first tried to write again."""
+        if self.read_only and self._writable_again():
+            return
+        super().refresh()
+
+    def _writable_again(self) -> bool:
+        """Open the store to write once its file can be written again (the disk remounted,
+        the folder's rights given back, the other program gone); the user hears of it."""
+        where, old = self.url(), self.store
+        path = sqlite_path(where) if where else None
+        if where is None or old is None or path is None or not writable_now(path):
+            return False
+        from gis.store import StatusStore, StoreError
+
+        try:
+            store = StatusStore(where, self.catalog)
+        except StoreError:
+            return False
+        old.engine.dispose()
+        self.store, self._problem = store, ""
+        self.availability.emit("")
+        window = self.parent()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("状态库又可以修改了。"), 15000)
+        self._send_kept()
+        self._seen = store.last_change()
+        self.changed.emit()
+        return True
+
     def _ask_login(self, where: str, problem: str) -> None:
         if self.login_dialog is not None or self._declined == where:
             return
@@ -80,3 +113,27 @@ class ReadableTracking(Tracking):
         if note and isinstance(window, QMainWindow):
             window.statusBar().showMessage(note, 15000)
         self.open()
+
+
+def sqlite_path(where: str) -> Path | None:
+    """The file of an SQLite store (a path or an sqlite:/// URL); None for a server."""
+    if "://" not in where:
+        return Path(where)
+    return Path(where.removeprefix("sqlite:///")) if where.startswith("sqlite:///") else None
+
+
+def writable_now(path: Path) -> bool:
+    """Whether the store file could be written at once: its folder and file writable and no
+    other program holding its write lock, found without writing or waiting."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return False
+    if not path.exists():
+        return True
+    try:
+        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as db:
+            db.execute("BEGIN IMMEDIATE")  # the write lock, given back unused
+            db.execute("ROLLBACK")
+    except sqlite3.Error:
+        return False
+    return True

@@ -1212,6 +1212,11 @@
         <source>只能查看，修改已停用。</source>
         <translation>view only, edits are disabled.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/store_opening.py" line="87"/>
+        <source>状态库又可以修改了。</source>
+        <translation>The status store can be edited again.</translation>
+    </message>
 </context>
 <context>
     <name>StoreLoginDialog</name>
