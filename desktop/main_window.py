@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
         view.addAction(self.tr("重置窗口布局"), self.window_layout.reset)
         settings = self.menuBar().addMenu(self.tr("设置"))
         settings.addAction(self.tr("状态库…"), self.recording.choose_store)
+        settings.addAction(self.tr("登录状态库…"), self.recording.log_in_again)
         self.basemaps.add_to_settings_menu(settings)
         languages = settings.addMenu(self.tr("界面语言"))
         group = QActionGroup(self)

@@ -29,6 +29,7 @@ class ReadableTracking(Tracking):
         self._problem = ""  # why the store could not be opened to write, when it could not
         self.login_dialog: StoreLoginDialog | None = None  # while one is open
         self._declined = ""  # the address whose login the user cancelled: not asked again
+        self._login_problem = ""  # what the server said when the login was last asked for
         self.availability.connect(self._remember)
 
     @property
@@ -90,8 +91,22 @@ class ReadableTracking(Tracking):
         self.changed.emit()
         return True
 
+    def log_in_again(self) -> bool:
+        """The login dialog for the store's address, asked for by the user (after a Cancel,
+        or to log in as someone else); False when the store is no server that takes one."""
+        where = self.url()
+        if where is None or sqlite_path(where) is not None:
+            return False
+        self._declined = ""
+        self._ask_login(where, self._login_problem)
+        return True
+
     def _ask_login(self, where: str, problem: str) -> None:
-        if self.login_dialog is not None or self._declined == where:
+        self._login_problem = problem
+        if self._declined == where:
+            self._say_declined()
+            return
+        if self.login_dialog is not None:
             return
         parent = self.parent()
         dialog = StoreLoginDialog(where, problem, parent if isinstance(parent, QWidget) else None)
@@ -103,6 +118,12 @@ class ReadableTracking(Tracking):
     def _cancelled(self, where: str) -> None:
         self.login_dialog = None
         self._declined = where
+        self._say_declined()
+
+    def _say_declined(self) -> None:
+        """The status bar says where the login is offered again."""
+        again = self.tr("未登录：可在“设置 → 登录状态库…”再次登录。")
+        self.availability.emit(again + " " + self._login_problem)
 
     def _logged_in(self) -> None:
         dialog, self.login_dialog = self.login_dialog, None

@@ -132,3 +132,8 @@ class WindowTracking(QObject):
             if note:
                 self.window.statusBar().showMessage(note, 15000)
             self.window.tracking.open()
+
+    def log_in_again(self) -> None:
+        """Settings → 登录状态库…: the login of a shared store, even at the same address."""
+        if not self.window.tracking.log_in_again():
+            self.window.statusBar().showMessage(self.tr("本机状态库无需登录"), 8000)

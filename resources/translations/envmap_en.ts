@@ -427,6 +427,11 @@
         <translation>Status store…</translation>
     </message>
     <message>
+        <location filename="../../desktop/main_window.py" line="218"/>
+        <source>登录状态库…</source>
+        <translation>Log in to the status store…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/main_window.py" line="189"/>
         <source>界面语言</source>
         <translation>Language</translation>
@@ -975,6 +980,11 @@
 <context>
     <name>WindowTracking</name>
     <message>
+        <location filename="../../desktop/window_tracking.py" line="139"/>
+        <source>本机状态库无需登录</source>
+        <translation>A status store on this PC needs no login</translation>
+    </message>
+    <message>
         <location filename="../../desktop/window_tracking.py" line="0"/>
         <source>退回</source>
         <translation>Send back</translation>
@@ -1213,9 +1223,14 @@
         <translation>view only, edits are disabled.</translation>
     </message>
     <message>
-        <location filename="../../desktop/store_opening.py" line="87"/>
+        <location filename="../../desktop/store_opening.py" line="88"/>
         <source>状态库又可以修改了。</source>
         <translation>The status store can be edited again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/store_opening.py" line="125"/>
+        <source>未登录：可在“设置 → 登录状态库…”再次登录。</source>
+        <translation>Not logged in: log in again with "Settings → Log in to the status store…".</translation>
     </message>
 </context>
 <context>

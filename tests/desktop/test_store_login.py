@@ -4,6 +4,7 @@ window asks for it, keeps it in the credential store (never the settings) and co
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 from sqlalchemy.engine import make_url
 
@@ -52,7 +53,12 @@ def test_the_window_asks_for_the_password_and_keeps_it_in_the_credential_store(
     assert url.username in written and url.password not in written
 
 
-def test_a_cancelled_login_is_not_asked_again_until_the_address_changes(
+def _settings_action(window, text: str) -> QAction:
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "设置")
+    return next(a for a in menu.actions() if a.text() == text)
+
+
+def test_a_cancelled_login_waits_until_the_user_asks_for_it_from_the_settings_menu(
     qtbot, map_data, tmp_path, monkeypatch, shared_store
 ):
     url = make_url(shared_store.login("viewer"))
@@ -67,6 +73,20 @@ def test_a_cancelled_login_is_not_asked_again_until_the_address_changes(
     window.tracking.refresh()  # the 30-second retry: the window says why, no dialog
     assert window.tracking.login_dialog is None and window.tracking.store is None
     assert "no password supplied" in window.store_state.toolTip()
+    assert "设置 → 登录状态库…" in window.store_state.text()
+    _settings_action(window, "登录状态库…").trigger()  # the same address, asked again
+    dialog, said = _login_dialog(qtbot, window)
+    assert dialog.login.text() == url.username and "no password supplied" in said
+    dialog.password.setText(url.password)
+    dialog.accept()
+    qtbot.waitUntil(lambda: window.tracking.store is not None, timeout=20_000)
+    assert window.store_state.text() == ""
+
+
+def test_a_local_store_needs_no_login(qtbot, user_window):
+    _settings_action(user_window, "登录状态库…").trigger()
+    assert user_window.tracking.login_dialog is None
+    assert user_window.statusBar().currentMessage() == "本机状态库无需登录"
 
 
 def test_a_new_password_replaces_an_old_one_given_in_the_query(qtbot):
