@@ -19,6 +19,7 @@ from sqlalchemy import text
 
 from gis import shared_documents
 from gis.boundaries import DISTRICT_NAMES_EN
+from gis.events import DOCUMENT_AUTHOR
 from gis.model import Catalog, Kind, Status
 
 if TYPE_CHECKING:
@@ -221,16 +222,35 @@ BEGIN
   RAISE EXCEPTION 'status events are append-only: % refused', TG_OP
     USING ERRCODE = 'insufficient_privilege';
 END $$;
-CREATE OR REPLACE FUNCTION envmap_latest_status(measure text) RETURNS text
-LANGUAGE sql STABLE AS $$
-  SELECT status FROM status_events WHERE measure_id = measure AND kind = 'status'
-  ORDER BY as_of DESC, sequence DESC, recorded_at DESC LIMIT 1 $$;
 CREATE OR REPLACE TRIGGER envmap_stamp_event BEFORE INSERT ON status_events
   FOR EACH ROW EXECUTE FUNCTION envmap_stamp_event();
 CREATE OR REPLACE TRIGGER envmap_append_only BEFORE UPDATE OR DELETE ON status_events
   FOR EACH ROW EXECUTE FUNCTION envmap_append_only();
 CREATE OR REPLACE TRIGGER envmap_no_truncate BEFORE TRUNCATE ON status_events
   FOR EACH STATEMENT EXECUTE FUNCTION envmap_append_only();
+"""
+
+# The status that holds, as gis.state decides it: the last event in order, except that a
+# document's 已完成 after a close-out does not undo it (the close-out holds until someone
+# records something else). The reviewer's rejection policy below depends on it.
+_LATEST_STATUS = f"""
+CREATE OR REPLACE FUNCTION envmap_latest_status(measure text) RETURNS text
+LANGUAGE sql STABLE AS $$
+  WITH events AS (
+    SELECT status, as_of, sequence, recorded_at,
+           status = '{Status.COMPLETED.value}'
+             AND starts_with(author, '{DOCUMENT_AUTHOR}') AS documents_completion
+    FROM status_events WHERE measure_id = measure AND kind = 'status'),
+  latest AS (
+    SELECT status, documents_completion FROM events
+    ORDER BY as_of DESC, sequence DESC, recorded_at DESC LIMIT 1),
+  latest_other AS (
+    SELECT status FROM events WHERE NOT documents_completion
+    ORDER BY as_of DESC, sequence DESC, recorded_at DESC LIMIT 1)
+  SELECT CASE WHEN latest.documents_completion
+                   AND latest_other.status = '{Status.CLOSED_OUT.value}'
+              THEN latest_other.status ELSE latest.status END
+  FROM latest LEFT JOIN latest_other ON true $$;
 """
 
 # The rules above as the server enforces them: a district editor's statuses, a reviewer's
@@ -290,7 +310,7 @@ def install(engine: Engine, catalog: Catalog, site_districts: Mapping[str, Itera
         for group in GROUPS.values():
             db.execute(text(_GROUP_DDL.format(name=group)))
         cursor = db.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        for block in (_TABLES, _FUNCTIONS, _POLICIES, _GRANTS):
+        for block in (_TABLES, _FUNCTIONS, _LATEST_STATUS, _POLICIES, _GRANTS):
             cursor.execute(block)  # no parameters: several statements, `%` taken as it is
         shared_documents.create_tables(db)
         cursor.execute(shared_documents.GRANTS)
