@@ -313,7 +313,17 @@
     tools.appendChild(full);
     tools.appendChild(copied);
     var note = el("div", "envmap-drawn leaflet-control");
-    map.getContainer().querySelector(".leaflet-bottom.leaflet-left").appendChild(note);
+    var bottomLeft = container.querySelector(".leaflet-bottom.leaflet-left");
+    bottomLeft.appendChild(note);
+    /* The legend stands clear above the scale bar and the count (envmap.css reads the height
+     * they take), which grows and shrinks as the count comes and goes. */
+    function cornerTaken() {
+      var taken = container.getBoundingClientRect().bottom - bottomLeft.getBoundingClientRect().top;
+      container.style.setProperty("--envmap-corner", Math.ceil(taken) + "px");
+    }
+    if (window.ResizeObserver) new ResizeObserver(cornerTaken).observe(bottomLeft);
+    map.on("resize", cornerTaken);
+    cornerTaken();
     ctx.canvas.on("drawn", function () {
       note.textContent = ctx.canvas.inView > ctx.canvas.count ? "显示 " + ctx.canvas.count + " / " +
         ctx.canvas.inView + " 个点位（已抽稀 thinned）" : "";

@@ -1,4 +1,5 @@
-"""The exported map on a phone (390×844), from the keyboard, and on paper, in Chromium."""
+"""The exported map on a phone (390×844), from the keyboard, and on paper, in Chromium; its
+legend clear of the scale bar on office screens and phones."""
 
 from __future__ import annotations
 
@@ -139,3 +140,27 @@ def test_printing_shows_map_popup_and_legend_without_controls(open_offline, map_
     assert "图例 Legend" in text and "推进中 in progress" in text and "码头 dock" in text
     for control in ("筛选 Filters", "列表 List", "复制链接", "全屏", "点位 Sites", "−"):
         assert control not in text, control
+
+
+def _apart(upper: dict, lower: dict, gap: float) -> bool:
+    """`upper` ends at least `gap` pixels above `lower`, or they are side by side."""
+    side_by_side = (
+        upper["x"] + upper["width"] <= lower["x"] or lower["x"] + lower["width"] <= upper["x"]
+    )
+    return side_by_side or upper["y"] + upper["height"] + gap <= lower["y"]
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768), PHONE])
+def test_the_legend_stands_clear_of_the_scale_bar_and_the_count(open_offline, map_html, size):
+    page = open_offline(map_html, viewport=size)
+    if size == PHONE:
+        page.page.click(".envmap-toggle-legend")
+    legend = page.page.locator(".envmap-legend")
+    scale = page.page.locator(".leaflet-control-scale")
+    assert legend.is_visible() and scale.is_visible()
+    assert _apart(legend.bounding_box(), scale.bounding_box(), gap=4)
+    page.page.evaluate("window.envmap.map.setZoom(11, {animate: false})")  # thinned: counted
+    count = page.page.locator(".envmap-drawn")
+    page.page.wait_for_function("document.querySelector('.envmap-drawn').textContent !== ''")
+    assert _apart(legend.bounding_box(), scale.bounding_box(), gap=4)
+    assert _apart(legend.bounding_box(), count.bounding_box(), gap=4)
