@@ -8,10 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from desktop.main_window import MainWindow
 from gis.crs import from_web_mercator
+from gis.user_folder import UserFolder
 
 NOTICE = (
     Path(__file__).resolve().parents[1] / "gis" / "extract" / "documents" / "water_notice_gbk.txt"
@@ -108,25 +109,28 @@ def _resume_action(window, ident: str):
     return next(a for a in window.menuBar().actions()[0].menu().actions() if ident in a.text())
 
 
-def test_a_damaged_review_file_is_named_kept_and_no_longer_offered(
-    qtbot, map_data, tmp_path, monkeypatch
-):
-    from PySide6.QtWidgets import QMessageBox
-
-    from gis.user_folder import UserFolder
-
-    folder = UserFolder(tmp_path / "user")
-    folder.document("notice").parent.mkdir(parents=True)
-    folder.document("notice").write_text("武汉市通知\n", encoding="utf-8")
-    folder.reviews.mkdir()
-    damaged = b'{"document_date": "2017-12-01", "candidates": [{"name": "\xe9\x91'
-    folder.review("notice").write_bytes(damaged)
+def _resume_saved(qtbot, map_data, monkeypatch, folder: UserFolder, saved: bytes):
+    """The window on a user folder whose review of "notice" was saved as `saved`, after
+    File → 继续审核 notice: the window, the menu action, and the warnings it showed."""
+    folder.reviews.mkdir(parents=True, exist_ok=True)
+    folder.review("notice").write_bytes(saved)
     window = MainWindow(map_data, folder.root)
     qtbot.addWidget(window)
-    shown = []
+    shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
     action = _resume_action(window, "notice")
     action.trigger()
+    return window, action, shown
+
+
+def test_a_damaged_review_file_is_named_kept_and_no_longer_offered(
+    qtbot, map_data, tmp_path, monkeypatch
+):
+    folder = UserFolder(tmp_path / "user")
+    folder.document("notice").parent.mkdir(parents=True)
+    folder.document("notice").write_text("武汉市通知\n", encoding="utf-8")
+    damaged = b'{"document_date": "2017-12-01", "candidates": [{"name": "\xe9\x91'
+    window, action, shown = _resume_saved(qtbot, map_data, monkeypatch, folder, damaged)
     assert len(shown) == 1 and window.imports.review_dialog is None
     title, text = shown[0]
     assert title == "无法继续审核" and str(folder.review("notice")) in text
@@ -139,19 +143,8 @@ def test_a_damaged_review_file_is_named_kept_and_no_longer_offered(
 def test_a_review_whose_document_copy_is_gone_says_so_and_stays_offered(
     qtbot, map_data, tmp_path, monkeypatch
 ):
-    from PySide6.QtWidgets import QMessageBox
-
-    from gis.user_folder import UserFolder
-
     folder = UserFolder(tmp_path / "user")
-    folder.reviews.mkdir(parents=True)
     saved = b'{"document_date": "2017-12-01", "candidates": []}'
-    folder.review("notice").write_bytes(saved)
-    window = MainWindow(map_data, folder.root)
-    qtbot.addWidget(window)
-    shown = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[1:3]))
-    action = _resume_action(window, "notice")
-    action.trigger()
+    _, action, shown = _resume_saved(qtbot, map_data, monkeypatch, folder, saved)
     assert len(shown) == 1 and str(folder.document("notice")) in shown[0][1]
     assert folder.review("notice").read_bytes() == saved and action.isVisible()

@@ -6,11 +6,23 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 
 from desktop import credentials
 from desktop.main_window import MainWindow
 from desktop.store_login import StoreLoginDialog
+
+
+def _window_without_the_password(qtbot, map_data, tmp_path, monkeypatch, url: URL) -> MainWindow:
+    """The window on the shared store at `url`, its address saved without the password and
+    libpq given none either: the window must ask."""
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
+    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
+    window = MainWindow(map_data, tmp_path / "user")
+    qtbot.addWidget(window)
+    window.show()
+    return window
 
 
 def _login_dialog(qtbot, window) -> tuple[StoreLoginDialog, str]:
@@ -28,13 +40,7 @@ def test_the_window_asks_for_the_password_and_keeps_it_in_the_credential_store(
     qtbot, map_data, tmp_path, monkeypatch, shared_store, credential_store, private_settings
 ):
     url = make_url(shared_store.login("district-editor", "武昌区"))
-    monkeypatch.delenv("PGPASSWORD", raising=False)  # no libpq password: the window must ask
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
-    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
-
+    window = _window_without_the_password(qtbot, map_data, tmp_path, monkeypatch, url)
     dialog, said = _login_dialog(qtbot, window)
     assert dialog.login.text() == url.username and "no password supplied" in said
     dialog.password.setText("not-the-password")
@@ -62,12 +68,7 @@ def test_a_cancelled_login_waits_until_the_user_asks_for_it_from_the_settings_me
     qtbot, map_data, tmp_path, monkeypatch, shared_store
 ):
     url = make_url(shared_store.login("viewer"))
-    monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "no-pgpass"))
-    QSettings().setValue("store/url", url._replace(password=None).render_as_string())
-    window = MainWindow(map_data, tmp_path / "user")
-    qtbot.addWidget(window)
-    window.show()
+    window = _window_without_the_password(qtbot, map_data, tmp_path, monkeypatch, url)
     dialog, _ = _login_dialog(qtbot, window)
     dialog.reject()
     window.tracking.refresh()  # the 30-second retry: the window says why, no dialog
