@@ -93,7 +93,8 @@ LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
     r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
     r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
-    r"收集|激活|接纳|覆盖|服务|项目|清除|"
+    r"收集|激活|接纳|覆盖|服务|项目|清除|消除|铲除|填占|侵占|占用|填埋|直排|偷排|排放|完善|只见|"
+    r"聚焦于|聚焦|前往|来到|目前|当前|此前|之前|[东南西北]起|[东南西北]至|起于|止于|"
     r"表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
     r"流向|流入|排入|汇入|注入|接入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
@@ -267,7 +268,8 @@ def _project_spans(text: str) -> list[Span]:
 
 _PROJECT_STOPS = re.compile(
     r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
-    r"完成|建成|开工|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
+    r"完成|建成|开工|了解|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
+    r"包括|涉及|聚焦于|目前|"
     + "|".join(DISTRICT_NAMES_EN)
 )
 _ACTIVITY = re.compile(
@@ -281,8 +283,7 @@ def _project_edge(text: str, end: int) -> int:
     start = end
     while start > 0 and end - start < 28 and _NAME_CHAR.match(text[start - 1]):
         start -= 1
-    stops = list(_PROJECT_STOPS.finditer(text, start, end))
-    return stops[-1].end() if stops else start
+    return after_stops(_PROJECT_STOPS, text, start, end)
 
 
 def _water_names_in(text: str) -> Iterator[str]:
@@ -306,12 +307,22 @@ def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
         if text[start - 1] == "（":
             break
         start -= 1
-    stops = list(LEFT_STOPS.finditer(text, start, end))
-    if stops:
-        start = max(start, stops[-1].end())
+    start = after_stops(LEFT_STOPS, text, start, end)
     while start < end and text[start] in "）-—·":
         start += 1
+    if text[start : start + 1] == "“" and "”" not in text[start:end]:
+        start += 1  # "“汤逊湖湖边塘水域…被侵占”": the quotation opens before the name
     return start
+
+
+def after_stops(stops: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """The start moved past the last stop word in text[start:end], including one that the
+    walk back cut in two ("完成郭郑湖" walked back to "成郭郑湖")."""
+    last = start
+    for match in stops.finditer(text, max(0, start - 4), end):
+        if match.end() > start:
+            last = match.end()
+    return last
 
 
 def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
@@ -413,9 +424,7 @@ def _water_spans(text: str) -> list[Span]:
             if not "\u4e00" <= text[start - 1] <= "\u9fff":
                 break
             start -= 1
-        stops = list(LEFT_STOPS.finditer(text, start, end - 1))
-        if stops:
-            start = max(start, stops[-1].end())
+        start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
         proper = text[start : end - 1]
         if GENERIC_WORDS.fullmatch(proper):
             continue  # "人工河", "小河": a kind of water, not one
