@@ -337,18 +337,25 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
     return Span(start, end, name, kind)
 
 
+_LEADING_DISTRICT = re.compile(
+    "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
+)
+_ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
 # One-character place-name endings: "落步咀污水处理厂" is a plant named after its place.
 _PLACE_SUFFIXES = {"咀", "湾"}
 
 
 def is_site_name(name: str) -> bool:
     core = name.strip("□（）").replace("“", "").replace("”", "")
+    core = _LEADING_DISTRICT.sub("", core)
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
     if ORG_TAIL.search(core):
         return False
     bare = _without_ending(core)
     zone = core.endswith(("保护区", "水源地"))
+    if zone:  # "水源地一级保护区": a zone's name made of zone words names no zone
+        bare = _ZONE_WORDS.sub("", bare)
     inner_endings = [] if zone else list(_ENDING_RE.finditer(bare))[-3:]
     for inner in inner_endings:  # the last facility named inside the name
         rest = bare[inner.end() :]

@@ -30,6 +30,23 @@ def test_a_district_government_acting_in_the_sentence(extract_text):
     assert found["汉江湾"]["district"] == "硚口区"
 
 
+def test_a_visit_to_a_district_named_short(extract_text):
+    # 武汉市环保局 8月25日 (corpus 3, 04): "到江夏督促指导" states 江夏区 for the sites visited
+    found = extract_text(
+        "8月25日，市环保局局长到江夏督促指导突出环境问题整改工作，先后前往法泗污水处理厂"
+        "了解污水处理运行情况。"
+    )
+    assert found["法泗污水处理厂"]["district"] == "江夏区"
+    road = extract_text("记者到江汉路步行街检查，巡司河已完成清淤。")
+    assert road["巡司河"]["district"] is None
+
+
+def test_a_district_that_acts_on_a_site(extract_text):
+    # 长江日报 2018 (own corpus 05): "武昌区开始对…码头进行取缔"
+    found = extract_text("3月以来，武汉市武昌区开始对江滩临江段13个非法码头和余家头码头进行取缔。")
+    assert found["余家头码头"]["district"] == "武昌区"
+
+
 def test_the_title_states_the_district_of_the_whole_notice(extract_text):
     # 荆楚网 2023-03-06 (corpus 07)
     found = extract_text(
