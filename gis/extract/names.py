@@ -41,6 +41,12 @@ ENDINGS: dict[str, Kind] = {
     "工业园": Kind.INDUSTRIAL_AREA,
     "产业园": Kind.INDUSTRIAL_AREA,
     "园区": Kind.INDUSTRIAL_AREA,
+    "养殖场": Kind.INDUSTRIAL_AREA,
+    "养殖基地": Kind.INDUSTRIAL_AREA,
+    "猪场": Kind.INDUSTRIAL_AREA,
+    "小区": Kind.LOCALITY,
+    "调蓄池": Kind.OUTFALL,
+    "管网": Kind.OUTFALL,
     "救助基地": Kind.DOCK,
     "码头": Kind.DOCK,
     "泵船": Kind.DOCK,
@@ -93,7 +99,7 @@ LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
     r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
     r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
-    r"收集|激活|接纳|覆盖|服务|项目|清除|消除|铲除|填占|侵占|占用|填埋|直排|偷排|排放|完善|只见|"
+    r"收集|激活|接纳|覆盖|服务|项目|清除|保障|消除|铲除|填占|侵占|占用|填埋|直排|偷排|排放|完善|只见|"
     r"聚焦于|聚焦|前往|来到|目前|当前|此前|之前|[东南西北]起|[东南西北]至|起于|止于|"
     r"表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
@@ -341,6 +347,9 @@ _LEADING_DISTRICT = re.compile(
     "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
 )
 _ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
+# "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
+# not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
+_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)")
 # One-character place-name endings: "落步咀污水处理厂" is a plant named after its place.
 _PLACE_SUFFIXES = {"咀", "湾"}
 
@@ -350,7 +359,7 @@ def is_site_name(name: str) -> bool:
     core = _LEADING_DISTRICT.sub("", core)
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
-    if ORG_TAIL.search(core):
+    if ORG_TAIL.search(core) or (core.endswith("管网") and _CITY_NETWORK.search(core)):
         return False
     bare = _without_ending(core)
     zone = core.endswith(("保护区", "水源地"))
@@ -371,7 +380,7 @@ def _without_ending(name: str) -> str:
 
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
-_WATER_END = re.compile(r"湖(?![泊库长网面底边])|河(?![流道岸长网湖])|海(?=湖)")
+_WATER_END = re.compile(r"湖(?![泊库长网面底])|河(?![流道岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
     "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤"

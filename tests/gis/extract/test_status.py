@@ -35,6 +35,11 @@ CASES = [
     ("现将以上黑臭水体排查结果予以公示", None, "经开区 2025-03-24, corpus 03: boilerplate"),
     ("码头被拆除", Status.COMPLETED, "长江日报 2019-02-21, corpus 09"),
     (
+        "市排水公司对东湖南路管网按季度实施了一般维护工作",
+        Status.IN_PROGRESS,
+        "武汉市水务局 2022 (corpus 3, 08): recurring work goes on",
+    ),
+    (
         "标志着武汉正式启动长江、汉江两江核心区港口码头岸线资源优化调整工作",
         Status.IN_PROGRESS,
         "corpus 09",
