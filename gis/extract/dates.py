@@ -78,7 +78,9 @@ def due_date(text: str, document_date: date | None) -> str | None:
     for start, end, when in dates_in(text, document_date):
         after, before = text[end : end + 8], text[max(0, start - 4) : start]
         if _STARTS.match(after):
-            start_date = start_date or when
+            # "2010年开工" in a 2017 notice is history; a start still to come may stand in
+            past = document_date is not None and when < document_date.isoformat()[: len(when)]
+            start_date = start_date or (None if past else when)
         elif (
             _DEADLINE_AFTER.match(after)
             or _DEADLINE_BEFORE.search(before)

@@ -109,14 +109,23 @@ def split_prefix(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-def is_location_phrase(text: str, start: int) -> bool:
-    """Whether the name at `start` follows 位于/地处: it says where a site is, it is not one."""
-    return _AFTER_LOCATION.search(text, max(0, start - 16), start) is not None
+def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
+    """Whether the name at `start` follows 位于/地处, or ends a stretch ("北起武泰闸，南至
+    青菱河"), or names the system a water belongs to ("属于汤逊湖水系"): it says where a site
+    is, it is not one."""
+    if _AFTER_LOCATION.search(text, max(0, start - 16), start) is not None:
+        return True
+    if end is not None and _SYSTEM.match(text, end):
+        return _BELONGS.search(text, max(0, start - 3), start) is not None
+    return False
 
 
 _AFTER_LOCATION = re.compile(
     rf"(?:位于|地处|坐落于|坐落在|地址)(?:湖北省)?(?:武汉市)?(?:{_FULL})?$"
+    r"|(?:[东南西北](?:起|至)|起于|止于|起自)$"
 )
+_SYSTEM = re.compile("水系|流域")
+_BELONGS = re.compile("属于?$|隶属$")
 
 
 def only_says_where(text: str, district: Span, site_starts: set[int]) -> bool:

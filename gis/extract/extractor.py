@@ -211,7 +211,7 @@ def _read_block(
             s
             for s in here
             if not s.group
-            and not districts.is_location_phrase(text, s.start)
+            and not districts.is_location_phrase(text, s.start, s.end)
             and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, site_starts))
         ]  # "江夏区金鞭港…", "位于江岸区…片区": the district or locality says where, no site
         first_zone = next((s.end for s in places if s.kind is Kind.PROTECTION_ZONE), None)

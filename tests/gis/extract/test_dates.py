@@ -70,6 +70,12 @@ def test_dates(clause, when, expected, source):
             None,
             "the same caption: a day that passed is no deadline",
         ),
+        (
+            "巡司河综合整治工程2010年开工",
+            date(2017, 9, 21),
+            None,
+            "楚天都市报 2017-09-21 (corpus 3, 05): a start long past is history",
+        ),
     ],
 )
 def test_due_dates(clause, when, expected, source):

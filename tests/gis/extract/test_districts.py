@@ -95,3 +95,13 @@ def test_no_district_is_derived_for_a_point_whose_circle_crosses_a_border(catalo
     geocoder = GazetteerGeocoder(catalog)
     assert geocoder.district_at(114.36184, 30.67280, 100) == "江岸区"
     assert geocoder.district_at(114.36184, 30.67280, 20_000) is None
+
+
+def test_the_ends_of_a_stretch_and_its_water_system_are_landmarks(extract_text):
+    # 楚天都市报 2017-09-21 (corpus 3, 05); 长江日报 (own corpus 22): "北至府河南岸的后湖泵站"
+    found = extract_text(
+        "巡司河北起武泰闸，南至青菱河，属于汤逊湖水系。巡司河综合整治工程正在施工。"
+        "黄孝河北至府河南岸的后湖泵站，正在进行清淤。"
+    )
+    assert "巡司河" in found and "后湖泵站" in found
+    assert not {"武泰闸", "青菱河", "汤逊湖", "府河"} & set(found)

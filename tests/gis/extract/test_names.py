@@ -181,6 +181,7 @@ def test_names_are_read_whole(sentence, expected, source):
         ("该报告结论表明地块属污染地块", "corpus 11: a verb inside is no name"),
         ("铲除水源地一级保护区内的菜地", "corpus 3, 07: zone words make no zone's name"),
         ("武汉汉阳区集中式饮用水水源地共有4个", "corpus 3, 07: a kind of zone after a district"),
+        ("武汉将“治疗”一宗迄今查出的最“毒”地块", "湖北日报 2012-09-06 (corpus 3, 06): a superlative"),
     ],
 )
 def test_words_that_only_look_like_names_are_not_sites(sentence, source):
