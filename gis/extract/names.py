@@ -46,6 +46,7 @@ ENDINGS: dict[str, Kind] = {
     "猪场": Kind.INDUSTRIAL_AREA,
     "小区": Kind.LOCALITY,
     "调蓄池": Kind.OUTFALL,
+    "污水系统": Kind.SEWAGE_PLANT,
     "管网": Kind.OUTFALL,
     "救助基地": Kind.DOCK,
     "码头": Kind.DOCK,
@@ -92,6 +93,7 @@ _NOT_AN_END = {
     "咀": "",
     "片区": "长",
 }
+_NEAR = ("附近", "旁边")
 _MAX_NAME = 20  # characters a name's left edge may be walked back
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
 # Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
@@ -209,6 +211,9 @@ def _ending_spans(text: str) -> list[Span]:
             continue
         end = _parenthesis_after(text, end)
         start = left_edge(text, match.start())
+        if ENDINGS[ending] is Kind.OUTFALL and text.endswith(_NEAR, 0, start):
+            near = left_edge(text, start - 2, reach=8)  # "奥特莱斯附近排口": by its landmark
+            start = near if start - 2 - near >= 2 else start
         counted = _COUNT_BEFORE.search(text, max(0, start - 8), start)
         if counted:  # "这19个水源保护区": a counted set
             start = counted.start()

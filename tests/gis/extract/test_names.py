@@ -159,6 +159,16 @@ def _names(text: str) -> list[str]:
             "own corpus 12 and 06: the city's sewers are no named network",
         ),
         ("在麻雀湖边进行清挖还补", ["麻雀湖"], "corpus 3, 01: a lake's shore"),
+        (
+            "其中，奥特莱斯附近排口排放大量呈白色泡沫状废水",
+            ["奥特莱斯附近排口"],
+            "own corpus 12: an outfall named by the landmark near it",
+        ),
+        (
+            "对沙湖污水处理厂实施搬迁，并入白玉山污水系统",
+            ["沙湖污水处理厂", "白玉山污水系统"],
+            "央广网 2017-09-19 (own corpus 10): a sewage system",
+        ),
     ],
     ids=lambda v: v[:10] if isinstance(v, str) else None,
 )
