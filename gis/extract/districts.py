@@ -109,6 +109,29 @@ def split_prefix(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+# Short names that also name other things (江汉路, 青山绿水, 江岸边, 武昌地区, 洪山广场) say no district
+_SAFE_SHORT = tuple(s for s in SHORT if s not in ("江汉", "青山", "江岸", "武昌", "洪山"))
+_FACILITIES = {
+    Kind.CONTAMINATED_PARCEL,
+    Kind.SEWAGE_PLANT,
+    Kind.WATER_PLANT,
+    Kind.DOCK,
+    Kind.OUTFALL,
+}
+
+
+def short_prefix(name: str, kind: Kind) -> str | None:
+    """ "汉阳赫山地块", "江夏污水处理厂": a facility written after its district's short name
+    lies in it. Lakes and rivers cross districts and a company is named, not placed, by it."""
+    if kind not in _FACILITIES or "公司" in name or "集团" in name:
+        return None
+    bare = name[2:] if name.startswith("武汉") else name
+    short = next((s for s in _SAFE_SHORT if bare.startswith(s)), None)
+    if short is None or bare.startswith(SHORT[short]) or len(bare) - len(short) < 2:
+        return None
+    return SHORT[short]
+
+
 def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
     """Whether the name at `start` follows 位于/地处, or ends a stretch ("北起武泰闸，南至
     青菱河"), or names the system a water belongs to ("属于汤逊湖水系"): it says where a site

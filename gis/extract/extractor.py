@@ -230,6 +230,7 @@ def _read_block(
             choices = (
                 prefix,
                 stated.get(span.start),
+                districts.short_prefix(name, kind),
                 inherited,
                 None if pledge else context.district,
             )

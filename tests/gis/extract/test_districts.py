@@ -105,3 +105,13 @@ def test_the_ends_of_a_stretch_and_its_water_system_are_landmarks(extract_text):
     )
     assert "巡司河" in found and "后湖泵站" in found
     assert not {"武泰闸", "青菱河", "汤逊湖", "府河"} & set(found)
+
+
+def test_a_facility_after_its_district_s_short_name(extract_text):
+    # 湖北日报 2011-05-12 (corpus 3, 10); 荆楚网 2018-01-18 (own corpus 07): a company's dock in 江夏
+    found = extract_text("该市近日启动汉阳赫山地块的污染土地修复工程。")
+    assert found["汉阳赫山地块"]["district"] == "汉阳区"
+    dock = extract_text("执法队员赶赴现场，对汉阳港务公司码头进行拆除工作。")
+    assert dock["汉阳港务公司码头"]["district"] is None
+    lake = extract_text("今年，汉阳后官湖将实施截污。")
+    assert all(c["district"] is None for c in lake.values())

@@ -160,6 +160,16 @@ def _names(text: str) -> list[str]:
         ),
         ("在麻雀湖边进行清挖还补", ["麻雀湖"], "corpus 3, 01: a lake's shore"),
         (
+            "该市近日启动首个土地“排毒”工程——汉阳赫山地块的污染土地修复工程；此次修复赫山地块",
+            ["汉阳赫山地块", "赫山地块"],
+            "湖北日报 2011-05-12 (corpus 3, 10): a dash sets a name apart; 此次修复 is no part of it",
+        ),
+        (
+            "东湖主要排污口仅剩黄家大湾排口，工程通过优化污水管网走向的措施推进",
+            ["东湖主要排污口", "黄家大湾排口"],
+            "corpus 3, 11: 仅剩 and 优化 end a name",
+        ),
+        (
             "其中，奥特莱斯附近排口排放大量呈白色泡沫状废水",
             ["奥特莱斯附近排口"],
             "own corpus 12: an outfall named by the landmark near it",
@@ -191,12 +201,21 @@ def test_names_are_read_whole(sentence, expected, source):
         ("该报告结论表明地块属污染地块", "corpus 11: a verb inside is no name"),
         ("铲除水源地一级保护区内的菜地", "corpus 3, 07: zone words make no zone's name"),
         ("武汉汉阳区集中式饮用水水源地共有4个", "corpus 3, 07: a kind of zone after a district"),
-        ("武汉将“治疗”一宗迄今查出的最“毒”地块", "湖北日报 2012-09-06 (corpus 3, 06): a superlative"),
+        (
+            "武汉将“治疗”一宗迄今查出的最“毒”地块",
+            "湖北日报 2012-09-06 (corpus 3, 06): a superlative",
+        ),
+        (
+            "今年，该市还将大规模整治城市“臭水沟”，重点整治具有城市重要排水功能的大港渠",
+            "楚天都市报 2006-02-24 (corpus 3, 12): kinds of channel",
+        ),
     ],
 )
 def test_words_that_only_look_like_names_are_not_sites(sentence, source):
     found = _names(sentence)
-    assert not [n for n in found if n.endswith(("湖", "码头", "地块", "保护区", "水源地"))], (
+    assert not [
+        n for n in found if n.endswith(("湖", "码头", "地块", "保护区", "水源地", "沟", "渠"))
+    ], (
         found,
         source,
     )
