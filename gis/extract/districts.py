@@ -111,6 +111,7 @@ def split_prefix(name: str) -> tuple[str, str | None]:
 
 # Short names that also name other things (江汉路, 青山绿水, 江岸边, 武昌地区, 洪山广场) say no district
 _SAFE_SHORT = tuple(s for s in SHORT if s not in ("江汉", "青山", "江岸", "武昌", "洪山"))
+_STRETCH = re.compile(rf"(?<=[河江港渠])({_SHORT})段$")
 _FACILITIES = {
     Kind.CONTAMINATED_PARCEL,
     Kind.SEWAGE_PLANT,
@@ -122,7 +123,11 @@ _FACILITIES = {
 
 def short_prefix(name: str, kind: Kind) -> str | None:
     """ "汉阳赫山地块", "江夏污水处理厂": a facility written after its district's short name
-    lies in it. Lakes and rivers cross districts and a company is named, not placed, by it."""
+    lies in it, as does a river's stretch named by one. Lakes and rivers as a whole cross
+    districts, and a company is named, not placed, by it."""
+    stretch = _STRETCH.search(name)
+    if stretch:  # "巡司河武昌段": the river's stretch in 武昌区
+        return SHORT[stretch.group(1)]
     if kind not in _FACILITIES or "公司" in name or "集团" in name:
         return None
     bare = name[2:] if name.startswith("武汉") else name

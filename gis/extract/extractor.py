@@ -326,6 +326,7 @@ def _written_precision_m(written: str, form: str) -> float:
     return round(unit_m * 10.0**-decimals / 2, 2)
 
 
+_FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"
 _INHERITED = "本句未提地点，完成不归于该地 / done, but the clause names no place"
 _INFERRED_NAME = "名称由上文推断 / name inferred from the sentence before"
 _POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZONE}
@@ -427,6 +428,11 @@ def _measure(
     text = block.view[start:end]
     done = reading.status in (Status.COMPLETED, Status.CLOSED_OUT)
     when = (dates.first_date if done else dates.due_date)(text, context.document_date)
+    if done and when and context.document_date and when > context.document_date.isoformat():
+        reading = status.Reading(
+            Status.PLANNED, reading.where, _FUTURE_DONE
+        )  # "2010年全部截污完毕"
+        done = False
     words = block.original_slice(start + reading.where.start, start + reading.where.stop)
     return Measure(
         text=block.original_slice(start, end).strip().strip("，、,"),

@@ -130,7 +130,7 @@ GENERIC_WORDS = re.compile(
     r"这|本|上述|以上|下游|上游|沿岸|岸边|周围|内部|两江|全市|全区|武汉市|湖泊|河流|河道|港渠|"
     r"村湾|村|水厂|沟渠|地面|路面|管道|管网|臭水|鱼|精养|环湖|土|唯一|人工|小|大小|"
     r"生产性|公务|旅游|景观|船厂|采砂|乱象|僵尸|黑|老|众多|省控|国控|市控|考核|城镇|进展|缓慢|"
-    r"主要|[东南西北]{1,2}侧|附近|码头|趸船|毒|化工|臭|大|"
+    r"主要|[东南西北]{1,2}侧|附近|身边|码头|趸船|毒|化工|臭|大|死|"
     r"[一二三四五六七八九十\d]+次|[一二三四五六七八九十]+|市|区|湖|河|港|渠|沟|塘|"
     r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水"
 )
@@ -251,6 +251,10 @@ _PHASED = re.compile(
 )
 
 
+_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
+_WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
+
+
 def _project_spans(text: str) -> list[Span]:
     """ "黄家湖沿线截污工程", "汤仁海湖水环境综合治理工程（一期）": works named after the place they
     are at; a name with no place inside ("截污工程", "六大工程") is none."""
@@ -262,6 +266,12 @@ def _project_spans(text: str) -> list[Span]:
         inner = list(_LAST_ENDING_INSIDE.finditer(bare))
         water = next((w for w in _water_names_in(bare)), None)
         phased = _PHASED.fullmatch(bare)
+        quoted = _QUOTED.search(bare)
+        if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
+            spans.append(
+                Span(start + quoted.start(), end, text[start + quoted.start() : end], Kind.LOCALITY)
+            )
+            continue  # "武昌此次“六湖连通”工程": the works' name is in quotation marks
         if not inner and water is None and not phased:
             continue
         if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
@@ -387,7 +397,7 @@ def _without_ending(name: str) -> str:
 _WATER_END = re.compile(r"湖(?![泊库长网面底])|河(?![流道岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死"
 )
 
 

@@ -115,3 +115,9 @@ def test_a_facility_after_its_district_s_short_name(extract_text):
     assert dock["汉阳港务公司码头"]["district"] is None
     lake = extract_text("今年，汉阳后官湖将实施截污。")
     assert all(c["district"] is None for c in lake.values())
+
+
+def test_a_river_s_stretch_named_by_its_district(extract_text):
+    # 楚天都市报 2018-07-19 (corpus 3, 13)
+    found = extract_text("其中，巡司河武昌段等水体已开始着手治理。")
+    assert found["巡司河武昌段"]["district"] == "武昌区"

@@ -160,6 +160,11 @@ def _names(text: str) -> list[str]:
         ),
         ("在麻雀湖边进行清挖还补", ["麻雀湖"], "corpus 3, 01: a lake's shore"),
         (
+            "武昌此次“六湖连通”工程，将借鉴经验，给死湖“大换水”，让身边港渠变清",
+            ["“六湖连通”工程"],
+            "楚天金报 2006-01-07 (corpus 3, 14): works named in quotation marks; 死湖 is a kind",
+        ),
+        (
             "该市近日启动首个土地“排毒”工程——汉阳赫山地块的污染土地修复工程；此次修复赫山地块",
             ["汉阳赫山地块", "赫山地块"],
             "湖北日报 2011-05-12 (corpus 3, 10): a dash sets a name apart; 此次修复 is no part of it",
