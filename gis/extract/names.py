@@ -42,6 +42,7 @@ ENDINGS: dict[str, Kind] = {
     "产业园": Kind.INDUSTRIAL_AREA,
     "园区": Kind.INDUSTRIAL_AREA,
     "养殖场": Kind.INDUSTRIAL_AREA,
+    "渔场": Kind.INDUSTRIAL_AREA,
     "养殖基地": Kind.INDUSTRIAL_AREA,
     "猪场": Kind.INDUSTRIAL_AREA,
     "小区": Kind.LOCALITY,

@@ -88,6 +88,12 @@ def test_dates(clause, when, expected, source):
             None,
             "楚天都市报 2006-02-24 (corpus 3, 12): three years is not this year",
         ),
+        (
+            "根据计划，明年5月即汛期前，巡司河全线可达到通水条件",
+            date(2017, 9, 21),
+            "2018-05",
+            "楚天都市报 2017-09-21 (corpus 3, 05): a month put as 'before the flood season'",
+        ),
     ],
 )
 def test_due_dates(clause, when, expected, source):

@@ -160,6 +160,11 @@ def _names(text: str) -> list[str]:
         ),
         ("在麻雀湖边进行清挖还补", ["麻雀湖"], "corpus 3, 01: a lake's shore"),
         (
+            "到梁子湖南北咀渔场了解梁子湖围网拆除情况",
+            ["梁子湖南北咀渔场", "梁子湖"],
+            "江夏 2016-08-30 (corpus 3, 04): a fish farm",
+        ),
+        (
             "武昌此次“六湖连通”工程，将借鉴经验，给死湖“大换水”，让身边港渠变清",
             ["“六湖连通”工程"],
             "楚天金报 2006-01-07 (corpus 3, 14): works named in quotation marks; 死湖 is a kind",
