@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from gis.boundaries import DISTRICT_NAMES_EN
-from gis.extract.names import Span
+from gis.extract.spans import Span
 from gis.model import Kind
 
 DISTRICTS = tuple(sorted(DISTRICT_NAMES_EN, key=len, reverse=True))
@@ -109,7 +109,8 @@ def split_prefix(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-# Short names that also name other things (江汉路, 青山绿水, 江岸边, 武昌地区, 洪山广场) say no district
+# Short names that also name other things (江汉路, 青山绿水, 江岸边, 武昌地区, 洪山广场)
+# say no district
 _SAFE_SHORT = tuple(s for s in SHORT if s not in ("江汉", "青山", "江岸", "武昌", "洪山"))
 _STRETCH = re.compile(rf"(?<=[河江港渠])({_SHORT})段$")
 _FACILITIES = {

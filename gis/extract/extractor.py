@@ -21,7 +21,7 @@ from typing import Any
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
-from gis.extract import dates, districts, names, rules, status, tables
+from gis.extract import dates, districts, names, rules, spans, status, tables, vocabulary
 from gis.extract.coordinates import find_coordinates
 from gis.extract.text import SourceText
 from gis.extract.view import rule_view
@@ -84,7 +84,7 @@ class Candidate:
     stated_precision_m: float | None = None  # how exactly the text writes that point
 
 
-_Span = names.Span
+_Span = spans.Span
 # A name as its unit means it: the name, its kind, where it is written and the zones it lies in.
 _Named = tuple[str, Kind, _Span, list[str]]
 # A unit whose place is named later in its sentence: its start and end, reading and measure.
@@ -340,7 +340,7 @@ def _named_after(span: _Span, last: Candidate | None, first_zone: int | None) ->
     if not span.generic or span.name not in _BARE_OUTFALLS or last is None or zoned:
         return span
     name = last.name_simplified + span.name
-    return names.Span(span.start, span.end, name, Kind.OUTFALL, inferred=True)
+    return spans.Span(span.start, span.end, name, Kind.OUTFALL, inferred=True)
 
 
 def _attach(owners: list[Candidate], measure: Measure) -> None:
@@ -686,7 +686,7 @@ def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list
             zones_of_plant[i] = pairs
             last_zone = i
             named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
-        if span.generic or name in names.GENERIC_NAMES:
+        if span.generic or name in vocabulary.GENERIC_NAMES:
             zoned = zones_of_plant[last_zone] if last_zone is not None else []
             for plant, zone_name in zoned:
                 named.append((plant + name, span.kind, span, [zone_name]))

@@ -108,7 +108,7 @@ def test_the_ends_of_a_stretch_and_its_water_system_are_landmarks(extract_text):
 
 
 def test_a_facility_after_its_district_s_short_name(extract_text):
-    # 湖北日报 2011-05-12 (corpus 3, 10); 荆楚网 2018-01-18 (own corpus 07): a company's dock in 江夏
+    # 湖北日报 2011-05-12 (corpus 3, 10); 荆楚网 2018-01-18 (own corpus 07): a company dock, 江夏
     found = extract_text("该市近日启动汉阳赫山地块的污染土地修复工程。")
     assert found["汉阳赫山地块"]["district"] == "汉阳区"
     dock = extract_text("执法队员赶赴现场，对汉阳港务公司码头进行拆除工作。")

@@ -172,7 +172,7 @@ def _names(text: str) -> list[str]:
         (
             "该市近日启动首个土地“排毒”工程——汉阳赫山地块的污染土地修复工程；此次修复赫山地块",
             ["汉阳赫山地块", "赫山地块"],
-            "湖北日报 2011-05-12 (corpus 3, 10): a dash sets a name apart; 此次修复 is no part of it",
+            "湖北日报 2011-05-12 (corpus 3, 10): a dash sets a name apart; 此次修复 is not in it",
         ),
         (
             "东湖主要排污口仅剩黄家大湾排口，工程通过优化污水管网走向的措施推进",
