@@ -30,7 +30,7 @@ _ACTING = re.compile(
 _OPENS = re.compile(rf"(?:^|[；：。])\s*(?:其中，?)?(?P<d>{_FULL})")
 _VISIT = re.compile(
     rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))"
-    rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT})(?=[，、。]|{_ON_SITE}))"
+    rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))(?=[，、。]|{_ON_SITE})"
 )
 _WATERS = re.compile(rf"(?P<d>{_SHORT})水域")
 _PUBLISHER = re.compile(rf"(?:来源|发布机构|发布单位|发布者)[：:]\s*(?:武汉市)?(?P<d>{_FULL})")

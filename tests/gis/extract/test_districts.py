@@ -39,6 +39,8 @@ def test_a_visit_to_a_district_named_short(extract_text):
     assert found["法泗污水处理厂"]["district"] == "江夏区"
     road = extract_text("记者到江汉路步行街检查，巡司河已完成清淤。")
     assert road["巡司河"]["district"] is None
+    flows = extract_text("汤逊湖的湖水流到江夏区以后，经巡司河进入长江。")
+    assert flows["巡司河"]["district"] is None  # flowing to a district is no visit
 
 
 def test_a_district_that_acts_on_a_site(extract_text):
