@@ -6,9 +6,10 @@ receives the unit as a measure when the unit carries a status word (gis.extract.
 unit naming no place belongs to the sentence's place, else to the document's subject. Blocks
 and units come from gis.extract.blocks, names from gis.extract.names (as a unit means them:
 gis.extract.placing), districts from gis.extract.districts, dates from gis.extract.dates,
-table rows from gis.extract.tables; what is found is gis.extract.candidates'. The rules read a cleaned Simplified
-view of each block (one punctuation, no inserted pinyin or spam) that maps every character
-back to the original, so every quote is cut verbatim from the document.
+table rows from gis.extract.tables; what is found is gis.extract.candidates'. The rules
+read a cleaned Simplified view of each block (one punctuation, no inserted pinyin or spam)
+that maps every character back to the original, so every quote is cut verbatim from the
+document.
 """
 
 from __future__ import annotations
@@ -181,6 +182,8 @@ def _read_block(
                     candidate.relations.append(relation)
             if span.inferred and _INFERRED_NAME not in candidate.review:
                 candidate.review.append(_INFERRED_NAME)
+            if _describes(text, span):
+                continue  # "连通外沙湖和水果湖的人工河——楚河": the lakes describe the river
             if not any(o is candidate for o in owners):
                 owners.append(candidate)
             named_at.append((span.start, candidate))
@@ -240,6 +243,19 @@ def _read_block(
             else:
                 _to_subject(context, block, start, end, reading, measure, pledge, area)
     _stated_points(text, named_at)
+
+
+def _describes(text: str, span: Span) -> bool:
+    """A place named in a modifier that links waters ("连通A和B的X") describes X: it is
+    mentioned, but the clause's measure is X's."""
+    opened = _LINKS.search(text, max(0, span.start - 12), span.start)
+    if opened is None or re.search(r"[，。；：]", text[opened.end() : span.start]):
+        return False
+    closes = text.find("的", span.end, span.end + 14)
+    return closes >= 0 and not re.search(r"[，。；：]", text[span.end : closes])
+
+
+_LINKS = re.compile("连通|连接|沟通")
 
 
 def _stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:

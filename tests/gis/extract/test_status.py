@@ -192,3 +192,13 @@ def test_a_campaign_named_is_no_work_started(extract_text, strongest):
         "除了纳入攻坚战的41个水体外，东湖作为武汉最靓丽的一张名片，水质也将再上一个台阶。"
     )
     assert strongest(found["东湖"]) == "planned"
+
+
+def test_places_that_describe_another_do_not_take_its_measure(extract_text, strongest):
+    # 湖北日报 2020-12 (own corpus 19): the two lakes describe the channel being dredged
+    found = extract_text(
+        "12月21日，武汉市武昌区连通外沙湖和水果湖的人工河——楚河，截流抽排河水后，"
+        "正在进行河底清淤施工。"
+    )
+    assert strongest(found["楚河"]) == "in_progress"
+    assert found["外沙湖"]["measures"] == [] and found["水果湖"]["measures"] == []
