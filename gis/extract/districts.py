@@ -151,7 +151,7 @@ def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
 
 _AFTER_LOCATION = re.compile(
     rf"(?:位于|地处|坐落于|坐落在|地址)(?:湖北省)?(?:武汉市)?(?:{_FULL})?$"
-    r"|(?:[东南西北](?:起|至)|起于|止于|起自)$"
+    r"|(?:东起|南起|西起|北起|东至|南至|西至|北至|起于|止于|起自)$"
 )
 _SYSTEM = re.compile("水系|流域")
 _BELONGS = re.compile("属于?$|隶属$")

@@ -195,7 +195,9 @@ def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
                 break
             start = opening
             continue
-        if text[start - 1] == "（" or text.startswith("——", start - 2):
+        if text[start - 1] in "（—" and (
+            text[start - 1] == "（" or text[start - 2 : start - 1] == "—"
+        ):
             break  # "…工程——汉阳赫山地块": a dash sets the name apart
         start -= 1
     start = after_stops(LEFT_STOPS, text, start, end)

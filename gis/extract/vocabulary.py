@@ -86,14 +86,15 @@ NOT_AN_END = {
     "咀": "",
     "片区": "长",
 }
-# Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers.
+# Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers. Literal
+# words only: a character class among them ("[东南西北]起") makes every search ~15x slower.
 LEFT_STOPS = re.compile(
     r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
     r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
     r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
     r"收集|激活|接纳|覆盖|服务|项目|清除|保障|仅剩|剩余|剩下|优化|修复|此次|本次|这次|消除|铲除|"
     r"填占|侵占|占用|填埋|直排|偷排|排放|完善|只见|"
-    r"聚焦于|聚焦|前往|来到|最|目前|当前|此前|之前|[东南西北]起|[东南西北]至|起于|止于|"
+    r"聚焦于|聚焦|前往|来到|最|目前|当前|此前|之前|东起|南起|西起|北起|东至|南至|西至|北至|起于|止于|"
     r"表明|属于|属|认定|确定为|作为|评估|沿(?![岸线])|经(?![济开])|"
     r"视察了|视察|检查了|检查|调研|巡查|听取|位于|地处|坐落于|用于|关闭|进入|进行|经过|通过|"
     r"流向|流入|排入|汇入|注入|接入|并入|纳入|划入|连接|涉及|包括|其中|以及|覆盖|沿线|周边的|周边|附近|"
@@ -137,8 +138,6 @@ ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大
 def after_stops(stops: re.Pattern[str], text: str, start: int, end: int) -> int:
     """The start moved past the last stop word in text[start:end], including one that the
     walk back cut in two ("完成郭郑湖" walked back to "成郭郑湖")."""
-    last = start
-    for match in stops.finditer(text, max(0, start - 4), end):
-        if match.end() > start:
-            last = match.end()
-    return last
+    cut_in_two = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+    found = list(stops.finditer(text, max(0, start - 4) if cut_in_two else start, end))
+    return max(start, found[-1].end()) if found else start

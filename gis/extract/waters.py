@@ -72,7 +72,8 @@ def water_spans(text: str) -> list[Span]:
             if not "\u4e00" <= text[start - 1] <= "\u9fff":
                 break
             start -= 1
-        start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
+        if start < end - 1:
+            start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
         proper = text[start : end - 1]
         if GENERIC_WORDS.fullmatch(proper):
             continue  # "人工河", "小河": a kind of water, not one
