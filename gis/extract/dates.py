@@ -18,18 +18,18 @@ _FULL = re.compile(
     r"|(?P<y4>20\d\d)年(?P<half>上半年|下半年|年底|底|内|第[一二三四]季度)?"
 )
 _RELATIVE = re.compile(
-    r"(?P<rel>今年|本年|当年|去年|明年|次年|年内)(?P<rest>底|上半年|下半年|年底|"
+    r"(?P<rel>今年|本年|当年|去年|明年|次年|(?<![\d一二三四五六七八九十两几多半])年内)(?P<rest>底|上半年|下半年|年底|"
     r"(?P<m>1[0-2]|0?[1-9])月(?:(?P<d>3[01]|[12]\d|0?[1-9])日)?(?:底|份|中旬|下旬|上旬)?)?"
 )
-_ORPHAN_YEAR_END = re.compile(r"(?<![今明去本当\d])年(?:底前|内)")
+_ORPHAN_YEAR_END = re.compile(r"(?<![今明去本当\d一二三四五六七八九十两几多半])年(?:底前|内)")
 _THIS_MONTH = re.compile(r"(?P<which>本|下|当)月(?:底|中旬|下旬|内)?(?!以来|份以来)")
 _MONTH_DAY = re.compile(
     r"(?<![\d年])(?P<m>1[0-2]|[1-9])月(?:(?P<d>3[01]|[12]\d|[1-9])日)?(?:底|份|中旬|下旬)?"
     r"(?=前|底|内|完成|完工|建成|竣工|投运|通水|投入|开工|启动|[，。；]|$"
-    r"|[^，。；\d]{1,8}?(?:完成|完工|建成|竣工))"
+    r"|[^，。；\d]{1,8}?(?:完成|完工|建成|竣工|实现))"
 )
 _DEADLINE_AFTER = re.compile(
-    r"(?:底|份|中旬|下旬|上旬)?(?:之?前|内|以前|全面|全部|基本|彻底|要|将|可|完成|完工|建成|竣工|投运|"
+    r"(?:底|份|中旬|下旬|上旬)?(?:之?前|即[^，。；\d]{1,6}?前|内|以前|全面|全部|基本|彻底|要|将|可|完成|完工|建成|竣工|投运|"
     r"通水|投入|实现|达到|到位|消除|整治|关闭|搬迁|拆除|清零)"
 )
 _DEADLINE_BEFORE = re.compile(r"(?:到|至|于|在|力争|确保|计划|预计|将于|争取|截至|前)$")
@@ -78,7 +78,9 @@ def due_date(text: str, document_date: date | None) -> str | None:
     for start, end, when in dates_in(text, document_date):
         after, before = text[end : end + 8], text[max(0, start - 4) : start]
         if _STARTS.match(after):
-            start_date = start_date or when
+            # "2010年开工" in a 2017 notice is history; a start still to come may stand in
+            past = document_date is not None and when < document_date.isoformat()[: len(when)]
+            start_date = start_date or (None if past else when)
         elif (
             _DEADLINE_AFTER.match(after)
             or _DEADLINE_BEFORE.search(before)

@@ -3,11 +3,13 @@
 The text is read in blocks (paragraphs a page break split are joined back), cut into units
 (sentences, or a leader's enumerated pledges "一是…二是…"), and every named place in a unit
 receives the unit as a measure when the unit carries a status word (gis.extract.status); a
-unit naming no place belongs to the sentence's place, else to the document's subject. Names
-come from gis.extract.names, districts from gis.extract.districts, dates from
-gis.extract.dates, table rows from gis.extract.tables. The rules read a cleaned Simplified
-view of each block (one punctuation, no inserted pinyin or spam) that maps every character
-back to the original, so every quote is cut verbatim from the document.
+unit naming no place belongs to the sentence's place, else to the document's subject. Blocks
+and units come from gis.extract.blocks, names from gis.extract.names (as a unit means them:
+gis.extract.placing), districts from gis.extract.districts, dates from gis.extract.dates,
+table rows from gis.extract.tables; what is found is gis.extract.candidates'. The rules
+read a cleaned Simplified view of each block (one punctuation, no inserted pinyin or spam)
+that maps every character back to the original, so every quote is cut verbatim from the
+document.
 """
 
 from __future__ import annotations
@@ -17,26 +19,31 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
 from gis.extract import dates, districts, names, rules, status, tables
+from gis.extract.blocks import Block, read_blocks, units
+from gis.extract.candidates import (
+    Candidate,
+    Measure,
+    attach,
+    evidence_of,
+    get_candidate,
+    merged,
+)
 from gis.extract.coordinates import find_coordinates
+from gis.extract.placing import Named, as_area_alias, named_after, resolve, title_subjects
+from gis.extract.spans import Span
 from gis.extract.text import SourceText
-from gis.extract.view import rule_view
 from gis.model import Kind, Status
 
-TERMINAL = "。！？；：”」"
 HEADING_MAX = 20
 LEADER = re.compile(
     r"^(?P<body>[^\s]*?(?:管委会|人民政府|政府)[^\s]*?(?:主任|区长|书记)(?:[（(][^)）]*[)）])?)"
     r"\s*(?P<name>\S{2,4})$"
 )
 STATED_DISTRICT = re.compile(r"[（(](?P<district>[\u4e00-\u9fff]{1,4}区)[)）]")
-SENTENCE = re.compile(r"[^。！？；]*[。！？；]?")
-CLAUSE = re.compile(r"[^，：]*[，：]?")
-CONJUNCTION = ("和", "与", "及", "、")
 ORGS = re.compile(r"市环保局党组|市环保局|局党组|各区政府|区政府|领导小组")
 
 
@@ -44,78 +51,8 @@ class ExtractionCancelled(EnvMapError):
     """The user stopped an extraction; nothing of it is kept."""
 
 
-@dataclass
-class Evidence:
-    document: str
-    paragraph: int
-    quote: str
-    page: int | None = None
-
-
-@dataclass
-class Measure:
-    text: str
-    status: str
-    status_words: str
-    target_date: str | None
-    category: str
-    responsible: str | None
-    evidence: list[Evidence]
-    completed_date: str | None = None
-    doubt: str | None = None  # why the status wants a reviewer's eye
-
-
-@dataclass
-class Candidate:
-    name: str
-    name_simplified: str
-    kind: str
-    district: str | None = None
-    district_basis: str | None = None  # "stated" by the text, or "derived" from the point
-    aliases: list[str] = field(default_factory=list)
-    leader: str | None = None
-    relations: list[dict[str, str]] = field(default_factory=list)
-    measures: list[Measure] = field(default_factory=list)
-    mention: Evidence | None = None
-    # counted, unnamed sets ("6个非法码头")
-    groups: list[dict[str, Any]] = field(default_factory=list)
-    review: list[str] = field(default_factory=list)  # reasons a reviewer should look
-    stated_point: list[float] | None = None  # lon, lat written in the text (WGS84 assumed)
-    stated_precision_m: float | None = None  # how exactly the text writes that point
-
-
-_Span = names.Span
-# A name as its unit means it: the name, its kind, where it is written and the zones it lies in.
-_Named = tuple[str, Kind, _Span, list[str]]
 # A unit whose place is named later in its sentence: its start and end, reading and measure.
 _Waiting = tuple[int, int, status.Reading, Measure]
-
-
-@dataclass
-class _Block:
-    paragraphs: list[int]  # 0-based
-    original: str
-    starts: list[int]  # offset of each paragraph in the joined original
-    view: str  # what the rules read
-    plain: str  # the Simplified copy, character for character with the original
-    index: list[int]  # view position -> original position
-    noise: bool = False
-    table_row: tables.Row | None = None
-
-    @property
-    def simplified(self) -> str:
-        return self.view
-
-    def plain_slice(self, start: int, end: int) -> str:
-        """The Simplified text as written (its own punctuation) under view positions."""
-        if end <= start:
-            return ""
-        return self.plain[self.index[start] : self.index[end - 1] + 1]
-
-    def original_slice(self, start: int, end: int) -> str:
-        if end <= start:
-            return ""
-        return self.original[self.index[start] : self.index[end - 1] + 1]
 
 
 def extract(
@@ -128,14 +65,14 @@ def extract(
     found: dict[str, Candidate] = {}
     area: Candidate | None = None
     pledge = False
-    blocks = _blocks(source, document_date)
+    blocks = read_blocks(source, document_date)
     context = _Context(source, found, document_date, blocks)
     for index, block in enumerate(blocks):
         if progress is not None and not progress(index, len(blocks)):
             raise ExtractionCancelled(source.name)
         heading = _heading(block, blocks[index + 1] if index + 1 < len(blocks) else None)
         if heading is not None:
-            area = _candidate(found, heading.name, heading.kind, source, block, heading)
+            area = get_candidate(found, heading.name, heading.kind, source, block, heading)
             leader_block = blocks[index + 1]
             match = LEADER.match(leader_block.original)
             assert match is not None  # _heading opens a section only before a leader's line
@@ -157,7 +94,7 @@ def extract(
         )
         _read_block(context, block, pledge, area, headline)
     _members_of_counted_sets(context)
-    return _finished(found)
+    return merged(found)
 
 
 @dataclass
@@ -165,17 +102,17 @@ class _Context:
     source: SourceText
     found: dict[str, Candidate]
     document_date: date | None
-    blocks: list[_Block]
-    subject: tuple[list[_Named], _Block] | None = None  # the title's first places, its block
+    blocks: list[Block]
+    subject: tuple[list[Named], Block] | None = None  # the title's first places, its block
     district: str | None = None  # the district the title, publisher or a leader's line states
-    counted: list[tuple[int, list[_Span], _Block, Measure]] = field(default_factory=list)
+    counted: list[tuple[int, list[Span], Block, Measure]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.district = districts.document_district([b.view for b in self.blocks[:8]])
 
 
 def _read_block(
-    context: _Context, block: _Block, pledge: bool, area: Candidate | None, headline: bool
+    context: _Context, block: Block, pledge: bool, area: Candidate | None, headline: bool
 ) -> None:
     source, found = context.source, context.found
     text = block.view
@@ -192,7 +129,7 @@ def _read_block(
     last_named: list[Candidate] = []  # the places of the last sentence that named any
     sentence_named: list[Candidate] = []
     cuts: dict[int, int] = {}  # where 但 answers 虽 in the sentence
-    for start, end, sentence in _units(text, pledge):
+    for start, end, sentence in units(text, pledge):
         unit = text[start:end]
         here = spans[bisect_left(starts, start) : bisect_left(starts, end)]
         if sentence not in stated_by_sentence:
@@ -211,25 +148,26 @@ def _read_block(
             s
             for s in here
             if not s.group
-            and not districts.is_location_phrase(text, s.start)
+            and not districts.is_location_phrase(text, s.start, s.end)
             and not (s.kind is Kind.DISTRICT and districts.only_says_where(text, s, site_starts))
         ]  # "江夏区金鞭港…", "位于江岸区…片区": the district or locality says where, no site
         first_zone = next((s.end for s in places if s.kind is Kind.PROTECTION_ZONE), None)
-        places = [_named_after(s, last_site, first_zone) for s in places]
-        named = _resolve(places, text)
+        places = [named_after(s, last_site, first_zone) for s in places]
+        named = resolve(places, text)
         if headline:
             if context.subject is None and named:
-                context.subject = (_title_subjects(named, text), block)
+                context.subject = (title_subjects(named, text), block)
             continue
         if pledge:
-            named = [_as_area_alias(entry, area) for entry in named]
+            named = [as_area_alias(entry, area) for entry in named]
         for name, kind, span, zones in named:
             bare, prefix = districts.split_prefix(name)
-            candidate = _candidate(found, bare, kind, source, block, span)
+            candidate = get_candidate(found, bare, kind, source, block, span)
             inherited = last_site.district if span.inferred and last_site else None
             choices = (
                 prefix,
                 stated.get(span.start),
+                districts.short_prefix(name, kind),
                 inherited,
                 None if pledge else context.district,
             )
@@ -244,6 +182,8 @@ def _read_block(
                     candidate.relations.append(relation)
             if span.inferred and _INFERRED_NAME not in candidate.review:
                 candidate.review.append(_INFERRED_NAME)
+            if _describes(text, span):
+                continue  # "连通外沙湖和水果湖的人工河——楚河": the lakes describe the river
             if not any(o is candidate for o in owners):
                 owners.append(candidate)
             named_at.append((span.start, candidate))
@@ -282,7 +222,7 @@ def _read_block(
                 here_at = named_at[len(named_at) - len(named) :]
                 owners = _where_done_is_said(context, block, start, end, reading, here_at, owners)
             for waiting in waiting_for.pop(sentence, []):
-                _attach(owners, waiting[3])
+                attach(owners, waiting[3])
         elif groups:
             _add_group(context, block, groups, measure)
             continue
@@ -294,15 +234,28 @@ def _read_block(
         else:  # "预计明年7月，…三角湖…": the place may come later in the sentence
             waiting_for.setdefault(sentence, []).append((start, end, reading, measure))
             continue
-        _attach(owners, measure)
+        attach(owners, measure)
     for sentence, later in waiting_for.items():
         earlier = [] if pledge else before_sentence.get(sentence, [])
         for start, end, reading, measure in later:
             if earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
-                _attach(earlier, _continued(context, block, start, end, reading, measure))
+                attach(earlier, _continued(context, block, start, end, reading, measure))
             else:
                 _to_subject(context, block, start, end, reading, measure, pledge, area)
     _stated_points(text, named_at)
+
+
+def _describes(text: str, span: Span) -> bool:
+    """A place named in a modifier that links waters ("连通A和B的X") describes X: it is
+    mentioned, but the clause's measure is X's."""
+    opened = _LINKS.search(text, max(0, span.start - 12), span.start)
+    if opened is None or re.search(r"[，。；：]", text[opened.end() : span.start]):
+        return False
+    closes = text.find("的", span.end, span.end + 14)
+    return closes >= 0 and not re.search(r"[，。；：]", text[span.end : closes])
+
+
+_LINKS = re.compile("连通|连接|沟通")
 
 
 def _stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:
@@ -325,32 +278,15 @@ def _written_precision_m(written: str, form: str) -> float:
     return round(unit_m * 10.0**-decimals / 2, 2)
 
 
+_FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"
 _INHERITED = "本句未提地点，完成不归于该地 / done, but the clause names no place"
 _INFERRED_NAME = "名称由上文推断 / name inferred from the sentence before"
 _POLLUTERS = {Kind.INDUSTRIAL_AREA, Kind.CONTAMINATED_PARCEL, Kind.FUNCTIONAL_ZONE}
-_BARE_OUTFALLS = {"排污口", "排口", "污水排口", "废水排口"}
-
-
-def _named_after(span: _Span, last: Candidate | None, first_zone: int | None) -> _Span:
-    """A bare "排污口" with no zone before it in the unit, after a named industrial park or
-    parcel in the same paragraph, is that site's outfall (the reviewer is told)."""
-    zoned = first_zone is not None and first_zone <= span.start
-    if not span.generic or span.name not in _BARE_OUTFALLS or last is None or zoned:
-        return span
-    name = last.name_simplified + span.name
-    return names.Span(span.start, span.end, name, Kind.OUTFALL, inferred=True)
-
-
-def _attach(owners: list[Candidate], measure: Measure) -> None:
-    for owner in owners:
-        owner.measures.append(measure)
-        if measure.doubt and measure.doubt not in owner.review:
-            owner.review.append(measure.doubt)
 
 
 def _where_done_is_said(
     context: _Context,
-    block: _Block,
+    block: Block,
     start: int,
     end: int,
     reading: status.Reading,
@@ -368,25 +304,13 @@ def _where_done_is_said(
         return owners
     note = "完成说的是本句另一地点 / done is said of another place in the clause"
     capped = status.Reading(Status.IN_PROGRESS, reading.where, note)
-    _attach(before, _measure(context, block, start, end, capped))
+    attach(before, _measure(context, block, start, end, capped))
     return in_clause
-
-
-def _title_subjects(named: list[_Named], text: str) -> list[_Named]:
-    """The title's first place that is not a district, with those joined to it by 、/和
-    ("视察黄孝河、机场河水环境综合治理一期工程": both)."""
-    sites = [n for n in named if n[1] is not Kind.DISTRICT] or named[:1]
-    chosen = sites[:1]
-    for entry in sites[1:]:
-        if text[chosen[-1][2].end : entry[2].start] not in CONJUNCTION:
-            break
-        chosen.append(entry)
-    return chosen
 
 
 def _continued(
     context: _Context,
-    block: _Block,
+    block: Block,
     start: int,
     end: int,
     reading: status.Reading,
@@ -401,7 +325,7 @@ def _continued(
 
 def _to_subject(
     context: _Context,
-    block: _Block,
+    block: Block,
     start: int,
     end: int,
     reading: status.Reading,
@@ -417,15 +341,20 @@ def _to_subject(
         note = "地点由上下文推断，未言明完成 / place inferred: done not claimed for it"
         capped = status.Reading(Status.IN_PROGRESS, reading.where, note)
         measure = _measure(context, block, start, end, capped)
-    _attach(owners, measure)
+    attach(owners, measure)
 
 
 def _measure(
-    context: _Context, block: _Block, start: int, end: int, reading: status.Reading
+    context: _Context, block: Block, start: int, end: int, reading: status.Reading
 ) -> Measure:
     text = block.view[start:end]
     done = reading.status in (Status.COMPLETED, Status.CLOSED_OUT)
     when = (dates.first_date if done else dates.due_date)(text, context.document_date)
+    if done and when and context.document_date and when > context.document_date.isoformat():
+        reading = status.Reading(
+            Status.PLANNED, reading.where, _FUTURE_DONE
+        )  # "2010年全部截污完毕"
+        done = False
     words = block.original_slice(start + reading.where.start, start + reading.where.stop)
     return Measure(
         text=block.original_slice(start, end).strip().strip("，、,"),
@@ -435,13 +364,13 @@ def _measure(
         completed_date=when if done else None,
         category=rules.category_of(text).value,
         responsible=_responsible(text, None),
-        evidence=_evidence(context.source, block, start, end),
+        evidence=evidence_of(context.source, block, start, end),
         doubt=reading.doubt,
     )
 
 
 def _subjects(
-    context: _Context, block: _Block, start: int, pledge: bool, area: Candidate | None
+    context: _Context, block: Block, start: int, pledge: bool, area: Candidate | None
 ) -> list[Candidate]:
     """Who a clause naming no place is about: the section's area, the title's sites, the
     document's district; only then the whole city, marked for review."""
@@ -451,30 +380,30 @@ def _subjects(
     title_names, title_block = context.subject or ([], block)
     for name, kind, span, _ in title_names:
         bare, prefix = districts.split_prefix(name)
-        subject = _candidate(context.found, bare, kind, context.source, title_block, span)
+        subject = get_candidate(context.found, bare, kind, context.source, title_block, span)
         if subject.district is None and (prefix or context.district):
             subject.district, subject.district_basis = prefix or context.district, "stated"
         subjects.append(subject)
     return subjects or [_fallback_subject(context, block, start)]
 
 
-def _fallback_subject(context: _Context, block: _Block, start: int) -> Candidate:
+def _fallback_subject(context: _Context, block: Block, start: int) -> Candidate:
     if context.district:
-        span = _Span(start, start, context.district, Kind.DISTRICT)
-        candidate = _candidate(
+        span = Span(start, start, context.district, Kind.DISTRICT)
+        candidate = get_candidate(
             context.found, context.district, Kind.DISTRICT, context.source, block, span
         )
         candidate.district, candidate.district_basis = context.district, "stated"
         return candidate
-    span = _Span(start, start, "全市", Kind.CITYWIDE)
-    city = _candidate(context.found, "全市", Kind.CITYWIDE, context.source, block, span)
+    span = Span(start, start, "全市", Kind.CITYWIDE)
+    city = get_candidate(context.found, "全市", Kind.CITYWIDE, context.source, block, span)
     note = "无具体地点，归全市 / no place named: city-wide"
     if note not in city.review:
         city.review.append(note)
     return city
 
 
-def _add_group(context: _Context, block: _Block, groups: list[_Span], measure: Measure) -> None:
+def _add_group(context: _Context, block: Block, groups: list[Span], measure: Measure) -> None:
     """ "6个非法码头": a counted set is kept with the place it belongs to, never as a site."""
     holder = _subjects(context, block, groups[0].start, False, None)[0]
     for group in groups:
@@ -511,13 +440,13 @@ def _members_of_counted_sets(context: _Context) -> None:
             inherited.evidence = list(measure.evidence)
             if Status(measure.status).rank > Status.IN_PROGRESS.rank:
                 inherited.status, inherited.completed_date = Status.IN_PROGRESS.value, None
-            _attach(members, inherited)
+            attach(members, inherited)
 
 
-def _table_row(context: _Context, block: _Block, row: tables.Row) -> None:
-    span = _Span(0, 0, row.name, row.kind)
-    candidate = _candidate(context.found, row.name, row.kind, context.source, block, span)
-    candidate.mention = _evidence(context.source, block, 0, len(block.original))[0]
+def _table_row(context: _Context, block: Block, row: tables.Row) -> None:
+    span = Span(0, 0, row.name, row.kind)
+    candidate = get_candidate(context.found, row.name, row.kind, context.source, block, span)
+    candidate.mention = evidence_of(context.source, block, 0, len(block.original))[0]
     if row.district:
         candidate.district, candidate.district_basis = row.district, "stated"
     if row.point is not None:
@@ -532,7 +461,7 @@ def _table_row(context: _Context, block: _Block, row: tables.Row) -> None:
             completed_date=row.done,
             category=rules.category_of(block.view).value,
             responsible=None,
-            evidence=_evidence(context.source, block, 0, len(block.original)),
+            evidence=evidence_of(context.source, block, 0, len(block.original)),
             doubt=reading.doubt,
         )
         candidate.measures.append(measure)
@@ -540,75 +469,7 @@ def _table_row(context: _Context, block: _Block, row: tables.Row) -> None:
             candidate.review.append(reading.doubt)
 
 
-def _finished(found: dict[str, Candidate]) -> list[Candidate]:
-    """Short mentions of a named place ("民营工业园" after "庙山民营工业园") join it: the first
-    earlier name of the same kind that ends with the short one (names index their endings)."""
-    merged: dict[str, Candidate] = {}
-    by_ending: dict[tuple[str, str], Candidate] = {}
-    for name, candidate in found.items():
-        longer = by_ending.get((name, candidate.kind)) if len(name) >= 3 else None
-        if longer is None:
-            merged[name] = candidate
-            for cut in range(1, len(name) - 2):
-                by_ending.setdefault((name[cut:], candidate.kind), candidate)
-            continue
-        known = {id(m) for m in longer.measures}
-        longer.measures += [m for m in candidate.measures if id(m) not in known]
-        if name not in longer.aliases:
-            longer.aliases.append(name)
-    return list(merged.values())
-
-
-def _blocks(source: SourceText, document_date: date | None = None) -> list[_Block]:
-    """Paragraphs, with a long one that stops mid-sentence joined to the next (a page break);
-    each row of a table is a block of its own."""
-    rows = tables.rows(source.simplified, document_date)
-    blocks: list[_Block] = []
-    current: list[int] = []
-    for i, text in enumerate(source.paragraphs):
-        if i in rows:
-            if current:
-                blocks.append(_make_block(source, current))
-                current = []
-            row = rows[i]
-            if row is None:
-                continue
-            first, last = row.paragraphs
-            if i == first:
-                block = _make_block(source, list(range(first, last + 1)))
-                block.table_row = row
-                blocks.append(block)
-            continue
-        current.append(i)
-        joins = len(text) > 40 and text[-1] not in TERMINAL and i + 1 < len(source.paragraphs)
-        if joins and not rule_view(source.simplified[i])[2]:  # page furniture joins nothing
-            continue
-        blocks.append(_make_block(source, current))
-        current = []
-    if current:
-        blocks.append(_make_block(source, current))
-    return blocks
-
-
-def _make_block(source: SourceText, paragraphs: list[int]) -> _Block:
-    starts, offset = [], 0
-    for i in paragraphs:
-        starts.append(offset)
-        offset += len(source.paragraphs[i])
-    simplified = "".join(source.simplified[i] for i in paragraphs)
-    view, index, noise = rule_view(simplified)
-    return _Block(
-        paragraphs=list(paragraphs),
-        original="".join(source.paragraphs[i] for i in paragraphs),
-        starts=starts,
-        view=view,
-        plain=simplified,
-        index=index,
-        noise=noise,
-    )
-
-
-def _heading(block: _Block, following: _Block | None) -> _Span | None:
+def _heading(block: Block, following: Block | None) -> Span | None:
     """A short line naming an area, followed by its leader's line, opens a pledge section."""
     text = block.simplified.strip()
     if following is None or len(text) > HEADING_MAX or re.search(r"[，。；：、“”]", text):
@@ -618,157 +479,11 @@ def _heading(block: _Block, following: _Block | None) -> _Span | None:
     kind = Kind.DISTRICT if text in DISTRICT_NAMES_EN else names.kind_of(text)
     if kind is None and text.endswith("区"):
         kind = Kind.FUNCTIONAL_ZONE
-    return _Span(0, len(text), text, kind) if kind else None
+    return Span(0, len(text), text, kind) if kind else None
 
 
 def _district_of(name: str) -> str | None:
     return name if name in DISTRICT_NAMES_EN else None
-
-
-def _units(text: str, pledge: bool) -> list[tuple[int, int, int]]:
-    """In a pledge section, enumerated items ("一是…" up to the next); elsewhere each clause
-    with a status word, with the clauses around it that carry none."""
-    sentences = [(m.start(), m.end()) for m in SENTENCE.finditer(text) if m.group().strip()]
-    if pledge:
-        merged: list[tuple[int, int]] = []
-        for start, end in sentences:
-            opens = rules.ENUMERATOR_RE.match(text, start)
-            if merged and not opens and rules.ENUMERATOR_RE.match(text, merged[-1][0]):
-                merged[-1] = (merged[-1][0], end)
-            else:
-                merged.append((start, end))
-        return [(start, end, start) for start, end in merged]
-    units: list[tuple[int, int, int]] = []
-    for start, end in sentences:
-        clauses = [(start + m.start(), start + m.end()) for m in CLAUSE.finditer(text[start:end])]
-        pending = start
-        sentence_units: list[tuple[int, int]] = []
-        for c_start, c_end in clauses:
-            if status.has_status_word(text[c_start:c_end]):
-                sentence_units.append((pending, c_end))
-                pending = c_end
-        if sentence_units:
-            last_start, _ = sentence_units[-1]
-            sentence_units[-1] = (last_start, end)
-        else:
-            sentence_units = [(start, end)]
-        units += [(u_start, u_end, start) for u_start, u_end in sentence_units]
-    return units
-
-
-def _resolve(spans: list[_Span], text: str) -> list[tuple[str, Kind, _Span, list[str]]]:
-    """Names as the unit means them, each with the zones it lies in: a shared ending given to
-    the first of two coordinated plants ("A水厂和B水厂下游水源保护区"), and a nameless outfall
-    in such zones named after each zone's plant."""
-    named: list[tuple[str, Kind, _Span, list[str]]] = []
-    zones_of_plant: dict[int, list[tuple[str, str]]] = {}  # span index -> [(plant, zone)]
-    last_zone: int | None = None
-    for i, span in enumerate(spans):
-        name = span.name
-        if span.kind is Kind.PROTECTION_ZONE and "水厂" in name:
-            plant, tail = name.split("水厂", 1)[0] + "水厂", name.split("水厂", 1)[1]
-            if not names.is_site_name(plant):
-                named.append((name, span.kind, span, []))
-                continue
-            pairs = [(plant, name)]
-            previous = spans[i - 1] if i else None
-            between = text[previous.end : span.start] if previous else ""
-            if previous and previous.kind is Kind.WATER_PLANT and between in CONJUNCTION:
-                pairs.insert(0, (previous.name, previous.name + tail))
-                named.append((previous.name + tail, Kind.PROTECTION_ZONE, previous, []))
-            zones_of_plant[i] = pairs
-            last_zone = i
-            named += [(each, Kind.WATER_PLANT, span, []) for each, _ in pairs]
-        if span.generic or name in names.GENERIC_NAMES:
-            zoned = zones_of_plant[last_zone] if last_zone is not None else []
-            for plant, zone_name in zoned:
-                named.append((plant + name, span.kind, span, [zone_name]))
-            continue
-        named.append((name, span.kind, span, _zones_containing(i, spans, text)))
-    unique: dict[str, tuple[str, Kind, _Span, list[str]]] = {}
-    for entry in named:
-        unique.setdefault(entry[0], entry)
-    return list(unique.values())
-
-
-def _as_area_alias(entry: _Named, area: Candidate | None) -> _Named:
-    """Inside a section, "东湖高新区" or "化工区" or the district the leader's line states is
-    the section's own area under another name."""
-    name, kind, span, zones = entry
-    if area is None or name == area.name:
-        return entry
-    same_start = kind is Kind.FUNCTIONAL_ZONE and name[:2] == area.name[:2]
-    shortened = kind is Kind.FUNCTIONAL_ZONE and _is_subsequence(name, area.name)
-    if same_start or shortened or name == area.district:
-        if name not in area.aliases:
-            area.aliases.append(name)
-        return (area.name, Kind(area.kind), span, zones)
-    return entry
-
-
-def _is_subsequence(short: str, long: str) -> bool:
-    chars = iter(long)
-    return all(c in chars for c in short)
-
-
-def _zones_containing(i: int, spans: list[_Span], text: str) -> list[str]:
-    """ "X保护区内Y": Y is inside X (and inside the zone coordinated with X). Spans do not
-    overlap, so only the one or two just before can end within three characters."""
-    span = spans[i]
-    if span.kind is Kind.PROTECTION_ZONE:
-        return []
-    zones = []
-    for other in reversed(spans[max(0, i - 3) : i]):
-        between = text[other.end : span.start]
-        if len(between) > 3:
-            break
-        if other.kind is Kind.PROTECTION_ZONE and between.startswith("内"):
-            zones.append(other.name)
-    return zones[::-1]
-
-
-def _candidate(
-    found: dict[str, Candidate],
-    name: str,
-    kind: Kind,
-    source: SourceText,
-    block: _Block,
-    span: _Span,
-) -> Candidate:
-    """The candidate for a (Simplified) name, created at its first mention, which gives the
-    name as written: Traditional characters stay as the document has them."""
-    if name not in found:
-        written = block.original_slice(span.start, span.end)
-        plain = block.plain_slice(span.start, span.end)
-        literal = block.view[span.start : span.end] == name and len(written) == len(name)
-        found[name] = Candidate(
-            name=written if literal else name,
-            name_simplified=plain if literal else name,
-            kind=kind.value,
-            mention=_evidence(source, block, span.start, span.end)[0]
-            if span.end > span.start
-            else None,
-        )
-    return found[name]
-
-
-def _evidence(source: SourceText, block: _Block, start: int, end: int) -> list[Evidence]:
-    """The quote for view positions [start, end) of a block, one piece per paragraph."""
-    if end <= start:
-        return []
-    lo_all, hi_all = block.index[start], block.index[end - 1] + 1
-    pages = getattr(source, "pages", None)
-    pieces = []
-    for i, paragraph in enumerate(block.paragraphs):
-        p_start = block.starts[i]
-        p_end = p_start + len(source.paragraphs[paragraph])
-        lo, hi = max(lo_all, p_start), min(hi_all, p_end)
-        if lo < hi:
-            quote = block.original[lo:hi].strip()
-            if quote:
-                page = pages[paragraph] if pages else None
-                pieces.append(Evidence(source.name, paragraph + 1, quote, page))
-    return pieces
 
 
 def _responsible(text: str, area: Candidate | None) -> str | None:

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from gis.extract.extractor import Candidate, ExtractionCancelled, extract
+from gis.extract.candidates import Candidate
+from gis.extract.extractor import ExtractionCancelled, extract
 from gis.extract.text import read_source
 from gis.geocode import Geocoder
 from gis.model import Kind

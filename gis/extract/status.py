@@ -2,7 +2,8 @@
 
 A clause takes the weakest status its words give. Completion needs a completion verb with
 its aspect (已/全部/均/被/于…日, or 了 after it); started work (已开工, 正式启动, 已获批准) and
-part of a job (一期, 前期, 51个 of 59, 完成工程量80%) are in progress; a negated verb
+part of a job (一期, 前期, 51个 of 59, 完成工程量80%) and recurring work (按季度实施了维护) are
+in progress; a negated verb
 (尚未实施) and a requirement (已要求…完成) are not done; "虽/尽管…但" keeps what precedes 但
 from counting as done, across any punctuation. History (2009年停产) and boilerplate
 (现将…公示如下) give no status. A clause read with doubt says why, for the review.
@@ -32,7 +33,8 @@ _PLANNED = re.compile(
 _STARTED = re.compile(
     r"已开工|开工|动工|进场|已启动|正式启动|启动了|启动|已获[^，。；]{0,12}?批准|获批|已下达|下达|"
     r"着手|中标|签约|招标|立项|已编制|编制|已开展|开展|正在|正|加快|加速|推进|推动|实施中|施工(?!人员|单位|方)|"
-    r"进行|持续|深入|扎实|全力|治理中|整治中|攻坚|督促|狠抓|组织对|定期通报|建立完善"
+    r"进行|持续|深入|扎实|全力|治理中|整治中|攻坚(?!战)|督促|狠抓|组织对|定期通报|建立完善|"
+    r"按季度|按月|每月|每周|定期|常态化"
 )
 _PARTIAL = re.compile(
     r"一期|前期|部分|初步|基本|阶段性|主体|完成工程量|(?:完成|完工|进度|已达)(?:了)?\d+(?:\.\d+)?[%％]|"

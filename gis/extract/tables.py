@@ -10,8 +10,8 @@ from datetime import date
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract import dates
-from gis.extract.names import ENDINGS
 from gis.extract.status import Reading, read_status
+from gis.extract.vocabulary import ENDINGS
 from gis.model import Kind, Status
 
 _CELL_MAX = 24

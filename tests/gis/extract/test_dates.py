@@ -70,6 +70,30 @@ def test_dates(clause, when, expected, source):
             None,
             "the same caption: a day that passed is no deadline",
         ),
+        (
+            "巡司河综合整治工程2010年开工",
+            date(2017, 9, 21),
+            None,
+            "楚天都市报 2017-09-21 (corpus 3, 05): a start long past is history",
+        ),
+        (
+            "工程通过优化污水管网走向的措施推进，12月可实现主要排污口全面截污",
+            date(2017, 11, 1),
+            "2017-12",
+            "a Wuhan paper, November 2017 (corpus 3, 11): the month the work is to achieve",
+        ),
+        (
+            "3年内，市中心城区38个湖泊的主要排污口将被截断",
+            date(2006, 2, 24),
+            None,
+            "楚天都市报 2006-02-24 (corpus 3, 12): three years is not this year",
+        ),
+        (
+            "根据计划，明年5月即汛期前，巡司河全线可达到通水条件",
+            date(2017, 9, 21),
+            "2018-05",
+            "楚天都市报 2017-09-21 (corpus 3, 05): a month put as 'before the flood season'",
+        ),
     ],
 )
 def test_due_dates(clause, when, expected, source):

@@ -30,6 +30,25 @@ def test_a_district_government_acting_in_the_sentence(extract_text):
     assert found["汉江湾"]["district"] == "硚口区"
 
 
+def test_a_visit_to_a_district_named_short(extract_text):
+    # 武汉市环保局 8月25日 (corpus 3, 04): "到江夏督促指导" states 江夏区 for the sites visited
+    found = extract_text(
+        "8月25日，市环保局局长到江夏督促指导突出环境问题整改工作，先后前往法泗污水处理厂"
+        "了解污水处理运行情况。"
+    )
+    assert found["法泗污水处理厂"]["district"] == "江夏区"
+    road = extract_text("记者到江汉路步行街检查，巡司河已完成清淤。")
+    assert road["巡司河"]["district"] is None
+    flows = extract_text("汤逊湖的湖水流到江夏区以后，经巡司河进入长江。")
+    assert flows["巡司河"]["district"] is None  # flowing to a district is no visit
+
+
+def test_a_district_that_acts_on_a_site(extract_text):
+    # 长江日报 2018 (own corpus 05): "武昌区开始对…码头进行取缔"
+    found = extract_text("3月以来，武汉市武昌区开始对江滩临江段13个非法码头和余家头码头进行取缔。")
+    assert found["余家头码头"]["district"] == "武昌区"
+
+
 def test_the_title_states_the_district_of_the_whole_notice(extract_text):
     # 荆楚网 2023-03-06 (corpus 07)
     found = extract_text(
@@ -78,3 +97,29 @@ def test_no_district_is_derived_for_a_point_whose_circle_crosses_a_border(catalo
     geocoder = GazetteerGeocoder(catalog)
     assert geocoder.district_at(114.36184, 30.67280, 100) == "江岸区"
     assert geocoder.district_at(114.36184, 30.67280, 20_000) is None
+
+
+def test_the_ends_of_a_stretch_and_its_water_system_are_landmarks(extract_text):
+    # 楚天都市报 2017-09-21 (corpus 3, 05); 长江日报 (own corpus 22): "北至府河南岸的后湖泵站"
+    found = extract_text(
+        "巡司河北起武泰闸，南至青菱河，属于汤逊湖水系。巡司河综合整治工程正在施工。"
+        "黄孝河北至府河南岸的后湖泵站，正在进行清淤。"
+    )
+    assert "巡司河" in found and "后湖泵站" in found
+    assert not {"武泰闸", "青菱河", "汤逊湖", "府河"} & set(found)
+
+
+def test_a_facility_after_its_district_s_short_name(extract_text):
+    # 湖北日报 2011-05-12 (corpus 3, 10); 荆楚网 2018-01-18 (own corpus 07): a company dock, 江夏
+    found = extract_text("该市近日启动汉阳赫山地块的污染土地修复工程。")
+    assert found["汉阳赫山地块"]["district"] == "汉阳区"
+    dock = extract_text("执法队员赶赴现场，对汉阳港务公司码头进行拆除工作。")
+    assert dock["汉阳港务公司码头"]["district"] is None
+    lake = extract_text("今年，汉阳后官湖将实施截污。")
+    assert all(c["district"] is None for c in lake.values())
+
+
+def test_a_river_s_stretch_named_by_its_district(extract_text):
+    # 楚天都市报 2018-07-19 (corpus 3, 13)
+    found = extract_text("其中，巡司河武昌段等水体已开始着手治理。")
+    assert found["巡司河武昌段"]["district"] == "武昌区"

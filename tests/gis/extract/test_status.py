@@ -35,6 +35,11 @@ CASES = [
     ("现将以上黑臭水体排查结果予以公示", None, "经开区 2025-03-24, corpus 03: boilerplate"),
     ("码头被拆除", Status.COMPLETED, "长江日报 2019-02-21, corpus 09"),
     (
+        "市排水公司对东湖南路管网按季度实施了一般维护工作",
+        Status.IN_PROGRESS,
+        "武汉市水务局 2022 (corpus 3, 08): recurring work goes on",
+    ),
+    (
         "标志着武汉正式启动长江、汉江两江核心区港口码头岸线资源优化调整工作",
         Status.IN_PROGRESS,
         "corpus 09",
@@ -167,3 +172,33 @@ def test_done_belongs_to_the_place_its_own_clause_names(extract_text, strongest)
     assert strongest(found["汉阳港务公司码头"]) == "completed"
     assert strongest(found["金口江滩"]) == "in_progress"
     assert found["金口江滩"]["review"]
+
+
+def test_a_completion_dated_after_the_notice_is_a_plan(extract_text, strongest):
+    # 楚天金报 2006-01-07 (corpus 3, 14): "2010年全部截污完毕" written in 2006
+    found = extract_text(
+        "到2008年底前，南湖的主要排污口实现截流，2010年南湖全部截污完毕。",
+        date(2006, 1, 7),
+    )
+    assert strongest(found["南湖"]) == "planned"
+    assert "2010" in {m["target_date"] for m in found["南湖"]["measures"]}
+    past = extract_text("2010年南湖全部截污完毕。", date(2011, 1, 7))
+    assert strongest(past["南湖"]) == "completed"
+
+
+def test_a_campaign_named_is_no_work_started(extract_text, strongest):
+    # 楚天都市报 2018-07-19 (corpus 3, 13): 攻坚战 is the campaign's name
+    found = extract_text(
+        "除了纳入攻坚战的41个水体外，东湖作为武汉最靓丽的一张名片，水质也将再上一个台阶。"
+    )
+    assert strongest(found["东湖"]) == "planned"
+
+
+def test_places_that_describe_another_do_not_take_its_measure(extract_text, strongest):
+    # 湖北日报 2020-12 (own corpus 19): the two lakes describe the channel being dredged
+    found = extract_text(
+        "12月21日，武汉市武昌区连通外沙湖和水果湖的人工河——楚河，截流抽排河水后，"
+        "正在进行河底清淤施工。"
+    )
+    assert strongest(found["楚河"]) == "in_progress"
+    assert found["外沙湖"]["measures"] == [] and found["水果湖"]["measures"] == []

@@ -1,0 +1,97 @@
+"""Lakes and rivers in a block's rule view: names from the lexicon of Wuhan's waters, else a
+guarded rule for others; monitoring sections listed after 断面; counted sets of lakes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gis.extract.lexicon import WATER_NAMES
+from gis.extract.spans import Span
+from gis.extract.vocabulary import GENERIC_WORDS, LEFT_STOPS, after_stops
+from gis.model import Kind
+
+# A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
+_WATER_END = re.compile(r"湖(?![泊库长网面底])|河(?![流道岸长网湖])|海(?=湖)")
+_NOT_IN_WATER_NAME = set(
+    "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死"
+)
+
+
+_COUNTED_WATER = re.compile(
+    r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|条|座|处)(?:重点|中心城区|主要)?(?:湖泊|湖|河流|河道|港渠)"
+)
+
+
+# "国控断面通顺河黄陵大桥、金水河金水闸，省控断面…": monitoring sections are named after
+# the river and a bridge, sluice or spot; a list after 断面 is one name per item.
+_SECTION_LIST = re.compile(
+    r"断面(?:[（(][^）)]{0,6}[）)])?[：:]?"
+    r"(?P<items>[\u4e00-\u9fff]{2,10}(?:、[\u4e00-\u9fff]{2,10})*)(?=等|[，。；）]|$)"
+)
+
+
+def section_spans(text: str) -> list[Span]:
+    spans = []
+    for match in _SECTION_LIST.finditer(text):
+        at = match.start("items")
+        for item in match.group("items").split("、"):
+            if _WATER_END.search(item) and not GENERIC_WORDS.fullmatch(item):
+                spans.append(Span(at, at + len(item), item, Kind.RIVER_LAKE))
+            at += len(item) + 1
+    return spans
+
+
+def counted_water_spans(text: str) -> list[Span]:
+    """ "29个湖泊", "8个重点湖泊": a counted set of lakes or rivers, never one of them."""
+    return [
+        Span(m.start(), m.end(), m.group(), Kind.RIVER_LAKE, group=True)
+        for m in _COUNTED_WATER.finditer(text)
+    ]
+
+
+def water_spans(text: str) -> list[Span]:
+    """Lakes and rivers: a known name from the lexicon, else one to three name characters."""
+    spans = []
+    for match in _WATER_END.finditer(text):
+        end = match.end()
+        if text[end - 1] == "海":
+            continue
+        known = next(
+            (k for k in range(min(8, end), 1, -1) if text[end - k : end] in WATER_NAMES),
+            None,
+        )
+        if known:
+            spans.append(Span(end - known, end, text[end - known : end], Kind.RIVER_LAKE))
+            continue
+        if text[end : end + 1] == "段":
+            continue  # "该河段" is a stretch; "黄孝河段" is its river, known to the lexicon
+        start = end - 1
+        while start > 0 and end - 1 - start < 3 and text[start - 1] not in _NOT_IN_WATER_NAME:
+            if not "\u4e00" <= text[start - 1] <= "\u9fff":
+                break
+            start -= 1
+        if start < end - 1:
+            start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
+        proper = text[start : end - 1]
+        if GENERIC_WORDS.fullmatch(proper):
+            continue  # "人工河", "小河": a kind of water, not one
+        if end - 1 - start >= 2 or (end - 1 - start == 1 and _single_ok(text, start)):
+            spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
+    return spans
+
+
+def _single_ok(text: str, start: int) -> bool:
+    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin."""
+    return (
+        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "、和及与"
+    )
+
+
+def water_names_in(text: str) -> Iterator[str]:
+    """Known lake and river names inside a text (short texts: a project's name)."""
+    for size in range(min(8, len(text)), 1, -1):
+        for at in range(len(text) - size + 1):
+            if text[at : at + size] in WATER_NAMES:
+                yield text[at : at + size]
