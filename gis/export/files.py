@@ -24,7 +24,7 @@ def write_geopackage(source: Catalog | CurrentState, path: Path) -> list[str]:
     from gis.layers import build_layers
 
     state = as_state(source)
-    layers = {n: frame for n, frame in build_layers(state.catalog).items() if not frame.empty}
+    layers = {name: rows for name, rows in build_layers(state.catalog).items() if rows}
     columns = list(LEDGER_COLUMNS)
     ledger = [{column: row.get(column) for column in columns} for row in ledger_rows(state)]
     with atomic.replacing(path) as temporary:

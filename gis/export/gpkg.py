@@ -13,14 +13,11 @@ import struct
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any
 
 import shapely
 from pyproj import CRS
 from shapely.geometry.base import BaseGeometry
-
-if TYPE_CHECKING:
-    import geopandas as gpd
 
 APPLICATION_ID = 0x47504B47  # "GPKG"
 USER_VERSION = 10200  # GeoPackage 1.2
@@ -140,10 +137,12 @@ def _write_table(
     )
 
 
-def write(
-    path: Path, layers: Mapping[str, gpd.GeoDataFrame], tables: Mapping[str, list[dict[str, Any]]]
-) -> None:
-    """`layers`: name -> GeoDataFrame in EPSG:4326; `tables`: name -> rows (no geometry).
+Rows = list[dict[str, Any]]
+
+
+def write(path: Path, layers: Mapping[str, Rows], tables: Mapping[str, Rows]) -> None:
+    """`layers`: name -> rows whose `geometry` is a shapely geometry in EPSG:4326 (as
+    gis.layers.build_layers gives); `tables`: name -> rows (no geometry).
     OSError when it cannot be written (a full disk), as for any other file."""
     path.unlink(missing_ok=True)
     try:
@@ -152,18 +151,14 @@ def write(
         raise OSError(f"{path}: cannot write the GeoPackage: {exc}") from exc
 
 
-def _write(
-    path: Path, layers: Mapping[str, gpd.GeoDataFrame], tables: Mapping[str, list[dict[str, Any]]]
-) -> None:
+def _write(path: Path, layers: Mapping[str, Rows], tables: Mapping[str, Rows]) -> None:
     db = sqlite3.connect(path)
     try:
         db.execute("PRAGMA journal_mode=MEMORY")  # a new file: no journal left beside it
         _create_metadata(db)
-        for name, frame in layers.items():
-            geometry = frame.geometry.name
-            # The layers' columns are named by strings; pandas types record keys as Hashable.
-            records = cast(list[dict[str, Any]], frame.drop(columns=[geometry]).to_dict("records"))
-            _write_table(db, name, records, list(frame.geometry))
+        for name, rows in layers.items():
+            records = [{k: v for k, v in row.items() if k != "geometry"} for row in rows]
+            _write_table(db, name, records, [row["geometry"] for row in rows])
         for name, rows in tables.items():
             _write_table(db, name, rows, None)
         db.commit()

@@ -135,7 +135,7 @@ def sites_feature_collection(
     """Every site as GeoJSON; `districts` is the spatial join when the caller already has it."""
     state = as_state(source)
     if districts is None:
-        from gis.layers import site_districts  # geopandas: only when no join was given
+        from gis.layers import site_districts  # the spatial join: only when none was given
 
         districts = site_districts(state.catalog)
     joined = districts

@@ -10,18 +10,21 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import shapely
 
 from gis import boundaries
-from gis.crs import METRIC, wgs84_to_gcj02
+from gis.crs import to_metric, wgs84_to_gcj02
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_thirteen_named_districts():
     districts = boundaries.load_districts()
-    assert sorted(districts["name_zh"]) == sorted(boundaries.DISTRICT_NAMES_EN)
-    assert districts.crs.to_epsg() == 4326
-    assert districts.geometry.is_valid.all()
+    assert sorted(d.name_zh for d in districts) == sorted(boundaries.DISTRICT_NAMES_EN)
+    assert all(d.name_en == boundaries.DISTRICT_NAMES_EN[d.name_zh] for d in districts)
+    assert all(d.geometry.is_valid for d in districts)
+    west, south, east, north = shapely.total_bounds([d.geometry for d in districts])
+    assert 113.5 < west < east < 115.2 and 29.9 < south < north < 31.4  # WGS84 degrees
 
 
 def test_total_area_within_one_percent_of_official():
@@ -30,7 +33,7 @@ def test_total_area_within_one_percent_of_official():
 
 
 def test_districts_do_not_overlap():
-    metric = boundaries.load_districts().to_crs(METRIC).geometry.tolist()
+    metric = [to_metric(d.geometry) for d in boundaries.load_districts()]
     worst = max(a.intersection(b).area for a, b in itertools.combinations(metric, 2))
     assert worst < 100.0  # m²: shared borders only
 
@@ -46,7 +49,7 @@ def test_boundaries_were_converted_from_gcj02():
     root = Path(get_provider().get_dataset_root("administrative"))
     raw = json.loads((root / "amap" / "land" / "420102.geojson").read_text(encoding="utf-8"))
     raw_xy = shapely.get_coordinates(shapely.geometry.shape(raw))
-    jiangan = boundaries.load_districts().set_index("name_zh").geometry["江岸区"]
+    (jiangan,) = [d.geometry for d in boundaries.load_districts() if d.name_zh == "江岸区"]
     ours = shapely.get_coordinates(jiangan)
     back_lon, back_lat = wgs84_to_gcj02(ours[:, 0], ours[:, 1])
     assert np.allclose(np.column_stack([back_lon, back_lat]), raw_xy, atol=1e-9)

@@ -73,24 +73,42 @@ def test_export_writes_a_file(tmp_path: Path, fmt, envmap):
     assert out.stat().st_size > 1000
 
 
+def _export_without_gdal_or_pandas(fmt: str, out: Path) -> subprocess.CompletedProcess[str]:
+    """`envmap export` as in the office bundle, which leaves GDAL, pandas and geopandas out."""
+    blocked = (
+        "import sys\n"
+        "for name in ('pyogrio', 'osgeo', 'pandas', 'geopandas'): sys.modules[name] = None\n"
+        "from gis.cli import main\n"
+        f"sys.exit(main(['export', {fmt!r}, {str(out)!r}]))"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", blocked], capture_output=True, text=True, encoding="utf-8",
+        timeout=120,
+    )  # fmt: skip
+
+
 def test_geopackage_without_gdal_is_written_all_the_same(tmp_path: Path):
-    """The office bundle leaves GDAL out: `envmap export gpkg` still writes every table."""
+    """The office bundle leaves GDAL and pandas out: `envmap export gpkg` still writes every
+    table."""
     import sqlite3
 
     out = tmp_path / "wuhan.gpkg"
-    blocked = "import sys; sys.modules['pyogrio'] = None; from gis.cli import main; "
-    result = subprocess.run(
-        [sys.executable, "-c", blocked + f"sys.exit(main(['export', 'gpkg', {str(out)!r}]))"],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-    )
+    result = _export_without_gdal_or_pandas("gpkg", out)
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(out) as db:
         tables = {name for (name,) in db.execute("SELECT table_name FROM gpkg_contents")}
+        districts = db.execute("SELECT count(*) FROM districts").fetchone()[0]
     db.close()
     assert {"districts", "sites", "measures"} <= tables
+    assert districts == 13
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv", "xlsx", "html"])
+def test_every_other_export_needs_no_pandas(tmp_path: Path, fmt: str):
+    out = tmp_path / f"wuhan.{fmt}"
+    result = _export_without_gdal_or_pandas(fmt, out)
+    assert result.returncode == 0, result.stderr
+    assert out.stat().st_size > 1000
 
 
 def test_paragraphs_prints_numbered_text(envmap):
