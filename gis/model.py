@@ -6,6 +6,7 @@ carries `Evidence` pointing at the exact words.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -254,22 +255,27 @@ class Site:
 @dataclass(frozen=True, slots=True)
 class Catalog:
     documents: dict[str, Document]
-    sites: tuple[Site, ...]
-    _by_id: dict[str, Site] = field(init=False, repr=False, compare=False)
+    sites: Sequence[Site]  # a tuple, or a gis.site_table.SiteList for many point sites
+    _by_id: Mapping[str, Site] = field(init=False, repr=False, compare=False)
     _relating: dict[str, list[Site]] = field(init=False, repr=False, compare=False)
     _concerning: dict[str, list[Measure]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Indexes built once, so that per-site questions stay cheap with many sites.
+        # Indexes built once, so that per-site questions stay cheap with many sites; only
+        # the sites that can have relations and measures are walked (gis/site_table.py).
+        from gis.site_table import SiteList, SitesById, measured
+
         relating: dict[str, list[Site]] = {}
         concerning: dict[str, list[Measure]] = {}
-        for site in self.sites:
+        for site in measured(self.sites):
             for relation in site.relations:
                 relating.setdefault(relation.target, []).append(site)
             for measure in site.measures:
                 for target in measure.concerns:
                     concerning.setdefault(target, []).append(measure)
-        object.__setattr__(self, "_by_id", {s.id: s for s in self.sites})
+        sites = self.sites
+        by_id = SitesById(sites) if isinstance(sites, SiteList) else {s.id: s for s in sites}
+        object.__setattr__(self, "_by_id", by_id)
         object.__setattr__(self, "_relating", relating)
         object.__setattr__(self, "_concerning", concerning)
 
@@ -277,7 +283,9 @@ class Catalog:
         return self._by_id[site_id]
 
     def measures(self) -> list[Measure]:
-        return [m for s in self.sites for m in s.measures]
+        from gis.site_table import measured
+
+        return [m for s in measured(self.sites) for m in s.measures]
 
     def related_sites(self, site_id: str) -> list[Site]:
         """Sites whose relations lead, directly or through others, to this one (a dock in a

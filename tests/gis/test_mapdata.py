@@ -29,6 +29,7 @@ from gis.mapdata import (
     write_map_cache,
 )
 from gis.paths import data_root
+from gis.site_rows_codec import ROW_LINES
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -319,9 +320,11 @@ def test_the_cache_is_json_and_wkb(warm, catalog):
     text, ends, wkb = json.loads(raw[14:start])["sizes"]
     lines = [json.loads(line) for line in raw[start : start + text].split(b"\n")]
     assert set(lines[0]) == {"paths", "documents", "district_lists", "water"}
-    # a column per field: the sites' (the location's after the site's), the features', the
-    # districts' (site, district list)
-    assert len(lines) == 1 + SITE_COLUMNS + 6 + 2
+    # a column per field: the object sites' (the location's after the site's), the point
+    # site rows' (none here: the catalog has too few), the order of rows and objects, the
+    # features', the districts' (site, district list)
+    assert len(lines) == 1 + SITE_COLUMNS + ROW_LINES + 1 + 6 + 2
+    assert lines[1 + SITE_COLUMNS] == []  # no row ids
     offsets = struct.unpack(f"<{ends // 8}Q", raw[start + text : start + text + ends])
     blob = raw[start + text + ends :]
     assert len(blob) == wkb == offsets[-1]
