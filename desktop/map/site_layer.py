@@ -234,7 +234,8 @@ class SiteLayer(QGraphicsItem):
         padded = self._cache is not None and self._cache[0] == key
         self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
         if not padded:
-            QTimer.singleShot(0, lambda: self._widen_cache(transform, widget, key))
+            # the widget as context: a view closed before the loop is idle drops the call
+            QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
         assert self._cache is not None  # _render_cache has just made it
         _, origin, _, pixmap = self._cache
         self._blit(painter, transform.map(origin), pixmap)
