@@ -18,7 +18,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Point
 
-from gis.model import LAYER_KINDS, Location, Site
+from gis.model import LAYER_KINDS, Kind, Location, Measure, Site
 
 COLUMNS_FROM = 1000  # fewer plain point sites than this cost too little for a second form
 # The fields of a plain site that few distinct values fill, each stored as a table of those
@@ -279,6 +279,21 @@ def measured(sites: Sequence[Site]) -> Sequence[Site]:
     return sites.objects if isinstance(sites, SiteList) else sites
 
 
-def each_site_id(sites: Sequence[Site]) -> list[str]:
-    """Every site's id, without building a SiteList's rows."""
-    return sites.ids() if isinstance(sites, SiteList) else [s.id for s in sites]
+def named(
+    sites: Sequence[Site],
+) -> Iterator[tuple[str, str, str, tuple[str, ...], Kind, tuple[Measure, ...]]]:
+    """(id, name_zh, name_en, aliases, kind, measures) of every site in order, read from a
+    SiteList's columns without building its rows (a search looks at every site)."""
+    if not isinstance(sites, SiteList):
+        for s in sites:
+            yield s.id, s.name_zh, s.name_en, s.aliases, s.kind, s.measures
+        return
+    rows, objects = sites.rows, sites.objects
+    ids, names_zh, names_en = rows.ids, rows.names_zh, rows.names_en
+    aliases, kinds = rows.column("aliases"), rows.column("kind")
+    for slot in sites.slots.tolist():
+        if slot >= 0:
+            yield ids[slot], names_zh[slot], names_en[slot], aliases[slot], kinds[slot], ()
+        else:
+            s = objects[-1 - slot]
+            yield s.id, s.name_zh, s.name_en, s.aliases, s.kind, s.measures

@@ -11,6 +11,7 @@ import pytest
 
 from gis.events import LocationEvent, StatusEvent
 from gis.model import Catalog, LocationBasis, Status
+from gis.search import search
 from gis.site_rows_codec import read_array
 from gis.site_table import COLUMNS_FROM, PointRows, SiteList, is_plain
 from gis.state import current_state
@@ -105,3 +106,9 @@ def test_rows_refuse_a_code_outside_their_table(many_points):
 def test_a_cached_array_is_never_of_objects():
     with pytest.raises(ValueError, match="array type"):
         read_array(["|O", ""])
+
+
+def test_a_search_finds_the_same_sites_in_the_same_order_among_rows(many_points, as_rows):
+    for query in ("网格点1", "网格12", "grid point 3", "水厂", "码头", "港东"):
+        assert search(as_rows, query) == search(many_points, query), query
+    assert [hit.site_id for hit in search(as_rows, "网格7")][:1] == ["grid-7"]  # an alias
