@@ -178,13 +178,14 @@ class SiteList(Sequence[Site]):
     sites is for exports, not for a frame). `objects` are the only sites with measures or
     relations."""
 
-    __slots__ = ("_position", "objects", "rows", "slots")
+    __slots__ = ("_objects_by_id", "_position", "objects", "rows", "slots")
 
     def __init__(self, objects: tuple[Site, ...], rows: PointRows, slots: np.ndarray) -> None:
         if int((slots >= 0).sum()) != len(rows) or int((slots < 0).sum()) != len(objects):
             raise ValueError("site order does not match the sites")
         self.objects, self.rows, self.slots = objects, rows, slots
         self._position: dict[str, int] | None = None
+        self._objects_by_id: dict[str, Site] | None = None
 
     @classmethod
     def of(cls, sites: Sequence[Site]) -> Sequence[Site]:
@@ -232,6 +233,17 @@ class SiteList(Sequence[Site]):
             self._position = {site_id: i for i, site_id in enumerate(self.ids())}
         return self._position[site_id]
 
+    def own_measures(self, site_id: str) -> tuple[Measure, ...]:
+        """The site's own measures, () for a row, without building it (KeyError for an
+        unknown id): asked of every site when a filter changes."""
+        if self._objects_by_id is None:
+            self._objects_by_id = {s.id: s for s in self.objects}
+        site = self._objects_by_id.get(site_id)
+        if site is not None:
+            return site.measures
+        self.position(site_id)
+        return ()
+
     def with_sites(self, changed: Mapping[str, Site]) -> SiteList:
         """The same list with these sites (by id) replaced: each becomes an object."""
         if not changed:
@@ -251,7 +263,7 @@ def _reordered(objects: tuple[Site, ...], rows: PointRows, slots: np.ndarray) ->
     """A SiteList whose rows may be skipped (a replaced row stays in `rows`, unused)."""
     result = SiteList.__new__(SiteList)
     result.objects, result.rows, result.slots = objects, rows, slots
-    result._position = None
+    result._position, result._objects_by_id = None, None
     return result
 
 

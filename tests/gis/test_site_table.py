@@ -10,7 +10,9 @@ import numpy as np
 import pytest
 
 from gis.events import LocationEvent, StatusEvent
-from gis.model import Catalog, LocationBasis, Status
+from gis.filters import SiteFilter
+from gis.layers import site_districts
+from gis.model import Catalog, Kind, LocationBasis, Status
 from gis.search import search
 from gis.site_rows_codec import read_array
 from gis.site_table import COLUMNS_FROM, PointRows, SiteList, is_plain
@@ -112,3 +114,15 @@ def test_a_search_finds_the_same_sites_in_the_same_order_among_rows(many_points,
     for query in ("网格点1", "网格12", "grid point 3", "水厂", "码头", "港东"):
         assert search(as_rows, query) == search(many_points, query), query
     assert [hit.site_id for hit in search(as_rows, "网格7")][:1] == ["grid-7"]  # an alias
+
+
+def test_a_filter_keeps_the_same_sites_among_rows(many_points, as_rows):
+    districts = site_districts(many_points)
+    for kept in (
+        SiteFilter(kinds=frozenset({Kind.DOCK})),
+        SiteFilter(statuses=frozenset({Status.IN_PROGRESS})),
+        SiteFilter(districts=frozenset({districts["grid-3"][0]})),
+    ):
+        assert kept.visible(as_rows, districts) == kept.visible(many_points, districts)
+    docks = SiteFilter(kinds=frozenset({Kind.DOCK})).visible(as_rows, districts)
+    assert "grid-1" in docks and "grid-3" not in docks
