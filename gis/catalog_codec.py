@@ -140,7 +140,7 @@ class CatalogEncoder:
             self.location(s.location, s.id),
             list(s.stated_districts),
             s.stated_districts_source,
-            _encode_leader(s.leader) if s.leader is not None else None,
+            encode_leader(s.leader) if s.leader is not None else None,
             [[r.type.value, r.target, _encode_evidence(r.evidence)] for r in s.relations],
             [_encode_measure(m) for m in s.measures],
             [_encode_indicator(i) for i in s.indicators],
@@ -178,7 +178,7 @@ def _encode_evidence(items: tuple[Evidence, ...]) -> list[Any]:
     return [[e.document, e.paragraph, e.quote] for e in items]
 
 
-def _encode_leader(x: Leader) -> list[Any]:
+def encode_leader(x: Leader) -> list[Any]:
     return [x.name, x.title_zh, x.title_en, _encode_evidence(x.evidence)]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from gis.model import Catalog, Kind, Status
+from gis.site_table import named
 
 
 @dataclass(frozen=True)
@@ -19,16 +20,17 @@ class SiteFilter:
     def visible(self, catalog: Catalog, districts: dict[str, tuple[str, ...]]) -> set[str]:
         """Ids of the sites that pass; `districts` is the spatial join (site id -> names)."""
         kept = set()
-        for site in catalog.sites:
-            measures = catalog.measures_concerning(site.id)
-            if self.kinds and site.kind not in self.kinds:
+        # ids and kinds as stored: many point sites held as rows are not built
+        for site_id, _, _, _, kind, _ in named(catalog.sites):
+            if self.kinds and kind not in self.kinds:
                 continue
+            measures = catalog.measures_concerning(site_id)
             if self.statuses and not {m.status for m in measures} & self.statuses:
                 continue
-            if self.districts and not set(districts[site.id]) & self.districts:
+            if self.districts and not set(districts[site_id]) & self.districts:
                 continue
             cited = {e.document for m in measures for e in m.evidence}
             if self.documents and not cited & self.documents:
                 continue
-            kept.add(site.id)
+            kept.add(site_id)
         return kept

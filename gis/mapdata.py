@@ -13,12 +13,13 @@ import contextlib
 import gc
 import hashlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -32,13 +33,17 @@ from gis.catalog_codec import (
     uncoded,
 )
 from gis.data_signature import map_sources, source_files
-from gis.model import LAYER_KINDS, Catalog, Kind, Site, Status
+from gis.map_points import STATUS_CODES, FeatureList
+from gis.map_points import MapFeature as MapFeature  # its home before map_points
+from gis.model import LAYER_KINDS, Catalog, Kind, Site
 from gis.paths import data_root
+from gis.site_rows_codec import ROW_LINES, decode_rows, encode_rows
+from gis.site_table import COLUMNS_FROM, PointRows, SiteList, is_plain, runs_of, slots_from_runs
 from gis.water import WaterShape, load_water
 
 log = logging.getLogger(__name__)
 
-FORMAT = 6  # bump when MapData, its encoding or how it is built changes
+FORMAT = 7  # bump when MapData, its encoding or how it is built changes
 # Simplified in Web Mercator metres (so a tolerance means the same on screen everywhere),
 # stored back in WGS84: the map data has one CRS, and the canvas projects it for drawing.
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # finest first
@@ -51,28 +56,11 @@ _UNREADABLE = (CacheDamaged, OSError, KeyError, TypeError, IndexError, ValueErro
 
 
 @dataclass(frozen=True, slots=True)
-class MapFeature:
-    """One site as the map draws it; geometries are WGS84 longitude/latitude, like the
-    catalog's (Web Mercator belongs to the canvas)."""
-
-    id: str
-    layer: str
-    name_zh: str
-    kind: Kind
-    status: Status | None
-    is_estimate: bool
-    precision_m: float
-    latitude: float  # of the representative point: scales ground metres to Mercator metres
-    shape: BaseGeometry
-    # (tolerance_m, shape), finest first; empty for points, which need no simplifying
-    simplified: tuple[tuple[float, BaseGeometry], ...]
-
-
-@dataclass(frozen=True, slots=True)
 class MapData:
     catalog: Catalog
     districts: dict[str, tuple[str, ...]]
-    features: tuple[MapFeature, ...]
+    # a tuple, or a FeatureList when the catalog holds many point sites as rows
+    features: Sequence[MapFeature]
     water: tuple[WaterShape, ...] = ()  # drawn beneath every layer (gis/water.py)
 
     def layer(self, name: str) -> list[MapFeature]:
@@ -253,26 +241,42 @@ def _encode(
     data: MapData, geometries: list[BaseGeometry], bases: dict[str, Path | None]
 ) -> list[Any]:
     """A head line (paths, documents, the distinct district lists), then one line per
-    column: the sites' (SITE_COLUMNS), the features' (_FEATURE_COLUMNS; a feature is its
-    site's index plus what it adds) and the districts' (site index, district list index).
-    A column of few distinct values is `coded`. A reader holds one column's JSON tree at a
-    time, and builds each field in one pass."""
+    column: the object sites' (SITE_COLUMNS), the point site rows' (ROW_LINES, with the
+    runs of rows and objects in the sites' and the features' order), the object features'
+    (_FEATURE_COLUMNS; a feature is its site's index among the objects plus what it adds)
+    and the districts' (site index, district list index). A column of few distinct values
+    is `coded`. A reader holds one column's JSON tree at a time, and builds each field in
+    one pass."""
     encoder = CatalogEncoder(bases, geometries)
     documents = [encoder.document(d) for d in data.catalog.documents.values()]
-    sites = encoder.site_columns(data.catalog.sites)
-    index = {site.id: i for i, site in enumerate(data.catalog.sites)}
-    features = [
-        [index[f.id] for f in data.features],
-        coded([f.layer for f in data.features]),
-        coded([f.status.value if f.status is not None else None for f in data.features]),
-        [f.latitude for f in data.features],
-        [encoder.geometry(f.shape) for f in data.features],
-        [[[t, encoder.geometry(shape)] for t, shape in f.simplified] for f in data.features],
+    every = list(data.catalog.sites)
+    plain = [is_plain(s) for s in every]
+    if sum(plain) < COLUMNS_FROM:
+        plain = [False] * len(every)
+    objects = [s for s, p in zip(every, plain, strict=True) if not p]
+    sites = encoder.site_columns(objects)
+    row_ids = {s.id for s, p in zip(every, plain, strict=True) if p}
+    in_rows = [f.id in row_ids for f in data.features]
+    row_features = [f for f, r in zip(data.features, in_rows, strict=True) if r]
+    statuses = np.array([STATUS_CODES.index(f.status) for f in row_features], dtype=np.int32)
+    rows = encode_rows(
+        PointRows.of([s for s, p in zip(every, plain, strict=True) if p]), statuses, encoder
+    )
+    features = [f for f, r in zip(data.features, in_rows, strict=True) if not r]
+    index = {site.id: i for i, site in enumerate(objects)}
+    feature_columns = [
+        [index[f.id] for f in features],
+        coded([f.layer for f in features]),
+        coded([f.status.value if f.status is not None else None for f in features]),
+        [f.latitude for f in features],
+        [encoder.geometry(f.shape) for f in features],
+        [[[t, encoder.geometry(shape)] for t, shape in f.simplified] for f in features],
     ]
+    position = {site.id: i for i, site in enumerate(every)}
     district_lists: dict[tuple[str, ...], int] = {}
     keys, lists = [], []
     for site_id, names in data.districts.items():
-        keys.append(index[site_id])
+        keys.append(position[site_id])
         lists.append(district_lists.setdefault(names, len(district_lists)))
     head = {
         "paths": encoder.path_table(),
@@ -284,7 +288,8 @@ def _encode(
             for w in data.water
         ],
     }
-    return [head, *sites, *features, keys, lists]
+    order = [runs_of(plain), runs_of(in_rows)]
+    return [head, *sites, *rows, order, *feature_columns, keys, lists]
 
 
 def _decode(
@@ -293,15 +298,22 @@ def _decode(
     head = next(lines)  # _lines yields at least one
     decoder = CatalogDecoder(bases, geometries, head["paths"])
     documents = decoder.documents(head["documents"])
-    catalog = Catalog(documents, decoder.sites(_columns(lines, SITE_COLUMNS)))
+    objects = decoder.sites(_columns(lines, SITE_COLUMNS))
+    rows, row_statuses = decode_rows(_columns(lines, ROW_LINES), decoder)
+    site_runs, feature_runs = _columns(lines, 1)[0]
+    site_slots = slots_from_runs(site_runs)
+    sites = SiteList(objects, rows, site_slots) if len(rows) else objects
+    if not len(rows) and len(site_slots) != len(objects):
+        raise ValueError("site order does not match the sites")
+    catalog = Catalog(documents, sites)
     texts = decoder.texts
     site_of, layers, statuses, latitudes, shapes, levels = _columns(lines, _FEATURE_COLUMNS)
     layers = uncoded(layers, texts.__getitem__)
     statuses = uncoded(statuses, lambda s: STATUSES[s] if s is not None else None)
     if len({len(c) for c in (site_of, layers, statuses, latitudes, shapes, levels)}) > 1:
         raise ValueError("feature columns of different lengths")
-    of = [catalog.sites[i] for i in site_of]
-    features = tuple(
+    of = [objects[i] for i in site_of]
+    drawn = tuple(
         map(
             MapFeature,
             [site.id for site in of],
@@ -316,9 +328,16 @@ def _decode(
             [tuple((t, geometries[i]) for t, i in lv) if lv else () for lv in levels],
         )
     )
+    feature_slots = slots_from_runs(feature_runs)
+    features: Sequence[MapFeature] = drawn
+    if len(rows):
+        features = FeatureList(drawn, rows, row_statuses, feature_slots)
+    elif len(feature_slots) != len(drawn):
+        raise ValueError("feature order does not match the features")
     names = [tuple(map(texts.__getitem__, d)) for d in head["district_lists"]]
     keys, lists = _columns(lines, 2)
-    districts = {catalog.sites[k].id: names[i] for k, i in zip(keys, lists, strict=True)}
+    ids = sites.ids() if isinstance(sites, SiteList) else [s.id for s in sites]
+    districts = {ids[k]: names[i] for k, i in zip(keys, lists, strict=True)}
     if next(lines, None) is not None:
         raise ValueError("more lines than the layout has")
     water = tuple(

@@ -6,6 +6,7 @@ carries `Evidence` pointing at the exact words.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -254,22 +255,33 @@ class Site:
 @dataclass(frozen=True, slots=True)
 class Catalog:
     documents: dict[str, Document]
-    sites: tuple[Site, ...]
-    _by_id: dict[str, Site] = field(init=False, repr=False, compare=False)
+    sites: Sequence[Site]  # a tuple, or a gis.site_table.SiteList for many point sites
+    _by_id: Mapping[str, Site] = field(init=False, repr=False, compare=False)
     _relating: dict[str, list[Site]] = field(init=False, repr=False, compare=False)
     _concerning: dict[str, list[Measure]] = field(init=False, repr=False, compare=False)
+    _own_measures: Callable[[str], tuple[Measure, ...]] = field(
+        init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
-        # Indexes built once, so that per-site questions stay cheap with many sites.
+        # Indexes built once, so that per-site questions stay cheap with many sites; only
+        # the sites that can have relations and measures are walked (gis/site_table.py).
+        from gis.site_table import SiteList, SitesById, measured
+
         relating: dict[str, list[Site]] = {}
         concerning: dict[str, list[Measure]] = {}
-        for site in self.sites:
+        for site in measured(self.sites):
             for relation in site.relations:
                 relating.setdefault(relation.target, []).append(site)
             for measure in site.measures:
                 for target in measure.concerns:
                     concerning.setdefault(target, []).append(measure)
-        object.__setattr__(self, "_by_id", {s.id: s for s in self.sites})
+        sites = self.sites
+        by_id = SitesById(sites) if isinstance(sites, SiteList) else {s.id: s for s in sites}
+        object.__setattr__(self, "_by_id", by_id)
+        # a point site held as a row has no measures, and is not built to say so
+        own = sites.own_measures if isinstance(sites, SiteList) else lambda i: by_id[i].measures
+        object.__setattr__(self, "_own_measures", own)
         object.__setattr__(self, "_relating", relating)
         object.__setattr__(self, "_concerning", concerning)
 
@@ -277,7 +289,9 @@ class Catalog:
         return self._by_id[site_id]
 
     def measures(self) -> list[Measure]:
-        return [m for s in self.sites for m in s.measures]
+        from gis.site_table import measured
+
+        return [m for s in measured(self.sites) for m in s.measures]
 
     def related_sites(self, site_id: str) -> list[Site]:
         """Sites whose relations lead, directly or through others, to this one (a dock in a
@@ -293,7 +307,7 @@ class Catalog:
 
     def measures_concerning(self, site_id: str) -> list[Measure]:
         """The site's own measures, those of related sites, and those naming it in `concerns`."""
-        found = list(self.site(site_id).measures)
+        found = list(self._own_measures(site_id))  # KeyError for an unknown site
         for site in self.related_sites(site_id):
             found.extend(m for m in site.measures if m not in found)
         found.extend(m for m in self._concerning.get(site_id, []) if m not in found)

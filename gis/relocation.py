@@ -6,7 +6,10 @@ The rule lives here once; the canvas, prints and the HTML export all ask it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from gis.model import Measure, Site, Status
+from gis.site_table import measured
 
 RELOCATION_WORDS = ("搬迁", "迁移")  # the documents' words for moving a facility or outfall
 FORMER_SITE_ZH = "原址"
@@ -31,5 +34,6 @@ def is_former_site(site: Site) -> bool:
     return measure is not None and measure.status.rank >= Status.COMPLETED.rank
 
 
-def former_site_ids(sites: list[Site] | tuple[Site, ...]) -> set[str]:
-    return {site.id for site in sites if is_former_site(site)}
+def former_site_ids(sites: Sequence[Site]) -> set[str]:
+    """Only sites with measures can be former sites: a SiteList's rows are not built."""
+    return {site.id for site in measured(sites) if is_former_site(site)}

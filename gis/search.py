@@ -9,7 +9,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from gis.model import Catalog, Site
+from gis.model import Catalog, Measure, Site
+from gis.site_table import named
 
 NAME, ALIAS, ENGLISH, MEASURE = range(4)  # where a key comes from, best first
 EXACT, PREFIX, INSIDE = range(3)  # how a key holds the query, best first
@@ -30,8 +31,14 @@ def normalise(text: str) -> str:
 
 def search_keys(site: Site) -> list[tuple[int, str, str]]:
     """(source, normalised key, text as written) for a site: its names, then measures."""
-    keys = [(NAME, site.name_zh), *((ALIAS, a) for a in site.aliases), (ENGLISH, site.name_en)]
-    for measure in site.measures:
+    return _keys(site.name_zh, site.aliases, site.name_en, site.measures)
+
+
+def _keys(
+    name_zh: str, aliases: tuple[str, ...], name_en: str, measures: tuple[Measure, ...]
+) -> list[tuple[int, str, str]]:
+    keys = [(NAME, name_zh), *((ALIAS, a) for a in aliases), (ENGLISH, name_en)]
+    for measure in measures:
         keys += [(MEASURE, measure.text_zh), (MEASURE, measure.text_en)]
     return [(source, normalise(text), text) for source, text in keys if text]
 
@@ -62,11 +69,11 @@ def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
     if not needle:
         return []
     hits = []
-    for site in catalog.sites:
-        found = score(search_keys(site), needle)
+    # the sites' names as they are stored: many point sites held as rows are not built
+    for site_id, name_zh, name_en, aliases, kind, measures in named(catalog.sites):
+        found = score(_keys(name_zh, aliases, name_en, measures), needle)
         if found is not None:
-            label = f"{site.name_zh} · {site.kind.label_zh}"
-            hits.append(Hit(site.id, label, found[1], found[0]))
-    order = {s.id: tie_break(s) for s in catalog.sites}
-    hits.sort(key=lambda h: (h.rank, order[h.site_id]))
-    return hits[:limit]
+            label = f"{name_zh} · {kind.label_zh}"
+            hits.append((found[0], len(name_zh), name_zh, Hit(site_id, label, found[1], found[0])))
+    hits.sort(key=lambda h: h[:3])  # rank, then tie_break's order; stable: catalog order
+    return [hit for *_, hit in hits[:limit]]

@@ -9,7 +9,7 @@ points), so a map symbol, a tooltip, a filter, a table and an export cannot disa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -19,6 +19,7 @@ from shapely.geometry import Point
 from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, Event, LocationEvent, StatusEvent
 from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
+from gis.site_table import SiteList
 
 if TYPE_CHECKING:
     from gis.store import StatusStore
@@ -144,17 +145,40 @@ def current_state(
         measures[measure.id] = MeasureState(
             measure, tracked, rules.flags(status, measure.target_date, today, informed), informed
         )
-    points = {s.id for s in catalog.sites if s.location.geometry.geom_type == "Point"}
     corrections = {  # an area keeps its outline: a click on the map corrects only a point
         site_id: Correction(e.lon, e.lat, e.precision_m, e.note, e.as_of, e.author)
         for site_id, e in moved.items()
-        if site_id in points
+        if _is_point(catalog, site_id)
     }
     effective = Catalog(
-        documents=catalog.documents,
-        sites=tuple(_effective(site, measures, corrections.get(site.id)) for site in catalog.sites),
+        documents=catalog.documents, sites=_effective_sites(catalog, measures, corrections)
     )
     return CurrentState(catalog, effective, measures, corrections)
+
+
+def _is_point(catalog: Catalog, site_id: str) -> bool:
+    try:
+        return catalog.site(site_id).location.geometry.geom_type == "Point"
+    except KeyError:  # a correction of a site the catalog no longer has
+        return False
+
+
+def _effective_sites(
+    catalog: Catalog, measures: Mapping[str, MeasureState], corrections: Mapping[str, Correction]
+) -> Sequence[Site]:
+    """The sites with their current statuses and locations. Of a SiteList only its objects
+    and the corrected sites are looked at: its rows have no measures of their own."""
+    sites = catalog.sites
+    if not isinstance(sites, SiteList):
+        return tuple(_effective(site, measures, corrections.get(site.id)) for site in sites)
+    objects = {site.id for site in sites.objects}
+    looked_at = [*sites.objects, *(catalog.site(i) for i in corrections if i not in objects)]
+    changed = {}
+    for site in looked_at:
+        now = _effective(site, measures, corrections.get(site.id))
+        if now is not site:
+            changed[site.id] = now
+    return sites.with_sites(changed)
 
 
 def state_from_store(

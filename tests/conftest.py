@@ -22,6 +22,48 @@ def catalog() -> Catalog:
     return load_catalog()
 
 
+@pytest.fixture(scope="session")
+def many_points(catalog: Catalog) -> Catalog:
+    """The shipped catalog with COLUMNS_FROM + 60 plain point sites (copies of a water plant
+    on a grid around it, of three kinds, some with aliases, some surveyed, some the user's),
+    half of them between the shipped sites: enough to be held as columns (gis/site_table.py)."""
+    from dataclasses import replace
+
+    from shapely.geometry import Point
+
+    from gis.model import USER_PREFIX, Kind, LocationBasis
+    from gis.site_table import COLUMNS_FROM
+
+    template = catalog.site("gangdong-water-plant")
+    x, y = template.location.geometry.x, template.location.geometry.y
+    kinds = (Kind.WATER_PLANT, Kind.DOCK, Kind.OUTFALL)
+    extra = []
+    for i in range(COLUMNS_FROM + 60):
+        site_id = f"{USER_PREFIX * (i % 97 == 0)}grid-{i}"
+        location = replace(
+            template.location,
+            place_id=site_id,
+            geometry=Point(x + (i % 40) * 0.0011, y + (i // 40) * 0.0009),
+            precision_m=100.0 + 50 * (i % 3),
+            basis=LocationBasis.SURVEYED if i % 5 == 0 else template.location.basis,
+        )
+        extra.append(
+            replace(
+                template,
+                id=site_id,
+                name_zh=f"网格点{i}",
+                name_en=f"Grid point {i}",
+                aliases=(f"网格{i}",) if i % 7 == 0 else (),
+                kind=kinds[i % 3],
+                location=location,
+            )
+        )
+    half = len(extra) // 2
+    shipped = catalog.sites
+    sites = (*shipped[:20], *extra[:half], *shipped[20:], *extra[half:])
+    return Catalog(documents=catalog.documents, sites=sites)
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break without touching the shipped files."""

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -33,6 +32,7 @@ from desktop.map.water_layer import FormerSites, water_item
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
+from gis.map_points import area_features, point_symbols
 from gis.relocation import (
     FORMER_SITE_EN,
     FORMER_SITE_ZH,
@@ -88,24 +88,19 @@ class MapCanvas(MapNavigation):
         # The data is WGS84; the canvas draws in Web Mercator: areas and lines are projected
         # here (a few hundred), points as arrays inside their layer.
         features = map_data.features
-        # one vectorised type test: a geom_type per feature costs seconds at 100,000 sites
-        is_point = (shapely.get_type_id([f.shape for f in features]) == 0).tolist()
-        self._features = {
-            f.id: f if point else _in_mercator(f)
-            for f, point in zip(features, is_point, strict=True)
-        }
-        points = sorted(
-            (f for f, point in zip(features, is_point, strict=True) if point),
-            key=lambda f: Z_ORDER[f.layer],
-        )
-        self.points = SiteLayer(points)
+        # Point sites come as columns (gis/map_points.py): no object per site at 100,000.
+        symbols = point_symbols(features)
+        z = np.array([Z_ORDER[layer] for layer in symbols.layers], dtype=int)
+        if len(z) and np.any(np.diff(z) < 0):
+            symbols = symbols.take(np.argsort(z, kind="stable"))
+        # areas and lines only, in Web Mercator
+        self._features = {f.id: _in_mercator(f) for f in area_features(features)}
+        self.points = SiteLayer(symbols)
         self.points.setZValue(Z_ORDER["sites"])
-        self._point_layers = np.array([f.layer for f in points], dtype=object)
+        self._point_layers = np.array(symbols.layers, dtype=object)
         self.former = FormerSites(self.scene(), self.points, Z_ORDER["sites"] + 0.5)  # 原址
         self.scene().addItem(self.points)
-        self._populate_areas(
-            [self._features[f.id] for f, point in zip(features, is_point, strict=True) if not point]
-        )
+        self._populate_areas(list(self._features.values()))
         self._water = [water_item(w) for w in map_data.water]
         for item in self._water:
             self.scene().addItem(item)
@@ -142,7 +137,8 @@ class MapCanvas(MapNavigation):
         # Only tracked sites can differ from the documents; those recoloured by an earlier
         # state (another store) go back to their documents' status.
         tracked = state.sites_tracked().intersection(self.points.index)
-        statuses = {site_id: self._features[site_id].status for site_id in self._recoloured}
+        documents = self.points.document_statuses
+        statuses = {s: documents[self.points.index[s]] for s in self._recoloured}
         statuses |= {site_id: state.site_status(site_id) for site_id in tracked}
         changed, self._recoloured = tracked | self._recoloured, tracked
         self.points.set_statuses(statuses)
@@ -253,18 +249,22 @@ class MapCanvas(MapNavigation):
         found = self.sites_at(view_pos)
         if not found:
             return ""
-        feature = self._features[found[0]]
-        now = self._state.site_status(feature.id) if self._state else feature.status
+        site_id = found[0]
+        if site_id in self._features:
+            document = self._features[site_id].status
+        else:  # a point: the map data's status, as the symbol has it
+            document = self.points.document_statuses[self.points.index[site_id]]
+        now = self._state.site_status(site_id) if self._state else document
         status = f"{now.label_zh} {now.label_en}" if now else "无措施 no measure"
         more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
         moved = ""
-        if feature.id in self.former:
+        if site_id in self.former:
             moved = (
                 f"\n{FORMER_SITE_ZH} {FORMER_SITE_EN} · {NEW_SITE_UNKNOWN_ZH} {NEW_SITE_UNKNOWN_EN}"
             )
-        kind = f"{feature.kind.label_zh} {feature.kind.label_en}"  # Chinese, then English
-        name = self.catalog.site(feature.id).name_en
-        return f"{feature.name_zh}\n{name}\n{kind} · {status}{moved}{more}"
+        site = self.catalog.site(site_id)  # built for this one site when held as a row
+        kind = f"{site.kind.label_zh} {site.kind.label_en}"  # Chinese, then English
+        return f"{site.name_zh}\n{site.name_en}\n{kind} · {status}{moved}{more}"
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -15,16 +15,15 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
-import shapely
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.map import style
 from desktop.map.items import draw_site_symbol, symbol_path
-from gis import MapFeature
 from gis.basemaps import shift_xy
 from gis.crs import lonlat_to_mercator
+from gis.map_points import PointSymbols
 from gis.model import USER_PREFIX
 from gis.symbology import HALO_FILL_MAX_PX, HALO_MAX_M_PER_PX
 
@@ -39,31 +38,29 @@ FORMER = "former:"  # a shape name so prefixed draws the site hollow and grey (å
 
 
 class SiteLayer(QGraphicsItem):
-    def __init__(self, features: list[MapFeature]) -> None:
+    def __init__(self, points: PointSymbols) -> None:
         super().__init__()
-        self.ids = [f.id for f in features]
+        self.ids = points.ids
         self.index = {site_id: i for i, site_id in enumerate(self.ids)}
-        self.features = features
-        points = np.array([f.shape for f in features], dtype=object)
-        lon, lat = shapely.get_x(points), shapely.get_y(points)
-        xs, ys = lonlat_to_mercator(lon, lat)  # the data is WGS84; the scene is Web Mercator
-        self.xs, self.ys = xs, -ys
+        self.document_statuses = points.statuses  # as the map data has them (no store)
+        xs, ys = lonlat_to_mercator(points.lon, points.lat)  # the data is WGS84; the scene
+        self.xs, self.ys = xs, -ys  # is Web Mercator
         # Where the data put each site; xs, ys are where it is drawn (see set_datum).
         self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
         self.datum = "wgs84"
-        precision = np.array([f.precision_m for f in features], dtype=float)
-        latitude = np.array([f.latitude for f in features], dtype=float)
-        estimate = np.array([f.is_estimate for f in features], dtype=bool)
-        self.halo = np.where(estimate, precision / np.cos(np.radians(latitude)), 0.0)
+        self.halo = np.where(
+            points.is_estimate, points.precision_m / np.cos(np.radians(points.lat)), 0.0
+        )
         # (shape, status, the user's own site?): user sites are drawn with a dark edge. Each
         # distinct style is one tuple, shared by its sites.
+        shapes = {kind: style.KIND_SHAPES.get(kind, "circle") for kind in set(points.kinds)}
         self.style_of = _shared(
-            (style.KIND_SHAPES.get(f.kind, "circle"), f.status, f.id.startswith(USER_PREFIX))
-            for f in features
+            (shapes[kind], status, site_id.startswith(USER_PREFIX))
+            for kind, status, site_id in zip(points.kinds, points.statuses, self.ids, strict=True)
         )
         self._index_styles()
         self._former: set[str] = set()  # the sites drawn as former sites (set_former)
-        self.shown = np.ones(len(features), dtype=bool)
+        self.shown = np.ones(len(self.ids), dtype=bool)
         self.selected: int | None = None
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
         self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
@@ -237,7 +234,8 @@ class SiteLayer(QGraphicsItem):
         padded = self._cache is not None and self._cache[0] == key
         self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
         if not padded:
-            QTimer.singleShot(0, lambda: self._widen_cache(transform, widget, key))
+            # the widget as context: a view closed before the loop is idle drops the call
+            QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
         assert self._cache is not None  # _render_cache has just made it
         _, origin, _, pixmap = self._cache
         self._blit(painter, transform.map(origin), pixmap)

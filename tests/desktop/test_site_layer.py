@@ -14,7 +14,10 @@ from desktop.map import style
 from desktop.map.canvas import MapCanvas
 from desktop.map.site_layer import VECTOR_LIMIT
 from gis import Catalog, Kind, Location, Status, build_map_data
+from gis.mapdata import read_map_cache, write_map_cache
 from gis.model import LocationBasis
+from gis.paths import data_root
+from gis.site_table import SiteList
 
 CROWD = 3000
 LONE = "former-gedian-chemical-works"  # in progress: orange, 13 km from any other site
@@ -184,3 +187,32 @@ def test_a_busy_view_still_draws_each_symbol_where_its_site_is(canvas):
     for at in points:
         assert _close(image.pixelColor(at), style.status_colour(None))
         assert not _close(image.pixelColor(at + QPoint(15, 0)), style.status_colour(None))
+
+
+def test_a_crowd_read_from_the_cache_as_columns_is_the_same_map(qtbot, canvas, crowded, tmp_path):
+    """The cache holds the crowd as columns (no object per site): the map drawn from it has
+    the same symbols in the same places and pixels, the same tooltip and the same click."""
+    key = {"app": "test", "data": "crowd"}
+    write_map_cache(tmp_path / "cache", crowded, key, data_root(), None)
+    cached = read_map_cache(tmp_path / "cache", key, data_root(), None)
+    assert isinstance(cached.catalog.sites, SiteList)
+    other = MapCanvas(cached)
+    qtbot.addWidget(other)
+    other.resize(1000, 800)
+    other.show()
+    qtbot.waitExposed(other)
+    other.fit_to_wuhan()
+    mine, theirs = other.points, canvas.points
+    assert mine.ids == theirs.ids and mine.style_of == theirs.style_of
+    for column in ("xs", "ys", "halo"):
+        assert np.array_equal(getattr(mine, column), getattr(theirs, column))
+    assert other.viewport().grab().toImage() == canvas.viewport().grab().toImage()
+    for site_id in (LONE, "crowd-7"):
+        pos = canvas.mapFromScene(canvas.site_scene_pos(site_id))
+        assert other.tooltip_at(pos) == canvas.tooltip_at(pos)
+    assert cached.catalog.site("crowd-7") == crowded.catalog.site("crowd-7")  # built on demand
+    chosen = []
+    other.siteClicked.connect(chosen.append)
+    pos = other.mapFromScene(other.site_scene_pos(LONE))
+    qtbot.mouseClick(other.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert chosen == [LONE]

@@ -14,12 +14,14 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
+import numpy as np
 import pytest
 import shapely
 
 from gis import CatalogInvalid, Kind, build_map_data, load_map_data
 from gis.cachefile import MAGIC, read_cache_file, write_cache_file
 from gis.catalog_codec import SITE_COLUMNS
+from gis.map_points import FeatureList, point_symbols
 from gis.mapdata import (
     CACHE_NAME,
     FORMAT,
@@ -29,6 +31,8 @@ from gis.mapdata import (
     write_map_cache,
 )
 from gis.paths import data_root
+from gis.site_rows_codec import ROW_LINES
+from gis.site_table import COLUMNS_FROM, SiteList
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -319,9 +323,11 @@ def test_the_cache_is_json_and_wkb(warm, catalog):
     text, ends, wkb = json.loads(raw[14:start])["sizes"]
     lines = [json.loads(line) for line in raw[start : start + text].split(b"\n")]
     assert set(lines[0]) == {"paths", "documents", "district_lists", "water"}
-    # a column per field: the sites' (the location's after the site's), the features', the
-    # districts' (site, district list)
-    assert len(lines) == 1 + SITE_COLUMNS + 6 + 2
+    # a column per field: the object sites' (the location's after the site's), the point
+    # site rows' (none here: the catalog has too few), the order of rows and objects, the
+    # features', the districts' (site, district list)
+    assert len(lines) == 1 + SITE_COLUMNS + ROW_LINES + 1 + 6 + 2
+    assert lines[1 + SITE_COLUMNS] == []  # no row ids
     offsets = struct.unpack(f"<{ends // 8}Q", raw[start + text : start + text + ends])
     blob = raw[start + text + ends :]
     assert len(blob) == wkb == offsets[-1]
@@ -419,3 +425,29 @@ def test_a_point_site_s_shape_is_stored_and_read_once(map_data, tmp_path):
     points = [f for f in back.features if f.shape.geom_type == "Point"]
     assert points
     assert all(f.shape is back.catalog.site(f.id).location.geometry for f in points)
+
+
+def test_many_point_sites_round_trip_as_columns(many_points, tmp_path):
+    """Past COLUMNS_FROM plain point sites the cache holds them as columns and reads them
+    back as rows: every site and feature built from them is the fresh build's, and writing
+    what was read gives the same file."""
+    fresh = build_map_data(many_points)
+    key = cache_key(data_root(), None)
+    write_map_cache(tmp_path / CACHE_NAME, fresh, key, data_root(), None)
+    back = read_map_cache(tmp_path / CACHE_NAME, key, data_root(), None)
+    assert isinstance(back.catalog.sites, SiteList) and isinstance(back.features, FeatureList)
+    assert len(back.features.rows) >= COLUMNS_FROM
+    assert back == fresh  # deep: every site and feature, each row built on demand
+    assert back.districts == fresh.districts
+    assert back.catalog.site("grid-7") == many_points.site("grid-7")
+    built, read = point_symbols(fresh.features), point_symbols(back.features)
+    assert (read.ids, read.layers, read.kinds, read.statuses) == (
+        built.ids,
+        built.layers,
+        built.kinds,
+        built.statuses,
+    )
+    for column in ("lon", "lat", "precision_m", "is_estimate"):
+        assert np.array_equal(getattr(read, column), getattr(built, column))
+    write_map_cache(tmp_path / "again", back, key, data_root(), None)
+    assert (tmp_path / "again").read_bytes() == (tmp_path / CACHE_NAME).read_bytes()
