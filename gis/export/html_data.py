@@ -78,9 +78,11 @@ def site_columns(
 ) -> dict[str, Any]:
     """The columns of every site the map shows: district outlines, drawn sites, citywide."""
     catalog = state.catalog
+    # one pass over the sites: point sites held as rows are built together, once each
+    by_id = {s.id: s for s in catalog.sites}
     rows: list[tuple[Site, str, BaseGeometry | None]] = [
         (
-            catalog.site(f.id),
+            by_id[f.id],
             f.layer,
             f.simplified[DISTRICT_LEVEL][1] if f.layer == "districts" else None,
         )
@@ -89,10 +91,10 @@ def site_columns(
     ]
     rows += [
         (s, "city", None)
-        for s in catalog.sites
+        for s in by_id.values()
         if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
     ]
-    order = {s.id: i for i, s in enumerate(sorted(catalog.sites, key=tie_break))}
+    order = {s.id: i for i, s in enumerate(sorted(by_id.values(), key=tie_break))}
     documents = list(catalog.documents)
     doc_index = {d: i for i, d in enumerate(documents)}
     district_names = _Table()

@@ -126,3 +126,8 @@ def test_a_filter_keeps_the_same_sites_among_rows(many_points, as_rows):
         assert kept.visible(as_rows, districts) == kept.visible(many_points, districts)
     docks = SiteFilter(kinds=frozenset({Kind.DOCK})).visible(as_rows, districts)
     assert "grid-1" in docks and "grid-3" not in docks
+
+
+def test_rows_built_in_several_batches_keep_their_order(many_points, as_rows, monkeypatch):
+    monkeypatch.setattr("gis.site_table.BATCH", 100)
+    assert list(as_rows.sites) == list(many_points.sites)
