@@ -168,7 +168,10 @@
         open.appendChild(UI.symbol(kind.shape, UI.statusOf(meta, c.status[row]).colour, 14));
         open.appendChild(el("span", "envmap-list-name", c.name[row]));
         open.appendChild(el("span", "envmap-result-kind", " " + kind.zh));
-        open.addEventListener("click", function () { ctx.openRow(row); });
+        /* Opening the site moves the map, which rebuilds this list: the click's target is then
+         * gone from the panel, and Leaflet, no longer seeing it inside the panel, would take
+         * it for a click on the map and close the popup just opened. */
+        open.addEventListener("click", function (event) { event.stopPropagation(); ctx.openRow(row); });
         item.appendChild(open);
         var own = (c.details[row] || {}).measures || [];
         if (own.length) {

@@ -132,7 +132,10 @@ def test_list_follows_filters_and_view(open_offline, map_html, map_data):
     assert "良久商贸码头" in names and len(names) < len(listed)
     own = state.site_measures("liangjiu-dock")[0].measure.text_zh
     assert own in page.locator(".envmap-list").inner_text()
+    # Away from the site (still in view): the click moves the map, which rebuilds the list.
+    page.evaluate("window.envmap.map.panBy([40, 0], {animate: false})")
     page.locator(".envmap-list-name", has_text="良久商贸码头").click()
+    assert page.evaluate("window.envmap.openId()") == "liangjiu-dock"  # open, not closing
     assert "良久商贸码头" in page.locator(".leaflet-popup-content").last.inner_text()
     page.click(".envmap-toggle-filters")
     dock = list(Kind).index(Kind.DOCK)
