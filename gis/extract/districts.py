@@ -126,7 +126,7 @@ def short_prefix(name: str, kind: Kind) -> str | None:
     """ "汉阳赫山地块", "江夏污水处理厂": a facility written after its district's short name
     lies in it, as does a river's stretch named by one. Lakes and rivers as a whole cross
     districts, and a company is named, not placed, by it."""
-    stretch = _STRETCH.search(name)
+    stretch = _STRETCH.search(name) if name.endswith("段") else None
     if stretch:  # "巡司河武昌段": the river's stretch in 武昌区
         return SHORT[stretch.group(1)]
     if kind not in _FACILITIES or "公司" in name or "集团" in name:
