@@ -11,6 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
 from desktop.file_dialogs import last_folder, open_file_name, save_file_name
+from desktop.i18n import apply_language
 from desktop.import_job import FILE_PATTERNS
 from gis.extract.text import FORMATS
 
@@ -46,6 +47,9 @@ def test_dialogs_open_in_the_last_folder_and_remember_it(qtbot, tmp_path):
 
 
 def test_qt_file_dialog_speaks_chinese(qtbot, tmp_path):
+    # The Chinese interface, whatever ran before in this process (the first test a pytest-xdist
+    # worker runs has no translator yet: the settings fixture installs it after each test).
+    apply_language("zh")
     seen: dict = {}
     QTimer.singleShot(0, lambda: _answer(seen, None))
     open_file_name(None, "导入文件", "*.txt")
