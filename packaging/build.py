@@ -35,6 +35,8 @@ NO_SYSTEM_FONTS = """<?xml version="1.0"?>
 <fontconfig><cachedir>{cache}</cachedir></fontconfig>
 """
 WINDOWS = sys.platform == "win32"
+# what is built once and reused by later builds (numpy without BLAS)
+BUILD_CACHE = Path(os.environ.get("ENVMAP_BUILD_CACHE", Path.home() / ".cache" / "envmap-build"))
 
 
 def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess:
@@ -52,7 +54,28 @@ def prepare_venv(venv: Path) -> Path:
         run(sys.executable, "-m", "venv", venv)
         run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[desktop,office]", *PINS)
+    if not WINDOWS:
+        numpy_without_blas(python)
     return python
+
+
+def numpy_without_blas(python: Path) -> None:
+    """numpy's wheel carries OpenBLAS (28 MB with its Fortran runtime) for linear algebra the
+    app never does (shapely and pyproj need numpy's arrays, not BLAS): on Linux the bundle gets
+    the same numpy release built from source without BLAS/LAPACK (numpy's own loops and
+    lapack_lite instead). The wheel is built once per release and kept in BUILD_CACHE."""
+    probe = "import numpy, pathlib; print(numpy.__version__, pathlib.Path(numpy.__file__).parent)"
+    found = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True)
+    version, folder = found.stdout.split()
+    if not (Path(folder).parent / "numpy.libs").exists():
+        return  # already built without BLAS
+    wheels = BUILD_CACHE / "numpy-noblas"
+    if not any(wheels.glob(f"numpy-{version}-*.whl")):
+        run(python, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-binary", "numpy",
+            f"numpy=={version}", "-w", wheels, *(f"-Csetup-args=-D{option}" for option in
+            ("blas=none", "lapack=none", "allow-noblas=true")))  # fmt: skip
+    wheel = next(wheels.glob(f"numpy-{version}-*.whl"))
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel)
 
 
 def find_font(given: Path | None) -> Path | None:
@@ -142,6 +165,28 @@ def self_test(bundle: Path, home: Path) -> tuple[bool, str, float]:
     return result.returncode == 0, result.stdout, seconds
 
 
+def render_test(bundle: Path, home: Path) -> bool:
+    """`envmap render` to PDF and PNG from the copied bundle (the doctor paints offscreen but
+    writes neither file)."""
+    passed = True
+    for suffix, magic in ((".pdf", b"%PDF"), (".png", b"\x89PNG")):
+        out = home / f"render{suffix}"
+        result = subprocess.run(
+            [str(program(bundle)), "render", str(out)],
+            env=bare_environment(home),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+        )
+        if result.returncode == 0 and out.is_file() and out.read_bytes()[:4] == magic:
+            print(f"ok   render {out.name}: {out.stat().st_size // 1024} KB")
+        else:
+            print(f"FAIL render {out.name}:\n{result.stdout}{result.stderr}")
+            passed = False
+    return passed
+
+
 def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
     """Launch to the map's first painted frame; the first start (which builds the map cache)
     is left out, as it is once per install."""
@@ -214,6 +259,7 @@ def main() -> int:
         home = Path(elsewhere) / "home"
         home.mkdir()
         passed, doctor, test_seconds = self_test(copied, home)
+        passed = render_test(copied, home) and passed
         # nothing test-only inside; the pruned proj.db resolves every CRS the app uses
         checks = subprocess.run(
             [str(python), str(ROOT / "packaging" / "bundle_checks.py")],
