@@ -98,7 +98,46 @@ def build(python: Path, dist: Path, work: Path, font: Path | None) -> Path:
         strip_debug_sections(bundle / "_internal")
     if not WINDOWS:
         filter_icu_data(bundle / "_internal")
+        one_openssl(bundle / "_internal")
     return bundle
+
+
+def _openssl_versions(library: Path, section: str) -> set[str]:
+    """The OPENSSL_x symbol versions a library defines or needs (readelf -V)."""
+    out = subprocess.run(["readelf", "-V", str(library)], capture_output=True, text=True).stdout
+    part = out.split(section, 1)[1] if section in out else ""
+    part = part.split("Version needs" if section != "Version needs" else "\n\n\n", 1)[0]
+    return {word for word in part.split() if word.startswith("OPENSSL_")}
+
+
+def one_openssl(folder: Path) -> None:
+    """psycopg's wheel carries its own OpenSSL (libcrypto/libssl, 6.9 MB) beside the one
+    Python's ssl uses: its libpq and libldap need only OpenSSL 3.0's symbols, so they are
+    pointed at Python's (a relative symlink). The self-test loads libpq with every symbol
+    bound (LD_BIND_NOW) and connects."""
+    libs = folder / "psycopg_binary.libs"
+    if not libs.is_dir() or not shutil.which("readelf"):
+        return
+    for stem in ("libssl", "libcrypto"):  # libssl first: psycopg's needs a newer libcrypto
+        ours, theirs = folder / f"{stem}.so.3", list(libs.glob(f"{stem}-*.so.3"))
+        if not ours.is_file() or len(theirs) != 1 or theirs[0].is_symlink():
+            continue
+        defined = _openssl_versions(ours, "Version definition")
+        users = [lib for lib in libs.iterdir() if lib.is_file() and not lib.is_symlink()]
+        needed = set().union(*(_openssl_versions(lib, "Version needs") for lib in users
+                               if theirs[0].name in _needed(lib)))  # fmt: skip
+        if not needed or not needed <= defined:
+            print(f"build: psycopg's {theirs[0].name} kept: needs {sorted(needed - defined)}")
+            continue
+        theirs[0].unlink()
+        theirs[0].symlink_to(Path("..") / ours.name)
+        print(f"{theirs[0].name} -> ../{ours.name} (needs {', '.join(sorted(needed))})")
+
+
+def _needed(library: Path) -> str:
+    """The library's NEEDED entries (not its own SONAME)."""
+    out = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout
+    return "\n".join(line for line in out.splitlines() if "(NEEDED)" in line)
 
 
 def filter_icu_data(folder: Path) -> None:
@@ -187,6 +226,29 @@ def render_test(bundle: Path, home: Path) -> bool:
     return passed
 
 
+def postgres_driver_test(bundle: Path, home: Path) -> bool:
+    """psycopg's libpq loads from the bundle with every symbol bound at once (LD_BIND_NOW: an
+    OpenSSL it cannot use would fail here, not at the first TLS connection) and reaches the
+    network: a closed port on 127.0.0.1 must answer "connection refused"."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://envmap@127.0.0.1:{port}/envmap"
+    result = subprocess.run(
+        [str(program(bundle)), "--store", url, "status", "history", "none"],
+        env={**bare_environment(home), "LD_BIND_NOW": "1"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    refused = "connection refused" in (result.stdout + result.stderr).lower()
+    print(f"{'ok  ' if refused else 'FAIL'} PostgreSQL driver: {result.stderr.strip()[-200:]}")
+    return refused
+
+
 def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
     """Launch to the map's first painted frame; the first start (which builds the map cache)
     is left out, as it is once per install."""
@@ -260,6 +322,7 @@ def main() -> int:
         home.mkdir()
         passed, doctor, test_seconds = self_test(copied, home)
         passed = render_test(copied, home) and passed
+        passed = postgres_driver_test(copied, home) and passed
         # nothing test-only inside; the pruned proj.db resolves every CRS the app uses
         checks = subprocess.run(
             [str(python), str(ROOT / "packaging" / "bundle_checks.py")],
