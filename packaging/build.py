@@ -35,6 +35,8 @@ NO_SYSTEM_FONTS = """<?xml version="1.0"?>
 <fontconfig><cachedir>{cache}</cachedir></fontconfig>
 """
 WINDOWS = sys.platform == "win32"
+# what is built once and reused by later builds (numpy without BLAS)
+BUILD_CACHE = Path(os.environ.get("ENVMAP_BUILD_CACHE", Path.home() / ".cache" / "envmap-build"))
 
 
 def run(*command: str | Path, **kwargs) -> subprocess.CompletedProcess:
@@ -52,7 +54,28 @@ def prepare_venv(venv: Path) -> Path:
         run(sys.executable, "-m", "venv", venv)
         run(python, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[desktop,office]", *PINS)
+    if not WINDOWS:
+        numpy_without_blas(python)
     return python
+
+
+def numpy_without_blas(python: Path) -> None:
+    """numpy's wheel carries OpenBLAS (28 MB with its Fortran runtime) for linear algebra the
+    app never does (shapely and pyproj need numpy's arrays, not BLAS): on Linux the bundle gets
+    the same numpy release built from source without BLAS/LAPACK (numpy's own loops and
+    lapack_lite instead). The wheel is built once per release and kept in BUILD_CACHE."""
+    probe = "import numpy, pathlib; print(numpy.__version__, pathlib.Path(numpy.__file__).parent)"
+    found = subprocess.run([str(python), "-c", probe], check=True, capture_output=True, text=True)
+    version, folder = found.stdout.split()
+    if not (Path(folder).parent / "numpy.libs").exists():
+        return  # already built without BLAS
+    wheels = BUILD_CACHE / "numpy-noblas"
+    if not any(wheels.glob(f"numpy-{version}-*.whl")):
+        run(python, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-binary", "numpy",
+            f"numpy=={version}", "-w", wheels, *(f"-Csetup-args=-D{option}" for option in
+            ("blas=none", "lapack=none", "allow-noblas=true")))  # fmt: skip
+    wheel = next(wheels.glob(f"numpy-{version}-*.whl"))
+    run(python, "-m", "pip", "install", "--quiet", "--no-deps", "--force-reinstall", wheel)
 
 
 def find_font(given: Path | None) -> Path | None:
@@ -75,7 +98,46 @@ def build(python: Path, dist: Path, work: Path, font: Path | None) -> Path:
         strip_debug_sections(bundle / "_internal")
     if not WINDOWS:
         filter_icu_data(bundle / "_internal")
+        one_openssl(bundle / "_internal")
     return bundle
+
+
+def _openssl_versions(library: Path, section: str) -> set[str]:
+    """The OPENSSL_x symbol versions a library defines or needs (readelf -V)."""
+    out = subprocess.run(["readelf", "-V", str(library)], capture_output=True, text=True).stdout
+    part = out.split(section, 1)[1] if section in out else ""
+    part = part.split("Version needs" if section != "Version needs" else "\n\n\n", 1)[0]
+    return {word for word in part.split() if word.startswith("OPENSSL_")}
+
+
+def one_openssl(folder: Path) -> None:
+    """psycopg's wheel carries its own OpenSSL (libcrypto/libssl, 6.9 MB) beside the one
+    Python's ssl uses: its libpq and libldap need only OpenSSL 3.0's symbols, so they are
+    pointed at Python's (a relative symlink). The self-test loads libpq with every symbol
+    bound (LD_BIND_NOW) and connects."""
+    libs = folder / "psycopg_binary.libs"
+    if not libs.is_dir() or not shutil.which("readelf"):
+        return
+    for stem in ("libssl", "libcrypto"):  # libssl first: psycopg's needs a newer libcrypto
+        ours, theirs = folder / f"{stem}.so.3", list(libs.glob(f"{stem}-*.so.3"))
+        if not ours.is_file() or len(theirs) != 1 or theirs[0].is_symlink():
+            continue
+        defined = _openssl_versions(ours, "Version definition")
+        users = [lib for lib in libs.iterdir() if lib.is_file() and not lib.is_symlink()]
+        needed = set().union(*(_openssl_versions(lib, "Version needs") for lib in users
+                               if theirs[0].name in _needed(lib)))  # fmt: skip
+        if not needed or not needed <= defined:
+            print(f"build: psycopg's {theirs[0].name} kept: needs {sorted(needed - defined)}")
+            continue
+        theirs[0].unlink()
+        theirs[0].symlink_to(Path("..") / ours.name)
+        print(f"{theirs[0].name} -> ../{ours.name} (needs {', '.join(sorted(needed))})")
+
+
+def _needed(library: Path) -> str:
+    """The library's NEEDED entries (not its own SONAME)."""
+    out = subprocess.run(["readelf", "-d", str(library)], capture_output=True, text=True).stdout
+    return "\n".join(line for line in out.splitlines() if "(NEEDED)" in line)
 
 
 def filter_icu_data(folder: Path) -> None:
@@ -140,6 +202,51 @@ def self_test(bundle: Path, home: Path) -> tuple[bool, str, float]:
     output = result.stdout + result.stderr
     print(output, flush=True)
     return result.returncode == 0, result.stdout, seconds
+
+
+def render_test(bundle: Path, home: Path) -> bool:
+    """`envmap render` to PDF and PNG from the copied bundle (the doctor paints offscreen but
+    writes neither file)."""
+    passed = True
+    for suffix, magic in ((".pdf", b"%PDF"), (".png", b"\x89PNG")):
+        out = home / f"render{suffix}"
+        result = subprocess.run(
+            [str(program(bundle)), "render", str(out)],
+            env=bare_environment(home),
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=300,
+        )
+        if result.returncode == 0 and out.is_file() and out.read_bytes()[:4] == magic:
+            print(f"ok   render {out.name}: {out.stat().st_size // 1024} KB")
+        else:
+            print(f"FAIL render {out.name}:\n{result.stdout}{result.stderr}")
+            passed = False
+    return passed
+
+
+def postgres_driver_test(bundle: Path, home: Path) -> bool:
+    """psycopg's libpq loads from the bundle with every symbol bound at once (LD_BIND_NOW: an
+    OpenSSL it cannot use would fail here, not at the first TLS connection) and reaches the
+    network: a closed port on 127.0.0.1 must answer "connection refused"."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"postgresql+psycopg://envmap@127.0.0.1:{port}/envmap"
+    result = subprocess.run(
+        [str(program(bundle)), "--store", url, "status", "history", "none"],
+        env={**bare_environment(home), "LD_BIND_NOW": "1"},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    refused = "connection refused" in (result.stdout + result.stderr).lower()
+    print(f"{'ok  ' if refused else 'FAIL'} PostgreSQL driver: {result.stderr.strip()[-200:]}")
+    return refused
 
 
 def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
@@ -214,6 +321,8 @@ def main() -> int:
         home = Path(elsewhere) / "home"
         home.mkdir()
         passed, doctor, test_seconds = self_test(copied, home)
+        passed = render_test(copied, home) and passed
+        passed = postgres_driver_test(copied, home) and passed
         # nothing test-only inside; the pruned proj.db resolves every CRS the app uses
         checks = subprocess.run(
             [str(python), str(ROOT / "packaging" / "bundle_checks.py")],
