@@ -72,9 +72,7 @@ def test_a_menu_action_right_after_the_start_works(qtbot, map_data):
     assert window.catalog.site(SITE).name_zh in window.details.toPlainText()
 
 
-def test_the_store_opens_after_the_panels_and_its_statuses_reach_the_map(
-    qtbot, map_data, tmp_path
-):
+def test_the_store_opens_after_the_panels_and_its_statuses_reach_the_map(qtbot, map_data, tmp_path):
     folder = tmp_path / "user"
     store = StatusStore(UserFolder(folder).store, map_data.catalog)
     for measure in map_data.catalog.measures_concerning(SITE):
