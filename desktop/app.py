@@ -59,7 +59,7 @@ class Desktop:
         self.window.languageChosen.connect(self.switch_language)
         self.window.userDataChanged.connect(self.refresh)
         if self.first_frame is not None:
-            self.window.ready.connect(self._save_first_frame)
+            self.window.settled.connect(self._save_first_frame)  # with the store's colours
         if self.on_map_shown is not None:  # before show(): a platform may paint at once
             self.window.mapShown.connect(self.on_map_shown)
         if self.on_ready is not None:

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
     userDataChanged = Signal()
     mapShown = Signal()  # the map's first frame is painted
     ready = Signal()  # the panels, menus and tools are there too (after the map's first frame)
+    settled = Signal()  # then the store's statuses are drawn (or it said why not)
     importFinished = Signal(object)  # the review dialog of an import, or None
     # built by build_panels, after the map's first paint at start-up
     app_state: AppState
@@ -237,8 +238,12 @@ class MainWindow(QMainWindow):
         self.ready.emit()
         from desktop.store_opening import StoreOpening
 
-        self.store_opening = StoreOpening(self)
-        QTimer.singleShot(0, self.basemaps.restore)  # tiles, too, after the first frame
+        self.store_opening = StoreOpening(self, then=self._settle)
+
+    def _settle(self) -> None:
+        """The store is open (or has said why not): the basemap's tiles, then `settled`."""
+        self.basemaps.restore()
+        self.settled.emit()
 
     def store_availability(self, problem: str) -> None:
         from gis.failures import mask_passwords

@@ -9,6 +9,7 @@ import contextlib
 import importlib
 import logging
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -34,13 +35,15 @@ class StoreOpening(QObject):
     """Opens the window's status store once its panels are there: the modules it needs load
     in a worker thread (which shares the interpreter, so the window still answers between
     its steps), then the store opens on the GUI thread. Until its statuses are shown, the
-    status bar says they are loading and the cursor says the app is busy."""
+    status bar says they are loading and the cursor says the app is busy. `then` runs after
+    the store opens: what needs keyring (a basemap's key) waits for it to load off the GUI
+    thread rather than load it there (which froze the window as long)."""
 
     loaded = Signal()  # emitted in the worker thread; received in the window's thread
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
         super().__init__(window)
-        self.window = window
+        self.window, self.then = window, then
         window.store_state.setText(self.tr("正在载入状态…"))
         window.setCursor(Qt.CursorShape.BusyCursor)
         self.loaded.connect(self._open)
@@ -64,6 +67,7 @@ class StoreOpening(QObject):
         window.unsetCursor()
         window.store_state.setText("")  # the store's own state replaces it, if any
         window.tracking.open()
+        self.then()
 
 
 class ReadableTracking(Tracking):
