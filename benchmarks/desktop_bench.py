@@ -7,7 +7,10 @@ start-up: process start -> first painted frame (the last start's window picture)
           the same processes, beside the bare PySide6 window painting the 13 districts
           (benchmarks/anchors/bare_window.py), the two alternating (7 processes each): medians
           of wall seconds and of the processes' CPU seconds (which a loaded machine disturbs
-          less), and their ratios; the first (cache-building) start is reported too
+          less), and their ratios; the first (cache-building) start is reported too; and
+          -> the whole window ready (its panels, menus and tools, built after the map paints).
+          The app's modules are compiled to bytecode first, as an installed app's are (a
+          PYTHONDONTWRITEBYTECODE environment would otherwise compile them at every start).
 Each scenario loads map data from a map cache written beforehand, as the app does, in 3
 processes.
 first paint: reading the cache, building the map and painting its first 1280x800 frame
@@ -41,9 +44,10 @@ RUNS = 3
 def startup_seconds(home: Path, command: list[str] | None = None) -> dict[str, tuple[float, float]]:
     """From launching `envmap app` to the moment the window's first paint event arrives, as
     the bundle is timed (ENVMAP_REPORT_FIRST_PAINT: the app stamps the frame, then the real
-    window's map as `map-paint`, and quits, so work queued after it, like opening the status
-    store, is out). `home` keeps the map cache, first frame, settings and user data of these
-    runs away from the real ones. (wall, CPU) seconds to each stamp printed."""
+    window's map as `map-paint`, then `window-ready` once its panels are there, and quits, so
+    work queued after it, like opening the status store, is out). `home` keeps the map cache,
+    first frame, settings and user data of these runs away from the real ones. (wall, CPU)
+    seconds to each stamp printed."""
     start = time.time()
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENVMAP_REPORT_FIRST_PAINT": "1"}
     for name in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
@@ -58,7 +62,7 @@ def startup_seconds(home: Path, command: list[str] | None = None) -> dict[str, t
     )
     stamps = {}
     for line in out.stdout.splitlines():
-        if line.startswith(("first-paint ", "map-paint ")):
+        if line.startswith(("first-paint ", "map-paint ", "window-ready ")):
             name, wall, *cpu = line.split()
             stamps[name] = (float(wall) - start, float(cpu[0]) if cpu else float("nan"))
     return stamps
@@ -67,21 +71,28 @@ def startup_seconds(home: Path, command: list[str] | None = None) -> dict[str, t
 def startup_beside_bare_window(home: Path) -> None:
     """The first frame (from the last start's picture) and the real window's map, both
     timed in the same `envmap app` processes."""
+    import compileall
+
     sys.path.insert(0, str(HERE))
     from anchors_bench import _district_rings
+
+    for package in ("desktop", "gis"):
+        compileall.compile_dir(HERE.parent / package, quiet=1)
 
     rings = home / "districts.json"
     _district_rings(rings)
     bare = [sys.executable, str(HERE / "anchors" / "bare_window.py"), str(rings)]
     first = startup_seconds(home)["map-paint"][0]
     print(f"start-up building the map cache (first start): {first:.2f} s")
-    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "app": [], "map": []}
+    runs: dict[str, list[tuple[float, float]]] = {"bare": [], "app": [], "map": [], "ready": []}
     for _ in range(7):
         runs["bare"].append(startup_seconds(home, bare)["first-paint"])
         app = startup_seconds(home)
         runs["app"].append(app["first-paint"])
         runs["map"].append(app["map-paint"])
-    for what, label in (("app", "first painted frame"), ("map", "the real window's map")):
+        runs["ready"].append(app["window-ready"])
+    labels = (("app", "first painted frame"), ("map", "the real window's map"))
+    for what, label in (*labels, ("ready", "the whole window ready")):
         for i, unit in enumerate(("wall", "CPU")):
             bare_s = statistics.median(run[i] for run in runs["bare"])
             app_s = statistics.median(run[i] for run in runs[what])

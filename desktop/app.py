@@ -37,11 +37,15 @@ class Desktop:
         reload: Callable[[], MapData | None] | None = None,
         on_map_shown: Callable[[], None] | None = None,
         first_frame: Callable[[], Path | None] | None = None,
+        on_ready: Callable[[], None] | None = None,
     ) -> None:
+        """`on_map_shown` and `on_ready` are called when the first window's map is painted
+        and when its panels are there too: a start builds them after the map's first paint."""
         self.map_data = map_data
         self.user_folder = user_folder
         self.reload = reload
         self.on_map_shown = on_map_shown
+        self.on_ready = on_ready
         self.first_frame = first_frame  # where the window's picture for the next start goes
         self.window: MainWindow  # set by _open(), below
         apply_language(saved_language())
@@ -50,30 +54,30 @@ class Desktop:
     def _open(self) -> None:
         from desktop.main_window import MainWindow
 
-        self.window = MainWindow(self.map_data, self.user_folder)
+        first = self.on_ready is not None  # the start's window: its panels after its map
+        self.window = MainWindow(self.map_data, self.user_folder, panels_later=first)
         self.window.languageChosen.connect(self.switch_language)
         self.window.userDataChanged.connect(self.refresh)
         if self.first_frame is not None:
-            self.window.mapShown.connect(self._save_first_frame)
+            self.window.settled.connect(self._save_first_frame)  # with the store's colours
         if self.on_map_shown is not None:  # before show(): a platform may paint at once
             self.window.mapShown.connect(self.on_map_shown)
+        if self.on_ready is not None:
+            self.window.ready.connect(self.on_ready)
+        self.on_map_shown = self.on_ready = None  # a reopened window is timed no more
         self.window.show()
 
     def _save_first_frame(self) -> None:
         window, where = self.window, self.first_frame
         if where is not None:  # once the frame is on screen; named by the data it shows now
-            QTimer.singleShot(0, lambda: self._save_picture(window, where()))
-
-    @staticmethod
-    def _save_picture(window: QWidget, path: Path | None) -> None:
-        if path is not None:
-            save_first_frame(window, path)
+            QTimer.singleShot(0, lambda: save_first_frame(window, where()))
 
     def quit(self) -> None:
         """The app ends: the window as it is now (statuses recorded in this session included)
-        is the next start's first frame, then it closes and saves its layout."""
-        if self.first_frame is not None:
-            self._save_picture(self.window, self.first_frame())
+        is the next start's first frame, then it closes and saves its layout. A window closed
+        before its panels were there is no picture of the window."""
+        if self.first_frame is not None and self.window.complete:
+            save_first_frame(self.window, self.first_frame())
         self.window.close()
 
     def refresh(self) -> None:
@@ -184,8 +188,15 @@ def report_first_paint() -> None:
 
 def report_map_paint() -> None:
     """With ENVMAP_REPORT_FIRST_PAINT set, the moment the real window's map is first painted
-    (after the first frame, when one was saved) is printed likewise, and the app quits."""
+    (after the first frame, when one was saved) is printed likewise."""
     print(f"map-paint {time.time()!r} {time.process_time()!r}", flush=True)
+
+
+def report_window_ready() -> None:
+    """With ENVMAP_REPORT_FIRST_PAINT set, the moment the window's panels, menus and tools
+    are there too (after its map's first paint) is printed likewise, and the app quits
+    (before the status store opens)."""
+    print(f"window-ready {time.time()!r} {time.process_time()!r}", flush=True)
     app = QApplication.instance()
     if app is not None:
         QTimer.singleShot(0, app.quit)  # the loop may not run yet
@@ -239,6 +250,7 @@ class Start:
             lambda: open_map_data(self.data, cache_dir(), user_dir()),
             self._report_map_paint if self.reporting else None,
             lambda: picture_path(self.data),
+            report_window_ready if self.reporting else lambda: None,
         )
         if self.frame is not None:
             self.frame.close()
@@ -246,8 +258,12 @@ class Start:
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(desktop.quit)
-        self.claim = claim_user_folder(desktop.window, user_dir())
+        desktop.window.ready.connect(self._claim)  # the lock's modules: after the map, too
         return True
+
+    def _claim(self) -> None:
+        if self.desktop is not None and self.claim is None:
+            self.claim = claim_user_folder(self.desktop.window, user_dir())
 
 
 def picture_path(data: Path | None) -> Path | None:

@@ -87,9 +87,12 @@ def load_first_frame(path: Path | None) -> FirstFrame | None:
     return FirstFrame(picture)
 
 
-def save_first_frame(window: QWidget, path: Path) -> None:
+def save_first_frame(window: QWidget, path: Path | None) -> None:
     """Record the window as it is now for the next start; written atomically (a temporary
-    file renamed), and a failure only means the next start shows the real window alone."""
+    file renamed), and a failure only means the next start shows the real window alone.
+    No path (the data could not be looked at): nothing is recorded."""
+    if path is None:
+        return
     picture = QPicture()
     picture.setBoundingRect(QRect(0, 0, window.width(), window.height()))
     window.render(picture)

@@ -2,14 +2,20 @@
 
 It keeps the menus and docks; the current state lives in `AppState` (panels subscribe to it),
 and what the window writes, imports and records lives in `WindowExports`, `WindowImports` and
-`WindowTracking`."""
+`WindowTracking`.
+
+At start-up the map comes first: the window is shown with the map, the empty docks, menus and
+toolbar where the saved layout puts them, and the panels, menus' actions and tools fill in
+right after the map's first paint (`ready`); the status store opens after that (see
+`StoreOpening`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -18,127 +24,115 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
 
-from desktop.app_state import AppState
-from desktop.basemap_controls import BasemapControls
 from desktop.i18n import LANGUAGES, saved_language
 from desktop.map.canvas import MapCanvas
-from desktop.panels.details import DetailsPanel
-from desktop.panels.document import DocumentViewer
-from desktop.panels.layers import LayersPanel
-from desktop.panels.measures import MeasuresPanel
-from desktop.panels.search import SearchDialog
-from desktop.roles import login_text
-from desktop.store_opening import ReadableTracking
-from desktop.window_exports import WindowExports
-from desktop.window_imports import WindowImports
-from desktop.window_layout import WindowLayout, scrolling
-from desktop.window_tools import WindowTools
-from desktop.window_tracking import WindowTracking
+from desktop.window_layout import GEOMETRY, WindowLayout
+from desktop.window_panels import build_panels
 from gis import MapData
-from gis.boundaries import DISTRICT_NAMES_EN, attribution
-from gis.failures import mask_passwords
 from gis.filters import SiteFilter
-from gis.user_catalog import unfinished_reviews
-from gis.water import WATER_ATTRIBUTION
+
+if TYPE_CHECKING:  # built after the map's first paint, with what they import
+    from desktop.app_state import AppState
+    from desktop.basemap_controls import BasemapControls
+    from desktop.panels.details import DetailsPanel
+    from desktop.panels.document import DocumentViewer
+    from desktop.panels.layers import LayersPanel
+    from desktop.panels.measures import MeasuresPanel
+    from desktop.panels.search import SearchDialog
+    from desktop.store_opening import ReadableTracking
+    from desktop.window_exports import WindowExports
+    from desktop.window_imports import WindowImports
+    from desktop.window_tools import WindowTools
+    from desktop.window_tracking import WindowTracking
+
+FILTERS = ("kind", "status", "district", "document")  # the saved filter (desktop.panels.layers)
 
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
     userDataChanged = Signal()
     mapShown = Signal()  # the map's first frame is painted
+    ready = Signal()  # the panels, menus and tools are there too (after the map's first frame)
+    settled = Signal()  # then the store's statuses are drawn (or it said why not)
     importFinished = Signal(object)  # the review dialog of an import, or None
+    # built by build_panels, after the map's first paint at start-up
+    app_state: AppState
+    exports: WindowExports
+    imports: WindowImports
+    recording: WindowTracking
+    details: DetailsPanel
+    document_viewer: DocumentViewer
+    layers: LayersPanel
+    measures: MeasuresPanel
+    search_dialog: SearchDialog
+    basemaps: BasemapControls
+    tools: WindowTools
+    tracking: ReadableTracking
+    position: QLabel
+    scale_label: QLabel
+    store_state: QLabel
+    login: QLabel
 
-    def __init__(self, map_data: MapData, user_folder: Path | None = None) -> None:
+    def __init__(
+        self, map_data: MapData, user_folder: Path | None = None, panels_later: bool = False
+    ) -> None:
+        """`panels_later`: build the panels, menus' actions and tools after the map's first
+        paint (at start-up) rather than before it; a first start (no saved layout) and a
+        saved filter (which the first frame must already show) build them at once."""
         super().__init__()
         self.user_folder = user_folder
-        self.setAcceptDrops(True)
         self.setWindowTitle(self.tr("武汉环保行动地图"))
         self.map_data = map_data
-        self.catalog = catalog = map_data.catalog
-        self.app_state = AppState(catalog, user_folder, self)
+        self.catalog = map_data.catalog
         self.canvas = MapCanvas(map_data, self)
         self.setCentralWidget(self.canvas)
         self.site_filter = SiteFilter()
-        self.exports = WindowExports(self)
-        self.imports = WindowImports(self)
-        self.recording = WindowTracking(self)
-        self.details = DetailsPanel(catalog, self.canvas.districts, self)
-        self.document_viewer = DocumentViewer(catalog, self)
-        self.details_dock = self._dock("details-dock", self.tr("点位详情"), self.details)
-        self.document_dock = self._dock("document-dock", self.tr("原文"), self.document_viewer)
+        self.complete = False  # the panels, menus' actions and tools are built
+        self._frame()
+        self.window_layout = WindowLayout(self)
+        settings = QSettings()
+        saved_filter = any(str(settings.value(f"filter/{k}", 0)) != "0" for k in FILTERS)
+        if panels_later and settings.contains(GEOMETRY) and not saved_filter:
+            self.window_layout.restore()  # the map has its final size from the first frame
+        else:
+            build_panels(self)
+            self.window_layout.fit_to_screen()
+            self.window_layout.restore()
+        # The rest, and then the store, come once the map has painted.
+        self.canvas.viewport().installEventFilter(self)
+
+    def _frame(self) -> None:
+        """The window's parts that take room: the docks (empty until `_complete`), the
+        menus, the toolbar and the status bar, so the map does not move when they fill."""
+        translate = QCoreApplication.translate
+        self.details_dock = self._dock("details-dock", self.tr("点位详情"))
+        self.document_dock = self._dock("document-dock", self.tr("原文"))
         self.tabifyDockWidget(self.details_dock, self.document_dock)
         self.details_dock.raise_()
-        self.layers = LayersPanel(catalog, list(DISTRICT_NAMES_EN), self)
-        self.layers_dock = self._dock(
-            "layers-dock",
-            self.tr("图层与图例"),
-            scrolling(self.layers),
-            Qt.DockWidgetArea.LeftDockWidgetArea,
-        )
-        self.layers.layerToggled.connect(self.canvas.set_layer_visible)
-        self.layers.filterChanged.connect(self.apply_filter)
-        self.measures = MeasuresPanel(catalog, self)
-        self.measures_dock = self._dock(
-            "measures-dock",
-            self.tr("措施表"),
-            self.measures,
-            Qt.DockWidgetArea.BottomDockWidgetArea,
-        )
-        self.measures.siteChosen.connect(self.go_to_site)
-        self.measures.export_csv.clicked.connect(lambda: self.exports.export_rows("csv"))
-        self.measures.export_xlsx.clicked.connect(lambda: self.exports.export_rows("xlsx"))
-        self.apply_filter(self.layers.current_filter())  # as the user left it
-        self.search_dialog = SearchDialog(catalog, self)
-        self.search_dialog.siteChosen.connect(self.go_to_site)
-        self.details.quoteActivated.connect(self.open_quote)
-        self.basemaps = BasemapControls(self, self.canvas)
-        self.window_layout = WindowLayout(self)
-        self._build_menus()
-        self.tools = WindowTools(self)  # toolbar, measuring, right-click menu, Help
-        self._build_status_bar()
-        self.canvas.siteClicked.connect(self.details.show_site)
-        self.canvas.siteClicked.connect(self.measures.follow_selection)
-        self.tracking = ReadableTracking(catalog, user_folder, self)
-        self.tracking.changed.connect(self._tracking_changed)
-        self.tracking.availability.connect(self._store_availability)
-        self.tracking.sharedArrived.connect(self.userDataChanged.emit)
-        self.app_state.changed.connect(self._show_state)
-        self.app_state.failed.connect(self._store_availability)
-        self.details.statusRequested.connect(self.recording.change_status)
-        self.details.moveRequested.connect(self.recording.correct_location)
-        self.details.reviewRequested.connect(self.recording.review)
-        # The store opens once the map has painted: SQLAlchemy and the database come after.
-        self.canvas.viewport().installEventFilter(self)
-        self.canvas.cursorMoved.connect(self._show_position)
-        self.window_layout.restore()
+        left, bottom = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.layers_dock = self._dock("layers-dock", self.tr("图层与图例"), left)
+        self.measures_dock = self._dock("measures-dock", self.tr("措施表"), bottom)
+        bar = self.menuBar()
+        self.menus = {
+            "file": bar.addMenu(self.tr("文件")),
+            "view": bar.addMenu(self.tr("视图")),
+            "settings": bar.addMenu(self.tr("设置")),
+            "help": bar.addMenu(translate("WindowTools", "帮助")),
+        }
+        self.toolbar = QToolBar(translate("WindowTools", "地图工具"), self)
+        self.toolbar.setObjectName("map-toolbar")  # saveState() keeps where the user put it
+        self.addToolBar(self.toolbar)
+        self.statusBar()
 
     def _dock(
-        self,
-        name: str,
-        title: str,
-        widget: QWidget,
-        area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea,
+        self, name: str, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
     ) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
         self.addDockWidget(area, dock)
         return dock
-
-    def _build_status_bar(self) -> None:
-        self.position = QLabel()
-        self.scale_label = QLabel()
-        self.store_state = QLabel()
-        self.login = QLabel()  # who is logged in to a shared store with roles, and as what
-        bar = self.statusBar()
-        bar.addWidget(self.position)
-        bar.addWidget(self.scale_label)
-        bar.addPermanentWidget(self.basemaps.credit)
-        bar.addPermanentWidget(QLabel(f"{attribution()} · {WATER_ATTRIBUTION}"))
-        bar.addPermanentWidget(self.store_state)
-        bar.addPermanentWidget(self.login)
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
         """Show the sites the filter keeps, by their current (tracked) status."""
@@ -149,7 +143,7 @@ class MainWindow(QMainWindow):
         self.canvas.set_visible_sites(visible)
         self.measures.show_sites(visible)
 
-    def _tracking_changed(self) -> None:
+    def tracking_changed(self) -> None:
         store = self.tracking.store
         if store is not None:  # (what was drawn stays when the store goes away)
             self.app_state.read(store)
@@ -157,8 +151,10 @@ class MainWindow(QMainWindow):
         self.details.store = None
         self.details.show_site(self.details.site_id)
 
-    def _show_state(self, state) -> None:
+    def show_state(self, state) -> None:
         """A new current state: every part of the window shows it."""
+        from desktop.roles import login_text
+
         self.details.store = self.tracking.store
         self.login.setText(
             login_text(self.tracking.store.identity if self.tracking.store else None)
@@ -169,9 +165,11 @@ class MainWindow(QMainWindow):
         self.apply_filter(self.site_filter)
         self.details.show_site(self.details.site_id)
 
-    def _build_menus(self) -> None:
+    def build_menus(self) -> None:
+        from gis.user_catalog import unfinished_reviews
+
         exports, imports = self.exports, self.imports
-        file_menu = self.menuBar().addMenu(self.tr("文件"))
+        file_menu = self.menus["file"]
         file_menu.addAction(self.tr("导出地图图片…"), exports.export_image)
         file_menu.addAction(
             self.tr("打印版面…"), QKeySequence.StandardKey.Print, exports.print_layout
@@ -195,7 +193,7 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(resume)
         file_menu.addSeparator()
         file_menu.addAction(self.tr("退出"), QKeySequence.StandardKey.Quit, self.close)
-        view = self.menuBar().addMenu(self.tr("视图"))
+        view = self.menus["view"]
         actions: list[tuple[str, QKeySequence | QKeySequence.StandardKey, Callable[[], None]]] = [
             (self.tr("搜索…"), QKeySequence.StandardKey.Find, self.open_search),
             (self.tr("全市"), QKeySequence("Ctrl+0"), self.canvas.fit_to_wuhan),
@@ -213,7 +211,7 @@ class MainWindow(QMainWindow):
         self.basemaps.add_to_view_menu(view)
         view.addSeparator()
         view.addAction(self.tr("重置窗口布局"), self.window_layout.reset)
-        settings = self.menuBar().addMenu(self.tr("设置"))
+        settings = self.menus["settings"]
         settings.addAction(self.tr("状态库…"), self.recording.choose_store)
         settings.addAction(self.tr("登录状态库…"), self.recording.log_in_again)
         self.basemaps.add_to_settings_menu(settings)
@@ -229,18 +227,34 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.canvas.viewport() and event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self.tracking.open)
-            QTimer.singleShot(0, self.basemaps.restore)  # tiles, too, after the first frame
+            QTimer.singleShot(0, self._after_first_frame)  # once this frame is on screen
             self.mapShown.emit()
         return super().eventFilter(watched, event)
 
-    def _store_availability(self, problem: str) -> None:
+    def _after_first_frame(self) -> None:
+        """The rest of the window, then the store (in the background) and the basemap."""
+        if not self.complete:
+            build_panels(self)
+            self.window_layout.keep_on_screen()
+        self.ready.emit()
+        from desktop.store_opening import StoreOpening
+
+        self.store_opening = StoreOpening(self, then=self._settle)
+
+    def _settle(self) -> None:
+        """The store is open (or has said why not): the basemap's tiles, then `settled`."""
+        self.basemaps.restore()
+        self.settled.emit()
+
+    def store_availability(self, problem: str) -> None:
+        from gis.failures import mask_passwords
+
         problem = mask_passwords(problem)  # a store URL's password is never shown
         self.store_state.setText(self.tr("状态库只读：") + problem[:120] if problem else "")
         self.store_state.setToolTip(problem)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and self.complete:
             self.tracking.refresh()  # another PC may have recorded something meanwhile
         super().changeEvent(event)
 
@@ -275,11 +289,12 @@ class MainWindow(QMainWindow):
         self.document_dock.raise_()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.window_layout.save()
+        if self.complete:  # (closed before it was: the saved layout stays as it was)
+            self.window_layout.save()
+            self.imports.cancel()
         self.canvas.set_basemap(None)  # ends the tile worker thread
-        self.imports.cancel()
         super().closeEvent(event)
 
-    def _show_position(self, lon: float, lat: float) -> None:
+    def show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E, {lat:.5f}°N (WGS84)")
         self.scale_label.setText(f"1:{self.canvas.scale_denominator():,.0f}")

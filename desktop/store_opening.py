@@ -5,12 +5,18 @@ none. A shared server that wants a password asks for it (desktop.store_login).""
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import logging
 import os
 import sqlite3
+import threading
+from collections.abc import Callable
 from contextlib import closing
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from desktop.credentials import save_url
@@ -18,6 +24,53 @@ from desktop.status import Tracking
 from desktop.store_login import StoreLoginDialog
 from gis import Catalog
 from gis.failures import asks_for_password
+
+if TYPE_CHECKING:
+    from desktop.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+# What opening the store loads (SQLAlchemy, keyring and its backends): a fifth of a second
+# and more, loaded off the GUI thread so that the window answers meanwhile.
+STORE_MODULES = ("gis.store", "gis.outbox", "gis.state", "keyring")
+
+
+class StoreOpening(QObject):
+    """Opens the window's status store once its panels are there: the modules it needs load
+    in a worker thread (which shares the interpreter, so the window still answers between
+    its steps), then the store opens on the GUI thread. Until its statuses are shown, the
+    status bar says they are loading and the cursor says the app is busy. `then` runs after
+    the store opens: what needs keyring (a basemap's key) waits for it to load off the GUI
+    thread rather than load it there (which froze the window as long)."""
+
+    loaded = Signal()  # emitted in the worker thread; received in the window's thread
+
+    def __init__(self, window: MainWindow, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self.window, self.then = window, then
+        window.store_state.setText(self.tr("正在载入状态…"))
+        window.setCursor(Qt.CursorShape.BusyCursor)
+        self.loaded.connect(self._open)
+        self.worker = threading.Thread(target=self._load, name="store-modules")
+        self.worker.start()
+
+    def _load(self) -> None:
+        try:
+            for name in STORE_MODULES:
+                importlib.import_module(name)
+            import keyring
+
+            keyring.get_keyring()  # keyring chooses its backend once, loading every one
+        except Exception:  # opening the store says what is wrong, on the GUI thread
+            log.debug("loading the store's modules", exc_info=True)
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.loaded.emit()
+
+    def _open(self) -> None:
+        window = self.window
+        window.unsetCursor()
+        window.store_state.setText("")  # the store's own state replaces it, if any
+        window.tracking.open()
+        self.then()
 
 
 class ReadableTracking(Tracking):

@@ -34,9 +34,9 @@ def scrolling(widget: QWidget) -> QScrollArea:
 
 class WindowLayout(QObject):
     def __init__(self, window: MainWindow) -> None:
+        """Made when the docks and toolbar are in their first places, empty or not."""
         super().__init__(window)
         self.window = window
-        self.fit_to_screen()
         self.default_state = window.saveState()  # what Reset window layout goes back to
 
     def fit_to_screen(self) -> None:
@@ -62,9 +62,10 @@ class WindowLayout(QObject):
         if settings.contains(GEOMETRY):
             self.window.restoreGeometry(settings.value(GEOMETRY))
             self.window.restoreState(settings.value(STATE))
-        self._keep_on_screen()
+        if self.window.complete:  # (else once it is: fitting sizes the measures table)
+            self.keep_on_screen()
 
-    def _keep_on_screen(self) -> None:
+    def keep_on_screen(self) -> None:
         """A layout saved on a larger screen is shrunk to this one."""
         window = self.window
         free = window.screen().availableGeometry()

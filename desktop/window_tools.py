@@ -42,7 +42,7 @@ class WindowTools(QObject):
         window.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         window.canvas.customContextMenuRequested.connect(self._open_context_menu)
         self.context_menu: QMenu | None = None
-        help_menu = window.menuBar().addMenu(self.tr("帮助"))
+        help_menu = window.menus["help"]
         help_menu.addAction(
             self.tr("快捷键…"), QKeySequence.StandardKey.HelpContents, self.shortcuts
         )
@@ -50,10 +50,8 @@ class WindowTools(QObject):
 
     def _toolbar(self) -> QToolBar:
         window, canvas = self.window, self.window.canvas
-        bar = QToolBar(self.tr("地图工具"), window)
-        bar.setObjectName("map-toolbar")  # saveState() keeps where the user put it
+        bar = window.toolbar  # made, empty, with the window
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        window.addToolBar(bar)
         for text, key, slot in (
             (self.tr("放大"), QKeySequence.StandardKey.ZoomIn, lambda: canvas.zoom(1.5)),
             (self.tr("缩小"), QKeySequence.StandardKey.ZoomOut, lambda: canvas.zoom(1 / 1.5)),

@@ -1234,6 +1234,14 @@
     </message>
 </context>
 <context>
+    <name>StoreOpening</name>
+    <message>
+        <location filename="../../desktop/store_opening.py" line="42"/>
+        <source>正在载入状态…</source>
+        <translation>Loading the statuses…</translation>
+    </message>
+</context>
+<context>
     <name>StoreLoginDialog</name>
     <message>
         <location filename="../../desktop/store_login.py" line="21"/>
