@@ -1,7 +1,8 @@
-"""Opening the window's status store when it cannot simply be opened: a store that cannot be
-written (its folder or file is read-only, or another program holds it) is still read: the
-window shows what was recorded, says in the status bar that edits are disabled, and offers
-none. A shared server that wants a password asks for it (desktop.store_login)."""
+"""Opening the window's status store: after the first map paint, its modules loaded off the
+GUI thread; and when it cannot simply be opened: a store that cannot be written (its folder or
+file is read-only, or another program holds it) is still read: the window shows what was
+recorded, says in the status bar that edits are disabled, and offers none. A shared server
+that wants a password asks for it (desktop.store_login)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ import os
 import sqlite3
 import threading
 from collections.abc import Callable
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -205,7 +205,7 @@ def writable_now(path: Path) -> bool:
     if not path.exists():
         return True
     try:
-        with closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as db:
+        with contextlib.closing(sqlite3.connect(path, timeout=0, isolation_level=None)) as db:
             db.execute("BEGIN IMMEDIATE")  # the write lock, given back unused
             db.execute("ROLLBACK")
     except sqlite3.Error:
