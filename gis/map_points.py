@@ -8,16 +8,16 @@ status and uncertainty as columns, from rows without building a feature per site
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar
 
 import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
 from gis.model import LAYER_KINDS, Kind, LocationBasis, Status
-from gis.site_table import PointRows, in_batches
+from gis.site_table import Interleaved, PointRows
 
 STATUS_CODES: tuple[Status | None, ...] = (None, *Status)  # a row's status: its index here
 _LAYER_OF = {kind: layer for layer, kinds in LAYER_KINDS.items() for kind in kinds}
@@ -43,12 +43,11 @@ class MapFeature:
     simplified: tuple[tuple[float, BaseGeometry], ...]
 
 
-class FeatureList(Sequence[MapFeature]):
+class FeatureList(Interleaved[MapFeature]):
     """Features in the catalog's order: `objects`, and `rows` (the catalog's SiteList rows,
-    every one a feature) with their statuses as codes into STATUS_CODES; `slots` as in
-    gis.site_table.slots_from_runs."""
+    every one a feature) with their statuses as codes into STATUS_CODES."""
 
-    __slots__ = ("objects", "rows", "slots", "statuses")
+    __slots__ = ("statuses",)
 
     def __init__(
         self,
@@ -57,38 +56,12 @@ class FeatureList(Sequence[MapFeature]):
         statuses: np.ndarray,
         slots: np.ndarray,
     ) -> None:
-        if int((slots >= 0).sum()) != len(rows) or int((slots < 0).sum()) != len(objects):
-            raise ValueError("feature order does not match the features")
+        super().__init__(objects, rows, slots)
         if len(statuses) != len(rows) or (
             len(statuses) and (statuses.min() < 0 or statuses.max() >= len(STATUS_CODES))
         ):
             raise ValueError("point feature statuses do not match the points")
-        self.objects, self.rows, self.statuses, self.slots = objects, rows, statuses, slots
-
-    def __len__(self) -> int:
-        return len(self.slots)
-
-    @overload
-    def __getitem__(self, index: int) -> MapFeature: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[MapFeature, ...]: ...
-    def __getitem__(self, index: int | slice) -> MapFeature | tuple[MapFeature, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._at, self.slots[index].tolist()))
-        return self._at(int(self.slots[index]))
-
-    def __iter__(self) -> Iterator[MapFeature]:
-        return in_batches(self.slots, self.objects, self._built)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or len(other) != len(self):
-            return False
-        return all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, so never a dict key
-
-    def _at(self, slot: int) -> MapFeature:
-        return self.objects[-1 - slot] if slot < 0 else self._built([slot])[0]
+        self.statuses = statuses
 
     def _built(self, at: list[int]) -> list[MapFeature]:
         """Rows `at` as MapFeatures, their points made in one vectorised call."""

@@ -93,11 +93,6 @@ class PointRows:
         table = self.tables[name]
         return [table[c] for c in self.codes[name].tolist()]
 
-    def site(self, i: int) -> Site:
-        """Row `i` as the Site it was made from (equal to it, field by field)."""
-        (site,) = self.sites([i])
-        return site
-
     def sites(self, at: list[int]) -> list[Site]:
         """Rows `at` as Sites, each field taken for all of them at once and their points
         made in one vectorised call (a Point made alone costs more than the rest)."""
@@ -192,18 +187,56 @@ def runs_of(is_row: Sequence[bool]) -> list[list[int]]:
     return runs
 
 
-class SiteList(Sequence[Site]):
-    """A catalog's sites in order: `objects` for most, `rows` for many plain points; a row
-    becomes a Site each time it is read, so iterating builds every row (a loop over 100,000
-    sites is for exports, not for a frame). `objects` are the only sites with measures or
-    relations."""
+class Interleaved(Sequence[_T]):
+    """`objects` and `rows` in one order, `slots` as in slots_from_runs; a row becomes an
+    object (by `_built`) each time it is read, so iterating builds every row, a batch at a
+    time (a loop over 100,000 sites is for exports, not for a frame)."""
 
-    __slots__ = ("_objects_by_id", "_position", "objects", "rows", "slots")
+    __slots__ = ("objects", "rows", "slots")
+
+    def __init__(self, objects: tuple[_T, ...], rows: PointRows, slots: np.ndarray) -> None:
+        if int((slots >= 0).sum()) != len(rows) or int((slots < 0).sum()) != len(objects):
+            raise ValueError(f"{type(self).__name__}: the order does not match the items")
+        self.objects, self.rows, self.slots = objects, rows, slots
+
+    def _built(self, at: list[int]) -> list[_T]:
+        """Rows `at` as objects, made together."""
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return len(self.slots)
+
+    @overload
+    def __getitem__(self, index: int) -> _T: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[_T, ...]: ...
+    def __getitem__(self, index: int | slice) -> _T | tuple[_T, ...]:
+        if isinstance(index, slice):
+            return tuple(map(self._at, self.slots[index].tolist()))
+        return self._at(int(self.slots[index]))
+
+    def _at(self, slot: int) -> _T:
+        return self._built([slot])[0] if slot >= 0 else self.objects[-1 - slot]
+
+    def __iter__(self) -> Iterator[_T]:
+        return in_batches(self.slots, self.objects, self._built)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or len(other) != len(self):
+            return False
+        return all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, so never a dict key
+
+
+class SiteList(Interleaved[Site]):
+    """A catalog's sites in order: `objects` for most, `rows` for many plain points.
+    `objects` are the only sites with measures or relations."""
+
+    __slots__ = ("_objects_by_id", "_position")
 
     def __init__(self, objects: tuple[Site, ...], rows: PointRows, slots: np.ndarray) -> None:
-        if int((slots >= 0).sum()) != len(rows) or int((slots < 0).sum()) != len(objects):
-            raise ValueError("site order does not match the sites")
-        self.objects, self.rows, self.slots = objects, rows, slots
+        super().__init__(objects, rows, slots)
         self._position: dict[str, int] | None = None
         self._objects_by_id: dict[str, Site] | None = None
 
@@ -217,30 +250,8 @@ class SiteList(Sequence[Site]):
         rows = PointRows.of([s for s, p in zip(sites, plain, strict=True) if p])
         return cls(objects, rows, slots_from_runs(runs_of(plain)))
 
-    def __len__(self) -> int:
-        return len(self.slots)
-
-    @overload
-    def __getitem__(self, index: int) -> Site: ...
-    @overload
-    def __getitem__(self, index: slice) -> tuple[Site, ...]: ...
-    def __getitem__(self, index: int | slice) -> Site | tuple[Site, ...]:
-        if isinstance(index, slice):
-            return tuple(map(self._at, self.slots[index].tolist()))
-        return self._at(int(self.slots[index]))
-
-    def _at(self, slot: int) -> Site:
-        return self.rows.site(slot) if slot >= 0 else self.objects[-1 - slot]
-
-    def __iter__(self) -> Iterator[Site]:
-        return in_batches(self.slots, self.objects, self.rows.sites)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Sequence) or len(other) != len(self):
-            return False
-        return all(a == b for a, b in zip(self, other, strict=True))
-
-    __hash__ = None  # type: ignore[assignment]  # equal to a tuple, so never a dict key
+    def _built(self, at: list[int]) -> list[Site]:
+        return self.rows.sites(at)
 
     def ids(self) -> list[str]:
         """Every site's id in order, without building the row sites."""
