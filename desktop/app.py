@@ -14,13 +14,13 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from desktop.credentials import make_settings_private, move_secrets_out_of_settings
-from desktop.first_frame import FirstFrame, first_frame_path, load_first_frame, save_first_frame
+from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
 from gis.data_signature import data_signature
 from gis.paths import data_root, resources_root, user_data_dir
 
-# The window, the map data and what they import (NumPy, shapely) come after the first frame.
+# The map data and what it imports (NumPy, shapely) come after the first frame.
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
     from gis import MapData
@@ -38,9 +38,11 @@ class Desktop:
         on_map_shown: Callable[[], None] | None = None,
         first_frame: Callable[[], Path | None] | None = None,
         on_ready: Callable[[], None] | None = None,
+        shell: MainWindow | None = None,
     ) -> None:
         """`on_map_shown` and `on_ready` are called when the first window's map is painted
-        and when its panels are there too: a start builds them after the map's first paint."""
+        and when its panels are there too: a start builds them after the map's first paint.
+        `shell`: the start's window, already showing the last start's record of the map."""
         self.map_data = map_data
         self.user_folder = user_folder
         self.reload = reload
@@ -48,14 +50,15 @@ class Desktop:
         self.on_ready = on_ready
         self.first_frame = first_frame  # where the window's picture for the next start goes
         self.window: MainWindow  # set by _open(), below
-        apply_language(saved_language())
-        self._open()
+        if shell is None:
+            apply_language(saved_language())
+        self._open(shell)
 
-    def _open(self) -> None:
+    def _open(self, shell: MainWindow | None = None) -> None:
         from desktop.main_window import MainWindow
 
         first = self.on_ready is not None  # the start's window: its panels after its map
-        self.window = MainWindow(self.map_data, self.user_folder, panels_later=first)
+        self.window = shell if shell is not None else MainWindow(None, self.user_folder, first)
         self.window.languageChosen.connect(self.switch_language)
         self.window.userDataChanged.connect(self.refresh)
         if self.first_frame is not None:
@@ -65,19 +68,20 @@ class Desktop:
         if self.on_ready is not None:
             self.window.ready.connect(self.on_ready)
         self.on_map_shown = self.on_ready = None  # a reopened window is timed no more
+        self.window.open_map(self.map_data)
         self.window.show()
 
     def _save_first_frame(self) -> None:
         window, where = self.window, self.first_frame
         if where is not None:  # once the frame is on screen; named by the data it shows now
-            QTimer.singleShot(0, lambda: save_first_frame(window, where()))
+            QTimer.singleShot(0, lambda: save_first_frame(window.canvas, where()))
 
     def quit(self) -> None:
-        """The app ends: the window as it is now (statuses recorded in this session included)
-        is the next start's first frame, then it closes and saves its layout. A window closed
-        before its panels were there is no picture of the window."""
+        """The app ends: the map as it is now (statuses recorded in this session included)
+        is recorded for the next start's first frame, then the window closes and saves its
+        layout. A window closed before its panels were there records nothing."""
         if self.first_frame is not None and self.window.complete:
-            save_first_frame(self.window, self.first_frame())
+            save_first_frame(self.window.canvas, self.first_frame())
         self.window.close()
 
     def refresh(self) -> None:
@@ -203,18 +207,23 @@ def report_window_ready() -> None:
 
 
 class Start:
-    """A start: the first frame from the last start's picture when there is one, then the
-    map data and the real window in its place; without a picture, the real window alone."""
+    """A start: the main window at once, its map area showing the last start's record of the
+    map when there is one, then the map data and the live map in the record's place; without
+    a record, the window opens once the live map is there."""
 
-    def __init__(self, data: Path | None, frame: FirstFrame | None) -> None:
+    def __init__(self, data: Path | None, record: MapRecord | None) -> None:
         self.data = data
-        self.frame = frame
+        self.record = record
         self.reporting = bool(os.environ.get("ENVMAP_REPORT_FIRST_PAINT"))
         self.desktop: Desktop | None = None
         self.claim: FolderClaim | None = None
-        if frame is not None:
-            frame.painted.connect(self._after_first_frame)
-            frame.show()
+        self.shell: MainWindow | None = None
+        if record is not None:
+            from desktop.main_window import MainWindow
+
+            self.shell = MainWindow(None, user_dir(), panels_later=True, record=record)
+            record.painted.connect(self._after_first_frame)
+            self.shell.show()
 
     def _after_first_frame(self) -> None:
         if self.reporting:
@@ -222,7 +231,7 @@ class Start:
         QTimer.singleShot(0, self._open_or_quit)  # the frame reaches the screen first
 
     def _open_or_quit(self) -> None:
-        """Open the window; a start that cannot ends the app rather than leave the picture."""
+        """Open the map; a start that cannot ends the app rather than leave the record."""
         app = QApplication.instance()
         try:
             opened = self.open()
@@ -234,7 +243,7 @@ class Start:
             app.exit(1)
 
     def _report_map_paint(self) -> None:
-        if self.frame is None:
+        if self.record is None:
             report_first_paint()
         report_map_paint()
 
@@ -251,10 +260,8 @@ class Start:
             self._report_map_paint if self.reporting else None,
             lambda: picture_path(self.data),
             report_window_ready if self.reporting else lambda: None,
+            self.shell,
         )
-        if self.frame is not None:
-            self.frame.close()
-            self.frame.deleteLater()
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(desktop.quit)
@@ -267,7 +274,7 @@ class Start:
 
 
 def picture_path(data: Path | None) -> Path | None:
-    """Where the picture of the window showing this data (as it is now) with this program is
+    """Where the record of the map showing this data (as it is now) with this program is
     kept; None when the data cannot be looked at (a file removed meanwhile, say)."""
     here = Path(__file__).parent  # desktop/, beside gis/ when run from source
     frozen = getattr(sys, "frozen", False)
@@ -283,7 +290,7 @@ def run(data: Path | None = None) -> int:
     app = configure_application()
     apply_language(saved_language())  # the first frame's title is translated, too
     start = Start(data, load_first_frame(picture_path(data)))
-    if start.frame is None and not start.open():
+    if start.record is None and not start.open():
         return 1
     try:
         return app.exec()

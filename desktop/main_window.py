@@ -4,10 +4,11 @@ It keeps the menus and docks; the current state lives in `AppState` (panels subs
 and what the window writes, imports and records lives in `WindowExports`, `WindowImports` and
 `WindowTracking`.
 
-At start-up the map comes first: the window is shown with the map, the empty docks, menus and
-toolbar where the saved layout puts them, and the panels, menus' actions and tools fill in
-right after the map's first paint (`ready`); the status store opens after that (see
-`StoreOpening`)."""
+At start-up the map comes first: the window is shown with the empty docks, menus and toolbar
+where the saved layout puts them and its map area showing the last start's record of the map
+(desktop/first_frame.py) until the map data is read (`open_map`); the panels, menus' actions
+and tools fill in right after the live map's first paint (`ready`); the status store opens
+after that (see `StoreOpening`)."""
 
 from __future__ import annotations
 
@@ -24,18 +25,17 @@ from PySide6.QtGui import (
     QDropEvent,
     QKeySequence,
 )
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QStackedWidget, QToolBar
 
 from desktop.i18n import LANGUAGES, saved_language
-from desktop.map.canvas import MapCanvas
 from desktop.window_layout import GEOMETRY, WindowLayout
 from desktop.window_panels import build_panels
-from gis import MapData
-from gis.filters import SiteFilter
 
-if TYPE_CHECKING:  # built after the map's first paint, with what they import
+if TYPE_CHECKING:  # the map (NumPy, shapely) once its data is read; the rest after it
     from desktop.app_state import AppState
     from desktop.basemap_controls import BasemapControls
+    from desktop.first_frame import MapRecord
+    from desktop.map.canvas import MapCanvas
     from desktop.panels.details import DetailsPanel
     from desktop.panels.document import DocumentViewer
     from desktop.panels.layers import LayersPanel
@@ -46,6 +46,8 @@ if TYPE_CHECKING:  # built after the map's first paint, with what they import
     from desktop.window_imports import WindowImports
     from desktop.window_tools import WindowTools
     from desktop.window_tracking import WindowTracking
+    from gis import Catalog, MapData
+    from gis.filters import SiteFilter
 
 FILTERS = ("kind", "status", "district", "document")  # the saved filter (desktop.panels.layers)
 
@@ -57,6 +59,11 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the panels, menus and tools are there too (after the map's first frame)
     settled = Signal()  # then the store's statuses are drawn (or it said why not)
     importFinished = Signal(object)  # the review dialog of an import, or None
+    # set by open_map, once the map data is read
+    map_data: MapData
+    catalog: Catalog
+    canvas: MapCanvas
+    site_filter: SiteFilter
     # built by build_panels, after the map's first paint at start-up
     app_state: AppState
     exports: WindowExports
@@ -76,31 +83,68 @@ class MainWindow(QMainWindow):
     login: QLabel
 
     def __init__(
-        self, map_data: MapData, user_folder: Path | None = None, panels_later: bool = False
+        self,
+        map_data: MapData | None,
+        user_folder: Path | None = None,
+        panels_later: bool = False,
+        record: MapRecord | None = None,
     ) -> None:
         """`panels_later`: build the panels, menus' actions and tools after the map's first
         paint (at start-up) rather than before it; a first start (no saved layout) and a
-        saved filter (which the first frame must already show) build them at once."""
+        saved filter (which the first frame must already show) build them at once. No
+        `map_data` yet (a start): the map area shows `record` until `open_map` is called."""
         super().__init__()
         self.user_folder = user_folder
         self.setWindowTitle(self.tr("武汉环保行动地图"))
+        self.complete = False  # the panels, menus' actions and tools are built
+        self.has_map = False  # the live map is there (open_map)
+        self._panels_later = panels_later
+        self._frame()
+        self.window_layout = WindowLayout(self)
+        self.record = record
+        # One central widget from the start, which the live map joins: a central widget
+        # replaced after the layout is restored loses its share of the window to the docks.
+        self.map_area = QStackedWidget()
+        self.setCentralWidget(self.map_area)
+        if record is not None:
+            self.map_area.addWidget(record)
+            self.window_layout.restore()  # the map area has its final size from the first frame
+        if map_data is not None:
+            self.open_map(map_data)
+
+    def open_map(self, map_data: MapData) -> None:
+        """The live map in the map area, at the view the record showed; a click made on the
+        record is taken by it. The rest comes once it has painted."""
+        from desktop.map.canvas import MapCanvas
+        from gis.filters import SiteFilter
+
         self.map_data = map_data
         self.catalog = map_data.catalog
         self.canvas = MapCanvas(map_data, self)
-        self.setCentralWidget(self.canvas)
+        self.map_area.addWidget(self.canvas)
+        self.map_area.setCurrentWidget(self.canvas)
+        kept = None
+        if self.record is not None:
+            kept = self.record.click
+            self.map_area.removeWidget(self.record)
+            self.record.deleteLater()
+            self.record = None
+        self.has_map = True
         self.site_filter = SiteFilter()
-        self.complete = False  # the panels, menus' actions and tools are built
-        self._frame()
-        self.window_layout = WindowLayout(self)
         settings = QSettings()
         saved_filter = any(str(settings.value(f"filter/{k}", 0)) != "0" for k in FILTERS)
-        if panels_later and settings.contains(GEOMETRY) and not saved_filter:
-            self.window_layout.restore()  # the map has its final size from the first frame
+        restored = self.isVisible()  # by the record's window
+        if self._panels_later and settings.contains(GEOMETRY) and not saved_filter:
+            if not restored:
+                self.window_layout.restore()  # the map has its final size from the first frame
         else:
             build_panels(self)
-            self.window_layout.fit_to_screen()
-            self.window_layout.restore()
-        # The rest, and then the store, come once the map has painted.
+            if restored:
+                self.window_layout.keep_on_screen()
+            else:
+                self.window_layout.fit_to_screen()
+                self.window_layout.restore()
+        self._kept_click = kept  # taken once the map has its size and has painted
         self.canvas.viewport().installEventFilter(self)
 
     def _frame(self) -> None:
@@ -123,8 +167,11 @@ class MainWindow(QMainWindow):
         }
         self.toolbar = QToolBar(translate("WindowTools", "地图工具"), self)
         self.toolbar.setObjectName("map-toolbar")  # saveState() keeps where the user put it
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.setMinimumHeight(_tool_row_height())
         self.addToolBar(self.toolbar)
-        self.statusBar()
+        self.position = QLabel()  # the cursor's coordinates: the status bar's height now
+        self.statusBar().addWidget(self.position)
 
     def _dock(
         self, name: str, title: str, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea
@@ -136,6 +183,8 @@ class MainWindow(QMainWindow):
 
     def apply_filter(self, site_filter: SiteFilter) -> None:
         """Show the sites the filter keeps, by their current (tracked) status."""
+        from gis.filters import SiteFilter
+
         self.site_filter = site_filter
         everything = site_filter == SiteFilter()
         catalog = self.app_state.current.catalog
@@ -233,6 +282,9 @@ class MainWindow(QMainWindow):
 
     def _after_first_frame(self) -> None:
         """The rest of the window, then the store (in the background) and the basemap."""
+        if self._kept_click is not None:
+            self.canvas.click(self.canvas.mapFromScene(self._kept_click))
+            self._kept_click = None
         if not self.complete:
             build_panels(self)
             self.window_layout.keep_on_screen()
@@ -292,9 +344,21 @@ class MainWindow(QMainWindow):
         if self.complete:  # (closed before it was: the saved layout stays as it was)
             self.window_layout.save()
             self.imports.cancel()
-        self.canvas.set_basemap(None)  # ends the tile worker thread
+        if self.has_map:
+            self.canvas.set_basemap(None)  # ends the tile worker thread
         super().closeEvent(event)
 
     def show_position(self, lon: float, lat: float) -> None:
         self.position.setText(f"{lon:.5f}°E, {lat:.5f}°N (WGS84)")
         self.scale_label.setText(f"1:{self.canvas.scale_denominator():,.0f}")
+
+
+def _tool_row_height() -> int:
+    """The height the toolbar will have once its tools are there (desktop/window_tools.py):
+    it has it from the start, so the map below does not move when they arrive."""
+    probe = QToolBar()
+    probe.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    probe.addAction("放大")
+    height = probe.sizeHint().height()
+    probe.deleteLater()
+    return height

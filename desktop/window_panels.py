@@ -78,13 +78,11 @@ def _status_bar(window: MainWindow) -> None:
     from gis.boundaries import attribution
     from gis.water import WATER_ATTRIBUTION
 
-    window.position = QLabel()
     window.scale_label = QLabel()
     window.store_state = QLabel()
     window.login = QLabel()  # who is logged in to a shared store with roles, and as what
     bar = window.statusBar()
-    bar.addWidget(window.position)
-    bar.addWidget(window.scale_label)
+    bar.addWidget(window.scale_label)  # after the position (MainWindow._frame)
     bar.addPermanentWidget(window.basemaps.credit)
     bar.addPermanentWidget(QLabel(f"{attribution()} · {WATER_ATTRIBUTION}"))
     bar.addPermanentWidget(window.store_state)

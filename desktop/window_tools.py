@@ -51,7 +51,6 @@ class WindowTools(QObject):
     def _toolbar(self) -> QToolBar:
         window, canvas = self.window, self.window.canvas
         bar = window.toolbar  # made, empty, with the window
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for text, key, slot in (
             (self.tr("放大"), QKeySequence.StandardKey.ZoomIn, lambda: canvas.zoom(1.5)),
             (self.tr("缩小"), QKeySequence.StandardKey.ZoomOut, lambda: canvas.zoom(1 / 1.5)),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QBrush,
     QHelpEvent,
@@ -377,11 +377,15 @@ class MapCanvas(MapNavigation):
             event.accept()
             return
         if event.button() == Qt.MouseButton.LeftButton and not moved:
-            site_id = self._identify(event.position().toPoint())
-            self.select(site_id)
-            if site_id:
-                self.siteClicked.emit(site_id)
+            self.click(event.position().toPoint())
             event.accept()  # the click was the canvas's: a pick or a selection
+
+    def click(self, view_pos: QPoint) -> None:
+        """Select the site a click at this view position means (or none) and announce it."""
+        site_id = self._identify(view_pos)
+        self.select(site_id)
+        if site_id:
+            self.siteClicked.emit(site_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -92,22 +92,25 @@ def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_
 
 
 def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_path):
-    """`envmap app` as a user starts it (second start, map cache and first frame in place):
-    at the moment the window is first painted, neither the status store's SQLAlchemy nor
-    pandas/geopandas are loaded — they would cost the first frame a third of a second or
-    more — nor NumPy and shapely (the first frame is the last start's picture), YAML, the
-    geocoder, the review, basemap and print modules; the real window's map follows, still
-    without the store, keyring and the panels, which come after it (window-ready)."""
+    """`envmap app` as a user starts it (second start, map cache and the map's record in
+    place): the first frame is the main window itself, its map area showing the record, and
+    at that moment neither the status store's SQLAlchemy nor pandas/geopandas are loaded —
+    they would cost the first frame a third of a second or more — nor NumPy and shapely, YAML,
+    the geocoder, the review, basemap and print modules; the live map follows, still without
+    the store, keyring and the panels, which come after it (window-ready)."""
     spy = (
         "import sys\n"
         "from desktop import app\n"
+        "from PySide6.QtWidgets import QApplication\n"
         "real = app.report_first_paint\n"
         "def report():\n"
         "    heavy = ('sqlalchemy', 'pandas', 'geopandas', 'pyogrio', 'folium', 'yaml',\n"
-        "             'numpy', 'shapely', 'desktop.main_window',\n"
+        "             'numpy', 'shapely', 'desktop.map.canvas',\n"
         "             'gis.geocode', 'desktop.review', 'desktop.basemap_dialog',\n"
         "             'desktop.map.print_layout')\n"
         "    print('loaded', [m for m in heavy if m in sys.modules], flush=True)\n"
+        "    shown = [type(w).__name__ for w in QApplication.topLevelWidgets() if w.isVisible()]\n"
+        "    print('shown', shown, flush=True)\n"
         "    real()\n"
         "app.report_first_paint = report\n"
         "real_map = app.report_map_paint\n"
@@ -129,6 +132,7 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "loaded []" in lines and "map loaded []" in lines, out.stdout
+    assert "shown ['MainWindow']" in lines, out.stdout  # one window, from the first frame on
     names = ("first-paint", "map-paint", "window-ready")
     stamps = [line.split()[0] for line in lines if line.startswith(names)]
     assert stamps == list(names), out.stdout

@@ -1,62 +1,107 @@
-"""The first frame of a start: the last start's window, replayed from its saved picture."""
+"""The map's first frame at a start: the city as the last start drew it, replayed from its
+saved record in the window's map area until the live map is there."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import QPoint, QRect, Qt
 
-from desktop.first_frame import first_frame_path, load_first_frame, save_first_frame
+from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
+from desktop.map.canvas import MapCanvas
+
+SITE = "changjiang-msa-rescue-base"
+SIZE = (720, 520)
 
 
-def test_the_saved_window_is_shown_again_as_it_was(qtbot, tmp_path):
-    window = QLabel("武汉环保行动地图 · 黄陂区")
-    window.resize(320, 120)
-    qtbot.addWidget(window)
+@pytest.fixture
+def canvas(qtbot, map_data):
+    canvas = MapCanvas(map_data)
+    qtbot.addWidget(canvas)
+    canvas.resize(*SIZE)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.fit_to_wuhan()  # as a start shows it, once the view has its size
+    return canvas
+
+
+def _shown(qtbot, path) -> MapRecord:
+    record = load_first_frame(path)
+    assert record is not None
+    qtbot.addWidget(record)
+    record.resize(*SIZE)
+    with qtbot.waitSignal(record.painted):
+        record.show()
+    return record
+
+
+def test_the_record_shows_the_map_as_the_last_start_drew_it(qtbot, canvas, tmp_path):
     path = tmp_path / "first-frame.picture"
-    save_first_frame(window, path)
-    frame = load_first_frame(path)
-    assert frame is not None
-    qtbot.addWidget(frame)
-    with qtbot.waitSignal(frame.painted):
-        frame.show()
-    assert frame.size() == window.size()
-    shown, saved = frame.grab().toImage(), window.grab().toImage()
-    top = QRect(0, 0, window.width(), 40)  # above the loading note
-    assert shown.copy(top) == saved.copy(top)
-    # the foot says the map is still loading: a dark note where the window had none
-    assert dark_pixels(shown, 40) > dark_pixels(saved, 40) + 500
-    assert frame.cursor().shape() == Qt.CursorShape.BusyCursor
+    save_first_frame(canvas, path)
+    record = _shown(qtbot, path)
+    shown, drawn = record.grab().toImage(), canvas.grab().toImage()
+    top = QRect(0, 0, SIZE[0], SIZE[1] - 100)  # above the loading note
+    assert shown.copy(top) == drawn.copy(top)
+    # the foot says the map is still loading: a dark note where the map had none
+    assert dark_pixels(shown, SIZE[1] - 100) > dark_pixels(drawn, SIZE[1] - 100) + 500
+    assert record.cursor().shape() == Qt.CursorShape.BusyCursor
 
 
 def dark_pixels(image, below: int) -> int:
     return sum(
-        image.pixelColor(x, y).lightness() < 120
+        image.pixelColor(x, y).lightness() < 90
         for x in range(image.width())
         for y in range(below, image.height())
     )
 
 
-def test_a_picture_of_other_data_is_not_found(qtbot, tmp_path):
-    window = QLabel("武汉环保行动地图")
-    qtbot.addWidget(window)
-    save_first_frame(window, first_frame_path(tmp_path, "a" * 64))
+def test_the_record_is_of_the_view_a_start_opens_on_and_the_user_keeps_theirs(
+    qtbot, canvas, tmp_path
+):
+    at_start = tmp_path / "start.picture"
+    save_first_frame(canvas, at_start)
+    canvas.select(SITE)
+    canvas.zoom_to_site(SITE)
+    transform, centre = canvas.transform(), canvas.mapToScene(canvas.viewport().rect().center())
+    later = tmp_path / "later.picture"
+    save_first_frame(canvas, later)  # as at the end of a session spent on one site
+    assert canvas.transform() == transform and canvas.selected == SITE
+    assert canvas.mapToScene(canvas.viewport().rect().center()) == centre
+    first, second = _shown(qtbot, at_start), _shown(qtbot, later)
+    assert first.grab().toImage() == second.grab().toImage()
+
+
+def test_a_click_on_the_record_points_at_the_place_under_it(qtbot, canvas, tmp_path):
+    path = tmp_path / "first-frame.picture"
+    save_first_frame(canvas, path)
+    record = _shown(qtbot, path)
+    site = canvas.mapFromScene(canvas.site_scene_pos(SITE))
+    at = site + QPoint(canvas.frameWidth(), canvas.frameWidth())  # the view's frame
+    qtbot.mouseClick(record, Qt.MouseButton.LeftButton, pos=at)
+    assert record.click is not None
+    assert canvas.mapFromScene(record.click) == site
+
+
+def test_a_record_of_other_data_is_not_found(qtbot, canvas, tmp_path):
+    save_first_frame(canvas, first_frame_path(tmp_path, "a" * 64))
     assert load_first_frame(first_frame_path(tmp_path, "b" * 64)) is None
-    save_first_frame(window, first_frame_path(tmp_path, "b" * 64))
+    save_first_frame(canvas, first_frame_path(tmp_path, "b" * 64))
     assert [p.name for p in tmp_path.iterdir()] == [first_frame_path(tmp_path, "b" * 64).name]
 
 
-def test_no_picture_means_no_first_frame(qtbot, tmp_path):
+def test_no_record_means_no_first_frame(tmp_path):
     assert load_first_frame(tmp_path / "first-frame.picture") is None
 
 
 @pytest.mark.qt_log_ignore("QPicturePaintEngine::checkFormat")
-def test_a_damaged_picture_is_not_shown(qtbot, tmp_path):
-    window = QLabel("武汉环保行动地图")
-    qtbot.addWidget(window)
+def test_a_damaged_or_foreign_record_is_not_shown(qtbot, canvas, tmp_path):
     path = tmp_path / "first-frame.picture"
-    save_first_frame(window, path)
-    damaged = bytearray(path.read_bytes())
+    save_first_frame(canvas, path)
+    saved = path.read_bytes()
+    damaged = bytearray(saved)
     damaged[len(damaged) // 2] ^= 0xFF
     path.write_bytes(bytes(damaged))
+    assert load_first_frame(path) is None
+    path.write_bytes(saved[: len(saved) // 2])  # cut short
+    assert load_first_frame(path) is None
+    path.write_bytes(b"\0\0\0\x01" + saved[4:])  # not a record
     assert load_first_frame(path) is None

@@ -4,9 +4,10 @@ store's statuses reach the map as soon as it is open, which the window says mean
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtGui import QAction
 
+from desktop.first_frame import load_first_frame, save_first_frame
 from desktop.main_window import MainWindow
 from desktop.window_layout import GEOMETRY, STATE
 from gis.store import StatusStore
@@ -102,3 +103,73 @@ def test_a_window_closed_before_its_panels_keeps_the_saved_layout(qtbot, map_dat
     window.close()  # e.g. the app quit at once
     assert not window.complete
     assert QSettings().value(STATE) == before
+
+
+def _recorded_start(qtbot, map_data, tmp_path) -> MainWindow:
+    """A start with the last start's record of the map: the window opens on it, before the
+    map data is read."""
+    last = MainWindow(map_data)  # the last session's window, as large as the screen lets it be
+    qtbot.addWidget(last)
+    free = last.screen().availableGeometry()
+    last.resize(free.width() - 20, free.height() - 60)
+    last.layers_dock.close()  # the user's choice, which gives the map room on a small screen
+    last.show()
+    qtbot.waitExposed(last)
+    path = tmp_path / "first-frame.picture"
+    save_first_frame(last.canvas, path)
+    last.close()  # its layout is saved
+    record = load_first_frame(path)
+    assert record is not None
+    window = MainWindow(None, None, panels_later=True, record=record)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(record.painted, timeout=10_000):
+        window.show()
+    return window
+
+
+def test_a_start_opens_the_window_on_the_recorded_map_and_the_live_map_takes_its_place_unmoved(
+    qtbot, map_data, tmp_path
+):
+    window = _recorded_start(qtbot, map_data, tmp_path)
+    assert [menu.title() for menu in window.menus.values()] == ["文件", "视图", "设置", "帮助"]
+    assert not window.has_map and window.details_dock.isVisible()
+    assert not window.layers_dock.isVisible()  # as the user left it
+    area, toolbar = window.map_area.geometry(), window.toolbar.geometry()
+    status_bar = window.statusBar().geometry()
+    recorded = window.map_area.grab().toImage()
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.open_map(map_data)
+    assert window.complete and window.map_area.currentWidget() is window.canvas
+    # nothing moved when the map and the tools arrived
+    assert window.map_area.geometry() == area and window.canvas.geometry().size() == area.size()
+    assert window.toolbar.geometry() == toolbar and window.statusBar().geometry() == status_bar
+    live = window.canvas.grab().toImage()
+    above_note = QRect(0, 0, area.width(), area.height() - 100)
+    assert live.copy(above_note) == recorded.copy(above_note)
+
+
+def test_a_click_on_the_recorded_map_reaches_the_live_map(qtbot, map_data, tmp_path):
+    window = _recorded_start(qtbot, map_data, tmp_path)
+    # where the site is drawn on the record: the live map at the start's view shows it there
+    probe = MainWindow(map_data)
+    qtbot.addWidget(probe)
+    probe.restoreGeometry(window.saveGeometry())
+    probe.restoreState(window.saveState())
+    probe.show()
+    qtbot.waitExposed(probe)
+    probe.canvas.fit_to_wuhan()
+    points = probe.canvas.points
+
+    def alone(site_id: str) -> bool:  # no other symbol under it (a click would ask which)
+        under = probe.canvas.sites_at(_centre_of(probe, site_id))
+        return [s for s in under if s in points.index] == [site_id]
+
+    site = next(s for s in points.ids if alone(s))
+    frame = probe.canvas.frameWidth()
+    at = _centre_of(probe, site) + QPoint(frame, frame)
+    probe.close()
+    qtbot.mouseClick(window.map_area.currentWidget(), Qt.MouseButton.LeftButton, pos=at)
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.open_map(map_data)
+    assert window.canvas.selected == site
+    assert window.catalog.site(site).name_zh in window.details.toPlainText()
