@@ -124,7 +124,9 @@ class MapCanvas(MapNavigation):
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
-        self.fit_to_wuhan()
+        # The names are placed once the view has its real size (resizeEvent), or by a print
+        # for its own scale: placed here they would be placed for a size never shown.
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def show_state(self, state: CurrentState) -> None:
         """Draw the current state: point sites recoloured by their current status and moved
@@ -311,7 +313,9 @@ class MapCanvas(MapNavigation):
         return list(self.labels.shown())
 
     def declutter_labels(self) -> None:
-        """Place the district names and 原址 notes for this view (desktop/map/labels.py)."""
+        """Place the district names and 原址 notes for this view (desktop/map/labels.py); a
+        placement still pending from a scroll (fitting the view scrolls it) is then moot."""
+        self._relabel.stop()
         self.former.place(self._units_per_px())
         self.labels.place(self, *symbols_in_view(self, self.points), self.former.labels.values())
 
