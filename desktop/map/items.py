@@ -15,7 +15,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPainter,
     QPainterPath,
-    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 from shapely.geometry.base import BaseGeometry
 
 from desktop.map import style
+from desktop.map.halos import halo_store
 from desktop.map.qt_arrays import polygon_from_xy
 from gis import MapFeature
 from gis.basemaps import shift_geometry
@@ -127,7 +127,8 @@ def draw_site_symbol(
 class HaloText(QGraphicsSimpleTextItem):
     """Text with a white halo, so that a label stays legible over symbols and water: at
     city scale the district names win over the sites drawn beneath them. The halo's outline
-    is built once per text and font (building it costs more than drawing it)."""
+    is built once per text and font (building it costs more than drawing it), and kept
+    between starts (desktop/map/halos.py)."""
 
     HALO = QColor(255, 255, 255, 230)
 
@@ -136,10 +137,7 @@ class HaloText(QGraphicsSimpleTextItem):
         if getattr(self, "_halo_key", None) != key:
             path = QPainterPath()
             path.addText(0, QFontMetricsF(self.font()).ascent(), self.font(), self.text())
-            stroker = QPainterPathStroker()
-            stroker.setWidth(3.5)
-            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            self._halo_key, self._halo = key, stroker.createStroke(path).simplified()
+            self._halo_key, self._halo = key, halo_store().halo(path)
         painter.fillPath(self._halo, self.HALO)
         super().paint(painter, option, widget)
 
