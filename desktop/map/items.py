@@ -8,13 +8,14 @@ view needs no flipping transform and north stays up.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetricsF,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
 )
@@ -38,6 +39,12 @@ def _ring(coords) -> QPolygonF:
     return polygon_from_xy(xy[:, 0], -xy[:, 1])
 
 
+def _extent(shape: BaseGeometry) -> QRectF:
+    """The scene rectangle of a Web Mercator shape's bounds."""
+    west, south, east, north = shape.bounds
+    return QRectF(west, -north, east - west, north - south)
+
+
 def geometry_path(shape: BaseGeometry) -> QPainterPath:
     """A painter path for a Web Mercator polygon or line (holes included)."""
     path = QPainterPath()
@@ -54,14 +61,21 @@ def geometry_path(shape: BaseGeometry) -> QPainterPath:
 
 class AreaItem(QGraphicsPathItem):
     """An area or line that paints the coarsest simplified outline whose error stays under
-    one pixel at the current zoom; clicks are tested against the full outline."""
+    one pixel at the current zoom; clicks are tested against the full outline.
+
+    The full outline's path is built when first needed (a click, a tooltip, a close zoom),
+    not for every area at start where only a simplified one is painted: the item's bounds
+    come from the shape's, and its hit-test shape is the full path stroked by the pen, as
+    QGraphicsPathItem's own is."""
 
     def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
-        super().__init__(geometry_path(feature.shape))
+        super().__init__()
         self._shape = feature.shape
         self._coarsest_first = list(reversed(feature.simplified))
         self._paths: dict[float, QPainterPath] = {}
         self._datum = "wgs84"
+        self._full: QPainterPath | None = None  # the full outline's path, once needed
+        self._extent = _extent(self._shape)
         if fill is not None:
             self.setBrush(QBrush(fill))
         pen = QPen(edge, width_px)
@@ -70,9 +84,35 @@ class AreaItem(QGraphicsPathItem):
 
     def set_datum(self, datum: str) -> None:
         """Draw where tiles in `datum` show this place (see gis.basemaps.shift_xy)."""
+        self.prepareGeometryChange()
         self._datum = datum
         self._paths.clear()
-        self.setPath(geometry_path(shift_geometry(self._shape, datum)))
+        self._full = None
+        self._extent = _extent(shift_geometry(self._shape, datum))
+        self.update()
+
+    def path(self) -> QPainterPath:
+        """The full outline (in the display datum)."""
+        if self._full is None:
+            self._full = geometry_path(shift_geometry(self._shape, self._datum))
+        return self._full
+
+    def boundingRect(self) -> QRectF:
+        # Padded by the pen's whole width: more than any cap or join of the edge reaches.
+        pad = self.pen().widthF()
+        return self._extent.adjusted(-pad, -pad, pad, pad)
+
+    def shape(self) -> QPainterPath:
+        """The full outline and its edge, as QGraphicsPathItem's shape() makes them."""
+        pen = self.pen()
+        stroker = QPainterPathStroker()
+        stroker.setCapStyle(pen.capStyle())
+        stroker.setWidth(pen.widthF() if pen.widthF() > 0 else 1e-8)
+        stroker.setJoinStyle(pen.joinStyle())
+        stroker.setMiterLimit(pen.miterLimit())
+        outline = stroker.createStroke(self.path())
+        outline.addPath(self.path())
+        return outline
 
     def path_for(self, metres_per_px: float) -> QPainterPath:
         for tolerance, shape in self._coarsest_first:
