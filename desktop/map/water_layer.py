@@ -4,6 +4,7 @@ the 原址 notes of sites whose relocation is done (gis/relocation.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -14,8 +15,10 @@ from desktop.map.site_layer import SiteLayer
 from gis.crs import geometry_to_mercator
 from gis.model import Catalog
 from gis.relocation import FORMER_SITE_ZH, former_site_ids, is_former_site
-from gis.state import CurrentState
 from gis.water import WaterShape
+
+if TYPE_CHECKING:  # the store's state comes after the map's first paint
+    from gis.state import CurrentState
 
 Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
 FORMER_LABEL_UNITS_PER_PX = 30.0  # 原址 notes from about 1:110,000, where sites stand apart
