@@ -28,7 +28,7 @@ from desktop.map.items import AreaItem
 from desktop.map.labels import DistrictLabels, symbols_in_view
 from desktop.map.navigation import MapNavigation
 from desktop.map.site_layer import PICK_PX, SiteLayer
-from desktop.map.water_layer import FormerSites, water_item
+from desktop.map.water_layer import FormerSites, water_items
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
@@ -94,14 +94,14 @@ class MapCanvas(MapNavigation):
         if len(z) and np.any(np.diff(z) < 0):
             symbols = symbols.take(np.argsort(z, kind="stable"))
         # areas and lines only, in Web Mercator
-        self._features = {f.id: _in_mercator(f) for f in area_features(features)}
+        self._features = {f.id: f for f in items.in_mercator(list(area_features(features)))}
         self.points = SiteLayer(symbols)
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array(symbols.layers, dtype=object)
         self.former = FormerSites(self.scene(), self.points, Z_ORDER["sites"] + 0.5)  # 原址
         self.scene().addItem(self.points)
         self._populate_areas(list(self._features.values()))
-        self._water = [water_item(w) for w in map_data.water]
+        self._water = water_items(map_data.water)
         for item in self._water:
             self.scene().addItem(item)
         self.former.mark(map_data.catalog, self._units_per_px())
@@ -391,16 +391,3 @@ class MapCanvas(MapNavigation):
         super().mouseMoveEvent(event)
         scene = self.mapToScene(event.position().toPoint())
         self.cursorMoved.emit(*self.lonlat_at(scene))
-
-
-def _in_mercator(feature: MapFeature) -> MapFeature:
-    """An area or line with its outline and simplified levels in Web Mercator metres."""
-    from dataclasses import replace
-
-    from gis.crs import geometry_to_mercator
-
-    return replace(
-        feature,
-        shape=geometry_to_mercator(feature.shape),
-        simplified=tuple((t, geometry_to_mercator(g)) for t, g in feature.simplified),
-    )

@@ -7,6 +7,10 @@ view needs no flipping transform and north stays up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -25,9 +29,28 @@ from shapely.geometry.base import BaseGeometry
 from desktop.map import style
 from desktop.map.halos import halo_store
 from desktop.map.qt_arrays import polygon_from_xy
-from gis import MapFeature
 from gis.basemaps import shift_geometry
+from gis.crs import geometries_to_mercator
+from gis.map_points import MapFeature
 from gis.symbology import SYMBOL_VERTICES
+from gis.water import WaterShape
+
+Outlined = TypeVar("Outlined", bound=MapFeature | WaterShape)  # a shape, simplified levels
+
+
+def in_mercator(features: Sequence[Outlined]) -> list[Outlined]:
+    """Areas, lines or water with their outlines and simplified levels in Web Mercator
+    metres (the data is WGS84), all projected in one pass."""
+    shapes: list[BaseGeometry] = []
+    for each in features:
+        shapes += [each.shape, *(shape for _, shape in each.simplified)]
+    projected = iter(geometries_to_mercator(shapes))
+    shown: list[Outlined] = []
+    for feature in features:
+        shape = next(projected)
+        levels = tuple((tolerance, next(projected)) for tolerance, _ in feature.simplified)
+        shown.append(replace(feature, shape=shape, simplified=levels))
+    return shown
 
 
 def scene_point(x: float, y: float) -> QPointF:
@@ -68,7 +91,9 @@ class AreaItem(QGraphicsPathItem):
     come from the shape's, and its hit-test shape is the full path stroked by the pen, as
     QGraphicsPathItem's own is."""
 
-    def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
+    def __init__(
+        self, feature: MapFeature | WaterShape, fill: QColor | None, edge: QColor, width_px: float
+    ):
         super().__init__()
         self._shape = feature.shape
         self._coarsest_first = list(reversed(feature.simplified))
