@@ -101,6 +101,7 @@ class AreaItem(QGraphicsPathItem):
         self._datum = "wgs84"
         self._full: QPainterPath | None = None  # the full outline's path, once needed
         self._extent = _extent(self._shape)
+        self._bounds = QRectF()  # the extent and the edge (setPen)
         if fill is not None:
             self.setBrush(QBrush(fill))
         pen = QPen(edge, width_px)
@@ -114,6 +115,7 @@ class AreaItem(QGraphicsPathItem):
         self._paths.clear()
         self._full = None
         self._extent = _extent(shift_geometry(self._shape, datum))
+        self._pad(self.pen())
         self.update()
 
     def path(self) -> QPainterPath:
@@ -122,10 +124,19 @@ class AreaItem(QGraphicsPathItem):
             self._full = geometry_path(shift_geometry(self._shape, self._datum))
         return self._full
 
+    def setPen(self, pen: QPen | Qt.PenStyle | QColor) -> None:
+        self.prepareGeometryChange()
+        super().setPen(pen)
+        self._pad(self.pen())
+
+    def _pad(self, pen: QPen) -> None:
+        """Bounds padded by the pen's whole width: more than any cap or join reaches (asked
+        for many times a frame, so computed once per pen)."""
+        pad = pen.widthF()
+        self._bounds = self._extent.adjusted(-pad, -pad, pad, pad)
+
     def boundingRect(self) -> QRectF:
-        # Padded by the pen's whole width: more than any cap or join of the edge reaches.
-        pad = self.pen().widthF()
-        return self._extent.adjusted(-pad, -pad, pad, pad)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         """The full outline and its edge, as QGraphicsPathItem's shape() makes them."""
