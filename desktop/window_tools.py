@@ -5,7 +5,6 @@ status of the sites under the cursor) and Help (shortcuts, about)."""
 from __future__ import annotations
 
 from functools import partial
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.i18n import saved_language
 from desktop.map.measure_tool import AREA, DISTANCE, MeasureTool, describe
 from gis.boundaries import attribution
+from gis.version import VERSION
 
 if TYPE_CHECKING:
     from desktop.main_window import MainWindow
@@ -150,10 +150,6 @@ class WindowTools(QObject):
         """Version, the date of the newest document, the documents and the data's licences."""
         window = self.window
         catalog = window.catalog
-        try:
-            version = metadata.version("wuhan-envmap")
-        except metadata.PackageNotFoundError:  # run from a folder without installing
-            version = "?"
         newest = max(d.date_to for d in catalog.documents.values())
         english = saved_language() == "en"
         documents = "".join(
@@ -172,7 +168,7 @@ class WindowTools(QObject):
             "notice": self.tr("水源保护区为示意；仅供内部使用。"),
         }
         text = (
-            f"<h3>{words['title']} {version}</h3>"
+            f"<h3>{words['title']} {VERSION}</h3>"
             f"<p>{words['as_of']}{newest.isoformat()}</p>"
             f"<p><b>{words['documents']}</b></p><ul>{documents}</ul>"
             f"<p><b>{words['licences']}</b></p><ul>"

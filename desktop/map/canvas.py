@@ -28,7 +28,7 @@ from desktop.map.items import AreaItem
 from desktop.map.labels import DistrictLabels, symbols_in_view
 from desktop.map.navigation import MapNavigation
 from desktop.map.site_layer import PICK_PX, SiteLayer
-from desktop.map.water_layer import FormerSites, water_item
+from desktop.map.water_layer import FormerSites, water_items
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
@@ -94,14 +94,14 @@ class MapCanvas(MapNavigation):
         if len(z) and np.any(np.diff(z) < 0):
             symbols = symbols.take(np.argsort(z, kind="stable"))
         # areas and lines only, in Web Mercator
-        self._features = {f.id: _in_mercator(f) for f in area_features(features)}
+        self._features = {f.id: f for f in items.in_mercator(list(area_features(features)))}
         self.points = SiteLayer(symbols)
         self.points.setZValue(Z_ORDER["sites"])
         self._point_layers = np.array(symbols.layers, dtype=object)
         self.former = FormerSites(self.scene(), self.points, Z_ORDER["sites"] + 0.5)  # 原址
         self.scene().addItem(self.points)
         self._populate_areas(list(self._features.values()))
-        self._water = [water_item(w) for w in map_data.water]
+        self._water = water_items(map_data.water)
         for item in self._water:
             self.scene().addItem(item)
         self.former.mark(map_data.catalog, self._units_per_px())
@@ -124,7 +124,9 @@ class MapCanvas(MapNavigation):
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))
-        self.fit_to_wuhan()
+        # The names are placed once the view has its real size (resizeEvent), or by a print
+        # for its own scale: placed here they would be placed for a size never shown.
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
 
     def show_state(self, state: CurrentState) -> None:
         """Draw the current state: point sites recoloured by their current status and moved
@@ -311,7 +313,9 @@ class MapCanvas(MapNavigation):
         return list(self.labels.shown())
 
     def declutter_labels(self) -> None:
-        """Place the district names and 原址 notes for this view (desktop/map/labels.py)."""
+        """Place the district names and 原址 notes for this view (desktop/map/labels.py); a
+        placement still pending from a scroll (fitting the view scrolls it) is then moot."""
+        self._relabel.stop()
         self.former.place(self._units_per_px())
         self.labels.place(self, *symbols_in_view(self, self.points), self.former.labels.values())
 
@@ -391,16 +395,3 @@ class MapCanvas(MapNavigation):
         super().mouseMoveEvent(event)
         scene = self.mapToScene(event.position().toPoint())
         self.cursorMoved.emit(*self.lonlat_at(scene))
-
-
-def _in_mercator(feature: MapFeature) -> MapFeature:
-    """An area or line with its outline and simplified levels in Web Mercator metres."""
-    from dataclasses import replace
-
-    from gis.crs import geometry_to_mercator
-
-    return replace(
-        feature,
-        shape=geometry_to_mercator(feature.shape),
-        simplified=tuple((t, geometry_to_mercator(g)) for t, g in feature.simplified),
-    )

@@ -7,8 +7,12 @@ view needs no flipping transform and north stays up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -23,10 +27,30 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QGraphicsSimpleT
 from shapely.geometry.base import BaseGeometry
 
 from desktop.map import style
+from desktop.map.halos import halo_store
 from desktop.map.qt_arrays import polygon_from_xy
-from gis import MapFeature
 from gis.basemaps import shift_geometry
+from gis.crs import geometries_to_mercator
+from gis.map_points import MapFeature
 from gis.symbology import SYMBOL_VERTICES
+from gis.water import WaterShape
+
+Outlined = TypeVar("Outlined", bound=MapFeature | WaterShape)  # a shape, simplified levels
+
+
+def in_mercator(features: Sequence[Outlined]) -> list[Outlined]:
+    """Areas, lines or water with their outlines and simplified levels in Web Mercator
+    metres (the data is WGS84), all projected in one pass."""
+    shapes: list[BaseGeometry] = []
+    for each in features:
+        shapes += [each.shape, *(shape for _, shape in each.simplified)]
+    projected = iter(geometries_to_mercator(shapes))
+    shown: list[Outlined] = []
+    for feature in features:
+        shape = next(projected)
+        levels = tuple((tolerance, next(projected)) for tolerance, _ in feature.simplified)
+        shown.append(replace(feature, shape=shape, simplified=levels))
+    return shown
 
 
 def scene_point(x: float, y: float) -> QPointF:
@@ -36,6 +60,12 @@ def scene_point(x: float, y: float) -> QPointF:
 def _ring(coords) -> QPolygonF:
     xy = np.asarray(coords)
     return polygon_from_xy(xy[:, 0], -xy[:, 1])
+
+
+def _extent(shape: BaseGeometry) -> QRectF:
+    """The scene rectangle of a Web Mercator shape's bounds."""
+    west, south, east, north = shape.bounds
+    return QRectF(west, -north, east - west, north - south)
 
 
 def geometry_path(shape: BaseGeometry) -> QPainterPath:
@@ -54,14 +84,24 @@ def geometry_path(shape: BaseGeometry) -> QPainterPath:
 
 class AreaItem(QGraphicsPathItem):
     """An area or line that paints the coarsest simplified outline whose error stays under
-    one pixel at the current zoom; clicks are tested against the full outline."""
+    one pixel at the current zoom; clicks are tested against the full outline.
 
-    def __init__(self, feature: MapFeature, fill: QColor | None, edge: QColor, width_px: float):
-        super().__init__(geometry_path(feature.shape))
+    The full outline's path is built when first needed (a click, a tooltip, a close zoom),
+    not for every area at start where only a simplified one is painted: the item's bounds
+    come from the shape's, and its hit-test shape is the full path stroked by the pen, as
+    QGraphicsPathItem's own is."""
+
+    def __init__(
+        self, feature: MapFeature | WaterShape, fill: QColor | None, edge: QColor, width_px: float
+    ):
+        super().__init__()
         self._shape = feature.shape
         self._coarsest_first = list(reversed(feature.simplified))
         self._paths: dict[float, QPainterPath] = {}
         self._datum = "wgs84"
+        self._full: QPainterPath | None = None  # the full outline's path, once needed
+        self._extent = _extent(self._shape)
+        self._bounds = QRectF()  # the extent and the edge (setPen)
         if fill is not None:
             self.setBrush(QBrush(fill))
         pen = QPen(edge, width_px)
@@ -70,9 +110,45 @@ class AreaItem(QGraphicsPathItem):
 
     def set_datum(self, datum: str) -> None:
         """Draw where tiles in `datum` show this place (see gis.basemaps.shift_xy)."""
+        self.prepareGeometryChange()
         self._datum = datum
         self._paths.clear()
-        self.setPath(geometry_path(shift_geometry(self._shape, datum)))
+        self._full = None
+        self._extent = _extent(shift_geometry(self._shape, datum))
+        self._pad(self.pen())
+        self.update()
+
+    def path(self) -> QPainterPath:
+        """The full outline (in the display datum)."""
+        if self._full is None:
+            self._full = geometry_path(shift_geometry(self._shape, self._datum))
+        return self._full
+
+    def setPen(self, pen: QPen | Qt.PenStyle | QColor) -> None:
+        self.prepareGeometryChange()
+        super().setPen(pen)
+        self._pad(self.pen())
+
+    def _pad(self, pen: QPen) -> None:
+        """Bounds padded by the pen's whole width: more than any cap or join reaches (asked
+        for many times a frame, so computed once per pen)."""
+        pad = pen.widthF()
+        self._bounds = self._extent.adjusted(-pad, -pad, pad, pad)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        """The full outline and its edge, as QGraphicsPathItem's shape() makes them."""
+        pen = self.pen()
+        stroker = QPainterPathStroker()
+        stroker.setCapStyle(pen.capStyle())
+        stroker.setWidth(pen.widthF() if pen.widthF() > 0 else 1e-8)
+        stroker.setJoinStyle(pen.joinStyle())
+        stroker.setMiterLimit(pen.miterLimit())
+        outline = stroker.createStroke(self.path())
+        outline.addPath(self.path())
+        return outline
 
     def path_for(self, metres_per_px: float) -> QPainterPath:
         for tolerance, shape in self._coarsest_first:
@@ -127,7 +203,8 @@ def draw_site_symbol(
 class HaloText(QGraphicsSimpleTextItem):
     """Text with a white halo, so that a label stays legible over symbols and water: at
     city scale the district names win over the sites drawn beneath them. The halo's outline
-    is built once per text and font (building it costs more than drawing it)."""
+    is built once per text and font (building it costs more than drawing it), and kept
+    between starts (desktop/map/halos.py)."""
 
     HALO = QColor(255, 255, 255, 230)
 
@@ -136,10 +213,7 @@ class HaloText(QGraphicsSimpleTextItem):
         if getattr(self, "_halo_key", None) != key:
             path = QPainterPath()
             path.addText(0, QFontMetricsF(self.font()).ascent(), self.font(), self.text())
-            stroker = QPainterPathStroker()
-            stroker.setWidth(3.5)
-            stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-            self._halo_key, self._halo = key, stroker.createStroke(path).simplified()
+            self._halo_key, self._halo = key, halo_store().halo(path)
         painter.fillPath(self._halo, self.HALO)
         super().paint(painter, option, widget)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 from collections import deque
 from functools import cache
-from importlib import metadata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread, QUrl, QUrlQuery, Signal, Slot, qVersion
@@ -27,6 +26,7 @@ from PySide6.QtNetwork import (
 )
 
 from gis.basemaps import redact
+from gis.version import VERSION
 
 if TYPE_CHECKING:
     from desktop.map.basemap import FetchConfig
@@ -39,11 +39,7 @@ PREFETCH_CONNECTIONS = 2  # a prefetch never takes more than this, whatever the 
 @cache
 def user_agent() -> str:
     """Tile servers ask apps to name themselves (the OSM policy requires it)."""
-    try:
-        version = metadata.version("wuhan-envmap")
-    except metadata.PackageNotFoundError:
-        version = "dev"
-    return f"WuhanEnvMap/{version} (desktop GIS; Qt {qVersion()})"
+    return f"WuhanEnvMap/{VERSION} (desktop GIS; Qt {qVersion()})"
 
 
 def network_proxy(setting: str) -> QNetworkProxy | None:

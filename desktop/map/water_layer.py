@@ -3,7 +3,8 @@ the 原址 notes of sites whose relocation is done (gis/relocation.py)."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
@@ -11,24 +12,25 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene
 from desktop.map import items, style
 from desktop.map.items import AreaItem
 from desktop.map.site_layer import SiteLayer
-from gis.crs import geometry_to_mercator
 from gis.model import Catalog
 from gis.relocation import FORMER_SITE_ZH, former_site_ids, is_former_site
-from gis.state import CurrentState
 from gis.water import WaterShape
+
+if TYPE_CHECKING:  # the store's state comes after the map's first paint
+    from gis.state import CurrentState
 
 Z_WATER = 0.5  # over the districts' fill (their ground), under every other layer
 FORMER_LABEL_UNITS_PER_PX = 30.0  # 原址 notes from about 1:110,000, where sites stand apart
 
 
-def water_item(water: WaterShape) -> AreaItem:
+def water_items(water: Sequence[WaterShape]) -> list[AreaItem]:
+    """The lakes and rivers, projected together (items.in_mercator)."""
+    return [water_item(shown) for shown in items.in_mercator(water)]
+
+
+def water_item(shown: WaterShape) -> AreaItem:
     """A lake or river polygon filled, or a centre line stroked, in Web Mercator."""
-    line = water.kind == "river_line"
-    shown = replace(
-        water,
-        shape=geometry_to_mercator(water.shape),
-        simplified=tuple((t, geometry_to_mercator(g)) for t, g in water.simplified),
-    )
+    line = shown.kind == "river_line"
     item = AreaItem(
         shown,
         None if line else style.WATER_FILL,

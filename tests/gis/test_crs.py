@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import prcoords
 import pytest
@@ -96,3 +98,28 @@ def test_mercator_matches_proj():
     assert abs(float(x) - proj.x) < 1e-6 and abs(float(y) - proj.y) < 1e-6
     back = crs.mercator_to_lonlat(x, y)
     assert abs(float(back[0]) - lon) < 1e-12 and abs(float(back[1]) - lat) < 1e-12
+
+
+def test_many_geometries_project_as_each_would_alone():
+    """The canvas projects its areas and water in one pass: to the same coordinates, shape
+    for shape and in order, as one geometry at a time."""
+    import shapely
+
+    shapes = [
+        Polygon(
+            [(114.0, 30.5), (114.4, 30.5), (114.2, 30.8)],
+            [[(114.1, 30.55), (114.2, 30.55), (114.15, 30.6)]],
+        ),
+        shapely.MultiPolygon([Polygon([(113.7, 30.1), (113.8, 30.1), (113.8, 30.2)])]),
+        shapely.LineString([(114.3, 30.6), (114.35, 30.62), (114.4, 30.7)]),
+        Point(114.305, 30.593),
+    ]
+    together = crs.geometries_to_mercator(shapes)
+    assert [g.geom_type for g in together] == [g.geom_type for g in shapes]
+    for alone, shape in zip(together, shapes, strict=True):
+        assert shapely.to_wkb(alone) == shapely.to_wkb(crs.geometry_to_mercator(shape))
+    radius = 6_378_137.0  # EPSG:3857's sphere
+    assert together[3].x == pytest.approx(math.radians(114.305) * radius)
+    assert together[3].y == pytest.approx(
+        math.log(math.tan(math.pi / 4 + math.radians(30.593) / 2)) * radius
+    )
