@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen python benchmarks/desktop_bench.py
 
-start-up: process start -> first painted frame (the last start's window picture) with the map
-          cache in place, as on every start but the first, and -> the real window's map in
+start-up: process start -> first painted frame (the main window, its map area showing the last
+          start's record of the map) with the map cache in place, as on every start but the
+          first, and -> the live map (read from the map data: identify, tooltips, zoom) in
           the same processes, beside the bare PySide6 window painting the 13 districts
           (benchmarks/anchors/bare_window.py), the two alternating (7 processes each): medians
           of wall seconds and of the processes' CPU seconds (which a loaded machine disturbs
@@ -69,8 +70,8 @@ def startup_seconds(home: Path, command: list[str] | None = None) -> dict[str, t
 
 
 def startup_beside_bare_window(home: Path) -> None:
-    """The first frame (from the last start's picture) and the real window's map, both
-    timed in the same `envmap app` processes."""
+    """The first frame (the window with the last start's record of the map) and the live map,
+    both timed in the same `envmap app` processes."""
     import compileall
 
     sys.path.insert(0, str(HERE))
@@ -91,7 +92,7 @@ def startup_beside_bare_window(home: Path) -> None:
         runs["app"].append(app["first-paint"])
         runs["map"].append(app["map-paint"])
         runs["ready"].append(app["window-ready"])
-    labels = (("app", "first painted frame"), ("map", "the real window's map"))
+    labels = (("app", "the window's first frame (recorded map)"), ("map", "the live map"))
     for what, label in (*labels, ("ready", "the whole window ready")):
         for i, unit in enumerate(("wall", "CPU")):
             bare_s = statistics.median(run[i] for run in runs["bare"])
