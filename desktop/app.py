@@ -50,7 +50,7 @@ class Desktop:
         self.on_ready = on_ready
         self.first_frame = first_frame  # where the window's picture for the next start goes
         self.window: MainWindow  # set by _open(), below
-        if shell is None:
+        if shell is None:  # (a start's window was built in the saved language already)
             apply_language(saved_language())
         self._open(shell)
 

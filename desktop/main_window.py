@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     catalog: Catalog
     canvas: MapCanvas
     site_filter: SiteFilter
+    position: QLabel  # the cursor's coordinates, in the status bar from the start
     # built by build_panels, after the map's first paint at start-up
     app_state: AppState
     exports: WindowExports
@@ -77,7 +78,6 @@ class MainWindow(QMainWindow):
     basemaps: BasemapControls
     tools: WindowTools
     tracking: ReadableTracking
-    position: QLabel
     scale_label: QLabel
     store_state: QLabel
     login: QLabel
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(map_data, self)
         self.map_area.addWidget(self.canvas)
         self.map_area.setCurrentWidget(self.canvas)
-        kept = None
+        kept, restored = None, self.record is not None  # a start's window: laid out already
         if self.record is not None:
             kept = self.record.click
             self.map_area.removeWidget(self.record)
@@ -133,7 +133,6 @@ class MainWindow(QMainWindow):
         self.site_filter = SiteFilter()
         settings = QSettings()
         saved_filter = any(str(settings.value(f"filter/{k}", 0)) != "0" for k in FILTERS)
-        restored = self.isVisible()  # by the record's window
         if self._panels_later and settings.contains(GEOMETRY) and not saved_filter:
             if not restored:
                 self.window_layout.restore()  # the map has its final size from the first frame
