@@ -13,6 +13,7 @@ import re
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.spans import Span
+from gis.extract.stretches import stretch_spans
 from gis.extract.vocabulary import (
     ENDING_RE,
     ENDINGS,
@@ -35,7 +36,8 @@ _PUNCT = re.compile(r"[，。；：、（）]")
 _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 # A name followed by these is an organisation's or a person's post, or a speaker: not a site.
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
-         "工作人员", "相关负责人", "介绍", "表示", "有关负责人")  # fmt: skip
+         "工作人员", "相关负责人", "介绍", "表示", "有关负责人", "河湖办", "河湖长办", "河长办",
+         "水务科", "办事处", "河湖长制")  # fmt: skip
 _COUNT_BEFORE = re.compile(
     r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
     r"|[两二三四五六七八九十]大)$"
@@ -51,6 +53,7 @@ def find_names(text: str) -> list[Span]:
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + water_spans(text)
     spans += _project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += stretch_spans(text, spans)
     listed = _list_spans(text)
     kept: list[Span] = []
     taken = bytearray(len(text) + 1)
@@ -97,6 +100,9 @@ def _ending_spans(text: str) -> list[Span]:
         if counted:  # "这19个水源保护区": a counted set
             start = counted.start()
         name = text[start:end]
+        if ending == "厂" and _in_history(text, start, end):
+            spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
+            continue  # "…武汉香料厂…合并而成": a former works, no site now
         if _is_post(text, end):  # the region is taken, so no lake is read inside it
             spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
             continue
@@ -104,6 +110,16 @@ def _ending_spans(text: str) -> list[Span]:
         if span is not None:
             spans.append(span)
     return spans
+
+
+_HISTORY = re.compile(r"曾(?=[是为经在有实参])|原属|原为|原是|前身|合并而成|聚集地|历史上|始建于")
+
+
+def _in_history(text: str, start: int, end: int) -> bool:
+    """A works named in a sentence about the past ("曾是…企业聚集地", "由…合并而成")."""
+    opened = max(text.rfind(c, 0, start) for c in "。；") + 1
+    closes = [i for i in (text.find(c, end) for c in "。；") if i >= 0]
+    return _HISTORY.search(text, opened, min(closes, default=len(text))) is not None
 
 
 def _parenthesis_after(text: str, end: int) -> int:
@@ -227,8 +243,9 @@ _ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
 # not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
 _CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)")
-# One-character place-name endings: "落步咀污水处理厂" is a plant named after its place.
-_PLACE_SUFFIXES = {"咀", "湾"}
+# One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
+# its place, "武汉铝厂地块" the parcel of a works.
+_PLACE_SUFFIXES = {"咀", "湾", "厂"}
 
 
 def is_site_name(name: str) -> bool:
@@ -298,6 +315,8 @@ def _list_spans(text: str) -> list[Span]:
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
         floor = tail.end()
+        if _is_post(text, tail.end()):
+            continue  # "左岭街道河湖长办": an office, not a list of places
         if len(items) < 2 and not (items and counted):
             continue
         if not counted and len(items) < 2:

@@ -12,10 +12,11 @@ from gis.extract.vocabulary import GENERIC_WORDS, LEFT_STOPS, after_stops
 from gis.model import Kind
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
-_WATER_END = re.compile(r"湖(?![泊库长网面底])|河(?![流道岸长网湖])|海(?=湖)")
+# 湖北 is the province ("湖北危险废物…", "湖北日报"), unless a bank or side of a lake follows.
+_WATER_END = re.compile(r"湖(?![泊库长网面底]|北(?![岸侧部端]))|河(?![流道岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉"
 )
 
 

@@ -1,0 +1,81 @@
+"""Sites notices name without a facility ending the rules knew: works named without 公司
+(…厂, …处置中心), streams (…溪), channels named 连通渠, stretches of a river or bank described by
+their ends; and offices and history that name no site. Each on a real sentence, source named."""
+
+from __future__ import annotations
+
+import pytest
+
+from gis.extract.names import find_names
+from gis.extract.status import read_status
+from gis.model import Status
+
+
+def _names(text: str) -> list[str]:
+    return [s.name for s in find_names(text) if not s.group and not s.generic]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        (
+            "武汉市人大城建环保委员会明确要求：汉钢水泥厂必须尽快搬迁。",
+            ["汉钢水泥厂"],
+            "汉钢水泥厂为环保而外迁, corpus4 06",
+        ),
+        (
+            "针对江夏区山坡街湖北危险废物处理处置中心周边1000米内有居民的问题",
+            ["江夏区山坡街湖北危险废物处理处置中心"],
+            "长江日报 on 江夏区's fixes, corpus4 02 (湖北 is the province, no lake)",
+        ),
+        (
+            "汉阳区四新连通渠与芳草溪虽进行了治理，但水质仍呈轻度黑臭等。",
+            ["汉阳区四新连通渠", "芳草溪"],
+            "硚口区 notice 2025-01-03, corpus4 05",
+        ),
+        (
+            "完成了忠孝河东 城段、清江河龙潭桥到腾龙洞段、三道河入口处至老河村、回龙沟段的清漂除杂",
+            ["忠孝河东 城段", "回龙沟"],
+            "利川市 河长制 news, corpus4 04 (a line wrap inside the stretch)",
+        ),
+        (
+            "而毗邻水厂的武昌江滩余家头至二七长江大桥1.6公里临江段，数10年来形成了13个非法码头",
+            ["武昌江滩余家头至二七长江大桥1.6公里临江段"],
+            "余家头 docks report, corpus 06",
+        ),
+    ],
+)
+def test_sites_named_without_a_known_ending(sentence, expected, source):
+    assert _names(sentence) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "former", "source"),
+    [
+        (
+            "作为武汉传统工业和化工企业聚集地，远大制药集团、武汉力诺化学集团、武汉无机盐厂及武汉环宇化工、"
+            "武汉第二电线电缆厂等企业都曾在此扎根。",
+            ["武汉无机盐厂", "武汉第二电线电缆厂"],
+            "湖北日报 on 汉江湾, shared corpus 12 (former occupants)",
+        ),
+        (
+            "该土地原属武汉染料厂，1965年由国营武汉新康化工厂北部厂区、武汉香料厂、武汉扬子化工厂合并而成",
+            ["武汉香料厂"],
+            "荆楚网 2012-09-06, corpus3 06 (the plant's predecessors)",
+        ),
+    ],
+)
+def test_works_of_the_past_are_no_sites(sentence, former, source):
+    found = _names(sentence)
+    assert not [name for name in former if name in found], source
+
+
+def test_offices_named_after_a_zone_are_no_sites():
+    sentence = "华容区河湖办联合武汉东湖高新区水务科、左岭街道河湖长办，葛店开发区河湖办组织开展严家湖联合巡查"  # 鄂州市水利和湖泊局 2023-05-15, corpus4 03
+    assert _names(sentence) == ["严家湖"]
+
+
+def test_some_residents_is_not_part_of_the_work():
+    clause = "数10年来形成了13个非法码头，部分居民搭建违法建筑圈地种菜、饲养家禽"  # corpus 06
+    reading = read_status(clause)
+    assert reading is None or reading.status is not Status.IN_PROGRESS
