@@ -22,7 +22,7 @@ from datetime import date
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
-from gis.extract import dates, districts, names, rules, status, tables
+from gis.extract import dates, districts, names, rules, sections, status, tables
 from gis.extract.blocks import Block, read_blocks, units
 from gis.extract.candidates import (
     Candidate,
@@ -89,6 +89,7 @@ def extract(
             continue
         if block.noise:
             continue
+        context.part = sections.part_mood(block.plain, context.part)
         headline = (index == 0 and len(block.view) <= 80 and "。" not in block.view) or (
             len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
         )
@@ -106,6 +107,7 @@ class _Context:
     subject: tuple[list[Named], Block] | None = None  # the title's first places, its block
     district: str | None = None  # the district the title, publisher or a leader's line states
     counted: list[tuple[int, list[Span], Block, Measure]] = field(default_factory=list)
+    part: Status | None = None  # PLANNED under "三、整改措施" and other parts that list plans
 
     def __post_init__(self) -> None:
         self.district = districts.document_district([b.view for b in self.blocks[:8]])
@@ -114,7 +116,7 @@ class _Context:
 def _read_block(
     context: _Context, block: Block, pledge: bool, area: Candidate | None, headline: bool
 ) -> None:
-    source, found = context.source, context.found
+    source, found, date_ = context.source, context.found, context.document_date
     text = block.view
     spans = names.find_names(text)
     starts = [s.start for s in spans]
@@ -122,6 +124,7 @@ def _read_block(
     sentence_owners: dict[int, list[Candidate]] = {}
     named_at: list[tuple[int, Candidate]] = []  # where each place is named in the block
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
+    deadlines: dict[int, str] = {}  # a sentence opened by a deadline still ahead: its date
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
     waiting_for: dict[int, list[_Waiting]] = {}  # units whose place is named later, by sentence
     done_in: set[int] = set()  # sentences whose named place was stated done
@@ -202,10 +205,15 @@ def _read_block(
             reading = status.split_at(unit, cut - start)
         elif reading is not None and cut and end <= cut:
             reading = status.conceded(reading)
+        period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
+        opening = None if pledge else sections.deadline_ahead(unit, date_)
+        if opening is not None:  # "2019年9月底之前，解决南湖污水直排问题": a target
+            moods[period], deadlines[period] = Status.PLANNED, opening[0]
+            if reading is None and named:  # a place and a deadline: the target is the place's
+                reading = status.Reading(Status.PLANNED, opening[1])
         if reading is not None and not pledge:
-            period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
-            reading = status.in_mood(reading, moods.get(period), unit)
-            moods[period] = status.mood_after(unit, moods.get(period))
+            reading = status.in_mood(reading, moods.get(period, context.part), unit)
+            moods[period] = status.mood_after(unit, moods.get(period, context.part))
         if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         if reading is None:
@@ -213,6 +221,9 @@ def _read_block(
         if pledge and reading.status.rank > Status.PLANNED.rank and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         measure = _measure(context, block, start, end, reading)
+        deadline = deadlines.get(period)
+        if deadline and measure.status == Status.PLANNED.value and not measure.target_date:
+            measure.target_date = dates.first_date(unit, context.document_date) or deadline
         if groups and not pledge:
             context.counted.append((block.paragraphs[0], groups, block, measure))
         if owners:

@@ -71,7 +71,11 @@ def test_works_of_the_past_are_no_sites(sentence, former, source):
 
 
 def test_offices_named_after_a_zone_are_no_sites():
-    sentence = "华容区河湖办联合武汉东湖高新区水务科、左岭街道河湖长办，葛店开发区河湖办组织开展严家湖联合巡查"  # 鄂州市水利和湖泊局 2023-05-15, corpus4 03
+    # 鄂州市水利和湖泊局 2023-05-15, corpus4 03
+    sentence = (
+        "华容区河湖办联合武汉东湖高新区水务科、左岭街道河湖长办，"
+        "葛店开发区河湖办组织开展严家湖联合巡查"
+    )
     assert _names(sentence) == ["严家湖"]
 
 
