@@ -32,7 +32,7 @@ from gis.extract.candidates import (
     get_candidate,
     merged,
 )
-from gis.extract.coordinates import find_coordinates
+from gis.extract.coordinates import stated_points
 from gis.extract.placing import Named, as_area_alias, named_after, resolve, title_subjects
 from gis.extract.spans import Span
 from gis.extract.text import SourceText
@@ -253,7 +253,7 @@ def _read_block(
                 attach(earlier, _continued(context, block, start, end, reading, measure))
             else:
                 _to_subject(context, block, start, end, reading, measure, pledge, area)
-    _stated_points(text, named_at)
+    stated_points(text, named_at)
 
 
 def _describes(text: str, span: Span) -> bool:
@@ -267,26 +267,6 @@ def _describes(text: str, span: Span) -> bool:
 
 
 _LINKS = re.compile("连通|连接|沟通")
-
-
-def _stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:
-    """ "武汉铝厂地块位于…，项目场地中心坐标：东经114°21′42.62″…": a point written after a
-    place, in the same paragraph, is that place's (the nearest named before it)."""
-    for found in find_coordinates(text):
-        before = [c for at, c in named_at if at < found.start]
-        if found.plausible and before and before[-1].stated_point is None:
-            before[-1].stated_point = [round(found.lon, 7), round(found.lat, 7)]
-            before[-1].stated_precision_m = _written_precision_m(
-                text[found.start : found.end], found.form
-            )
-
-
-def _written_precision_m(written: str, form: str) -> float:
-    """Half the last written digit, in metres: 0.01″ is 0.15 m, 0.00001° is 0.6 m here. It says
-    how exactly the text gives the point, not how well the point stands for the whole site."""
-    decimals = max((len(d) for d in re.findall(r"\.(\d+)", written)), default=0)
-    unit_m = 30.9 if form == "dms" else 111_320.0
-    return round(unit_m * 10.0**-decimals / 2, 2)
 
 
 _FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from gis.boundaries import DISTRICT_NAMES_EN
+from gis.extract.roles import in_history, is_post
 from gis.extract.spans import Span
 from gis.extract.stretches import stretch_spans
 from gis.extract.vocabulary import (
@@ -32,12 +33,7 @@ from gis.model import Kind
 _NEAR = ("附近", "旁边")
 _MAX_NAME = 20  # characters a name's left edge may be walked back
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
-_PUNCT = re.compile(r"[，。；：、（）]")
 _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
-# A name followed by these is an organisation's or a person's post, or a speaker: not a site.
-_POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
-         "工作人员", "相关负责人", "介绍", "表示", "有关负责人", "河湖办", "河湖长办", "河长办",
-         "水务科", "办事处", "河湖长制")  # fmt: skip
 _COUNT_BEFORE = re.compile(
     r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
     r"|[两二三四五六七八九十]大)$"
@@ -100,26 +96,16 @@ def _ending_spans(text: str) -> list[Span]:
         if counted:  # "这19个水源保护区": a counted set
             start = counted.start()
         name = text[start:end]
-        if ending == "厂" and _in_history(text, start, end):
+        if ending == "厂" and in_history(text, start, end):
             spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
             continue  # "…武汉香料厂…合并而成": a former works, no site now
-        if _is_post(text, end):  # the region is taken, so no lake is read inside it
+        if is_post(text, end):  # the region is taken, so no lake is read inside it
             spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
             continue
         span = _span(start, end, name, ENDINGS[ending])
         if span is not None:
             spans.append(span)
     return spans
-
-
-_HISTORY = re.compile(r"曾(?=[是为经在有实参])|原属|原为|原是|前身|合并而成|聚集地|历史上|始建于")
-
-
-def _in_history(text: str, start: int, end: int) -> bool:
-    """A works named in a sentence about the past ("曾是…企业聚集地", "由…合并而成")."""
-    opened = max(text.rfind(c, 0, start) for c in "。；") + 1
-    closes = [i for i in (text.find(c, end) for c in "。；") if i >= 0]
-    return _HISTORY.search(text, opened, min(closes, default=len(text))) is not None
 
 
 def _parenthesis_after(text: str, end: int) -> int:
@@ -129,14 +115,6 @@ def _parenthesis_after(text: str, end: int) -> int:
         if close > 0 and text[end + 1 : close].endswith(("段", "片", "区域", "水域", "期")):
             return close + 1
     return end
-
-
-def _is_post(text: str, end: int) -> bool:
-    """ "东湖高新区党工委书记", "开发区余姓负责人介绍": the name is a post or a speaker's unit."""
-    window = text[end : end + 6]
-    cut = _PUNCT.search(window)
-    window = window[: cut.start()] if cut else window
-    return bool(window) and any(word in window for word in _POST)
 
 
 _PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
@@ -315,7 +293,7 @@ def _list_spans(text: str) -> list[Span]:
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
         floor = tail.end()
-        if _is_post(text, tail.end()):
+        if is_post(text, tail.end()):
             continue  # "左岭街道河湖长办": an office, not a list of places
         if len(items) < 2 and not (items and counted):
             continue
