@@ -249,7 +249,9 @@ def _read_block(
     for sentence, later in waiting_for.items():
         earlier = [] if pledge else before_sentence.get(sentence, [])
         for start, end, reading, measure in later:
-            if earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
+            if earlier and _ANAPHOR.match(text, sentence):  # "该处已于…全部整改恢复完毕"
+                attach(earlier, measure)
+            elif earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
                 attach(earlier, _continued(context, block, start, end, reading, measure))
             else:
                 _to_subject(context, block, start, end, reading, measure, pledge, area)
@@ -267,6 +269,8 @@ def _describes(text: str, span: Span) -> bool:
 
 
 _LINKS = re.compile("连通|连接|沟通")
+# "该处", "此处", "上述点位": a sentence about the place the sentence before named
+_ANAPHOR = re.compile(r"\s*(?:该处|此处|该点位|上述点位|该地|该处所)")
 
 
 _FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"

@@ -163,7 +163,7 @@ def _project_spans(text: str) -> list[Span]:
 _PROJECT_STOPS = re.compile(
     r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
     r"完成|建成|开工|了解|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
-    r"包括|涉及|聚焦于|目前|" + "|".join(DISTRICT_NAMES_EN)
+    r"包括|涉及|聚焦于|目前|按照|根据|依据|" + "|".join(DISTRICT_NAMES_EN)
 )
 _ACTIVITY = re.compile(
     r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"

@@ -9,7 +9,7 @@ _PUNCT = re.compile(r"[，。；：、（）]")
 # A name followed by these is an organisation's or a person's post, or a speaker: not a site.
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
          "工作人员", "相关负责人", "介绍", "表示", "有关负责人", "河湖办", "河湖长办", "河长办",
-         "水务科", "办事处", "河湖长制")  # fmt: skip
+         "水务科", "办事处", "河湖长制", "厂长")  # fmt: skip
 _HISTORY = re.compile(r"曾(?=[是为经在有实参])|原属|原为|原是|前身|合并而成|聚集地|历史上|始建于")
 
 

@@ -28,7 +28,7 @@ _REQUIREMENT = re.compile(
 _PLANNED = re.compile(
     r"下一步|将(?![^，。；]{1,30}?(?:作为|纳入|列入|分解为|打造成))|计划|"
     r"拟(?![\u4e00-\u9fff]{1,3}的?(?:码头|企业|项目|地块|排口))|预计|预期|有望|"
-    r"年内|年底前|月底前|之前完成|前完成|即将|着力|(?<![重需主必纲摘])要(?![求点素闻务件])"
+    r"年内|年底前|月底前|之前完成|前完成|即将|着力|打算|(?<![重需主必纲摘])要(?![求点素闻务件])"
 )
 _STARTED = re.compile(
     r"已开工|开工|动工|进场|已启动|正式启动|启动了|启动|已获[^，。；]{0,12}?批准|获批|已下达|下达|"
@@ -51,7 +51,7 @@ _COMPLETED = re.compile(
     + ")"
     r"|于\d{4}年?\d{0,2}月?\d{0,2}日?(?:" + _COMPLETION_VERB + ")"
     r"|(?:" + _COMPLETION_VERB + r")了"
-    r"|(?:拆除|取缔|关停|搬迁)(?:完毕|到位)"
+    r"|(?:拆除|取缔|关停|搬迁|整改)到位|[\u4e00-\u9fff]{2}完毕"
 )
 _BARE_DONE = re.compile(r"(?:^|[，：。])(?:完成|建成)(?!率)")  # "完成青山…建设": a report's line
 # Acts a report states as done by naming them: a plan issued, a meeting held, a group set up.
@@ -170,7 +170,7 @@ def _slice(match: re.Match[str]) -> slice:
     return slice(match.start(), match.end())
 
 
-_MOOD = re.compile(r"要求|责令|将(?![^，。；]{1,30}?(?:作为|纳入|列入))|计划|拟|确保|力争")
+_MOOD = re.compile(r"要求|责令|将(?![^，。；]{1,30}?(?:作为|纳入|列入))|计划|拟|确保|力争|打算")
 _OWN_ASPECT = re.compile(r"已|正在|目前|现已|截至|截止")
 
 

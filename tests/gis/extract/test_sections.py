@@ -56,3 +56,26 @@ def test_a_deadline_ahead_gives_a_place_named_without_a_status_word_a_target(ext
 def test_a_deadline_already_past_is_a_report_not_a_target(extract_text):
     found = extract_text(THREE_CLEAN, date(2020, 3, 1))
     assert "2019-09" not in {m["target_date"] for m in found["南湖"]["measures"]}
+
+
+# 长江日报 on 江夏区's fixes, corpus4 02 (Traditional as stored)
+JIANGXIA = (
+    "針對江夏區大橋新區柏木嶺小區違規占用湯遜湖問題，區水務局和大橋新區辦事處立即督促責任方"
+    "大橋新區柏木嶺村迅速進行整改，恢復湖泊原貌。該處已于2016年12月16日前全部整改恢復完畢。\n"
+)
+# 汉钢水泥厂为环保而外迁, corpus4 06: what a works intends (打算) is a plan
+HANGANG = (
+    "水泥廠負責人告訴記者，工廠打算遷到中環線以外，同時打算調整產品生產方式，"
+    "做大品牌水泥廠的“一個車間”，完成水泥后階段的加工，“省”去污染最大的前段工序。\n"
+)
+
+
+def test_this_place_done_is_said_of_the_place_named_before(extract_text, strongest):
+    found = extract_text(JIANGXIA, date(2016, 12, 26))
+    assert strongest(found["大桥新区柏木岭小区"]) == "completed"  # "該處…整改恢復完畢"
+
+
+def test_what_a_works_intends_is_a_plan(extract_text, strongest):
+    found = extract_text(HANGANG)
+    assert found  # the works named in it ("…品牌水泥廠") is found, and nothing is claimed done
+    assert all(strongest(record) == "planned" for record in found.values())

@@ -83,3 +83,14 @@ def test_some_residents_is_not_part_of_the_work():
     clause = "数10年来形成了13个非法码头，部分居民搭建违法建筑圈地种菜、饲养家禽"  # corpus 06
     reading = read_status(clause)
     assert reading is None or reading.status is not Status.IN_PROGRESS
+
+
+def test_a_works_named_in_a_plan_after_according_to():
+    # 汉钢水泥厂为环保而外迁, corpus4 06: "按照" opens the phrase, it is no part of the works' name
+    sentence = "据悉，按照月湖风景区二期工程规划，占地50亩的水泥厂有15亩属规划建设道路范畴"
+    assert "月湖风景区二期工程" in _names(sentence)
+
+
+def test_a_works_director_is_a_person_not_a_site():
+    sentence = "市人大副主任杨向玲特别提醒水泥厂厂长"  # corpus4 06
+    assert _names(sentence) == []
