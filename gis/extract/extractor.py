@@ -118,6 +118,7 @@ def _read_block(
 ) -> None:
     source, found, date_ = context.source, context.found, context.document_date
     text = block.view
+    part = sections.task_mood(text, context.part)
     spans = names.find_names(text)
     starts = [s.start for s in spans]
     stated_by_sentence: dict[int, dict[int, str]] = {}
@@ -211,9 +212,11 @@ def _read_block(
             moods[period], deadlines[period] = Status.PLANNED, opening[0]
             if reading is None and named:  # a place and a deadline: the target is the place's
                 reading = status.Reading(Status.PLANNED, opening[1])
+        if reading is None and named and part is Status.PLANNED and not pledge:
+            reading = status.Reading(Status.PLANNED, slice(0, 0))  # "一是全面实施沙河…截污工程"
         if reading is not None and not pledge:
-            reading = status.in_mood(reading, moods.get(period, context.part), unit)
-            moods[period] = status.mood_after(unit, moods.get(period, context.part))
+            reading = status.in_mood(reading, moods.get(period, part), unit)
+            moods[period] = status.mood_after(unit, moods.get(period, part))
         if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         if reading is None:

@@ -220,7 +220,7 @@ _LEADING_DISTRICT = re.compile(
 _ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
 # not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
-_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)")
+_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[市县]管网$")
 # One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
 # its place, "武汉铝厂地块" the parcel of a works.
 _PLACE_SUFFIXES = {"咀", "湾", "厂"}

@@ -31,6 +31,15 @@ _DEADLINE_OPENING = re.compile(
 )
 
 
+# "责任单位市建设局，2005年底完成": a task handed out with its deadline is still to be done
+_TASK = re.compile(r"责任单位|牵头单位|配合单位|责任部门|实施主体|完成时限|整改时限")
+
+
+def task_mood(paragraph: str, current: Status | None) -> Status | None:
+    """A paragraph that hands out a task (its 责任单位, its 完成时限) lists plans."""
+    return Status.PLANNED if _TASK.search(paragraph) else current
+
+
 def part_mood(text: str, current: Status | None) -> Status | None:
     """The mood of the part a heading opens (a plan under 整改措施, none under 完成情况, 反馈问题);
     a paragraph that is no heading stays in the part it is in."""

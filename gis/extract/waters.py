@@ -84,9 +84,12 @@ def water_spans(text: str) -> list[Span]:
 
 
 def _single_ok(text: str, start: int) -> bool:
-    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin."""
+    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin (after
+    a list's separator or a preposition: "对引河进行全面清淤")."""
     return (
-        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "、和及与"
+        start == 0
+        or not "\u4e00" <= text[start - 1] <= "\u9fff"
+        or text[start - 1] in "、和及与在对向从把至"
     )
 
 

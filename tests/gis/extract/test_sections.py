@@ -54,7 +54,8 @@ def test_a_deadline_ahead_gives_a_place_named_without_a_status_word_a_target(ext
 
 
 def test_a_deadline_already_past_is_a_report_not_a_target(extract_text):
-    found = extract_text(THREE_CLEAN, date(2020, 3, 1))
+    paragraph = THREE_CLEAN.split("\n", 1)[1]  # without its heading, which makes it a target
+    found = extract_text(paragraph, date(2020, 3, 1))
     assert "2019-09" not in {m["target_date"] for m in found["南湖"]["measures"]}
 
 
@@ -79,3 +80,25 @@ def test_what_a_works_intends_is_a_plan(extract_text, strongest):
     found = extract_text(HANGANG)
     assert found  # the works named in it ("…品牌水泥廠") is found, and nothing is claimed done
     assert all(strongest(record) == "planned" for record in found.values())
+
+
+# 镇江市征润州和黄岗饮用水水源地保护方案, corpus4 08: tasks with a responsible unit and a deadline
+ZHENJIANG = (
+    "镇江市征润州和黄岗饮用水水源地保护方案\n"
+    "  8.对引河进行全面清淤和适当扩容，使其既可作为取水的前池，又可作为事故水库以备应急。"
+    "责任单位市建设局，配合单位润州区政府，2005年底完成。\n"
+)
+# 湖北省, 长江经济带生态环境警示片 notice 2020-04-20, corpus4 10: a measure with no status word
+HUBEI = "（一）整改措施\n  一是全面实施沙河城区段截污工程。\n"
+
+
+def test_a_task_handed_out_with_its_deadline_is_a_plan(extract_text, strongest):
+    found = extract_text(ZHENJIANG)
+    assert strongest(found["引河"]) == "planned"
+
+
+def test_a_measure_listed_under_the_measures_heading_is_a_plan_without_a_status_word(
+    extract_text, strongest
+):
+    found = extract_text(HUBEI, date(2020, 4, 20))
+    assert [strongest(r) for r in found.values()] == ["planned"]

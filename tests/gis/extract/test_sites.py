@@ -94,3 +94,24 @@ def test_a_works_named_in_a_plan_after_according_to():
 def test_a_works_director_is_a_person_not_a_site():
     sentence = "市人大副主任杨向玲特别提醒水泥厂厂长"  # corpus4 06
     assert _names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        ("禁止向引河倾倒各类垃圾", ["引河"], "镇江 water-source plan, corpus4 08"),
+        (
+            "监利市毛市镇光荣村项目治理设施长期停运，养殖废水直排；新沟镇振华渔业项目生物接触池、"
+            "生物刷大面积破损",
+            [],
+            "洪湖 inspection, corpus4 09 (新沟镇 is a town; 接触池 a tank)",
+        ),
+        (
+            "荆州市管网排查任务目前仅完成城区65%，错混接问题依然严重",
+            [],
+            "洪湖 inspection, corpus4 09 (a city's sewers)",
+        ),
+    ],
+)
+def test_short_names_and_the_words_that_are_none(sentence, expected, source):
+    assert _names(sentence) == expected, source
