@@ -124,6 +124,7 @@ _PHASED = re.compile(
 )
 
 
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}村$")  # "光荣村项目": works named by its village
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
 _WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
 
@@ -138,7 +139,7 @@ def _project_spans(text: str) -> list[Span]:
         bare = text[start : match.start()]
         inner = list(LAST_ENDING_INSIDE.finditer(bare))
         water = next((w for w in water_names_in(bare)), None)
-        phased = _PHASED.fullmatch(bare)
+        phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
         quoted = _QUOTED.search(bare)
         if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
             spans.append(

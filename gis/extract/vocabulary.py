@@ -40,6 +40,10 @@ ENDINGS: dict[str, Kind] = {
     "合作社": Kind.INDUSTRIAL_AREA,
     "处置中心": Kind.INDUSTRIAL_AREA,
     "处理中心": Kind.INDUSTRIAL_AREA,
+    "中转站": Kind.INDUSTRIAL_AREA,
+    "转运站": Kind.INDUSTRIAL_AREA,
+    "中转点": Kind.INDUSTRIAL_AREA,
+    "商业区": Kind.LOCALITY,
     "厂": Kind.INDUSTRIAL_AREA,
     "小区": Kind.LOCALITY,
     "调蓄池": Kind.OUTFALL,
@@ -133,7 +137,7 @@ GENERIC_WORDS = re.compile(
     r"生产性|公务|旅游|景观|船厂|采砂|乱象|僵尸|黑|老|众多|省控|国控|市控|考核|城镇|进展|缓慢|"
     r"主要|[东南西北]{1,2}侧|附近|身边|码头|趸船|毒|化工|臭|大|死|"
     r"[一二三四五六七八九十\d]+次|[一二三四五六七八九十]+|市|区|湖|河|港|渠|沟|塘|"
-    r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水|排涝|连通|养殖|黄砂|池"
+    r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水|排涝|连通|养殖|黄砂|池|建筑垃圾|垃圾|生活垃圾"
 )
 LAST_ENDING = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
@@ -143,7 +147,7 @@ LAST_ENDING_INSIDE = re.compile(
 )
 # "…危险废物处理处置中心" is a works; "…监测中心" is an office.
 ORG_TAIL = re.compile(
-    r"(?:局|委|办|办公室|政府|公司|集团|(?<!处置)(?<!处理)中心|大队|支队|(?<![泵理])站|所|院|会)$"
+    r"(?:局|委|办|办公室|政府|公司|集团|(?<!处置)(?<!处理)中心|大队|支队|(?<![泵理转运])站|所|院|会)$"
 )
 
 

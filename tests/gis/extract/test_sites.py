@@ -79,6 +79,21 @@ def test_offices_named_after_a_zone_are_no_sites():
     assert _names(sentence) == ["严家湖"]
 
 
+@pytest.mark.parametrize(
+    ("clause", "source"),
+    [
+        (
+            "新沟镇振华渔业项目生物接触池、生物刷大面积破损，不正常运行。",
+            "corpus4 09 (正常 is not 正在)",
+        ),
+        ("部分区域污水直排问题突出，对洪湖水质造成影响。", "corpus4 09 (部分 counts areas)"),
+    ],
+)
+def test_a_problem_is_not_work_under_way(clause, source):
+    reading = read_status(clause)
+    assert reading is None or reading.status is not Status.IN_PROGRESS, source
+
+
 def test_some_residents_is_not_part_of_the_work():
     clause = "数10年来形成了13个非法码头，部分居民搭建违法建筑圈地种菜、饲养家禽"  # corpus 06
     reading = read_status(clause)
@@ -103,13 +118,29 @@ def test_a_works_director_is_a_person_not_a_site():
         (
             "监利市毛市镇光荣村项目治理设施长期停运，养殖废水直排；新沟镇振华渔业项目生物接触池、"
             "生物刷大面积破损",
-            [],
+            ["监利市毛市镇光荣村项目"],
             "洪湖 inspection, corpus4 09 (新沟镇 is a town; 接触池 a tank)",
         ),
         (
             "荆州市管网排查任务目前仅完成城区65%，错混接问题依然严重",
             [],
             "洪湖 inspection, corpus4 09 (a city's sewers)",
+        ),
+        (
+            "江汉区南国中心二期商业区楼顶风机噪声和油烟扰民问题长期未解决，"
+            "唐家墩万科公园旁建筑垃圾中转点扬尘污染严重等",
+            ["江汉区南国中心二期商业区", "唐家墩万科公园旁建筑垃圾中转点"],
+            "硚口区 notice 2025-01-03, corpus4 05 (a mall, a waste transfer point)",
+        ),
+        (
+            "主要涉及交通噪声、垃圾中转站异味、商混企业噪音粉尘",
+            [],
+            "same notice (a kind of facility, none named)",
+        ),
+        (
+            "抽查发现，部分已建成水产养殖尾水治理项目运行也不正常。监利市毛市镇光荣村项目治理设施长期停运",
+            ["监利市毛市镇光荣村项目"],
+            "洪湖 inspection, corpus4 09 (works named by their village)",
         ),
     ],
 )
