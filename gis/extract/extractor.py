@@ -273,7 +273,7 @@ def _describes(text: str, span: Span) -> bool:
 
 _LINKS = re.compile("连通|连接|沟通")
 # "该处", "此处", "上述点位": a sentence about the place the sentence before named
-_ANAPHOR = re.compile(r"\s*(?:该处|此处|该点位|上述点位|该地|该处所)")
+_ANAPHOR = re.compile(r"\s*(?:该处|此处|该点位|上述点位|该地(?![块区段带])|该处所)")
 
 
 _FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"

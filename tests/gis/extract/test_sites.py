@@ -94,6 +94,18 @@ def test_a_problem_is_not_work_under_way(clause, source):
     assert reading is None or reading.status is not Status.IN_PROGRESS, source
 
 
+def test_money_spent_is_not_the_work_done():
+    # dowater.com 2010-04-13, a sewage plant's phase 2: "累计完成投资" is money, not the works
+    reading = read_status("截止目前，累计完成投资1300万元，完成土石方开挖回填24300立方米")
+    assert reading is not None and reading.status is Status.IN_PROGRESS
+
+
+def test_a_tally_of_works_done_is_done():
+    # 武汉市水务局 序号21 notice, corpus 01: "共完成" counts works finished
+    reading = read_status("2023年—2024年，全市共完成龙王嘴、豹澥等5座污水处理厂新改扩建项目建设")
+    assert reading is not None and reading.status is Status.COMPLETED
+
+
 def test_some_residents_is_not_part_of_the_work():
     clause = "数10年来形成了13个非法码头，部分居民搭建违法建筑圈地种菜、饲养家禽"  # corpus 06
     reading = read_status(clause)
