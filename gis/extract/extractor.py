@@ -22,7 +22,7 @@ from datetime import date
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
-from gis.extract import dates, districts, names, rules, sections, status, tables
+from gis.extract import dates, districts, names, rules, sections, status, tables, waters
 from gis.extract.blocks import Block, read_blocks, units
 from gis.extract.candidates import (
     Candidate,
@@ -421,7 +421,7 @@ def _members_of_counted_sets(context: _Context) -> None:
     is not claimed for them, and a set smaller than the places named claims none."""
     for paragraph, groups, block, measure in context.counted:
         for group in groups:
-            count = names.count_of(group.name)
+            count = waters.count_of(group.name)
             members = [
                 c
                 for c in context.found.values()

@@ -40,7 +40,7 @@ _COUNT_BEFORE = re.compile(
 )
 COUNT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
-    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])"
+    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])|(?<=江)[两三四五六]江(?=核心区$)"
 )
 
 
@@ -268,6 +268,7 @@ _SHARED = {
     "排污口": ("排污口", Kind.OUTFALL),
     "排口": ("排口", Kind.OUTFALL),
     "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
+    "核心区": ("核心区", Kind.FUNCTIONAL_ZONE),
     "汇水区": ("汇水区", Kind.LOCALITY),
     "湖泊": ("", Kind.RIVER_LAKE),
     "河流": ("", Kind.RIVER_LAKE),
@@ -277,8 +278,9 @@ _SHARED = {
     "重点地区": ("", Kind.LOCALITY),
     "地区": ("", Kind.LOCALITY),
 }
+# "长江、汉江两江核心区": the rivers counted before the noun they share
 _LIST_TAIL = re.compile(
-    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块])?("
+    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块]|(?P<rivers>[两三四五六]江))?(?P<noun>"
     + "|".join(sorted(map(re.escape, _SHARED), key=len, reverse=True))
     + ")"
 )
@@ -290,7 +292,12 @@ def _list_spans(text: str) -> list[Span]:
     spans = []
     floor = 0  # an item belongs to the first list after it: walks back never pass a tail
     for tail in _LIST_TAIL.finditer(text):
-        counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] in _COUNTERS
+        if tail.group("noun") == "核心区" and tail.group("rivers") is None:
+            continue  # only "长江、汉江两江核心区" shares its 核心区 among the rivers listed
+        counted = (
+            tail.group(1) is not None
+            or text[tail.start("noun") - 1 : tail.start("noun")] in _COUNTERS
+        )
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
         floor = tail.end()
@@ -300,7 +307,7 @@ def _list_spans(text: str) -> list[Span]:
             continue
         if not counted and len(items) < 2:
             continue
-        suffix, kind = _SHARED[tail.group(2)]
+        suffix, kind = _SHARED[tail.group("noun")]
         last = text[items[-1][0] : items[-1][1]] + suffix
         if (suffix and not is_site_name(last)) or (not suffix and tail.group(1) is None):
             continue
@@ -308,7 +315,7 @@ def _list_spans(text: str) -> list[Span]:
             item = text[start:end]
             own = LAST_ENDING.search(item)
             item_kind = ENDINGS[own.group()] if own else kind
-            if item.endswith((tail.group(2), suffix)) or _has_own_ending(item):
+            if item.endswith((tail.group("noun"), suffix)) or _has_own_ending(item):
                 name = item
             else:
                 name, item_kind = item + suffix, kind
@@ -329,7 +336,7 @@ def _elided_lists(text: str, tail: re.Match[str], floor: int) -> list[Span]:
     window = max(floor, tail.start() - 200)
     sentence_start = max(window - 1, *(text.rfind(c, window, tail.start()) for c in "。；")) + 1
     for elided in _ELIDED.finditer(text, sentence_start, tail.start()):
-        suffix, kind = _SHARED[tail.group(2)]
+        suffix, kind = _SHARED[tail.group("noun")]
         for start, end in _items_before(text, elided.start(), floor):
             name = text[start:end]
             if not _has_own_ending(name):
@@ -376,25 +383,3 @@ def kind_of(name: str) -> Kind | None:
     if ending:
         return ENDINGS[ending.group()]
     return Kind.RIVER_LAKE if name.endswith(("河", "湖")) else None
-
-
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def count_of(group: str) -> int | None:
-    """The number a counted set gives: "29个湖泊" 29, "二十九个湖泊" 29, "多个排口" None."""
-    match = re.match(r"\D*?(\d+|[零一二三四五六七八九两十百千]+)", group)
-    if match is None:
-        return None
-    written = match.group(1)
-    if written.isdigit():
-        return int(written)
-    total, digit = 0, 0
-    for char in written:
-        if char in _UNITS:
-            total += (digit or 1) * _UNITS[char]
-            digit = 0
-        else:
-            digit = _DIGITS[char]
-    return total + digit

@@ -99,3 +99,25 @@ def water_names_in(text: str) -> Iterator[str]:
         for at in range(len(text) - size + 1):
             if text[at : at + size] in WATER_NAMES:
                 yield text[at : at + size]
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def count_of(group: str) -> int | None:
+    """The number a counted set gives: "29个湖泊" 29, "二十九个湖泊" 29, "多个排口" None."""
+    match = re.match(r"\D*?(\d+|[零一二三四五六七八九两十百千]+)", group)
+    if match is None:
+        return None
+    written = match.group(1)
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for char in written:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit

@@ -128,6 +128,16 @@ def test_a_works_director_is_a_person_not_a_site():
     [
         ("禁止向引河倾倒各类垃圾", ["引河"], "镇江 water-source plan, corpus4 08"),
         (
+            "标志着武汉正式启动长江、汉江两江核心区港口码头岸线资源优化调整工作。",
+            ["长江核心区", "汉江核心区"],
+            "汉网 2019-02-21, shared corpus 09 (the two rivers share 核心区)",
+        ),
+        (
+            "连日来，武汉市两江核心区港口码头岸线资源优化调整工作有序进行",
+            [],
+            "長江日報, corpus 03 (the two core zones together: no one site)",
+        ),
+        (
             "监利市毛市镇光荣村项目治理设施长期停运，养殖废水直排；新沟镇振华渔业项目生物接触池、"
             "生物刷大面积破损",
             ["监利市毛市镇光荣村项目"],
