@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gis.extract.candidates import Candidate
+
 WUHAN_BBOX = (113.68, 29.97, 115.08, 31.37)  # lon_min, lat_min, lon_max, lat_max
 DATUM = "WGS84"  # assumed; notices rarely say, and CGCS2000 equals it at this scale
 
@@ -122,3 +124,23 @@ def find_coordinates(text: str) -> list[FoundCoordinate]:
         found.append(_found(pair[0], pair[1], m.start(), m.end(), "decimal"))
         taken.append(m.span())
     return sorted(found, key=lambda f: f.start)
+
+
+def stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:
+    """ "武汉铝厂地块位于…，项目场地中心坐标：东经114°21′42.62″…": a point written after a
+    place, in the same paragraph, is that place's (the nearest named before it)."""
+    for found in find_coordinates(text):
+        before = [c for at, c in named_at if at < found.start]
+        if found.plausible and before and before[-1].stated_point is None:
+            before[-1].stated_point = [round(found.lon, 7), round(found.lat, 7)]
+            before[-1].stated_precision_m = _written_precision_m(
+                text[found.start : found.end], found.form
+            )
+
+
+def _written_precision_m(written: str, form: str) -> float:
+    """Half the last written digit, in metres: 0.01″ is 0.15 m, 0.00001° is 0.6 m here. It says
+    how exactly the text gives the point, not how well the point stands for the whole site."""
+    decimals = max((len(d) for d in re.findall(r"\.(\d+)", written)), default=0)
+    unit_m = 30.9 if form == "dms" else 111_320.0
+    return round(unit_m * 10.0**-decimals / 2, 2)

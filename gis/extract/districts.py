@@ -26,8 +26,9 @@ _ACTING = re.compile(
     r"河湖长|河长|湖长|住建局|建设局|自然资源|街道办事处|指挥部|组织|区长|副区长|分局|"
     r"(?:需|要|将|已|虽|正|先后|开始|对|开展|完成|实施|启动|投入|累计|全面|积极|着力|持续|加快|推进|计划))"
 )
-# "黄陂区57.5公里，涉及长湖、西塞湖…；东湖新技术开发区…": a part that opens with a district
-_OPENS = re.compile(rf"(?:^|[；：。])\s*(?:其中，?)?(?P<d>{_FULL})")
+# "黄陂区57.5公里，涉及长湖、西塞湖…；东湖新技术开发区…", "如江岸区…；江汉区…": a part that
+# opens with a district
+_OPENS = re.compile(rf"(?:^|[；：。])\s*(?:其中，?|如|例如|比如)?(?P<d>{_FULL})")
 _VISIT = re.compile(
     rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))"
     rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))(?=[，、。]|{_ON_SITE})"

@@ -22,7 +22,7 @@ from datetime import date
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.errors import EnvMapError
-from gis.extract import dates, districts, names, rules, status, tables
+from gis.extract import dates, districts, names, rules, sections, status, tables, waters
 from gis.extract.blocks import Block, read_blocks, units
 from gis.extract.candidates import (
     Candidate,
@@ -32,7 +32,7 @@ from gis.extract.candidates import (
     get_candidate,
     merged,
 )
-from gis.extract.coordinates import find_coordinates
+from gis.extract.coordinates import stated_points
 from gis.extract.placing import Named, as_area_alias, named_after, resolve, title_subjects
 from gis.extract.spans import Span
 from gis.extract.text import SourceText
@@ -89,6 +89,7 @@ def extract(
             continue
         if block.noise:
             continue
+        context.part = sections.part_mood(block.plain, context.part)
         headline = (index == 0 and len(block.view) <= 80 and "。" not in block.view) or (
             len(block.view) <= 40 and not re.search(r"[。！？；，]", block.view)
         )
@@ -106,6 +107,7 @@ class _Context:
     subject: tuple[list[Named], Block] | None = None  # the title's first places, its block
     district: str | None = None  # the district the title, publisher or a leader's line states
     counted: list[tuple[int, list[Span], Block, Measure]] = field(default_factory=list)
+    part: Status | None = None  # PLANNED under "三、整改措施" and other parts that list plans
 
     def __post_init__(self) -> None:
         self.district = districts.document_district([b.view for b in self.blocks[:8]])
@@ -114,14 +116,16 @@ class _Context:
 def _read_block(
     context: _Context, block: Block, pledge: bool, area: Candidate | None, headline: bool
 ) -> None:
-    source, found = context.source, context.found
+    source, found, date_ = context.source, context.found, context.document_date
     text = block.view
+    part = sections.task_mood(text, context.part)
     spans = names.find_names(text)
     starts = [s.start for s in spans]
     stated_by_sentence: dict[int, dict[int, str]] = {}
     sentence_owners: dict[int, list[Candidate]] = {}
     named_at: list[tuple[int, Candidate]] = []  # where each place is named in the block
     moods: dict[int, Status | None] = {}  # a sentence under 要求/将/计划 stays a plan
+    deadlines: dict[int, str] = {}  # a sentence opened by a deadline still ahead: its date
     last_site: Candidate | None = None  # the last polluter named: "排污口已被堵住" is its outfall
     waiting_for: dict[int, list[_Waiting]] = {}  # units whose place is named later, by sentence
     done_in: set[int] = set()  # sentences whose named place was stated done
@@ -202,10 +206,17 @@ def _read_block(
             reading = status.split_at(unit, cut - start)
         elif reading is not None and cut and end <= cut:
             reading = status.conceded(reading)
+        period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
+        opening = None if pledge else sections.deadline_ahead(unit, date_)
+        if opening is not None:  # "2019年9月底之前，解决南湖污水直排问题": a target
+            moods[period], deadlines[period] = Status.PLANNED, opening[0]
+            if reading is None and named:  # a place and a deadline: the target is the place's
+                reading = status.Reading(Status.PLANNED, opening[1])
+        if reading is None and named and part is Status.PLANNED and not pledge:
+            reading = status.Reading(Status.PLANNED, slice(0, 0))  # "一是全面实施沙河…截污工程"
         if reading is not None and not pledge:
-            period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
-            reading = status.in_mood(reading, moods.get(period), unit)
-            moods[period] = status.mood_after(unit, moods.get(period))
+            reading = status.in_mood(reading, moods.get(period, part), unit)
+            moods[period] = status.mood_after(unit, moods.get(period, part))
         if pledge and reading is None and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         if reading is None:
@@ -213,6 +224,9 @@ def _read_block(
         if pledge and reading.status.rank > Status.PLANNED.rank and rules.ENUMERATOR_RE.match(unit):
             reading = status.Reading(Status.PLANNED, slice(0, 2))
         measure = _measure(context, block, start, end, reading)
+        deadline = deadlines.get(period)
+        if deadline and measure.status == Status.PLANNED.value and not measure.target_date:
+            measure.target_date = dates.first_date(unit, context.document_date) or deadline
         if groups and not pledge:
             context.counted.append((block.paragraphs[0], groups, block, measure))
         if owners:
@@ -238,11 +252,13 @@ def _read_block(
     for sentence, later in waiting_for.items():
         earlier = [] if pledge else before_sentence.get(sentence, [])
         for start, end, reading, measure in later:
-            if earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
+            if earlier and _ANAPHOR.match(text, sentence):  # "该处已于…全部整改恢复完毕"
+                attach(earlier, measure)
+            elif earlier:  # "…将对A、B进行拆除。按计划，4月20日…完成后": still A and B
                 attach(earlier, _continued(context, block, start, end, reading, measure))
             else:
                 _to_subject(context, block, start, end, reading, measure, pledge, area)
-    _stated_points(text, named_at)
+    stated_points(text, named_at)
 
 
 def _describes(text: str, span: Span) -> bool:
@@ -256,26 +272,8 @@ def _describes(text: str, span: Span) -> bool:
 
 
 _LINKS = re.compile("连通|连接|沟通")
-
-
-def _stated_points(text: str, named_at: list[tuple[int, Candidate]]) -> None:
-    """ "武汉铝厂地块位于…，项目场地中心坐标：东经114°21′42.62″…": a point written after a
-    place, in the same paragraph, is that place's (the nearest named before it)."""
-    for found in find_coordinates(text):
-        before = [c for at, c in named_at if at < found.start]
-        if found.plausible and before and before[-1].stated_point is None:
-            before[-1].stated_point = [round(found.lon, 7), round(found.lat, 7)]
-            before[-1].stated_precision_m = _written_precision_m(
-                text[found.start : found.end], found.form
-            )
-
-
-def _written_precision_m(written: str, form: str) -> float:
-    """Half the last written digit, in metres: 0.01″ is 0.15 m, 0.00001° is 0.6 m here. It says
-    how exactly the text gives the point, not how well the point stands for the whole site."""
-    decimals = max((len(d) for d in re.findall(r"\.(\d+)", written)), default=0)
-    unit_m = 30.9 if form == "dms" else 111_320.0
-    return round(unit_m * 10.0**-decimals / 2, 2)
+# "该处", "此处", "上述点位": a sentence about the place the sentence before named
+_ANAPHOR = re.compile(r"\s*(?:该处|此处|该点位|上述点位|该地(?![块区段带])|该处所)")
 
 
 _FUTURE_DONE = "完成日期晚于文件日期 / done dated after the document: a plan"
@@ -423,7 +421,7 @@ def _members_of_counted_sets(context: _Context) -> None:
     is not claimed for them, and a set smaller than the places named claims none."""
     for paragraph, groups, block, measure in context.counted:
         for group in groups:
-            count = names.count_of(group.name)
+            count = waters.count_of(group.name)
             members = [
                 c
                 for c in context.found.values()

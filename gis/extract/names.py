@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 
 from gis.boundaries import DISTRICT_NAMES_EN
+from gis.extract.roles import in_history, is_post
 from gis.extract.spans import Span
+from gis.extract.stretches import stretch_spans
 from gis.extract.vocabulary import (
     ENDING_RE,
     ENDINGS,
@@ -31,18 +33,14 @@ from gis.model import Kind
 _NEAR = ("附近", "旁边")
 _MAX_NAME = 20  # characters a name's left edge may be walked back
 _NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
-_PUNCT = re.compile(r"[，。；：、（）]")
 _AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
-# A name followed by these is an organisation's or a person's post, or a speaker: not a site.
-_POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
-         "工作人员", "相关负责人", "介绍", "表示", "有关负责人")  # fmt: skip
 _COUNT_BEFORE = re.compile(
     r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
     r"|[两二三四五六七八九十]大)$"
 )
 COUNT = re.compile(
     r"(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
-    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])"
+    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])|(?<=江)[两三四五六]江(?=核心区$)"
 )
 
 
@@ -51,6 +49,7 @@ def find_names(text: str) -> list[Span]:
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + water_spans(text)
     spans += _project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += stretch_spans(text, spans)
     listed = _list_spans(text)
     kept: list[Span] = []
     taken = bytearray(len(text) + 1)
@@ -97,7 +96,10 @@ def _ending_spans(text: str) -> list[Span]:
         if counted:  # "这19个水源保护区": a counted set
             start = counted.start()
         name = text[start:end]
-        if _is_post(text, end):  # the region is taken, so no lake is read inside it
+        if ending == "厂" and in_history(text, start, end):
+            spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
+            continue  # "…武汉香料厂…合并而成": a former works, no site now
+        if is_post(text, end):  # the region is taken, so no lake is read inside it
             spans.append(Span(start, end, name, ENDINGS[ending], generic=True))
             continue
         span = _span(start, end, name, ENDINGS[ending])
@@ -115,14 +117,6 @@ def _parenthesis_after(text: str, end: int) -> int:
     return end
 
 
-def _is_post(text: str, end: int) -> bool:
-    """ "东湖高新区党工委书记", "开发区余姓负责人介绍": the name is a post or a speaker's unit."""
-    window = text[end : end + 6]
-    cut = _PUNCT.search(window)
-    window = window[: cut.start()] if cut else window
-    return bool(window) and any(word in window for word in _POST)
-
-
 _PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
 # "二郎庙二期工程": a works named by its place and phase, with no ending to tell its kind.
 _PHASED = re.compile(
@@ -130,6 +124,7 @@ _PHASED = re.compile(
 )
 
 
+_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}村$")  # "光荣村项目": works named by its village
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
 _WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
 
@@ -144,7 +139,7 @@ def _project_spans(text: str) -> list[Span]:
         bare = text[start : match.start()]
         inner = list(LAST_ENDING_INSIDE.finditer(bare))
         water = next((w for w in water_names_in(bare)), None)
-        phased = _PHASED.fullmatch(bare)
+        phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
         quoted = _QUOTED.search(bare)
         if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
             spans.append(
@@ -169,7 +164,7 @@ def _project_spans(text: str) -> list[Span]:
 _PROJECT_STOPS = re.compile(
     r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
     r"完成|建成|开工|了解|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
-    r"包括|涉及|聚焦于|目前|" + "|".join(DISTRICT_NAMES_EN)
+    r"包括|涉及|聚焦于|目前|按照|根据|依据|" + "|".join(DISTRICT_NAMES_EN)
 )
 _ACTIVITY = re.compile(
     r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
@@ -226,9 +221,10 @@ _LEADING_DISTRICT = re.compile(
 _ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
 # not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
-_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)")
-# One-character place-name endings: "落步咀污水处理厂" is a plant named after its place.
-_PLACE_SUFFIXES = {"咀", "湾"}
+_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[市县]管网$")
+# One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
+# its place, "武汉铝厂地块" the parcel of a works.
+_PLACE_SUFFIXES = {"咀", "湾", "厂"}
 
 
 def is_site_name(name: str) -> bool:
@@ -272,6 +268,7 @@ _SHARED = {
     "排污口": ("排污口", Kind.OUTFALL),
     "排口": ("排口", Kind.OUTFALL),
     "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
+    "核心区": ("核心区", Kind.FUNCTIONAL_ZONE),
     "汇水区": ("汇水区", Kind.LOCALITY),
     "湖泊": ("", Kind.RIVER_LAKE),
     "河流": ("", Kind.RIVER_LAKE),
@@ -281,8 +278,9 @@ _SHARED = {
     "重点地区": ("", Kind.LOCALITY),
     "地区": ("", Kind.LOCALITY),
 }
+# "长江、汉江两江核心区": the rivers counted before the noun they share
 _LIST_TAIL = re.compile(
-    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块])?("
+    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块]|(?P<rivers>[两三四五六]江))?(?P<noun>"
     + "|".join(sorted(map(re.escape, _SHARED), key=len, reverse=True))
     + ")"
 )
@@ -294,15 +292,22 @@ def _list_spans(text: str) -> list[Span]:
     spans = []
     floor = 0  # an item belongs to the first list after it: walks back never pass a tail
     for tail in _LIST_TAIL.finditer(text):
-        counted = tail.group(1) is not None or text[tail.start(2) - 1 : tail.start(2)] in _COUNTERS
+        if tail.group("noun") == "核心区" and tail.group("rivers") is None:
+            continue  # only "长江、汉江两江核心区" shares its 核心区 among the rivers listed
+        counted = (
+            tail.group(1) is not None
+            or text[tail.start("noun") - 1 : tail.start("noun")] in _COUNTERS
+        )
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
         floor = tail.end()
+        if is_post(text, tail.end()):
+            continue  # "左岭街道河湖长办": an office, not a list of places
         if len(items) < 2 and not (items and counted):
             continue
         if not counted and len(items) < 2:
             continue
-        suffix, kind = _SHARED[tail.group(2)]
+        suffix, kind = _SHARED[tail.group("noun")]
         last = text[items[-1][0] : items[-1][1]] + suffix
         if (suffix and not is_site_name(last)) or (not suffix and tail.group(1) is None):
             continue
@@ -310,7 +315,7 @@ def _list_spans(text: str) -> list[Span]:
             item = text[start:end]
             own = LAST_ENDING.search(item)
             item_kind = ENDINGS[own.group()] if own else kind
-            if item.endswith((tail.group(2), suffix)) or _has_own_ending(item):
+            if item.endswith((tail.group("noun"), suffix)) or _has_own_ending(item):
                 name = item
             else:
                 name, item_kind = item + suffix, kind
@@ -331,7 +336,7 @@ def _elided_lists(text: str, tail: re.Match[str], floor: int) -> list[Span]:
     window = max(floor, tail.start() - 200)
     sentence_start = max(window - 1, *(text.rfind(c, window, tail.start()) for c in "。；")) + 1
     for elided in _ELIDED.finditer(text, sentence_start, tail.start()):
-        suffix, kind = _SHARED[tail.group(2)]
+        suffix, kind = _SHARED[tail.group("noun")]
         for start, end in _items_before(text, elided.start(), floor):
             name = text[start:end]
             if not _has_own_ending(name):
@@ -378,25 +383,3 @@ def kind_of(name: str) -> Kind | None:
     if ending:
         return ENDINGS[ending.group()]
     return Kind.RIVER_LAKE if name.endswith(("河", "湖")) else None
-
-
-_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
-_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-
-def count_of(group: str) -> int | None:
-    """The number a counted set gives: "29个湖泊" 29, "二十九个湖泊" 29, "多个排口" None."""
-    match = re.match(r"\D*?(\d+|[零一二三四五六七八九两十百千]+)", group)
-    if match is None:
-        return None
-    written = match.group(1)
-    if written.isdigit():
-        return int(written)
-    total, digit = 0, 0
-    for char in written:
-        if char in _UNITS:
-            total += (digit or 1) * _UNITS[char]
-            digit = 0
-        else:
-            digit = _DIGITS[char]
-    return total + digit

@@ -37,6 +37,14 @@ ENDINGS: dict[str, Kind] = {
     "渔场": Kind.INDUSTRIAL_AREA,
     "养殖基地": Kind.INDUSTRIAL_AREA,
     "猪场": Kind.INDUSTRIAL_AREA,
+    "合作社": Kind.INDUSTRIAL_AREA,
+    "处置中心": Kind.INDUSTRIAL_AREA,
+    "处理中心": Kind.INDUSTRIAL_AREA,
+    "中转站": Kind.INDUSTRIAL_AREA,
+    "转运站": Kind.INDUSTRIAL_AREA,
+    "中转点": Kind.INDUSTRIAL_AREA,
+    "商业区": Kind.LOCALITY,
+    "厂": Kind.INDUSTRIAL_AREA,
     "小区": Kind.LOCALITY,
     "调蓄池": Kind.OUTFALL,
     "污水系统": Kind.SEWAGE_PLANT,
@@ -65,6 +73,7 @@ ENDINGS: dict[str, Kind] = {
     "明渠": Kind.RIVER_LAKE,
     "渠": Kind.RIVER_LAKE,
     "水沟": Kind.RIVER_LAKE,
+    "溪": Kind.RIVER_LAKE,
     "沟": Kind.RIVER_LAKE,
     "大塘": Kind.RIVER_LAKE,
     "堰塘": Kind.RIVER_LAKE,
@@ -76,21 +85,24 @@ ENDINGS: dict[str, Kind] = {
 ENDING_RE = re.compile("|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)))
 # An ending these characters follow is part of a longer word, not a name's end.
 NOT_AN_END = {
-    "港": "口区务湾城澳台航",
+    "港": "口区务湾城澳台航镇乡村街路",
     "渠": "道",
-    "沟": "通渠",
+    "沟": "通渠镇乡村街路",
     "塘": "坝",
     "堤": "防岸坝还",
     "闸": "门口站",
-    "湾": "区",
+    "湾": "区镇乡村街路",
     "咀": "",
     "片区": "长",
+    "厂": "区房长家方界内外商址部矿务",
+    "溪": "流水",
 }
 # Words that end a name on its left: verbs, prepositions, conjunctions, quantifiers. Literal
 # words only: a character class among them ("[东南西北]起") makes every search ~15x slower.
 LEFT_STOPS = re.compile(
-    r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|"
-    r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通|抽排|"
+    r"推动|推进|促进|落实|实施了|实施|开展|启动|督促|加快|全面|完成|建成|建设|整治|治理|打造成|开发成|联合|"
+    r"编制|组织|"
+    r"打造|成为|清理|关于|加大|加强|强化|提升|改善|保护|恢复|号称|锁定|按照|翻|连通(?![渠港河])|抽排|"
     r"拆卸|毗邻|威胁|狠抓|整合|集并|影响|实现|停靠|优化调整|调整|动真格|下决心|众多|些|而|暨|"
     r"收集|激活|接纳|覆盖|服务|项目|清除|保障|仅剩|剩余|剩下|优化|修复|此次|本次|这次|消除|铲除|"
     r"填占|侵占|占用|填埋|直排|偷排|排放|完善|只见|"
@@ -101,7 +113,7 @@ LEFT_STOPS = re.compile(
     r"原黑臭水体|黑臭水体|水体|问题|已经|已|被|将|把|对|在|和|与|及|、|内|的|各|等|从|向|为|是|了|"
     r"至|及时|进一步|积极|深入|重点|所有|全市|全区|我区|我市|本市|辖区|辖内|以|由|使|让|即|有(?!限)|了解|"
     r"拆除|取缔|搬迁|迁移|关停|新建|扩建|改造|提标|截污|清淤|堵住|堵上|封堵|中标|赴|到|去|"
-    r"该|此|这|其|仅|仍|还|也|都|均|共|约|个|座|处|条|艘"
+    r"该|此|这|其|仅|仍|还|也|都|均|共|约|个|座|处(?![理置])|条|艘"
 )
 # Characters that begin no place name: a name found after them started earlier or not at all.
 GENERIC_NAMES = {
@@ -112,6 +124,7 @@ GENERIC_NAMES = {
     "水源地", "保护区", "一级保护区", "二级保护区", "水源保护区", "断面", "湾", "塘",
     "坑塘", "大塘", "明渠", "核心区", "绿道", "汇水区", "工业园", "趸船", "泵船", "咀",
     "项目地块", "周边", "港口码头", "非法码头", "砂石码头", "污水处理厂排口",
+    "厂", "工厂", "船厂", "溪", "合作社", "池塘",
 }  # fmt: skip
 # Words that describe a kind of facility rather than name one: a name made only of these
 # ("非法码头", "造船码头", "仅保存码头") is not a site.
@@ -124,7 +137,7 @@ GENERIC_WORDS = re.compile(
     r"生产性|公务|旅游|景观|船厂|采砂|乱象|僵尸|黑|老|众多|省控|国控|市控|考核|城镇|进展|缓慢|"
     r"主要|[东南西北]{1,2}侧|附近|身边|码头|趸船|毒|化工|臭|大|死|"
     r"[一二三四五六七八九十\d]+次|[一二三四五六七八九十]+|市|区|湖|河|港|渠|沟|塘|"
-    r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水"
+    r"江|城区|中心城区|项目|工程|企业|工业|一级|二级|水源|水体|生活|生产|排污|排水|排涝|连通|养殖|黄砂|池|建筑垃圾|垃圾|生活垃圾"
 )
 LAST_ENDING = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, ENDINGS), key=len, reverse=True)) + ")$"
@@ -132,12 +145,17 @@ LAST_ENDING = re.compile(
 LAST_ENDING_INSIDE = re.compile(
     "|".join(sorted((e for e in ENDINGS if len(e) > 1), key=len, reverse=True))
 )
-ORG_TAIL = re.compile(r"(?:局|委|办|办公室|政府|公司|集团|中心|大队|支队|(?<![泵理])站|所|院|会)$")
+# "…危险废物处理处置中心" is a works; "…监测中心" is an office.
+ORG_TAIL = re.compile(
+    r"(?:局|委|办|办公室|政府|公司|集团|(?<!处置)(?<!处理)中心|大队|支队|(?<![泵理转运])站|所|院|会)$"
+)
 
 
 def after_stops(stops: re.Pattern[str], text: str, start: int, end: int) -> int:
     """The start moved past the last stop word in text[start:end], including one that the
     walk back cut in two ("完成郭郑湖" walked back to "成郭郑湖")."""
     cut_in_two = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
-    found = list(stops.finditer(text, max(0, start - 4) if cut_in_two else start, end))
+    # one character past the end, so a stop's lookahead ("连通" not before 渠) sees the name
+    window = stops.finditer(text, max(0, start - 4) if cut_in_two else start, end + 1)
+    found = [m for m in window if m.end() <= end]
     return max(start, found[-1].end()) if found else start

@@ -12,10 +12,11 @@ from gis.extract.vocabulary import GENERIC_WORDS, LEFT_STOPS, after_stops
 from gis.model import Kind
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
-_WATER_END = re.compile(r"湖(?![泊库长网面底])|河(?![流道岸长网湖])|海(?=湖)")
+# 湖北 is the province ("湖北危险废物…", "湖北日报"), unless a bank or side of a lake follows.
+_WATER_END = re.compile(r"湖(?![泊库长网面底]|北(?![岸侧部端]))|河(?![流道岸长网湖])|海(?=湖)")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉"
 )
 
 
@@ -83,9 +84,12 @@ def water_spans(text: str) -> list[Span]:
 
 
 def _single_ok(text: str, start: int) -> bool:
-    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin."""
+    """ "东湖", "南湖", "沙湖": a one-character name stands only where a name may begin (after
+    a list's separator or a preposition: "对引河进行全面清淤")."""
     return (
-        start == 0 or not "\u4e00" <= text[start - 1] <= "\u9fff" or text[start - 1] in "、和及与"
+        start == 0
+        or not "\u4e00" <= text[start - 1] <= "\u9fff"
+        or text[start - 1] in "、和及与在对向从把至"
     )
 
 
@@ -95,3 +99,25 @@ def water_names_in(text: str) -> Iterator[str]:
         for at in range(len(text) - size + 1):
             if text[at : at + size] in WATER_NAMES:
                 yield text[at : at + size]
+
+
+_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"两": 2}
+_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def count_of(group: str) -> int | None:
+    """The number a counted set gives: "29个湖泊" 29, "二十九个湖泊" 29, "多个排口" None."""
+    match = re.match(r"\D*?(\d+|[零一二三四五六七八九两十百千]+)", group)
+    if match is None:
+        return None
+    written = match.group(1)
+    if written.isdigit():
+        return int(written)
+    total, digit = 0, 0
+    for char in written:
+        if char in _UNITS:
+            total += (digit or 1) * _UNITS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return total + digit

@@ -123,3 +123,15 @@ def test_a_river_s_stretch_named_by_its_district(extract_text):
     # 楚天都市报 2018-07-19 (corpus 3, 13)
     found = extract_text("其中，巡司河武昌段等水体已开始着手治理。")
     assert found["巡司河武昌段"]["district"] == "武昌区"
+
+
+def test_examples_listed_district_by_district_take_their_district(extract_text):
+    # 硚口区 notice on petitions, 2025-01-03 (corpus4 05): "如江岸区…；江汉区…；…汉阳区…"
+    found = extract_text(
+        "如江岸区兴业南路金桥卫生院通往地铁站路段摊贩油烟扰民，幸福明渠异味扰民等；"
+        "江汉区南国中心二期商业区楼顶风机噪声和油烟扰民问题长期未解决；"
+        "汉阳区四新连通渠与芳草溪虽进行了治理，但水质仍呈轻度黑臭等。\n"
+    )
+    assert found["幸福明渠"]["district"] == "江岸区"
+    assert found["南国中心二期商业区"]["district"] == "江汉区"
+    assert found["芳草溪"]["district"] == "汉阳区"

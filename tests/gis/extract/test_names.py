@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from gis.extract.names import count_of, find_names
+from gis.extract.names import find_names
+from gis.extract.waters import count_of
 from gis.model import Kind
 
 
