@@ -99,7 +99,21 @@ def build(python: Path, dist: Path, work: Path, font: Path | None) -> Path:
     if not WINDOWS:
         filter_icu_data(bundle / "_internal")
         one_openssl(bundle / "_internal")
+        unused_libraries(bundle / "_internal")
     return bundle
+
+
+def unused_libraries(folder: Path) -> None:
+    """packaging/linux_libs.py: the libraries the bundle carries but never loads."""
+    if not (shutil.which("readelf") and shutil.which("cc")):
+        print("build: readelf or cc missing: unused libraries stay", file=sys.stderr)
+        return
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import linux_libs
+
+    for step in (linux_libs.system_cups, linux_libs.stub_curl, linux_libs.one_sqlite,
+                 linux_libs.drop_orphans):  # fmt: skip
+        print(f"{step.__name__}: -{step(folder) / 1e6:.1f} MB")
 
 
 def _openssl_versions(library: Path, section: str) -> set[str]:
@@ -157,15 +171,16 @@ def filter_icu_data(folder: Path) -> None:
 
 
 def strip_debug_sections(folder: Path) -> None:
-    """Drop debug sections from Python's own and the packages' extension modules (a pyenv
-    Python and some wheels keep them: ~35 MB). Libraries the wheels vendor in `*.libs` and
+    """Drop debug sections and the static symbol tables (only debuggers read them; the dynamic
+    ones stay) from Python's own and the packages' extension modules (a pyenv Python and some
+    wheels keep them: ~35 MB and ~4 MB, cryptography's Rust module 2.6 MB of it). Libraries the wheels vendor in `*.libs` and
     Qt's are left alone: they were patched after linking and stripping breaks them (numpy's
     OpenBLAS stops loading)."""
     for path in folder.rglob("*.so*"):
         inside = path.relative_to(folder).parts
         vendored = any(part.endswith(".libs") for part in inside) or inside[0] == "PySide6"
         if path.is_file() and not path.is_symlink() and not vendored:
-            subprocess.run(["strip", "--strip-debug", str(path)], check=True)
+            subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
 
 
 def bare_environment(home: Path) -> dict[str, str]:
