@@ -116,6 +116,17 @@ def unused_libraries(folder: Path) -> None:
         print(f"{step.__name__}: -{step(folder) / 1e6:.1f} MB")
 
 
+def printing_faults(bundle: Path, python: Path) -> list[str]:
+    """packaging/linux_libs.py: the print plugin finds the PC's libcups (the bundle has none)."""
+    sys.path.insert(0, str(ROOT / "packaging"))
+    import linux_libs
+
+    faults = linux_libs.printing_check(bundle / "_internal", python)
+    for fault in faults:
+        print(f"FAIL {fault}")
+    return faults
+
+
 def _openssl_versions(library: Path, section: str) -> set[str]:
     """The OPENSSL_x symbol versions a library defines or needs (readelf -V)."""
     out = subprocess.run(["readelf", "-V", str(library)], capture_output=True, text=True).stdout
@@ -171,11 +182,11 @@ def filter_icu_data(folder: Path) -> None:
 
 
 def strip_debug_sections(folder: Path) -> None:
-    """Drop debug sections and the static symbol tables (only debuggers read them; the dynamic
+    """Drop debug sections and static symbol tables (only debuggers read them; the dynamic
     ones stay) from Python's own and the packages' extension modules (a pyenv Python and some
-    wheels keep them: ~35 MB and ~4 MB, cryptography's Rust module 2.6 MB of it). Libraries the wheels vendor in `*.libs` and
-    Qt's are left alone: they were patched after linking and stripping breaks them (numpy's
-    OpenBLAS stops loading)."""
+    wheels keep them: ~35 and ~5 MB, 2.6 MB of it cryptography's Rust module). Libraries the
+    wheels vendor in `*.libs` and Qt's are left alone: they were patched after linking and
+    stripping breaks them (numpy's OpenBLAS stops loading)."""
     for path in folder.rglob("*.so*"):
         inside = path.relative_to(folder).parts
         vendored = any(part.endswith(".libs") for part in inside) or inside[0] == "PySide6"
@@ -344,6 +355,8 @@ def main() -> int:
             env={**os.environ, "ENVMAP_BUNDLE": str(copied)},
         )
         passed = passed and checks.returncode == 0
+        if not WINDOWS:
+            passed = not printing_faults(copied, python) and passed
         starts = startup_seconds(copied, home, args.starts) if passed and args.starts else []
 
     total, largest = sizes(bundle)

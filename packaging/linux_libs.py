@@ -14,6 +14,7 @@ Needs binutils (readelf) and a C compiler.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import tempfile
@@ -151,3 +152,35 @@ def drop_orphans(folder: Path) -> int:
             saved += path.stat().st_size
             print(f"unused: {path.relative_to(folder)} ({path.stat().st_size // 1024} KB)")
             path.unlink()
+
+
+# Qt's CUPS plugin from the bundle, in a Python whose PySide6 is the same Qt release (the build
+# venv): the plugin's Qt libraries resolve to those already loaded, libcups as in the bundle.
+PRINT_PROBE = r"""
+from PySide6.QtWidgets import QApplication
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
+app = QApplication([])
+printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+print("printers:", QPrinterInfo.availablePrinterNames(), printer.outputFormat().name)
+print(*sorted({line.split()[-1] for line in open("/proc/self/maps") if "cups" in line}))
+"""
+
+
+def printing_check(folder: Path, python: Path) -> list[str]:
+    """Where the PC has CUPS, the bundle's print plugin loads and finds the PC's libcups."""
+    plugins = folder / "PySide6" / "Qt" / "plugins"
+    env = {"QT_QPA_PLATFORM": "offscreen", "QT_PLUGIN_PATH": str(plugins),
+           "LD_LIBRARY_PATH": str(folder), "PATH": os.environ.get("PATH", "")}  # fmt: skip
+    probe = subprocess.run(
+        [str(python), "-c", PRINT_PROBE], env=env, capture_output=True, text=True, timeout=120
+    )
+    print("printing:", probe.stdout.strip().replace("\n", " | "), probe.stderr.strip())
+    known = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, text=True).stdout
+    has_cups = "libcups.so.2" in known
+    loaded = probe.stdout.strip().splitlines()[-1:] or [""]
+    plugin = str(plugins / "printsupport" / "libcupsprintersupport.so")
+    if probe.returncode != 0 or probe.stderr.strip():
+        return [f"printing: the probe failed: {probe.stderr.strip()}"]
+    if has_cups and (plugin not in loaded[0] or "libcups.so.2" not in loaded[0]):
+        return [f"printing: the PC has CUPS but the bundle's plugin did not load it: {loaded[0]}"]
+    return []
