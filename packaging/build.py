@@ -315,7 +315,8 @@ def sizes(bundle: Path) -> tuple[int, list[tuple[str, int]]]:
 def archive(bundle: Path, out: Path) -> int:
     """tar.xz, as a Linux office would receive it (Windows: the installer compresses)."""
     if shutil.which("tar") and shutil.which("xz"):
-        env = {**os.environ, "XZ_OPT": "-6 -T0"}
+        # -9: 1.6 MB smaller than -6 for about 45 s more here; unpacking needs 65 MB of memory
+        env = {**os.environ, "XZ_OPT": "-9 -T0"}
         run("tar", "-C", bundle.parent, "-cJf", out, bundle.name, env=env)
     else:
         with tarfile.open(out, "w:xz") as tar:

@@ -147,6 +147,10 @@ def drop_orphans(folder: Path) -> int:
             and path.name not in wanted
         ]
         if not orphans:
+            for link in folder.rglob("*"):  # PyInstaller's links to what went
+                if link.is_symlink() and not link.exists():
+                    print(f"unused: {link.relative_to(folder)} (link)")
+                    link.unlink()
             return saved
         for path in orphans:
             saved += path.stat().st_size
