@@ -9,7 +9,8 @@ themselves after PyInstaller (build.py calls these in order; each prints what it
 - then every library that nothing left in the bundle needs (GTK's and CUPS's dependencies,
   Qt's EGLFS helpers) goes, round after round.
 
-Needs binutils (readelf) and a C compiler.
+printing_check (build.py runs it on the copied bundle) shows that the print plugin finds the
+PC's libcups. Needs binutils (readelf) and a C compiler.
 """
 
 from __future__ import annotations
@@ -43,24 +44,22 @@ def needed(library: Path) -> list[str]:
     return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", _readelf("-d", library))
 
 
-def imports(library: Path, pattern: str) -> set[str]:
-    """Undefined dynamic symbols of `library` whose names match `pattern`."""
+def _symbols(library: Path, pattern: str, *, defined: bool) -> set[str]:
+    """Dynamic symbols of `library` matching `pattern`: those it defines, or those it imports."""
     found = set()
     for line in _readelf("-W", "--dyn-syms", library).splitlines():
         fields = line.split()
-        if len(fields) >= 8 and fields[6] == "UND" and re.match(pattern, fields[7]):
+        if len(fields) >= 8 and (fields[6] != "UND") == defined and re.match(pattern, fields[7]):
             found.add(fields[7].split("@")[0])
     return found
+
+
+def imports(library: Path, pattern: str) -> set[str]:
+    return _symbols(library, pattern, defined=False)
 
 
 def defines(library: Path, pattern: str) -> set[str]:
-    """Defined dynamic symbols of `library` whose names match `pattern`."""
-    found = set()
-    for line in _readelf("-W", "--dyn-syms", library).splitlines():
-        fields = line.split()
-        if len(fields) >= 8 and fields[6] != "UND" and re.match(pattern, fields[7]):
-            found.add(fields[7].split("@")[0])
-    return found
+    return _symbols(library, pattern, defined=True)
 
 
 def system_cups(folder: Path) -> int:
