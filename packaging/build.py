@@ -7,8 +7,8 @@ Steps: a build venv (build/venv) with the app and a pinned PyInstaller; PyInstal
 packaging/envmap.spec; the bundle copied elsewhere and `envmap doctor` run there with only
 HOME (Windows: the few variables Windows itself needs), offscreen, a foreign PROJ_LIB and —
 on Linux — a fontconfig that knows no system font, so the bundled CJK font must do the work;
-the median of several starts to a painted map; sizes, what dominates, and the archive.
-Exit status 1 when the self-test fails. dist/build-report.json keeps the figures.
+the median of several starts to the first frame and to the live map; sizes, what dominates,
+and the archive. Exit status 1 when the self-test fails. dist/build-report.json keeps the figures.
 """
 
 from __future__ import annotations
@@ -275,9 +275,10 @@ def postgres_driver_test(bundle: Path, home: Path) -> bool:
     return refused
 
 
-def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
-    """Launch to the map's first painted frame; the first start (which builds the map cache)
-    is left out, as it is once per install."""
+def startup_seconds(bundle: Path, home: Path, runs: int) -> list[tuple[float, float]]:
+    """Launch to the window's first painted frame (its map area showing the last start's
+    record of the map) and to the live map; the first start (which builds the map cache and
+    the record) is left out, as it is once per install."""
     env = {**bare_environment(home), "ENVMAP_REPORT_FIRST_PAINT": "1"}
     times = []
     for attempt in range(runs + 1):
@@ -285,14 +286,20 @@ def startup_seconds(bundle: Path, home: Path, runs: int) -> list[float]:
         out = subprocess.run(
             [str(program(bundle)), "app"], env=env, capture_output=True, text=True, timeout=300
         )
-        stamp = next(
-            (line for line in out.stdout.splitlines() if line.startswith("first-paint")), None
-        )
-        if stamp is None:
+        stamps = {
+            line.split()[0]: float(line.split()[1]) - start
+            for line in out.stdout.splitlines()
+            if line.startswith(("first-paint ", "map-paint "))
+        }
+        if len(stamps) < 2:
             raise RuntimeError(f"the bundled app painted no map:\n{out.stdout}{out.stderr}")
         if attempt:
-            times.append(float(stamp.split()[1]) - start)
+            times.append((stamps["first-paint"], stamps["map-paint"]))
     return times
+
+
+def median(values: list[float]) -> float | None:
+    return round(statistics.median(values), 3) if values else None
 
 
 def sizes(bundle: Path) -> tuple[int, list[tuple[str, int]]]:
@@ -369,8 +376,9 @@ def main() -> int:
         "self_test_output": doctor.splitlines(),
         "unpacked_bytes": total,
         "largest_parts": largest,
-        "startup_seconds": [round(s, 3) for s in starts],
-        "startup_median_seconds": round(statistics.median(starts), 3) if starts else None,
+        "startup_seconds": [round(first, 3) for first, _ in starts],
+        "startup_median_seconds": median([first for first, _ in starts]),
+        "live_map_median_seconds": median([live for _, live in starts]),
         "cjk_font": str(font) if font else None,
     }
     if not args.no_archive:
@@ -386,8 +394,10 @@ def main() -> int:
     for name, size in largest:
         print(f"  {size / 1e6:7.1f} MB  {name}")
     if starts:
-        print(f"start-up to a painted map: median {report['startup_median_seconds']:.2f} s "
-              f"of {len(starts)} ({min(starts):.2f}-{max(starts):.2f} s)")  # fmt: skip
+        firsts = [first for first, _ in starts]
+        print(f"start-up to the first frame: median {report['startup_median_seconds']:.2f} s "
+              f"of {len(starts)} ({min(firsts):.2f}-{max(firsts):.2f} s); to the live map: "
+              f"median {report['live_map_median_seconds']:.2f} s")  # fmt: skip
     return 0 if passed else 1
 
 
