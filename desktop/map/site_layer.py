@@ -229,7 +229,7 @@ class SiteLayer(QGraphicsItem):
             cached_key, origin, covered, pixmap = self._cache
             at = transform.map(origin)
             if cached_key == key and covered.translated(at).contains(view):
-                self._blit(painter, at, pixmap)
+                self._blit(painter, at, covered, pixmap)
                 return
         padded = self._cache is not None and self._cache[0] == key
         self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
@@ -237,36 +237,56 @@ class SiteLayer(QGraphicsItem):
             # the widget as context: a view closed before the loop is idle drops the call
             QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
         assert self._cache is not None  # _render_cache has just made it
-        _, origin, _, pixmap = self._cache
-        self._blit(painter, transform.map(origin), pixmap)
+        _, origin, covered, pixmap = self._cache
+        self._blit(painter, transform.map(origin), covered, pixmap)
 
     def _widen_cache(self, transform: QTransform, widget: QWidget, key: tuple) -> None:
         if self._cache is not None and self._cache[0] == key:
             self._render_cache(transform, widget, CACHE_PAD_PX)
 
     def _render_cache(self, transform: QTransform, widget: QWidget, pad: int) -> None:
-        covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
+        """Render the view and `pad` pixels around it into the one image the layer keeps, of
+        the view plus CACHE_PAD_PX all round: reused while the view keeps its size, since a
+        new image at each zoom or long pan would leave memory behind (glibc keeps it)."""
         ratio = widget.devicePixelRatioF()
-        pixmap = QPixmap((covered.size() * ratio).toSize())
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        shifted = transform * QTransform.fromTranslate(-covered.left(), -covered.top())
-        scene_covered = transform.inverted()[0].mapRect(covered)
+        whole = QRectF(widget.rect()).adjusted(
+            -CACHE_PAD_PX, -CACHE_PAD_PX, CACHE_PAD_PX, CACHE_PAD_PX
+        )
+        size = (whole.size() * ratio).toSize()
+        pixmap = self._cache[3] if self._cache is not None else None
+        self._cache = None
+        if pixmap is None or pixmap.size() != size or pixmap.devicePixelRatio() != ratio:
+            pixmap = None  # the old image goes before the new one is made
+            pixmap = QPixmap(size)
+            pixmap.setDevicePixelRatio(ratio)
+        covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
+        covered.translate(-whole.left(), -whole.top())  # in the image
         image_painter = QPainter(pixmap)
+        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+        image_painter.fillRect(covered, Qt.GlobalColor.transparent)
+        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        image_painter.setClipRect(covered)
+        shifted = transform * QTransform.fromTranslate(-whole.left(), -whole.top())
+        scene_covered = shifted.inverted()[0].mapRect(covered)
         image_painter.setWorldTransform(shifted)
         self._paint_halos(image_painter, scene_covered, transform.m11())
         picked = self._in_rect(scene_covered, transform.m11())
         self._paint_symbols(image_painter, shifted, picked, on_screen=True)
         image_painter.end()
-        origin = transform.inverted()[0].map(covered.topLeft())
+        origin = transform.inverted()[0].map(whole.topLeft())
         key = (transform.m11(), transform.m22(), self._version)
-        self._cache = (key, origin, QRectF(QPointF(0, 0), covered.size()), pixmap)
+        self._cache = (key, origin, covered, pixmap)
 
     @staticmethod
-    def _blit(painter: QPainter, at: QPointF, pixmap: QPixmap) -> None:
+    def _blit(painter: QPainter, at: QPointF, covered: QRectF, pixmap: QPixmap) -> None:
+        """The part of the image that is drawn (`covered`), with its top left at `at` + its
+        offset in the image."""
+        ratio = pixmap.devicePixelRatio()
+        source = QRectF(covered.topLeft() * ratio, covered.size() * ratio)
         painter.save()
         painter.resetTransform()
-        painter.drawPixmap(QPoint(round(at.x()), round(at.y())), pixmap)
+        target = QPoint(round(at.x() + covered.left()), round(at.y() + covered.top()))
+        painter.drawPixmap(QRectF(QPointF(target), covered.size()), pixmap, source)
         painter.restore()
 
     def _paint_halos(self, painter: QPainter, exposed: QRectF, px_per_unit: float) -> None:

@@ -112,6 +112,29 @@ def test_filter_hides_sites_in_the_crowded_image(canvas):
     assert _close(_pixel(canvas, LONE), style.status_colour(Status.IN_PROGRESS))
 
 
+def test_a_site_hidden_just_outside_the_view_stays_hidden_when_panned_into_it(qtbot, canvas):
+    """The crowded view's image reaches past the view and is kept; a filter draws it anew for
+    the view first: a pan must not uncover the symbols it held from before the filter."""
+    colour = style.status_colour(Status.IN_PROGRESS)
+    bar = canvas.horizontalScrollBar()
+    lone_x = canvas.mapFromScene(canvas.site_scene_pos(LONE)).x()
+    bar.setValue(bar.value() + lone_x - canvas.viewport().width() - 100)  # just past the edge
+    canvas.viewport().grab()
+    qtbot.wait(20)  # the image widens around the view, LONE in it
+    everyone_else = {s.id for s in canvas.catalog.sites} - {LONE}
+    canvas.set_visible_sites(everyone_else)
+    canvas.viewport().grab()
+    bar.setValue(bar.value() + 200)  # LONE's place comes into view,
+    canvas.declutter_labels()  # and the names are placed for it as a pause in panning does
+    assert 0 < canvas.mapFromScene(canvas.site_scene_pos(LONE)).x() < canvas.viewport().width()
+    seen = canvas.viewport().grab().toImage()
+    assert not _close(seen.pixelColor(canvas.mapFromScene(canvas.site_scene_pos(LONE))), colour)
+    canvas.set_visible_sites(everyone_else)  # the same filter: this view drawn from scratch
+    assert canvas.viewport().grab().toImage() == seen
+    canvas.set_visible_sites(None)
+    assert _close(_pixel(canvas, LONE), colour)
+
+
 def test_identify_finds_every_overlapping_crowd_site(canvas):
     crowd = canvas.points
     i = crowd.index["crowd-7"]
