@@ -123,9 +123,9 @@ class MainWindow(QMainWindow):
         self.canvas = MapCanvas(map_data, self)
         self.map_area.addWidget(self.canvas)
         self.map_area.setCurrentWidget(self.canvas)
-        kept, restored = None, self.record is not None  # a start's window: laid out already
+        restored = self.record is not None  # a start's window: laid out already
+        kept = self.record.click if self.record is not None else None
         if self.record is not None:
-            kept = self.record.click
             self.map_area.removeWidget(self.record)
             self.record.deleteLater()
             self.record = None
