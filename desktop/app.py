@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -17,6 +17,7 @@ from desktop.credentials import make_settings_private, move_secrets_out_of_setti
 from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
 from desktop.i18n import apply_language, saved_language
+from desktop.window_layout import GEOMETRY
 from gis.data_signature import data_signature
 from gis.paths import data_root, resources_root, user_data_dir
 
@@ -208,8 +209,8 @@ def report_window_ready() -> None:
 
 class Start:
     """A start: the main window at once, its map area showing the last start's record of the
-    map when there is one, then the map data and the live map in the record's place; without
-    a record, the window opens once the live map is there."""
+    map when there is one (else that the map is loading), then the map data and the live map
+    in its place; on a first start the window opens once the live map is there."""
 
     def __init__(self, data: Path | None, record: MapRecord | None) -> None:
         self.data = data
@@ -286,10 +287,22 @@ def picture_path(data: Path | None) -> Path | None:
     return first_frame_path(cache_dir(), signature)
 
 
+def first_frame(data: Path | None) -> MapRecord | None:
+    """What the map area shows at once, when the window's layout was saved: the last start's
+    record of the map of this data, or (the data or the program changed since) a map area
+    that says it is loading. None without a saved layout (a first start, or a session that
+    ended without closing the window, which saves it): the window is then fitted to the
+    screen with its panels, so it opens once they and the live map are there."""
+    if not QSettings().contains(GEOMETRY):
+        return None
+    record = load_first_frame(picture_path(data))
+    return record if record is not None else MapRecord.waiting()
+
+
 def run(data: Path | None = None) -> int:
     app = configure_application()
     apply_language(saved_language())  # the first frame's title is translated, too
-    start = Start(data, load_first_frame(picture_path(data)))
+    start = Start(data, first_frame(data))
     if start.record is None and not start.open():
         return 1
     try:

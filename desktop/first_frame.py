@@ -7,10 +7,11 @@ The record is a QPicture (Qt's checksummed record of paint commands: paths, text
 plain data that replays at any size and cannot run code) with the map's background colour,
 in a small versioned file. It is written once the store's colours are drawn and when the app
 ends, always of the view a start opens on (all of Wuhan, nothing selected), and named by a
-signature of the data it shows (the data folder, the user's accepted sites and documents, the
-user's status store): a start on other or changed data has no record and opens on the live
-map alone. A status recorded on a shared server is not in the signature, so the record says
-it is still loading (正在载入) and waits with a busy cursor.
+signature of the data it shows (the data folder, the user's accepted sites and documents,
+the user's status store): a start on other or changed data has no record, and its map area
+says only that the map is loading until the live map is there. A status recorded on a shared
+server is not in the signature, so the record says it is still loading (正在载入) and waits with
+a busy cursor.
 """
 
 from __future__ import annotations
@@ -44,12 +45,17 @@ STREAM_VERSION = QDataStream.Version.Qt_6_5  # fixed, whichever Qt writes or rea
 class MapRecord(QFrame):
     """The map area replaying the record, fitted to its size as the live map fits the city;
     `painted` once shown. It keeps the last click on it, as a map position (Web Mercator
-    scene coordinates: `scene` is the map's rectangle the record shows) for the live map."""
+    scene coordinates: `scene` is the map's rectangle the record shows) for the live map.
+    Without a picture (`waiting`) it shows only that the map is loading."""
 
     painted = Signal()
 
     def __init__(
-        self, picture: QPicture, background: QColor, scene: QRectF, parent: QWidget | None = None
+        self,
+        picture: QPicture | None,
+        background: QColor,
+        scene: QRectF,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.picture = picture
@@ -61,9 +67,16 @@ class MapRecord(QFrame):
         self.setFrameShadow(QFrame.Shadow.Sunken)
         self.setCursor(Qt.CursorShape.BusyCursor)
 
-    def _placement(self) -> tuple[float, QPointF]:
+    @classmethod
+    def waiting(cls) -> MapRecord:
+        """The map area of a start with no record (the data or the program changed since the
+        last start): the window still opens at once, laid out as it was left, and says that
+        the map is loading; no map is shown before it is read."""
+        return cls(None, QColor(), QRectF())
+
+    def _placement(self, picture: QPicture) -> tuple[float, QPointF]:
         """The scale and offset that fit the recorded view inside the frame, centred."""
-        box, inside = self.picture.boundingRect(), self.contentsRect()
+        box, inside = picture.boundingRect(), self.contentsRect()
         scale = min(inside.width() / box.width(), inside.height() / box.height())
         room, drawn = inside.size(), box.size() * scale
         spare = QPointF(room.width() - drawn.width(), room.height() - drawn.height())
@@ -71,13 +84,14 @@ class MapRecord(QFrame):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.contentsRect(), self.background)
-        scale, offset = self._placement()
-        painter.save()
-        painter.translate(offset)
-        painter.scale(scale, scale)
-        painter.drawPicture(0, 0, self.picture)
-        painter.restore()
+        if self.picture is not None:
+            painter.fillRect(self.contentsRect(), self.background)
+            scale, offset = self._placement(self.picture)
+            painter.save()
+            painter.translate(offset)
+            painter.scale(scale, scale)
+            painter.drawPicture(0, 0, self.picture)
+            painter.restore()
         self.drawFrame(painter)  # over lines that leave the view, as the view's frame is
         self._draw_loading(painter)
         painter.end()
@@ -87,8 +101,8 @@ class MapRecord(QFrame):
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A left click is kept, at the place of the recorded view it pointed at."""
-        if event.button() == Qt.MouseButton.LeftButton:
-            scale, offset = self._placement()
+        if event.button() == Qt.MouseButton.LeftButton and self.picture is not None:
+            scale, offset = self._placement(self.picture)
             recorded = (event.position() - offset) / scale  # in the recorded view's pixels
             metres_per_px = self.scene.width() / self.picture.boundingRect().width()
             self.click = self.scene.topLeft() + recorded * metres_per_px

@@ -6,9 +6,9 @@ and what the window writes, imports and records lives in `WindowExports`, `Windo
 
 At start-up the map comes first: the window is shown with the empty docks, menus and toolbar
 where the saved layout puts them and its map area showing the last start's record of the map
-(desktop/first_frame.py) until the map data is read (`open_map`); the panels, menus' actions
-and tools fill in right after the live map's first paint (`ready`); the status store opens
-after that (see `StoreOpening`)."""
+(desktop/first_frame.py; without one, that the map is loading) until the map data is read
+(`open_map`); the panels, menus' actions and tools fill in right after the live map's first
+paint (`ready`); the status store opens after that (see `StoreOpening`)."""
 
 from __future__ import annotations
 

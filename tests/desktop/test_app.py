@@ -93,7 +93,8 @@ def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_
 
 def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_path):
     """`envmap app` as a user starts it (second start, map cache and the map's record in
-    place): the first frame is the main window itself, its map area showing the record, and
+    place; then once more without the record, as after the data changed): the first frame is
+    the main window itself, its map area showing the record (or that the map is loading), and
     at that moment neither the status store's SQLAlchemy nor pandas/geopandas are loaded —
     they would cost the first frame a third of a second or more — nor NumPy and shapely, YAML,
     the geocoder, the review, basemap and print modules; the live map follows, still without
@@ -129,6 +130,19 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
         out = subprocess.run(
             [sys.executable, "-c", spy], env=env, capture_output=True, text=True, timeout=120
         )
+    _first_frame_is_the_light_main_window(out)
+    # The data or the program changed since: no record of this map, but the layout is saved.
+    records = list((tmp_path / "xdg_cache_home").rglob("first-frame-*.picture"))
+    assert records
+    for record in records:
+        record.unlink()
+    out = subprocess.run(
+        [sys.executable, "-c", spy], env=env, capture_output=True, text=True, timeout=120
+    )
+    _first_frame_is_the_light_main_window(out)
+
+
+def _first_frame_is_the_light_main_window(out: subprocess.CompletedProcess[str]) -> None:
     assert out.returncode == 0, out.stderr
     lines = out.stdout.splitlines()
     assert "loaded []" in lines and "map loaded []" in lines, out.stdout
@@ -136,6 +150,51 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
     names = ("first-paint", "map-paint", "window-ready")
     stamps = [line.split()[0] for line in lines if line.startswith(names)]
     assert stamps == list(names), out.stdout
+
+
+def test_a_session_that_ended_without_closing_the_window_is_followed_by_a_fitted_one(tmp_path):
+    """The map's record is written once the store's colours are drawn, the window's layout
+    only when the window closes: after a session that ended without closing it (a crash, a
+    power cut), a start finds a record but no layout, and lays the window out for the
+    screen as a first start does, rather than opening it at Qt's default size."""
+    spy = (
+        "import sys\n"
+        "from desktop import app\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "real = app.report_window_ready\n"
+        "def report():\n"
+        "    window = next(w for w in QApplication.topLevelWidgets() if w.isVisible())\n"
+        "    free = window.screen().availableGeometry()\n"
+        "    print('window', window.width(), window.height(), flush=True)\n"
+        "    print('screen', free.width(), free.height(), flush=True)\n"
+        "    real()\n"
+        "app.report_window_ready = report\n"
+        "from desktop.cli import main\n"
+        "sys.exit(main(['app']))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENVMAP_REPORT_FIRST_PAINT": "1"}
+    for name in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        env[name] = str(tmp_path / name.lower())
+
+    def start() -> dict[str, tuple[int, int]]:
+        out = subprocess.run(
+            [sys.executable, "-c", spy], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert out.returncode == 0, out.stderr
+        sizes = [line.split() for line in out.stdout.splitlines()]
+        return {s[0]: (int(s[1]), int(s[2])) for s in sizes if s[0] in ("window", "screen")}
+
+    first = start()  # a first start: fitted to the screen, its layout saved as it closes
+    settings = tmp_path / "xdg_config_home" / "WuhanEnvMap" / "EnvMap.conf"
+    saved = settings.read_text(encoding="utf-8")
+    assert "geometry=" in saved
+    assert list((tmp_path / "xdg_cache_home").rglob("first-frame-*.picture"))
+    kept = [line for line in saved.splitlines() if not line.startswith(("geometry=", "state="))]
+    settings.write_text("\n".join(kept) + "\n", encoding="utf-8")  # as if never closed
+    after = start()
+    assert after["window"] == first["window"]
+    width, height = after["screen"]
+    assert after["window"][0] >= min(1000, width - 50) and after["window"][1] >= height // 2
 
 
 HOLD = """

@@ -92,6 +92,20 @@ def test_no_record_means_no_first_frame(tmp_path):
     assert load_first_frame(tmp_path / "first-frame.picture") is None
 
 
+def test_without_a_record_the_map_area_says_it_is_loading_and_keeps_no_click(qtbot):
+    waiting = MapRecord.waiting()
+    qtbot.addWidget(waiting)
+    waiting.resize(*SIZE)
+    with qtbot.waitSignal(waiting.painted):
+        waiting.show()
+    shown = waiting.grab().toImage()
+    assert dark_pixels(shown, SIZE[1] - 100) > 500  # the note at its foot
+    assert dark_pixels(shown, 0) == dark_pixels(shown, SIZE[1] - 100)  # and no map above it
+    assert waiting.cursor().shape() == Qt.CursorShape.BusyCursor
+    qtbot.mouseClick(waiting, Qt.MouseButton.LeftButton, pos=QPoint(SIZE[0] // 2, SIZE[1] // 2))
+    assert waiting.click is None  # no place was pointed at: the live map gets no click
+
+
 @pytest.mark.qt_log_ignore("QPicturePaintEngine::checkFormat")
 def test_a_damaged_or_foreign_record_is_not_shown(qtbot, canvas, tmp_path):
     path = tmp_path / "first-frame.picture"
