@@ -43,6 +43,27 @@ def test_a_missing_output_folder(capsys, tmp_path):
     assert "no-such-folder" in line and "no such file or folder" in line
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "html"],
+        ["export", "gpkg"],
+        ["export", "xlsx"],
+        ["export", "csv"],
+        ["status", "export"],
+        ["status", "export-events"],
+    ],
+)
+def test_a_missing_output_folder_is_named_not_a_temporary_file(capsys, tmp_path, command):
+    """The user's folder is named, never the hidden temporary file the write would have used."""
+    folder = tmp_path / "no-such-folder"
+    out = folder / "wuhan.out"
+    store = ["--store", str(tmp_path / "status.sqlite")] if command[0] == "status" else []
+    assert main(["--catalog-only", *store, *command, str(out)]) == 1
+    line = _one_line_failure(capsys)
+    assert line == f"envmap: {folder}: no such file or folder"
+
+
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
     water = data_copy / "catalog" / "water.yaml"
     water.unlink()
