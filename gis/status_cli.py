@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gis.cli_state import catalog_of, shared_arrived, store_location
+from gis.cli_state import catalog_of, check_named_store, shared_arrived, store_location
 from gis.errors import EnvMapError
 
 if TYPE_CHECKING:
@@ -47,8 +47,10 @@ def add_parser(sub: Any) -> None:
 def _store(args: argparse.Namespace) -> StatusStore:
     from gis.store import StatusStore
 
-    where, _ = store_location(args)
+    where, named = store_location(args)
     reading = args.action in ("history", "export", "export-events")  # these never write
+    if reading and named:
+        check_named_store(where)
     if not reading and (not isinstance(where, str) or "://" not in where):
         Path(where).parent.mkdir(parents=True, exist_ok=True)
     store = StatusStore(where, catalog_of(args), read_only=reading)
