@@ -62,6 +62,8 @@ def _store(args: argparse.Namespace) -> StatusStore:
 def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     if args.action == "set":
+        if args.attachment and not Path(args.attachment).is_file():  # no proof: refuse
+            raise EnvMapError(f"{args.attachment}: no such file (--attachment)")
         author = args.author or os.environ.get("USER", "")
         done = store.set_status(
             args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment

@@ -802,6 +802,10 @@
         <translation>Closing out needs acceptance evidence or an attachment.</translation>
     </message>
     <message>
+        <source>附件不存在：</source>
+        <translation>No such attachment file: </translation>
+    </message>
+    <message>
         <source>请填写记录人。</source>
         <translation>Please enter who records this.</translation>
     </message>

@@ -101,6 +101,18 @@ def test_recording_into_a_named_store_that_is_not_there_creates_it(capsys, tmp_p
     assert "in_progress" in capsys.readouterr().out
 
 
+def test_closing_out_on_an_attachment_that_is_not_there_is_refused(capsys, tmp_path):
+    store = ["--store", str(tmp_path / "status.sqlite")]
+    missing = tmp_path / "验收报告.pdf"
+    close = ["status", "set", "jiangxia-7", "closed_out", "--date", "2018-01-10"]
+    assert main([*store, *close, "--attachment", str(missing)]) == 1
+    assert _one_line_failure(capsys) == f"envmap: {missing}: no such file (--attachment)"
+    missing.write_bytes(b"%PDF-1.4\n")
+    assert main([*store, *close, "--attachment", str(missing)]) == 0
+    assert main([*store, "status", "history", "jiangxia-7"]) == 0
+    assert "closed_out" in capsys.readouterr().out
+
+
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
     water = data_copy / "catalog" / "water.yaml"
     water.unlink()
