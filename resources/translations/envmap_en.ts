@@ -976,6 +976,14 @@
         <translation>Invalid date</translation>
     </message>
     <message>
+        <source>不是有效的日期：</source>
+        <translation>Not a valid date: </translation>
+    </message>
+    <message>
+        <source>请按 YYYY-MM-DD 填写，如 2024-05-20。</source>
+        <translation>Please write it as YYYY-MM-DD, e.g. 2024-05-20.</translation>
+    </message>
+    <message>
         <location filename="../../desktop/window_imports.py" line="132"/>
         <source>已加入用户目录的点位：</source>
         <translation>Sites added to your catalog: </translation>
