@@ -244,7 +244,7 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.document not in catalog.documents:
         print(
-            f"unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
+            f"envmap: unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
             file=sys.stderr,
         )
         return 2

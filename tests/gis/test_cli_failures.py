@@ -113,6 +113,12 @@ def test_closing_out_on_an_attachment_that_is_not_there_is_refused(capsys, tmp_p
     assert "closed_out" in capsys.readouterr().out
 
 
+def test_an_unknown_document_is_one_envmap_line_naming_the_known_ones(capsys):
+    assert main(["paragraphs", "no-such-document"]) == 2
+    line = _one_line_failure(capsys)
+    assert "'no-such-document'" in line and "known: " in line
+
+
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
     water = data_copy / "catalog" / "water.yaml"
     water.unlink()
