@@ -119,6 +119,15 @@ def test_an_unknown_document_is_one_envmap_line_naming_the_known_ones(capsys):
     assert "'no-such-document'" in line and "known: " in line
 
 
+def test_an_unknown_district_in_a_filter_is_a_usage_error_not_an_empty_map(capsys, tmp_path):
+    out = tmp_path / "map.html"
+    assert main(["--catalog-only", "export", "html", str(out), "--filter", "district=洪山"]) == 2
+    line = _one_line_failure(capsys)
+    assert "'洪山'" in line and "洪山区" in line and "江夏区" in line
+    assert not out.exists()
+    assert main(["--catalog-only", "export", "html", str(out), "--filter", "district=洪山区"]) == 0
+
+
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
     water = data_copy / "catalog" / "water.yaml"
     water.unlink()
