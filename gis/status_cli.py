@@ -4,7 +4,7 @@ ledger, and hand events over to another PC."""
 from __future__ import annotations
 
 import argparse
-import os
+import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +64,7 @@ def _cmd_status(args: argparse.Namespace) -> int:
     if args.action == "set":
         if args.attachment and not Path(args.attachment).is_file():  # no proof: refuse
             raise EnvMapError(f"{args.attachment}: no such file (--attachment)")
-        author = args.author or os.environ.get("USER", "")
+        author = args.author or _login()
         done = store.set_status(
             args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment
         )
@@ -90,6 +90,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
     elif args.action == "import-events":
         print(f"{store.import_events(args.file)} new events from {args.file}")
     return 0
+
+
+def _login() -> str:
+    """Who is logged in to this PC (USER on Linux, USERNAME on Windows); "" when unknown."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login name anywhere: the store says unknown
+        return ""
 
 
 def _check_measure(catalog: Catalog, measure_id: str) -> None:

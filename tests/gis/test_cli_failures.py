@@ -128,6 +128,18 @@ def test_an_unknown_district_in_a_filter_is_a_usage_error_not_an_empty_map(capsy
     assert main(["--catalog-only", "export", "html", str(out), "--filter", "district=洪山区"]) == 0
 
 
+def test_a_status_set_without_author_records_the_windows_login(capsys, tmp_path, monkeypatch):
+    """Windows names its user in USERNAME (there is no USER): that login is the author."""
+    for name in ("LOGNAME", "USER", "LNAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("USERNAME", "wang.wuchang")
+    store = ["--store", str(tmp_path / "status.sqlite")]
+    done = ["status", "set", "jiangxia-7", "in_progress", "--date", "2018-01-10"]
+    assert main([*store, *done]) == 0
+    assert main([*store, "status", "history", "jiangxia-7"]) == 0
+    assert "wang.wuchang" in capsys.readouterr().out.splitlines()[-1]
+
+
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
     water = data_copy / "catalog" / "water.yaml"
     water.unlink()
