@@ -38,9 +38,8 @@ def replacing(path: Path, suffix: str = "") -> Iterator[Path]:
         handle, name = tempfile.mkstemp(
             prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX + suffix, dir=path.parent
         )
-    except OSError as exc:  # named by the user's file (or its missing folder), not the hidden one
-        where = path.parent if not path.parent.is_dir() else path
-        raise type(exc)(exc.errno, exc.strerror, str(where)) from exc
+    except OSError as exc:  # named by the user's file, not the hidden one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     os.close(handle)
     temporary = Path(name)
     try:

@@ -63,7 +63,7 @@ def test_a_missing_output_folder_is_named_not_a_temporary_file(capsys, catalog, 
     store = ["--store", str(tmp_path / "status.sqlite")] if command[0] == "status" else []
     assert main(["--catalog-only", *store, *command, str(out)]) == 1
     line = _one_line_failure(capsys)
-    assert line == f"envmap: {folder}: no such file or folder"
+    assert line == f"envmap: {out}: no such file or folder"
 
 
 @pytest.mark.parametrize(
