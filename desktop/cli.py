@@ -90,7 +90,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
             render_map(map_data, args.out, (width, height), args.site, state=state, **titled)
             written = [args.out]
     except OSError as exc:
-        print(f"envmap: {exc}", file=sys.stderr)
+        from gis.failures import failure_message
+
+        print(f"envmap: {failure_message(exc, args.out)}", file=sys.stderr)
         return 1
     print("wrote " + ", ".join(str(path) for path in written))
     return 0

@@ -99,19 +99,28 @@ class WindowImports(QObject):
         self.window.importFinished.emit(dialog)
 
     def _ask_date(self, path: Path) -> date | None:
-        text, ok = QInputDialog.getText(
-            self.window,
-            self.tr("文件日期"),
-            self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：") + f"\n{path.name}",
-            text=date.today().isoformat(),
-        )
-        if not ok:
-            return None
-        try:
-            return date.fromisoformat(text.strip())
-        except ValueError:
-            QMessageBox.warning(self.window, self.tr("日期无效"), text)
-            return None
+        """The document's date; a mistyped one is explained and asked again, kept to be
+        corrected; None when the user cancels."""
+        text = date.today().isoformat()
+        while True:
+            text, ok = QInputDialog.getText(
+                self.window,
+                self.tr("文件日期"),
+                self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：") + f"\n{path.name}",
+                text=text,
+            )
+            if not ok:
+                return None
+            try:
+                return date.fromisoformat(text.strip())
+            except ValueError:
+                QMessageBox.warning(
+                    self.window,
+                    self.tr("日期无效"),
+                    self.tr("不是有效的日期：")
+                    + f"{text}\n"
+                    + self.tr("请按 YYYY-MM-DD 填写，如 2024-05-20。"),
+                )
 
     def resume(self, ident: str) -> ReviewDialog | None:
         """File → 继续审核: the review as last saved, or None when its file or its document's

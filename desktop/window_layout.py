@@ -39,7 +39,7 @@ class WindowLayout(QObject):
         self.window = window
         self.default_state = window.saveState()  # what Reset window layout goes back to
 
-    def fit_to_screen(self) -> None:
+    def fill_screen(self) -> None:
         """Size the window to the screen's free area (minus the title bar) and centre it."""
         window = self.window
         free = window.screen().availableGeometry()
@@ -47,6 +47,12 @@ class WindowLayout(QObject):
         height = min(LARGEST[1], free.height() - TITLE_BAR_PX)
         window.resize(width, height)
         window.move(free.left() + (free.width() - width - BORDER_PX) // 2, free.top())
+
+    def fit_to_screen(self) -> None:
+        """The window filling the screen, its docks at their first sizes."""
+        window = self.window
+        self.fill_screen()
+        height = window.height()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         window.resizeDocks(
             [window.layers_dock, window.details_dock], list(SIDE_DOCKS_PX), horizontal
@@ -58,19 +64,25 @@ class WindowLayout(QObject):
         window.resizeDocks([window.measures_dock], [min(wanted, height // 2)], vertical)
 
     def restore(self) -> None:
+        """The saved layout; with none (a session that was killed or crashed saves none), the
+        window fills the screen all the same, its docks sized once they are built."""
         settings = QSettings()
         if settings.contains(GEOMETRY):
             self.window.restoreGeometry(settings.value(GEOMETRY))
             self.window.restoreState(settings.value(STATE))
+        else:
+            self.fill_screen()
         if self.window.complete:  # (else once it is: fitting sizes the measures table)
             self.keep_on_screen()
 
     def keep_on_screen(self) -> None:
-        """A layout saved on a larger screen is shrunk to this one."""
+        """A layout saved on a larger screen is shrunk to this one; with none saved, the docks
+        get their first sizes."""
         window = self.window
         free = window.screen().availableGeometry()
         frame = window.frameGeometry()
-        if frame.width() > free.width() or frame.height() > free.height():
+        unsaved = not QSettings().contains(GEOMETRY)
+        if unsaved or frame.width() > free.width() or frame.height() > free.height():
             self.fit_to_screen()
 
     def save(self) -> None:

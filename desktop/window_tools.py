@@ -134,12 +134,16 @@ class WindowTools(QObject):
         ]
         dialog = QDialog(window)
         dialog.setWindowTitle(self.tr("快捷键"))
+        rows = sorted(set(rows))  # an action in two menus is listed once, with no blank row
         table = QTableWidget(len(rows), 2, dialog)
         table.setHorizontalHeaderLabels([self.tr("操作"), self.tr("按键")])
-        for row, (text, key) in enumerate(sorted(set(rows))):
+        for row, (text, key) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(text))
             table.setItem(row, 1, QTableWidgetItem(key))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)  # the keys take the rest of the width
+        table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         QVBoxLayout(dialog).addWidget(table)
         dialog.resize(520, 480)

@@ -34,9 +34,12 @@ def replacing(path: Path, suffix: str = "") -> Iterator[Path]:
     `path` (made durable first), otherwise it is removed and `path` is left as it was.
     `suffix` ends the temporary name, for writers that choose the format by it."""
     path = Path(path)
-    handle, name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX + suffix, dir=path.parent
-    )
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=TEMPORARY_SUFFIX + suffix, dir=path.parent
+        )
+    except OSError as exc:  # named by the user's file, not the hidden one
+        raise type(exc)(exc.errno, exc.strerror, str(path)) from exc
     os.close(handle)
     temporary = Path(name)
     try:

@@ -177,17 +177,24 @@ def parse_filters(items: list[str]) -> SiteFilter | None:
     """`kind=dock,outfall`, `status=…`, `district=洪山区`, `document=ID` into a SiteFilter."""
     if not items:
         return None
+    from gis.boundaries import DISTRICT_NAMES_EN
+
     parsed: dict[str, list[str]] = {"kind": [], "status": [], "district": [], "document": []}
-    enums: dict[str, type[Kind] | type[Status]] = {"kind": Kind, "status": Status}
+    choices = {
+        "kind": [k.value for k in Kind],
+        "status": [s.value for s in Status],
+        "district": list(DISTRICT_NAMES_EN),  # a mistyped one would leave an empty map
+    }
     for item in items:
         key, _, values = item.partition("=")
         if key not in parsed or not values:
             raise EnvMapError(f"--filter {item!r}: use KEY=V1,V2 with KEY one of {list(parsed)}")
         for value in values.split(","):
-            choices = enums.get(key)
-            if choices is not None and value not in {c.value for c in choices}:
-                known = ", ".join(c.value for c in choices)
-                raise EnvMapError(f"--filter {item!r}: unknown {key} {value!r}; known: {known}")
+            known = choices.get(key)
+            if known is not None and value not in known:
+                raise EnvMapError(
+                    f"--filter {item!r}: unknown {key} {value!r}; known: {', '.join(known)}"
+                )
             parsed[key].append(value)
     return SiteFilter(
         kinds=frozenset(Kind(v) for v in parsed["kind"]),
@@ -244,7 +251,7 @@ def _cmd_paragraphs(args: argparse.Namespace) -> int:
     catalog = load_catalog(args.data)
     if args.document not in catalog.documents:
         print(
-            f"unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
+            f"envmap: unknown document {args.document!r}; known: {', '.join(catalog.documents)}",
             file=sys.stderr,
         )
         return 2

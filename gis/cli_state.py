@@ -47,6 +47,7 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
     where, named = store_location(args)
     if not named and not Path(where).exists():
         return current_state(catalog, imported)
+    check_named_store(where)
     from gis.store import StatusStore
 
     store = StatusStore(where, catalog, read_only=True)
@@ -72,6 +73,18 @@ def shared_arrived(store: StatusStore, args: argparse.Namespace) -> bool:
     except (OSError, ValueError) as exc:  # a read-only or damaged user folder: show the rest
         log.warning("the office's shared documents were not received: %s", exc)
         return False
+
+
+def check_named_store(where: str | Path) -> None:
+    """A store file the user named must be there to be read: a mistyped name or a shared drive
+    that is not connected would otherwise read as a store with no recorded statuses."""
+    from gis.errors import EnvMapError
+
+    if (not isinstance(where, str) or "://" not in where) and not Path(where).exists():
+        raise EnvMapError(
+            f"{where}: no such status store (--store or $ENVMAP_STORE); "
+            "`envmap status set` creates one"
+        )
 
 
 def store_location(args: argparse.Namespace) -> tuple[str | Path, bool]:

@@ -4,11 +4,11 @@ ledger, and hand events over to another PC."""
 from __future__ import annotations
 
 import argparse
-import os
+import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gis.cli_state import catalog_of, shared_arrived, store_location
+from gis.cli_state import catalog_of, check_named_store, shared_arrived, store_location
 from gis.errors import EnvMapError
 
 if TYPE_CHECKING:
@@ -47,8 +47,10 @@ def add_parser(sub: Any) -> None:
 def _store(args: argparse.Namespace) -> StatusStore:
     from gis.store import StatusStore
 
-    where, _ = store_location(args)
+    where, named = store_location(args)
     reading = args.action in ("history", "export", "export-events")  # these never write
+    if reading and named:
+        check_named_store(where)
     if not reading and (not isinstance(where, str) or "://" not in where):
         Path(where).parent.mkdir(parents=True, exist_ok=True)
     store = StatusStore(where, catalog_of(args), read_only=reading)
@@ -60,7 +62,9 @@ def _store(args: argparse.Namespace) -> StatusStore:
 def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     if args.action == "set":
-        author = args.author or os.environ.get("USER", "")
+        if args.attachment and not Path(args.attachment).is_file():  # no proof: refuse
+            raise EnvMapError(f"{args.attachment}: no such file (--attachment)")
+        author = args.author or _login()
         done = store.set_status(
             args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment
         )
@@ -86,6 +90,14 @@ def _cmd_status(args: argparse.Namespace) -> int:
     elif args.action == "import-events":
         print(f"{store.import_events(args.file)} new events from {args.file}")
     return 0
+
+
+def _login() -> str:
+    """Who is logged in to this PC (USER on Linux, USERNAME on Windows); "" when unknown."""
+    try:
+        return getpass.getuser()
+    except (ImportError, KeyError, OSError):  # no login name anywhere: the store says unknown
+        return ""
 
 
 def _check_measure(catalog: Catalog, measure_id: str) -> None:

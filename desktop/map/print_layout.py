@@ -380,14 +380,23 @@ def write_png(
         painter = QPainter(image)
         layout.paint(painter, canvas, index)
         painter.end()
-        per_metre = round(dpi / MM_PER_INCH * 1000)
-        image.setDotsPerMeterX(per_metre)
-        image.setDotsPerMeterY(per_metre)
-        # PySide6's stub types `format` as bytes, but QImage.save accepts only a str there.
+        _save_png(image, path, dpi)
+    return paths
+
+
+def _save_png(image: QImage, path: Path, dpi: float) -> None:
+    """Save with `dpi` recorded, then give the image back its layout units: the first page's
+    image is also the device the table's text is measured and laid out for, page by page."""
+    units = image.dotsPerMeterX()
+    image.setDotsPerMeterX(round(dpi / MM_PER_INCH * 1000))
+    image.setDotsPerMeterY(image.dotsPerMeterX())
+    try:  # PySide6's stub types `format` as bytes, but QImage.save accepts only a str there.
         with replacing(path, ".png") as temporary:
             if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]
                 raise OSError(f"could not write {path}")
-    return paths
+    finally:
+        image.setDotsPerMeterX(units)
+        image.setDotsPerMeterY(units)
 
 
 def write_layout(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> list[Path]:

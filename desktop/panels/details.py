@@ -290,4 +290,10 @@ def _strip(events: list) -> str:
         in_effect = [e for e in events if e.as_of <= end]
         colour = status_colour(in_effect[-1].status).name() if in_effect else "#dddddd"
         cells.append(f'<td width="8" style="background:{colour}" title="{year}-{month:02d}"></td>')
-    return f'<table cellspacing="1" cellpadding="0"><tr>{"".join(cells)}</tr></table>'
+    if not months:  # every event dated in a month still to come
+        return ""
+    (y0, m0), (y1, m1) = months[-MONTHS_SHOWN:][0], months[-1]
+    return (
+        f'<table cellspacing="1" cellpadding="0"><tr>{"".join(cells)}</tr></table>'
+        f"<p><small>逐月状态 By month: {y0}-{m0:02d} – {y1}-{m1:02d}</small></p>"
+    )

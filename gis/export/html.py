@@ -1,7 +1,8 @@
 """The map as one self-contained HTML file (folium + Leaflet) that works with no network.
 
-folium builds the map and its scale bar; Leaflet and its images come from the
-django-js-lib-leaflet package and are written inline, so the file loads nothing from a CDN.
+folium builds the map shell (our script adds a metric scale bar); Leaflet and its images
+come from the django-js-lib-leaflet package and are written inline, so the file loads nothing
+from a CDN.
 The page's settings and texts are one JSON block; the sites are one packed columnar block
 (gis/export/html_data.py). Our own scripts (resources/web/envmap*.js) draw the sites on a
 canvas and build the bar, search, filters, list, legend, popups and permalinks, putting every
@@ -150,7 +151,6 @@ def html_document(map_data: MapData, options: HtmlOptions, progress: Progress | 
         location=[(south + north) / 2, (west + east) / 2],
         zoom_start=9,
         tiles=None,
-        control_scale=True,
         max_zoom=18,
     )
     figure = fmap.get_root()

@@ -802,6 +802,10 @@
         <translation>Closing out needs acceptance evidence or an attachment.</translation>
     </message>
     <message>
+        <source>附件不存在：</source>
+        <translation>No such attachment file: </translation>
+    </message>
+    <message>
         <source>请填写记录人。</source>
         <translation>Please enter who records this.</translation>
     </message>
@@ -970,6 +974,14 @@
         <location filename="../../desktop/window_imports.py" line="110"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>
+    </message>
+    <message>
+        <source>不是有效的日期：</source>
+        <translation>Not a valid date: </translation>
+    </message>
+    <message>
+        <source>请按 YYYY-MM-DD 填写，如 2024-05-20。</source>
+        <translation>Please write it as YYYY-MM-DD, e.g. 2024-05-20.</translation>
     </message>
     <message>
         <location filename="../../desktop/window_imports.py" line="132"/>

@@ -12,6 +12,7 @@
   var wuhan = L.latLngBounds([meta.bounds[1], meta.bounds[0]], [meta.bounds[3], meta.bounds[2]]);
   var phone = window.matchMedia("(max-width: 640px)");
   map.createPane("envmapSites").style.zIndex = 450;
+  L.control.scale({ imperial: false }).addTo(map);  /* metres and kilometres only */
   Object.assign(UI.SHAPES, meta.shapes);  /* the outlines of gis/symbology.py */
   var SiteCanvas = window.EnvMapCanvas(map, meta, UI);
 

@@ -52,10 +52,15 @@ window.EnvMapCanvas = function (map, meta, UI) {
       map.on("zoomanim", this.animate, this);
       this.redraw();
     },
-    onRemove: function () {
+    onRemove: function () {  /* nothing of the sites stays: no clicks, no count, names free */
       L.DomUtil.remove(this.canvas);
       map.off("moveend", this.redraw, this);
       map.off("zoomanim", this.animate, this);
+      this.drawn = new Int32Array(0);
+      this.count = 0;
+      this.inView = 0;
+      if (this.labels) this.labels.place(new Float32Array(0), new Float32Array(0), 0);
+      this.fire("drawn");
     },
     getPane: function () { return map.getPane("envmapSites"); },
     animate: function (event) {

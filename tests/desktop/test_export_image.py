@@ -86,6 +86,14 @@ def test_bad_size_and_unknown_site_are_refused(tmp_path, render):
     assert not (tmp_path / "x.png").exists()
 
 
+def test_a_missing_output_folder_is_named_in_one_line(tmp_path, render):
+    folder = tmp_path / "no-such-folder"
+    for out in ("map.png", "map.pdf"):
+        done = render(str(folder / out), "--size", "400x300")
+        assert done.returncode == 1
+        assert f"envmap: {folder / out}: no such file or folder" in done.stderr.splitlines()
+
+
 def test_render_draws_the_store_s_statuses(tmp_path, catalog, render):
     # `envmap render` reads the current state, as the window draws it.
     from gis.store import StatusStore

@@ -138,3 +138,40 @@ def test_a_pdf_imports_like_its_text(qtbot, user_window):
             assert piece["document"] == dialog.review.document
             assert piece["quote"] in dialog.paragraphs[piece["paragraph"] - 1]
             assert piece.get("page", 1) == 1
+
+
+def test_a_mistyped_date_is_explained_and_asked_again_with_the_typing_kept(
+    qtbot, user_window, tmp_path
+):
+    """A date that is no date says what is wrong and how to write it, and the same file's date
+    is asked again (the file is not to be chosen anew)."""
+    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+    answers = iter(["2024-13-01", "2024-05-20"])
+    asked: list[str] = []
+    warned: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog):
+            asked.append(box.textValue())
+            value = next(answers, None)
+            if value is None:
+                box.reject()
+                return
+            box.setTextValue(value)
+            box.accept()
+        elif isinstance(box, QMessageBox):
+            warned.append(box.text())
+            box.accept()
+        else:
+            QTimer.singleShot(20, answer)
+            return
+        QTimer.singleShot(20, answer)
+
+    QTimer.singleShot(0, answer)
+    notice = tmp_path / "通报.txt"
+    notice.write_text(NOTICE.read_text(encoding="utf-8"), encoding="utf-8")
+    assert user_window.imports._ask_date(notice) == date(2024, 5, 20)
+    assert len(warned) == 1 and "2024-13-01" in warned[0] and "YYYY-MM-DD" in warned[0]
+    assert asked[1] == "2024-13-01"  # the typing is kept to be corrected

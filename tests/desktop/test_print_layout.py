@@ -237,3 +237,34 @@ def test_window_prints_the_basemap_credit_when_a_basemap_is_on(
     with qtbot.waitSignal(dialog.written, timeout=30_000):
         assert dialog.write(out)
     assert "OpenStreetMap" not in flat_text(out)
+
+
+def _ink(image: QImage, step: int = 4) -> int:
+    """How many of the pixels looked at are dark (text and lines)."""
+    return sum(
+        image.pixelColor(x, y).lightness() < 128
+        for y in range(0, image.height(), step)
+        for x in range(0, image.width(), step)
+    )
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="needs poppler's pdftoppm")
+def test_png_table_pages_print_the_table_as_the_pdf_does(tmp_path, canvas, map_data):
+    """The measures table's pages in PNG have the PDF's text size: written after the map's
+    page, they once drew every cell's text three times too large, piled over the rows."""
+    table = district_table(map_data, "江岸区")
+    options = LayoutOptions(table=table)
+    pdf = tmp_path / "jiangan.pdf"
+    write_pdf(canvas, PRESETS["a4-landscape"], options, pdf)
+    pngs = write_png(canvas, PRESETS["a4-landscape"], options, tmp_path / "jiangan.png")
+    assert len(pngs) == pages(pdf) >= 2
+    for number, png in enumerate(pngs[1:], start=2):
+        base = tmp_path / f"pdf-{number}"
+        page = ["-f", str(number), "-l", str(number)]
+        subprocess.run(
+            ["pdftoppm", "-r", "300", *page, "-png", "-singlefile", str(pdf), str(base)],
+            check=True,
+        )
+        from_pdf, written = QImage(f"{base}.png"), QImage(str(png))
+        assert abs(written.width() - from_pdf.width()) <= 1  # pdftoppm rounds up
+        assert 0.75 < _ink(written) / _ink(from_pdf) < 1.33, png.name

@@ -177,3 +177,17 @@ def test_a_torn_kept_edit_is_set_aside_and_the_window_says_so(qtbot, map_data, t
     assert now.tracked is not None and now.tracked.note == "离线修改"  # the whole edit was sent
     assert (folder / "outbox.damaged.jsonl").exists()
     box.close()
+
+
+def test_the_month_strip_says_what_it_shows_and_which_months(qtbot, tracked):
+    """Without words the strip is a bar of colour; it names itself and its first and last
+    month (the last 24 up to this month)."""
+    from datetime import date
+
+    site = "changjiang-msa-rescue-base"
+    tracked.go_to_site(site)
+    today = date.today()
+    months = today.year * 12 + today.month - 1 - 23
+    first = f"{months // 12}-{months % 12 + 1:02d}"
+    text = tracked.details.toPlainText()
+    assert f"逐月状态 By month: {first} – {today:%Y-%m}" in text

@@ -83,3 +83,26 @@ def test_the_author_is_asked_for_recorded_and_confirmed_by_name(qtbot, opened):
     confirmation = window.statusBar().currentMessage()
     assert window.catalog.site(SITE).name_zh in confirmation
     assert measure.id not in confirmation
+
+
+def test_an_attachment_that_is_not_there_is_refused_and_nothing_is_recorded(
+    qtbot, opened, tmp_path
+):
+    """A mistyped attachment would close a measure out on the strength of no file at all."""
+    window, measure, dialog = opened
+    before = len(window.tracking.store.events())
+    dialog.status.setCurrentIndex(dialog.status.findData(Status.CLOSED_OUT.value))
+    missing = tmp_path / "验收报告.pdf"
+    dialog.attachment.setText(str(missing))
+    dialog.author.setText("王工")
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _answer_message_box(seen))
+    dialog.accept()
+    assert seen and str(missing) in seen[0] and CJK.search(seen[0])
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.attachment.text() == str(missing)  # kept, to be corrected
+    assert len(window.tracking.store.events()) == before
+    missing.write_bytes(b"%PDF-1.4\n")
+    with qtbot.waitSignal(window.tracking.changed):
+        dialog.accept()
+    assert window.app_state.current.measures[measure.id].status is Status.CLOSED_OUT

@@ -133,3 +133,38 @@ def test_reset_window_layout_brings_the_docks_back_and_is_remembered(qtbot, wind
     assert window.measures_dock.isVisible() and not window.layers_dock.isFloating()
     assert window.dockWidgetArea(window.measures_dock) == Qt.DockWidgetArea.BottomDockWidgetArea
     assert QSettings().value("window/state") == window.saveState()
+
+
+def test_a_start_after_a_session_that_saved_no_layout_fills_the_screen(qtbot, map_data, tmp_path):
+    """A session killed or crashed after its map was recorded saved no layout: the next start
+    shows the record, and its window still fits the screen (not Qt's smallest size), from the
+    first frame on, so nothing jumps when the live map arrives."""
+    from desktop.first_frame import load_first_frame, save_first_frame
+    from desktop.main_window import MainWindow
+    from desktop.map.canvas import MapCanvas
+    from desktop.window_layout import GEOMETRY, LARGEST, TITLE_BAR_PX
+
+    canvas = MapCanvas(map_data)
+    qtbot.addWidget(canvas)
+    canvas.resize(720, 520)
+    canvas.show()
+    qtbot.waitExposed(canvas)
+    canvas.fit_to_wuhan()
+    path = tmp_path / "first-frame.picture"
+    save_first_frame(canvas, path)
+    record = load_first_frame(path)
+    assert record is not None and not QSettings().contains(GEOMETRY)
+
+    window = MainWindow(None, None, panels_later=True, record=record)
+    qtbot.addWidget(window)
+    free = window.screen().availableGeometry()
+    wanted = min(LARGEST[1], free.height() - TITLE_BAR_PX)
+    with qtbot.waitSignal(record.painted):
+        window.show()
+    assert window.height() == wanted  # the first frame is at the final size
+    with qtbot.waitSignal(window.ready, timeout=20_000):
+        window.open_map(map_data)
+    assert window.height() == wanted
+    assert free.contains(window.frameGeometry())
+    table = window.measures.table
+    assert table.viewport().height() >= 3 * table.rowHeight(0)

