@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog
 
 from desktop.file_dialogs import open_file_name
 from desktop.html_export import start_job
@@ -99,14 +99,21 @@ class WindowImports(QObject):
         self.window.importFinished.emit(dialog)
 
     def _ask_date(self, path: Path) -> date | None:
-        """The document's date; a mistyped one is explained and asked again, kept to be
-        corrected; None when the user cancels."""
-        text = date.today().isoformat()
+        """The document's date, offered as the notice states it, else asked with nothing
+        filled in (today, offered for an old notice, would date its 今年底 this year); a
+        mistyped one is explained and asked again, kept to be corrected; None when the user
+        cancels."""
+        stated = _stated_date(path)
+        text = stated.isoformat() if stated else ""
+        where = (
+            self.tr("（文件中写明的日期）") if stated else self.tr("（文件中未写明日期，请填写）")
+        )
         while True:
             text, ok = QInputDialog.getText(
                 self.window,
                 self.tr("文件日期"),
-                self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：") + f"\n{path.name}",
+                self.tr("这份文件的日期（YYYY-MM-DD），用于“今年”“去年”等：")
+                + f"{where}\n{path.name}",
                 text=text,
             )
             if not ok:
@@ -172,3 +179,19 @@ class WindowImports(QObject):
 
 def _modified(path: Path) -> float:
     return path.stat().st_mtime
+
+
+def _stated_date(path: Path) -> date | None:
+    """The date a notice gives itself near its top, when the file can be read (if it cannot,
+    the import says why once it reads it)."""
+    from gis.errors import EnvMapError
+    from gis.extract.dates import document_date_in
+    from gis.extract.text import read_source
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return document_date_in(read_source(path).paragraphs)
+    except (EnvMapError, OSError):
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()

@@ -971,6 +971,14 @@
         <translation>The document&apos;s date (YYYY-MM-DD), for “this year”, “last year” and the like:</translation>
     </message>
     <message>
+        <source>（文件中写明的日期）</source>
+        <translation> (as the document states it)</translation>
+    </message>
+    <message>
+        <source>（文件中未写明日期，请填写）</source>
+        <translation> (the document states no date: please give it)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/window_imports.py" line="110"/>
         <source>日期无效</source>
         <translation>Invalid date</translation>

@@ -175,3 +175,27 @@ def test_a_mistyped_date_is_explained_and_asked_again_with_the_typing_kept(
     assert user_window.imports._ask_date(notice) == date(2024, 5, 20)
     assert len(warned) == 1 and "2024-13-01" in warned[0] and "YYYY-MM-DD" in warned[0]
     assert asked[1] == "2024-13-01"  # the typing is kept to be corrected
+
+
+def test_the_date_asked_is_the_notices_own_and_never_today_by_default(qtbot, user_window, tmp_path):
+    """A notice of 2023 imported today: the date offered is the one it gives itself (today's
+    would date its 今年底 this year); a notice that states none is asked with nothing filled."""
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    offered: list[str] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(20, look)
+            return
+        offered.append(box.textValue())
+        box.reject()
+
+    QTimer.singleShot(0, look)
+    assert user_window.imports._ask_date(NOTICE) is None  # (cancelled)
+    undated = tmp_path / "无日期.txt"
+    undated.write_text("汤逊湖今年底前完成截污。\n", encoding="utf-8")
+    QTimer.singleShot(0, look)
+    assert user_window.imports._ask_date(undated) is None
+    assert offered == ["2023-07-18", ""]
