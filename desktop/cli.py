@@ -68,7 +68,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if args.district is not None and args.district not in DISTRICT_NAMES_EN:
         known = "、".join(DISTRICT_NAMES_EN)
         print(f"envmap: unknown district {args.district!r}; known: {known}", file=sys.stderr)
-        return 1
+        return 2  # a usage error, as an unknown layout or site is
     from gis import cli
 
     name_application()
