@@ -202,3 +202,27 @@ def test_places_that_describe_another_do_not_take_its_measure(extract_text, stro
     )
     assert strongest(found["楚河"]) == "in_progress"
     assert found["外沙湖"]["measures"] == [] and found["水果湖"]["measures"] == []
+
+
+# 中国网 湖北 2020-09-21 on 荆门's black-odour waters (corpus5 05), Traditional as stored
+JINGMEN = (
+    "程林介紹,荊門市目前有3條黑臭水體,分別是竹皮河城區段(凱龍集團、海慧2橋至襄荊高速段,"
+    "長22.5公里)、王林港河道(泉水大道至竹皮河匯流口,含范家垱、楊家衝等,長11.6公里)、"
+    "楊樹港河道(關公大道至楊樹港污水處理廠,長7.1公里),全長41.2公里,均為輕度黑臭,"
+    "全部上報納入全國城市黑臭水體整治監管平臺。\n\n"
+    "通過持續不斷的治理,目前,中心城區三條黑臭水體均實現銷號清零,消除率達100%。\n"
+)
+
+
+def test_a_completion_stated_once_for_a_list_named_before_is_each_member_s(extract_text, strongest):
+    found = extract_text(JINGMEN, date(2020, 9, 21))
+    for name in ("竹皮河城区段", "王林港", "杨树港"):
+        assert strongest(found[name]) == "completed", name
+        assert "上文列出" in found[name]["measures"][0]["doubt"]
+
+
+def test_a_whole_list_claims_nothing_when_its_count_differs_from_the_places_named(
+    extract_text, strongest
+):
+    found = extract_text(JINGMEN.replace("三條黑臭水體", "四條黑臭水體"), date(2020, 9, 21))
+    assert all(strongest(found[n]) is None for n in ("竹皮河城区段", "王林港", "杨树港"))
