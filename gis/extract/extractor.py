@@ -235,8 +235,9 @@ def _read_block(
                 done_in.add(sentence)  # "…码头已完成搬迁，现场已复绿": the same site
                 here_at = named_at[len(named_at) - len(named) :]
                 owners = _where_done_is_said(context, block, start, end, reading, here_at, owners)
-            for waiting in waiting_for.pop(sentence, []):
-                attach(owners, waiting[3])
+            # "猇亭区出台政策，…即古老背、红溪港…": a clause before the places is not their done
+            for w_start, w_end, w_reading, waiting in waiting_for.pop(sentence, []):
+                attach(owners, _continued(context, block, w_start, w_end, w_reading, waiting))
         elif groups:
             _add_group(context, block, groups, measure)
             continue

@@ -226,3 +226,16 @@ def test_a_whole_list_claims_nothing_when_its_count_differs_from_the_places_name
 ):
     found = extract_text(JINGMEN.replace("三條黑臭水體", "四條黑臭水體"), date(2020, 9, 21))
     assert all(strongest(found[n]) is None for n in ("竹皮河城区段", "王林港", "杨树港"))
+
+
+def test_a_policy_issued_before_the_places_are_named_is_not_their_completion(
+    extract_text, strongest
+):
+    # 湖北日報 on 猇亭's shoreline (corpus5 04), Traditional as stored
+    found = extract_text(
+        "針對沿江碼頭整治,猇亭區出臺政策,按照“取締非法、保護合法、綜合施策、一企一策”的原則,"
+        "全面推進15個沿江碼頭集並整合,對於中華鱘保護核心區內的6家碼頭,將積極啟動關閉搬遷,"
+        "最終形成“3+1”格局,即古老背、紅溪港、云池集中作業區和化工園區危化品碼頭。\n"
+    )
+    assert strongest(found["红溪港"]) == "in_progress"
+    assert all(m["status"] != "completed" for m in found["红溪港"]["measures"])
