@@ -13,9 +13,9 @@ from gis.model import Kind
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
 # 湖北 is the province ("湖北危险废物…", "湖北日报"), unless a bank or side of a lake follows.
-# "渔洋河流域" is the basin of a river, "河流" the common noun.
+# "渔洋河流域" is the basin of a river, "河流" the common noun; "漳河新区" is a district.
 _WATER_END = re.compile(
-    r"湖(?![泊库长网面底]|北(?![岸侧部端]))|河(?![道岸长网湖]|流(?!域))|海(?=湖)"
+    r"湖(?![泊库长网面底]|北(?![岸侧部端])|新区)|河(?![道岸长网湖]|流(?!域)|新区)|海(?=湖)"
 )
 # Rivers named …江 outside the lexicon ("清江"): only where the text shows it is a river, its
 # basin or main stream, or a list joining it to another water ("清江和渔洋河流域").

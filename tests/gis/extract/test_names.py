@@ -324,3 +324,9 @@ def test_rivers_named_with_jiang_or_a_numeral(sentence, expected, source):
     """ "清江" (before 流域, 干流 or joined to another water; "清江河" and "三道河" in
     test_sites): 江 and numerals end other names ("沿江", "两江", "三条河"), but not these."""
     assert _names(sentence) == expected, source
+
+
+def test_a_district_named_after_a_river_is_no_river():
+    # 荆门市边督边改公开情况一览表(十八) (corpus5 09): petitions counted by district
+    names = _names("其中市级5件、京山市7件、沙洋县17件、钟祥市46件、东宝区16件、漳河新区3件")
+    assert "漳河" not in names
