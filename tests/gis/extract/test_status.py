@@ -239,3 +239,14 @@ def test_a_policy_issued_before_the_places_are_named_is_not_their_completion(
     )
     assert strongest(found["红溪港"]) == "in_progress"
     assert all(m["status"] != "completed" for m in found["红溪港"]["measures"])
+
+
+def test_a_paragraph_opening_with_what_the_city_will_do_is_a_plan(extract_text, strongest):
+    # 荆楚网 黄石 (corpus5 08): the plan's second sentence has no 将 of its own
+    found = extract_text(
+        "为确保全面实现攻坚目标,我市将落实各级河湖长制度,推动大冶湖、网湖、保安湖、磁湖等省控重点湖泊"
+        "考核断面的治理,推进重点湖泊全面消除劣五类水质。以长江干流、主要支流及大冶湖和富河为重点,"
+        "实施入河排污口“查、测、溯、治”等排查整治工作。持续开展饮用水水源地专项行动。\n"
+    )
+    assert strongest(found["富河"]) == "planned"
+    assert strongest(found["大冶湖"]) == "planned"
