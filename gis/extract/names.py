@@ -27,7 +27,13 @@ from gis.extract.vocabulary import (
     ORG_TAIL,
     after_stops,
 )
-from gis.extract.waters import counted_water_spans, section_spans, water_names_in, water_spans
+from gis.extract.waters import (
+    counted_water_spans,
+    jiang_spans,
+    section_spans,
+    water_names_in,
+    water_spans,
+)
 from gis.model import Kind
 
 _NEAR = ("附近", "旁边")
@@ -138,7 +144,9 @@ def _project_spans(text: str) -> list[Span]:
         end = _parenthesis_after(text, match.end())
         bare = text[start : match.start()]
         inner = list(LAST_ENDING_INSIDE.finditer(bare))
-        water = next((w for w in water_names_in(bare)), None)
+        water = next((w for w in water_names_in(bare)), None) or next(
+            (s.name for s in jiang_spans(bare)), None
+        )  # "清江干流重点河段防洪和生态建设工程": a river the lexicon does not hold
         phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
         quoted = _QUOTED.search(bare)
         if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):

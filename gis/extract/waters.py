@@ -67,7 +67,7 @@ def counted_water_spans(text: str) -> list[Span]:
 
 def water_spans(text: str) -> list[Span]:
     """Lakes and rivers: a known name from the lexicon, else one to three name characters."""
-    spans = _jiang_spans(text)
+    spans = jiang_spans(text)
     for match in _WATER_END.finditer(text):
         end = match.end()
         if text[end - 1] == "海":
@@ -114,7 +114,7 @@ def _proper_before_jiang(text: str, at: int) -> bool:
     return bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _NOT_BEFORE_JIANG
 
 
-def _jiang_spans(text: str) -> list[Span]:
+def jiang_spans(text: str) -> list[Span]:
     """ "清江和渔洋河流域": a river named …江 that the lexicon does not hold."""
     spans = []
     for match in _JIANG.finditer(text):

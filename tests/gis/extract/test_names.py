@@ -330,3 +330,9 @@ def test_a_district_named_after_a_river_is_no_river():
     # 荆门市边督边改公开情况一览表(十八) (corpus5 09): petitions counted by district
     names = _names("其中市级5件、京山市7件、沙洋县17件、钟祥市46件、东宝区16件、漳河新区3件")
     assert "漳河" not in names
+
+
+def test_works_named_after_a_river_the_lexicon_does_not_hold():
+    # 云上宜都 (corpus5 03)
+    names = _names("位于宜都市高坝洲镇湾市村的清江干流重点河段防洪和生态建设工程已基本完工")
+    assert names == ["清江干流重点河段防洪和生态建设工程"]
