@@ -140,6 +140,8 @@ def _row(
     done_col = _column(header, _DONE_COLUMN)
     if done_col is not None:
         status, due, done = _completion(cells, min(done_col, len(cells) - 1), document_date)
+    if due is None and done is None:  # "…；正在推进涉铁部分管道建设，年底前全面完成"
+        due = next((d for c in cells if (d := dates.due_date(c, document_date))), None)
     return Row(span, name, kind, district, _point(header, cells), status, due, done)
 
 

@@ -133,6 +133,9 @@ def test_rows_numbered_under_bianhao_are_read_past_a_long_status_cell(extract_te
     found = extract_text("\n\n".join(CHUZHOU) + "\n", date(2020, 6, 22))
     assert strongest(found["内城河"]) == "completed"
     assert strongest(found["会峰路渠"]) == "completed"
+    # the rest of its work has a deadline in the same row ("年底前全面完成")
+    assert found["会峰路渠"]["measures"][0]["target_date"] == "2020-12"
+    assert found["内城河"]["measures"][0]["target_date"] is None
     assert "上水关-下水关" not in "".join(found)  # a stretch's ends are no site
 
 
