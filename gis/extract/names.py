@@ -226,7 +226,7 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
 _LEADING_DISTRICT = re.compile(
     "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
 )
-_ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
+_ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
 # not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
 _CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[市县]管网$")

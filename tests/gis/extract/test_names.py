@@ -336,3 +336,24 @@ def test_works_named_after_a_river_the_lexicon_does_not_hold():
     # 云上宜都 (corpus5 03)
     names = _names("位于宜都市高坝洲镇湾市村的清江干流重点河段防洪和生态建设工程已基本完工")
     assert names == ["清江干流重点河段防洪和生态建设工程"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        (
+            "关闭搬迁中华鲟核心保护区内6家码头，全面启动拆除矿渣堆场、水泥厂等违规建筑",
+            [],
+            "湖北日报 on 猇亭, corpus5 04",
+        ),
+        ("从长计议，要治本，汉钢水泥厂必须迁出城区", ["汉钢水泥厂"], "corpus4 06"),
+        (
+            "18日，沈家营江边的凉亭山水厂取水车间旁，饮用水源一级保护区标识牌十分醒目",
+            ["凉亭山水厂"],
+            "荆楚网 黄石, corpus5 08",
+        ),
+    ],
+)
+def test_a_works_or_zone_named_only_by_its_trade_or_kind_is_none(sentence, expected, source):
+    """ "水泥厂", "饮用水源一级保护区": a trade or a kind of zone is no site; "汉钢水泥厂" is."""
+    assert _names(sentence) == expected, source
