@@ -235,8 +235,9 @@ def _read_block(
                 done_in.add(sentence)  # "…码头已完成搬迁，现场已复绿": the same site
                 here_at = named_at[len(named_at) - len(named) :]
                 owners = _where_done_is_said(context, block, start, end, reading, here_at, owners)
-            for waiting in waiting_for.pop(sentence, []):
-                attach(owners, waiting[3])
+            # "猇亭区出台政策，…即古老背、红溪港…": a clause before the places is not their done
+            for w_start, w_end, w_reading, waiting in waiting_for.pop(sentence, []):
+                attach(owners, _continued(context, block, w_start, w_end, w_reading, waiting))
         elif groups:
             _add_group(context, block, groups, measure)
             continue
@@ -422,6 +423,8 @@ def _members_of_counted_sets(context: _Context) -> None:
     for paragraph, groups, block, measure in context.counted:
         for group in groups:
             count = waters.count_of(group.name)
+            if _whole_list_done(context, paragraph, group, block, measure, count):
+                continue
             members = [
                 c
                 for c in context.found.values()
@@ -439,6 +442,48 @@ def _members_of_counted_sets(context: _Context) -> None:
             if Status(measure.status).rank > Status.IN_PROGRESS.rank:
                 inherited.status, inherited.completed_date = Status.IN_PROGRESS.value, None
             attach(members, inherited)
+
+
+_WHOLE_LIST = re.compile(r"均|全部|都")
+
+
+def _whole_list_done(
+    context: _Context,
+    paragraph: int,
+    group: Span,
+    block: Block,
+    measure: Measure,
+    count: int | None,
+) -> bool:
+    """ "有3条黑臭水体，分别是竹皮河城区段…、王林港河道…、杨树港河道…" and a paragraph later
+    "三条黑臭水体均实现销号清零": a completion stated once for the whole set named before
+    belongs to each of its places, when exactly that many of the set's kind were named
+    before it and none has a measure of its own (a name inside another, "竹皮河" of
+    "竹皮河城区段", is the same place). Flagged for review."""
+    if (
+        count is None
+        or Status(measure.status).rank < Status.COMPLETED.rank
+        or not _WHOLE_LIST.search(measure.text)
+    ):
+        return False
+    named = [
+        c
+        for c in context.found.values()
+        if c.kind == group.kind.value and c.mention is not None and c.mention.paragraph <= paragraph
+    ]
+    members = [
+        c
+        for c in named
+        if not any(o is not c and c.name_simplified in o.name_simplified for o in named)
+    ]
+    if len(members) != count or any(c.measures for c in members):
+        return False
+    words = block.original_slice(group.start, group.end)
+    note = f"完成说的是上文列出的“{words}” / done is said of the set “{words}” listed above"
+    listed = Measure(**{**asdict(measure), "doubt": note})
+    listed.evidence = list(measure.evidence)
+    attach(members, listed)
+    return True
 
 
 def _table_row(context: _Context, block: Block, row: tables.Row) -> None:

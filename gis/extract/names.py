@@ -27,7 +27,13 @@ from gis.extract.vocabulary import (
     ORG_TAIL,
     after_stops,
 )
-from gis.extract.waters import counted_water_spans, section_spans, water_names_in, water_spans
+from gis.extract.waters import (
+    counted_water_spans,
+    jiang_spans,
+    section_spans,
+    water_names_in,
+    water_spans,
+)
 from gis.model import Kind
 
 _NEAR = ("附近", "旁边")
@@ -138,7 +144,9 @@ def _project_spans(text: str) -> list[Span]:
         end = _parenthesis_after(text, match.end())
         bare = text[start : match.start()]
         inner = list(LAST_ENDING_INSIDE.finditer(bare))
-        water = next((w for w in water_names_in(bare)), None)
+        water = next((w for w in water_names_in(bare)), None) or next(
+            (s.name for s in jiang_spans(bare)), None
+        )  # "清江干流重点河段防洪和生态建设工程": a river the lexicon does not hold
         phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
         quoted = _QUOTED.search(bare)
         if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
@@ -218,7 +226,7 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
 _LEADING_DISTRICT = re.compile(
     "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
 )
-_ZONE_WORDS = re.compile("水源保护区|水源地|保护区")
+_ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
 # not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
 _CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[市县]管网$")

@@ -35,9 +35,17 @@ _DEADLINE_OPENING = re.compile(
 _TASK = re.compile(r"责任单位|牵头单位|配合单位|责任部门|实施主体|完成时限|整改时限")
 
 
+# "为确保全面实现攻坚目标，我市将落实…": a paragraph that opens with what its authority will do
+_WILL_OPENING = re.compile(
+    r"^[^。；]{0,16}?(?:我|该|本)[市区县州省]将(?![^，。；]{1,30}?(?:作为|纳入|列入))"
+)
+
+
 def task_mood(paragraph: str, current: Status | None) -> Status | None:
-    """A paragraph that hands out a task (its 责任单位, its 完成时限) lists plans."""
-    return Status.PLANNED if _TASK.search(paragraph) else current
+    """A paragraph that hands out a task (its 责任单位, its 完成时限), or opens with what the
+    city will do ("我市将…"), lists plans; a clause with its own aspect (已, 正在) still says
+    what it says."""
+    return Status.PLANNED if _TASK.search(paragraph) or _WILL_OPENING.match(paragraph) else current
 
 
 def part_mood(text: str, current: Status | None) -> Status | None:

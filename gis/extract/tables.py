@@ -1,6 +1,7 @@
 """Tables that reached us as one cell per line (a web page's table copied as text): a header
 row with a site column gives one candidate per row, with that row's district, coordinates
-and completion time. Rows are told apart by their running number (序号)."""
+and completion time. Rows are told apart by their running number (序号 or 编号); a cell
+copied with its column rule ("原长沙铬盐厂 |") is read without it."""
 
 from __future__ import annotations
 
@@ -15,12 +16,16 @@ from gis.extract.vocabulary import ENDINGS
 from gis.model import Kind, Status
 
 _CELL_MAX = 24
+_LONG_CELL_MAX = 48  # a status cell may run on ("完成整治…；正在推进…，年底前全面完成")
+_NUMBER_HEADER = ("序号", "编号")
+# a long cell still in the table: a status that goes on after its semicolon
+_NOTE_CELL = re.compile(r"[^，,。]*完成[^。]*[；;]")
 _NAME_COLUMN = re.compile(
     r"(?:水体|地块|码头|排口|排污口|项目|河湖|湖泊|河流|点位|工程|水源地|场地|企业|站点)?名称$"
 )
 _NOT_NAME_COLUMN = re.compile(r"起点|终点|村|街道|乡镇|单位|区划|业主|建设单位")
 _DISTRICT_COLUMN = re.compile(r"区划|区县|行政区|所在区|辖区|县级")
-_DONE_COLUMN = re.compile(r"完成时间|完成情况|进展|状态|整改情况|完成时限|时限")
+_DONE_COLUMN = re.compile(r"完成时间|完成情况|进展|状态|整改情况|完成时限|时限|达标期限")
 _LON_COLUMN = re.compile(r"经度")
 _LAT_COLUMN = re.compile(r"纬度")
 _KIND_OF_COLUMN = {"水体": Kind.RIVER_LAKE, "地块": Kind.CONTAMINATED_PARCEL, "码头": Kind.DOCK}
@@ -42,9 +47,10 @@ class Row:
 def rows(paragraphs: tuple[str, ...], document_date: date | None = None) -> dict[int, Row | None]:
     """Each paragraph that belongs to a table: its row, or None for a header cell."""
     out: dict[int, Row | None] = {}
+    paragraphs = tuple(_cell(p) for p in paragraphs)
     i = 0
     while i < len(paragraphs):
-        if paragraphs[i].strip() != "序号":
+        if paragraphs[i].strip() not in _NUMBER_HEADER:
             i += 1
             continue
         header_end = i + 1
@@ -66,6 +72,11 @@ def rows(paragraphs: tuple[str, ...], document_date: date | None = None) -> dict
                 out[j] = row
         i = stop if starts else header_end
     return {k: v for k, v in out.items()}
+
+
+def _cell(paragraph: str) -> str:
+    """ "地块名称 |": the rule a page drew after each cell is no part of it."""
+    return paragraph.rstrip()[:-1] if paragraph.rstrip().endswith("|") else paragraph
 
 
 def _column(
@@ -96,7 +107,12 @@ def _table_end(paragraphs: tuple[str, ...], start: int) -> int:
     j = start
     while j < len(paragraphs):
         cell = paragraphs[j].strip()
-        if len(cell) > _CELL_MAX or "。" in cell or cell.startswith("注"):
+        if (
+            len(cell) > _LONG_CELL_MAX
+            or (len(cell) > _CELL_MAX and not _NOTE_CELL.match(cell))
+            or "。" in cell
+            or cell.startswith("注")
+        ):
             break
         j += 1
     return j
@@ -124,6 +140,8 @@ def _row(
     done_col = _column(header, _DONE_COLUMN)
     if done_col is not None:
         status, due, done = _completion(cells, min(done_col, len(cells) - 1), document_date)
+    if due is None and done is None:  # "…；正在推进涉铁部分管道建设，年底前全面完成"
+        due = next((d for c in cells if (d := dates.due_date(c, document_date))), None)
     return Row(span, name, kind, district, _point(header, cells), status, due, done)
 
 

@@ -13,7 +13,20 @@ from gis.model import Kind
 
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
 # 湖北 is the province ("湖北危险废物…", "湖北日报"), unless a bank or side of a lake follows.
-_WATER_END = re.compile(r"湖(?![泊库长网面底]|北(?![岸侧部端]))|河(?![流道岸长网湖])|海(?=湖)")
+# "渔洋河流域" is the basin of a river, "河流" the common noun; "漳河新区" is a district.
+_WATER_END = re.compile(
+    r"湖(?![泊库长网面底]|北(?![岸侧部端])|新区)|河(?![道岸长网湖]|流(?!域)|新区)|海(?=湖)"
+)
+# Rivers named …江 outside the lexicon ("清江"): only where the text shows it is a river, its
+# basin or main stream, or a list joining it to another water ("清江和渔洋河流域").
+_JIANG = re.compile(r"江(?=流域|干流|[和、与及][\u4e00-\u9fff]{1,3}[河湖])")
+# 江 ends many words that are no river ("沿江", "入江", "两江", "临江") and provinces ("浙江")
+_NOT_BEFORE_JIANG = set(
+    "长汉临大跨渡过望浙珠黑松锦乌沿入出两一二三四五六七八九十百千万全各个条座内外上下中的"
+    "和与及在对到从向把将被已于等江河湖是有为了"
+)
+# "三道河", "七里河": a numeral is part of a river's name before 道/里/岔
+_NUMBERED = re.compile(r"[一二三四五六七八九十][道里岔叉]$")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
     "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉"
@@ -21,7 +34,7 @@ _NOT_IN_WATER_NAME = set(
 
 
 _COUNTED_WATER = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|条|座|处)(?:重点|中心城区|主要)?(?:湖泊|湖|河流|河道|港渠)"
+    r"(?:\d+|[一二三四五六七八九十两百千]+)(?:个|条|座|处)(?:重点|中心城区|主要)?(?:湖泊|湖|河流|河道|港渠|黑臭水体)"
 )
 
 
@@ -54,7 +67,7 @@ def counted_water_spans(text: str) -> list[Span]:
 
 def water_spans(text: str) -> list[Span]:
     """Lakes and rivers: a known name from the lexicon, else one to three name characters."""
-    spans = []
+    spans = jiang_spans(text)
     for match in _WATER_END.finditer(text):
         end = match.end()
         if text[end - 1] == "海":
@@ -68,17 +81,52 @@ def water_spans(text: str) -> list[Span]:
             continue
         if text[end : end + 1] == "段":
             continue  # "该河段" is a stretch; "黄孝河段" is its river, known to the lexicon
-        start = end - 1
-        while start > 0 and end - 1 - start < 3 and text[start - 1] not in _NOT_IN_WATER_NAME:
-            if not "\u4e00" <= text[start - 1] <= "\u9fff":
-                break
-            start -= 1
+        start = _name_start(text, end - 1)
         if start < end - 1:
             start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
         proper = text[start : end - 1]
         if GENERIC_WORDS.fullmatch(proper):
             continue  # "人工河", "小河": a kind of water, not one
         if end - 1 - start >= 2 or (end - 1 - start == 1 and _single_ok(text, start)):
+            spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
+    return spans
+
+
+def _name_start(text: str, end: int) -> int:
+    """Where the one to three name characters before 湖/河 at `end` begin; "清江河" and "三道河"
+    keep the 江 or the numeral that ends other names."""
+    if text[end - 1 : end] == "江" and _proper_before_jiang(text, end - 1):
+        return end - 2  # "清江河": the river 清江's name, then 河
+    start = end
+    while start > 0 and end - start < 3:
+        char = text[start - 1]
+        if not "\u4e00" <= char <= "\u9fff":
+            break
+        numbered = start == end - 1 and _NUMBERED.search(text, 0, start + 1)
+        if char in _NOT_IN_WATER_NAME and not numbered:
+            break
+        start -= 1
+    return start
+
+
+def _proper_before_jiang(text: str, at: int) -> bool:
+    before = text[at - 1 : at]
+    return bool(before) and "\u4e00" <= before <= "\u9fff" and before not in _NOT_BEFORE_JIANG
+
+
+def jiang_spans(text: str) -> list[Span]:
+    """ "清江和渔洋河流域": a river named …江 that the lexicon does not hold."""
+    spans = []
+    for match in _JIANG.finditer(text):
+        end = match.end()
+        if text[end - 2 : end] in WATER_NAMES or not _proper_before_jiang(text, end - 1):
+            continue  # 长江 and 汉江 are known, and no site by themselves
+        start = end - 1
+        while start > 0 and end - 1 - start < 2 and _proper_before_jiang(text, start):
+            start -= 1
+        start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
+        proper = text[start : end - 1]
+        if proper and not GENERIC_WORDS.fullmatch(proper):
             spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
     return spans
 

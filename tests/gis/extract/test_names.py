@@ -275,3 +275,85 @@ def test_a_long_list_is_read_in_linear_time():
     # issue #13: 25,000 "甲乙丙、" ran past 60 s; the list now walks back a bounded span.
     text = "甲乙丙、" * 25_000 + "等地块。"
     assert len(find_names(text)) < 100
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        (
+            "督察发现，部分长江入河排污口整治进展较慢",
+            [],
+            "黄石市 省序号14 公示 2025-10-20, corpus5 01",
+        ),
+        ("依法严厉打击各类涉长江入河排污口的环境违法犯罪行为", [], "corpus5 01"),
+        ("对未完成整治，以及巡查检查等发现排污口进行重点督办，确保排口水质稳定", [], "corpus5 01"),
+        ("（一）排水口类型。城镇雨洪排口；", [], "鄂州市生态环境局 2023-05-04, corpus5 02"),
+        ("道路雨水排口经过农田排放到湖里，无其他排口接入", [], "corpus5 02"),
+        ("规范入江排污口管理，减少入江污染物排放", [], "corpus5 02"),
+        (
+            "境内两江流域各类码头由100家减少为26家，清江和渔洋河流域的生产经营性码头全部退出",
+            ["清江", "渔洋河"],
+            "云上宜都, corpus5 03",
+        ),
+        (
+            "经过整治后的枝城港，建成雨污分流系统、粉尘治理项目等，港容港貌焕然一新",
+            ["枝城港"],
+            "corpus5 03",
+        ),
+        ("位于高坝洲镇的祥印码头，投入巨资打造花园式码头", ["祥印码头"], "corpus5 03"),
+        ("全市10个省级及以上工业园区全部建成污水集中处理设施", [], "常德 2019, corpus5 12"),
+        ("保护长江母亲河，是长江流域沿线各省市的责任和担当", [], "新华社 2017-01-15, corpus5 10"),
+    ],
+)
+def test_kinds_qualifiers_and_verbs_before_an_ending_name_no_site(sentence, expected, source):
+    """ "长江入河排污口", "生产经营性码头", "花园式码头", "其他排口", "及以上工业园区": a kind
+    of facility, however it is qualified (the Yangtze it drains to, its trade, its style), or
+    an ending after a verb or quantifier (发现, 确保, 规范, 部分, 各类), is no place."""
+    assert _names(sentence) == expected, source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        ("清江和渔洋河流域的生产经营性码头全部退出", ["清江", "渔洋河"], "corpus5 03"),
+        ("湖北将坚持向污染宣战，确保长江一江清水东流", [], "新华社 2017-01-15, corpus5 10"),
+        ("境内两江流域各类码头由100家减少为26家", [], "corpus5 03"),
+    ],
+)
+def test_rivers_named_with_jiang_or_a_numeral(sentence, expected, source):
+    """ "清江" (before 流域, 干流 or joined to another water; "清江河" and "三道河" in
+    test_sites): 江 and numerals end other names ("沿江", "两江", "三条河"), but not these."""
+    assert _names(sentence) == expected, source
+
+
+def test_a_district_named_after_a_river_is_no_river():
+    # 荆门市边督边改公开情况一览表(十八) (corpus5 09): petitions counted by district
+    names = _names("其中市级5件、京山市7件、沙洋县17件、钟祥市46件、东宝区16件、漳河新区3件")
+    assert "漳河" not in names
+
+
+def test_works_named_after_a_river_the_lexicon_does_not_hold():
+    # 云上宜都 (corpus5 03)
+    names = _names("位于宜都市高坝洲镇湾市村的清江干流重点河段防洪和生态建设工程已基本完工")
+    assert names == ["清江干流重点河段防洪和生态建设工程"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        (
+            "关闭搬迁中华鲟核心保护区内6家码头，全面启动拆除矿渣堆场、水泥厂等违规建筑",
+            [],
+            "湖北日报 on 猇亭, corpus5 04",
+        ),
+        ("从长计议，要治本，汉钢水泥厂必须迁出城区", ["汉钢水泥厂"], "corpus4 06"),
+        (
+            "18日，沈家营江边的凉亭山水厂取水车间旁，饮用水源一级保护区标识牌十分醒目",
+            ["凉亭山水厂"],
+            "荆楚网 黄石, corpus5 08",
+        ),
+    ],
+)
+def test_a_works_or_zone_named_only_by_its_trade_or_kind_is_none(sentence, expected, source):
+    """ "水泥厂", "饮用水源一级保护区": a trade or a kind of zone is no site; "汉钢水泥厂" is."""
+    assert _names(sentence) == expected, source

@@ -202,3 +202,51 @@ def test_places_that_describe_another_do_not_take_its_measure(extract_text, stro
     )
     assert strongest(found["楚河"]) == "in_progress"
     assert found["外沙湖"]["measures"] == [] and found["水果湖"]["measures"] == []
+
+
+# 中国网 湖北 2020-09-21 on 荆门's black-odour waters (corpus5 05), Traditional as stored
+JINGMEN = (
+    "程林介紹,荊門市目前有3條黑臭水體,分別是竹皮河城區段(凱龍集團、海慧2橋至襄荊高速段,"
+    "長22.5公里)、王林港河道(泉水大道至竹皮河匯流口,含范家垱、楊家衝等,長11.6公里)、"
+    "楊樹港河道(關公大道至楊樹港污水處理廠,長7.1公里),全長41.2公里,均為輕度黑臭,"
+    "全部上報納入全國城市黑臭水體整治監管平臺。\n\n"
+    "通過持續不斷的治理,目前,中心城區三條黑臭水體均實現銷號清零,消除率達100%。\n"
+)
+
+
+def test_a_completion_stated_once_for_a_list_named_before_is_each_member_s(extract_text, strongest):
+    found = extract_text(JINGMEN, date(2020, 9, 21))
+    for name in ("竹皮河城区段", "王林港", "杨树港"):
+        assert strongest(found[name]) == "completed", name
+        assert "上文列出" in found[name]["measures"][0]["doubt"]
+
+
+def test_a_whole_list_claims_nothing_when_its_count_differs_from_the_places_named(
+    extract_text, strongest
+):
+    found = extract_text(JINGMEN.replace("三條黑臭水體", "四條黑臭水體"), date(2020, 9, 21))
+    assert all(strongest(found[n]) is None for n in ("竹皮河城区段", "王林港", "杨树港"))
+
+
+def test_a_policy_issued_before_the_places_are_named_is_not_their_completion(
+    extract_text, strongest
+):
+    # 湖北日報 on 猇亭's shoreline (corpus5 04), Traditional as stored
+    found = extract_text(
+        "針對沿江碼頭整治,猇亭區出臺政策,按照“取締非法、保護合法、綜合施策、一企一策”的原則,"
+        "全面推進15個沿江碼頭集並整合,對於中華鱘保護核心區內的6家碼頭,將積極啟動關閉搬遷,"
+        "最終形成“3+1”格局,即古老背、紅溪港、云池集中作業區和化工園區危化品碼頭。\n"
+    )
+    assert strongest(found["红溪港"]) == "in_progress"
+    assert all(m["status"] != "completed" for m in found["红溪港"]["measures"])
+
+
+def test_a_paragraph_opening_with_what_the_city_will_do_is_a_plan(extract_text, strongest):
+    # 荆楚网 黄石 (corpus5 08): the plan's second sentence has no 将 of its own
+    found = extract_text(
+        "为确保全面实现攻坚目标,我市将落实各级河湖长制度,推动大冶湖、网湖、保安湖、磁湖等省控重点湖泊"
+        "考核断面的治理,推进重点湖泊全面消除劣五类水质。以长江干流、主要支流及大冶湖和富河为重点,"
+        "实施入河排污口“查、测、溯、治”等排查整治工作。持续开展饮用水水源地专项行动。\n"
+    )
+    assert strongest(found["富河"]) == "planned"
+    assert strongest(found["大冶湖"]) == "planned"

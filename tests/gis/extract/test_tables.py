@@ -112,3 +112,58 @@ def test_a_point_written_after_a_place_is_that_place_s(extract_text):
     parcel = found["武汉铝厂地块"]
     assert (round(parcel["lon"], 5), round(parcel["lat"], 5)) == (114.36184, 30.67280)
     assert parcel["geocode_source"] == "text" and parcel["precision_m"] < 1
+
+
+# 滁州市住房和城乡建设局 2020-06-22, "关于滁州市黑臭水体2020年上半年治理情况的公布" (corpus5 06):
+# rows numbered under 编号, a stretch's ends in their own cell, a status cell that runs on
+# (its rows 1 and 4, the second renumbered 2 as rows follow each other).
+CHUZHOU = [
+    "滁州市黑臭水体清单",
+    *("编号", "水体名称", "(起始边界)", "水体类型", "面积/长度", "所在区域"),
+    *("黑臭级别", "水质现状", "责任人", "达标期限"),
+    *("1", "内城河", "(上水关-下水关)", "河流", "1700", "琅琊区", "轻度"),
+    *("完成整治,通过“初见成效”复核,无黑臭", "许光友", "已完成"),
+    *("2", "会峰路渠", "(京沪铁路-清流河)", "渠道", "1500", "南谯区", "中度"),
+    "完成整治,通过“初见成效”复核,无黑臭;正在推进涉铁部分管道建设,年底前全面完成",
+    *("许光友", "已完成", "", "滁州市住房和城乡建设局"),
+]
+
+
+def test_rows_numbered_under_bianhao_are_read_past_a_long_status_cell(extract_text, strongest):
+    found = extract_text("\n\n".join(CHUZHOU) + "\n", date(2020, 6, 22))
+    assert strongest(found["内城河"]) == "completed"
+    assert strongest(found["会峰路渠"]) == "completed"
+    # the rest of its work has a deadline in the same row ("年底前全面完成")
+    assert found["会峰路渠"]["measures"][0]["target_date"] == "2020-12"
+    assert found["内城河"]["measures"][0]["target_date"] is None
+    assert "上水关-下水关" not in "".join(found)  # a stretch's ends are no site
+
+
+# 湖南省生态环境厅 2021-01-15, contaminated-land register (corpus5 07): each cell copied with
+# the column rule after it.
+HUNAN = """湖南省建设用地污染风险管控或修复名录(更新至2021年1月)
+序号 |
+所在市州 |
+所在县(市、区) |
+地块名称 |
+地块面积(m2) |
+地址 |
+1 |
+长沙市 |
+岳麓区 |
+原长沙铬盐厂 |
+170085 |
+长沙市岳麓区 |
+2 |
+株洲市 |
+石峰区 |
+株洲邦化化工有限公司原厂址 |
+20970.48 |
+株洲市石峰区湘珠路131 号 |
+"""
+
+
+def test_cells_copied_with_their_column_rule_are_rows(extract_text):
+    found = extract_text(HUNAN, date(2021, 1, 15))
+    assert {"原长沙铬盐厂", "株洲邦化化工有限公司原厂址"} <= set(found)
+    assert "长沙市岳麓区" not in found
