@@ -8,8 +8,22 @@
   var LIST_MAX = 100;
   var RESULTS_MAX = 50;
 
+  // "筛选 Filters": the Chinese, then the English in its own span, which a phone's bar leaves
+  // out (the bar wraps to show every button; with both languages it took three rows).
+  var BILINGUAL = /^(.*[\u3400-\u9fff\uff09)])\s+([A-Za-z][A-Za-z ]*)$/;
+
   function button(text, className) {
-    var node = el("button", className, text);
+    var node = el("button", className);
+    var parts = BILINGUAL.exec(text);
+    if (parts) {
+      node.appendChild(el("span", "envmap-zh", parts[1]));
+      node.appendChild(document.createTextNode(" "));
+      node.appendChild(el("span", "envmap-en", parts[2]));
+      node.setAttribute("aria-label", text);
+      node.title = text;
+    } else {
+      node.textContent = text;
+    }
     node.type = "button";
     return node;
   }

@@ -65,6 +65,21 @@ def test_phone_gives_the_map_the_screen_and_keeps_the_zoom_buttons_clear(open_of
     assert page.errors() == []
 
 
+def test_phone_shows_every_button_of_the_bar_on_screen(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE)
+    tools = page.page.locator(".envmap-tools > *")
+    assert tools.count() >= 5
+    for i in range(tools.count()):
+        if tools.nth(i).is_visible():
+            box = tools.nth(i).bounding_box()
+            assert box and _inside(box, *PHONE), tools.nth(i).inner_text()
+    full = page.page.locator(".envmap-fullscreen")
+    assert full.inner_text().strip() == "全屏"  # Chinese on the button, both for its name
+    assert full.get_attribute("aria-label") == "全屏 Full screen"
+    assert page.page.evaluate(MAP_SHARE) >= 0.75
+    assert page.errors() == []
+
+
 def test_phone_credits_leave_the_scale_bar_and_the_count_readable(open_offline, map_html):
     page = open_offline(map_html, viewport=PHONE)
     credits = page.page.locator(".leaflet-control-attribution").bounding_box()
