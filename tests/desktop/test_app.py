@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -91,6 +92,18 @@ def test_broken_data_folder_is_explained_and_the_shipped_data_opens(qtbot, data_
     assert water.read_text(encoding="utf-8") == original  # the user's file is untouched
 
 
+START_APP = "from desktop.cli import main\nsys.exit(main(['app']))\n"  # a spy's last lines
+
+
+def _reporting_env(home: Path) -> dict[str, str]:
+    """An `envmap app` run that stamps its first frame, live map and ready window (then
+    quits), its settings, caches and user data kept in `home`."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENVMAP_REPORT_FIRST_PAINT": "1"}
+    for name in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
+        env[name] = str(home / name.lower())
+    return env
+
+
 def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_path):
     """`envmap app` as a user starts it (second start, map cache and the map's record in
     place; then once more without the record, as after the data changed): the first frame is
@@ -120,12 +133,9 @@ def test_the_first_frame_comes_before_the_store_and_the_export_libraries(tmp_pat
         "    print('map loaded', [m for m in later if m in sys.modules], flush=True)\n"
         "    real_map()\n"
         "app.report_map_paint = report_map\n"
-        "from desktop.cli import main\n"
-        "sys.exit(main(['app']))\n"
+        f"{START_APP}"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENVMAP_REPORT_FIRST_PAINT": "1"}
-    for name in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-        env[name] = str(tmp_path / name.lower())
+    env = _reporting_env(tmp_path)
     for _ in range(2):  # the first start builds the map cache
         out = subprocess.run(
             [sys.executable, "-c", spy], env=env, capture_output=True, text=True, timeout=120
@@ -169,12 +179,9 @@ def test_a_session_that_ended_without_closing_the_window_is_followed_by_a_fitted
         "    print('screen', free.width(), free.height(), flush=True)\n"
         "    real()\n"
         "app.report_window_ready = report\n"
-        "from desktop.cli import main\n"
-        "sys.exit(main(['app']))\n"
+        f"{START_APP}"
     )
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ENVMAP_REPORT_FIRST_PAINT": "1"}
-    for name in ("HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME"):
-        env[name] = str(tmp_path / name.lower())
+    env = _reporting_env(tmp_path)
 
     def start() -> dict[str, tuple[int, int]]:
         out = subprocess.run(
