@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.dialogs import add_ok_cancel
+from desktop.write_failures import write_failure
 from gis import EnvMapError, MapData
 from gis.filters import SiteFilter
 
@@ -104,7 +105,9 @@ class HtmlExportJob(QObject):
             size = write_html(self.map_data, self.out, self.options, self._step)
         except ExportCancelled:
             self.finished.emit(False, "")
-        except (EnvMapError, OSError) as exc:
+        except OSError as exc:
+            self.finished.emit(False, write_failure(exc, self.out))
+        except EnvMapError as exc:
             self.finished.emit(False, str(exc))
         except Exception as exc:  # a bug must still end the dialog and reach the user
             log.exception("HTML export failed")

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QProgressDialog
 
 from desktop.file_dialogs import save_file_name
 from desktop.html_export import HtmlExportDialog, HtmlExportJob, start_job
+from desktop.write_failures import write_failure
 from gis.filters import SiteFilter
 
 if TYPE_CHECKING:
@@ -51,7 +52,7 @@ class WindowExports(QObject):
         try:
             render_map(window.map_data, path, site_id=window.canvas.selected, state=state)
         except OSError as exc:
-            QMessageBox.warning(window, self.tr("导出失败"), str(exc))
+            QMessageBox.warning(window, self.tr("导出失败"), write_failure(exc, path))
             return
         self._done(str(path))
 
@@ -93,7 +94,7 @@ class WindowExports(QObject):
         try:
             writer(ledger_rows(self.window.app_state.current), path)
         except OSError as exc:
-            QMessageBox.warning(self.window, self.tr("导出失败"), str(exc))
+            QMessageBox.warning(self.window, self.tr("导出失败"), write_failure(exc, path))
             return
         self._done(str(path))
 
