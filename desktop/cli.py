@@ -104,6 +104,7 @@ def _render_layout(args: argparse.Namespace, map_data, state, paper, titled: dic
     from desktop.map.canvas import MapCanvas
     from desktop.map.print_layout import LayoutOptions, district_extent, site_extent, write_layout
     from desktop.map.print_table import MeasuresTable
+    from gis.boundaries import DISTRICT_NAMES_EN
     from gis.export.records import ledger_rows, rows_in_district
 
     canvas = MapCanvas(map_data)
@@ -116,7 +117,12 @@ def _render_layout(args: argparse.Namespace, map_data, state, paper, titled: dic
         table = MeasuresTable(
             district.name_zh, rows_in_district(rows, map_data.districts, district.name_zh)
         )
-        options = replace(options, table=table, extent=district_extent(map_data, args.district))
+        options = replace(
+            options,
+            table=table,
+            extent=district_extent(map_data, args.district),
+            subtitle=f"{args.district} {DISTRICT_NAMES_EN[args.district]}",  # on the map page too
+        )
     if args.site:
         canvas.select(args.site)
         options = replace(options, extent=site_extent(canvas, args.site))

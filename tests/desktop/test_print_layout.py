@@ -180,6 +180,7 @@ def test_cli_writes_a_district_layout_and_refuses_bad_options(tmp_path, capsys):
     assert abs(page_size(out)[0] - 842) <= 1
     text = flat_text(out)
     assert "江岸区报告" in text and "江岸区措施表" in text
+    assert "江岸区Jiang'an" in flat_text(out, "-f", "1", "-l", "1")  # the map page names it
     assert main(["render", "--layout", "a4-landscape", "--district", "江岸", str(out)]) == 2
     refused = capsys.readouterr().err
     assert "unknown district '江岸'" in refused and "洪山区" in refused  # names the known ones
