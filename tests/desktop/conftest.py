@@ -94,3 +94,29 @@ def tracked(qtbot, user_window):
     """The window once its status store is open, as after the first frame."""
     qtbot.waitUntil(lambda: user_window.tracking.store is not None, timeout=10_000)
     return user_window
+
+
+@pytest.fixture
+def warning_of(qtbot):
+    """`warning_of(action)`: run `action`, then the text of the message box it opens (the
+    box is closed once read), as a user reads and dismisses it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def run(action) -> str:
+        seen: list[str] = []
+
+        def read() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                seen.append(box.text())
+                box.accept()
+            else:
+                QTimer.singleShot(20, read)
+
+        QTimer.singleShot(0, read)
+        action()
+        qtbot.waitUntil(lambda: bool(seen), timeout=30_000)
+        return seen[0]
+
+    return run

@@ -203,10 +203,7 @@ def test_english_keeps_the_district_filter_and_shows_the_whole_placeholder(qtbot
     assert details.fontMetrics().horizontalAdvance(text) <= room
 
 
-def test_review_dialog_speaks_chinese_about_locations(qtbot, user_window):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
+def test_review_dialog_speaks_chinese_about_locations(qtbot, user_window, warning_of):
     from tests.desktop.test_review import _imported
 
     dialog = _imported(qtbot, user_window)
@@ -219,19 +216,7 @@ def test_review_dialog_speaks_chinese_about_locations(qtbot, user_window):
         text = dialog.location.text()
         assert CJK.search(text) and ":" not in text.split("(")[-1], text  # no "gazetteer:exact"
     dialog.list.setCurrentRow(unlocated[0])
-    seen: list[str] = []
-
-    def answer() -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QMessageBox):
-            seen.append(box.text())
-            box.accept()
-        else:
-            QTimer.singleShot(20, answer)
-
-    QTimer.singleShot(0, answer)
-    dialog.accept_button.click()
-    assert seen and "尚未定位" in seen[0]
+    assert "尚未定位" in warning_of(dialog.accept_button.click)
 
 
 def test_english_table_statuses_and_map_tooltips_carry_english(qtbot, map_data):
