@@ -140,8 +140,7 @@ class MainWindow(QMainWindow):
             build_panels(self)
             if restored:
                 self.window_layout.keep_on_screen()
-            else:
-                self.window_layout.fit_to_screen()
+            else:  # the saved layout, or (none saved) the screen filled, the docks sized
                 self.window_layout.restore()
         self._kept_click = kept  # taken once the map has its size and has painted
         self.canvas.viewport().installEventFilter(self)
