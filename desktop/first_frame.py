@@ -17,11 +17,11 @@ a busy cursor.
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
+    QByteArray,
     QCoreApplication,
     QDataStream,
     QFile,
@@ -172,9 +172,11 @@ def start_view(canvas: MapCanvas):
 
 
 def save_first_frame(canvas: MapCanvas, path: Path | None) -> None:
-    """Record the map for the next start; written atomically (a temporary file renamed), and
+    """Record the map for the next start; written whole or not at all (gis/atomic.py), and
     a failure only means the next start opens on the live map alone. No path (the data could
     not be looked at): nothing is recorded."""
+    from gis.atomic import write_bytes
+
     if path is None:
         return
     viewport = canvas.viewport()
@@ -183,25 +185,19 @@ def save_first_frame(canvas: MapCanvas, path: Path | None) -> None:
     with start_view(canvas):
         viewport.render(picture)
         scene = canvas.viewportTransform().inverted()[0].mapRect(QRectF(viewport.rect()))
-    temporary = path.with_name(path.name + ".tmp")
+    record = QByteArray()
+    stream = QDataStream(record, QIODevice.OpenModeFlag.WriteOnly)
+    stream.setVersion(STREAM_VERSION)
+    stream.writeUInt32(MAGIC)
+    stream.writeUInt32(VERSION)
+    stream << canvas.backgroundBrush().color()
+    stream << scene
+    stream << picture
+    if stream.status() != QDataStream.Status.Ok:
+        return
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        file = QFile(str(temporary))
-        if not file.open(QIODevice.OpenModeFlag.WriteOnly):
-            return
-        stream = QDataStream(file)
-        stream.setVersion(STREAM_VERSION)
-        stream.writeUInt32(MAGIC)
-        stream.writeUInt32(VERSION)
-        stream << canvas.backgroundBrush().color()
-        stream << scene
-        stream << picture
-        written = stream.status() == QDataStream.Status.Ok
-        file.close()
-        if not written:
-            temporary.unlink(missing_ok=True)
-            return
-        os.replace(temporary, path)
+        write_bytes(path, bytes(record.data()))
         for older in path.parent.glob(FIRST_FRAME.format("*")):
             if older != path:  # a record of data that is no longer there
                 older.unlink(missing_ok=True)
