@@ -110,7 +110,7 @@ class StatusDialog(QDialog):
         problem = ""
         if rules.closing_out_problem(values["status"], values["evidence"], values["attachment"]):
             problem = self.tr("销号须填写验收依据或选择附件。")
-        elif values["attachment"] and not Path(values["attachment"]).is_file():
+        elif rules.attachment_problem(values["attachment"]):
             problem = self.tr("附件不存在：") + values["attachment"]
         elif not values["author"]:
             problem = self.tr("请填写记录人。")

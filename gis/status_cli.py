@@ -8,6 +8,7 @@ import getpass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gis import status_rules as rules
 from gis.cli_state import catalog_of, check_named_store, shared_arrived, store_location
 from gis.errors import EnvMapError
 
@@ -62,8 +63,9 @@ def _store(args: argparse.Namespace) -> StatusStore:
 def _cmd_status(args: argparse.Namespace) -> int:
     store = _store(args)
     if args.action == "set":
-        if args.attachment and not Path(args.attachment).is_file():  # no proof: refuse
-            raise EnvMapError(f"{args.attachment}: no such file (--attachment)")
+        missing = rules.attachment_problem(args.attachment or "")
+        if missing:  # no proof: refuse
+            raise EnvMapError(f"{missing} (--attachment)")
         author = args.author or _login()
         done = store.set_status(
             args.measure, args.status, args.date, args.note, author, args.evidence, args.attachment

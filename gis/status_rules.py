@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 from datetime import date
+from pathlib import Path
 
 from gis.model import Status
 
@@ -60,6 +61,15 @@ def flag_words(flag: str, informed: date | None) -> str:
     if flag == NO_UPDATE and informed is not None:
         return f"未见更新（{informed.isoformat()}后无记录） no update since {informed.isoformat()}"
     return FLAG_WORDS[flag]
+
+
+def attachment_problem(attachment: str) -> str | None:
+    """An attachment named as a status is recorded must be there: proof that is not would
+    close out a measure on a mistyped path. (Events from other PCs keep their own paths, so
+    the store does not ask this of what it receives.)"""
+    if attachment.strip() and not Path(attachment).is_file():
+        return f"{attachment}: no such file"
+    return None
 
 
 def closing_out_problem(status: str, evidence: str, attachment: str) -> str | None:
