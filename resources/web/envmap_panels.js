@@ -8,24 +8,28 @@
   var LIST_MAX = 100;
   var RESULTS_MAX = 50;
 
-  // "筛选 Filters": the Chinese, then the English in its own span, which a phone's bar leaves
-  // out (the bar wraps to show every button; with both languages it took three rows).
-  var BILINGUAL = /^(.*[\u3400-\u9fff\uff09)])\s+([A-Za-z][A-Za-z ]*)$/;
-
   function button(text, className) {
-    var node = el("button", className);
-    var parts = BILINGUAL.exec(text);
-    if (parts) {
-      node.appendChild(el("span", "envmap-zh", parts[1]));
-      node.appendChild(document.createTextNode(" "));
-      node.appendChild(el("span", "envmap-en", parts[2]));
-      node.setAttribute("aria-label", text);
-      node.title = text;
-    } else {
-      node.textContent = text;
-    }
+    var node = el("button", className, text);
     node.type = "button";
     return node;
+  }
+
+  // A button in Chinese, then English in its own span, which a phone's bar leaves out (the
+  // bar wraps to show every button; with both languages it took three rows). Both languages
+  // stay its accessible name and tooltip.
+  function labelled(zh, en, className) {
+    var node = button("", className);
+    relabel(node, zh, en);
+    return node;
+  }
+
+  function relabel(node, zh, en) {
+    node.textContent = "";
+    node.appendChild(el("span", "envmap-zh", zh));
+    node.appendChild(document.createTextNode(" "));
+    node.appendChild(el("span", "envmap-en", en));
+    node.setAttribute("aria-label", UI.bilingual(zh, en));
+    node.title = UI.bilingual(zh, en);
   }
 
   function searchBox(meta, ctx, bar) {
@@ -273,10 +277,10 @@
       if (wanted && refreshers[name]) refreshers[name]();
       ctx.canvas.redraw();  /* the district names make room for the panel, or take it back */
     }
-    [["filters", "筛选 Filters", "envmap-filters"], ["list", "列表 List", "envmap-list-panel"],
-      ["legend", "图例 Legend", "envmap-legend"]].forEach(function (spec) {
-      var made = panel(spec[0], spec[1], spec[2]);
-      made.toggle = button(spec[1], "envmap-toggle envmap-toggle-" + spec[0]);
+    [["filters", "筛选", "Filters", "envmap-filters"], ["list", "列表", "List", "envmap-list-panel"],
+      ["legend", "图例", "Legend", "envmap-legend"]].forEach(function (spec) {
+      var made = panel(spec[0], UI.bilingual(spec[1], spec[2]), spec[3]);
+      made.toggle = labelled(spec[1], spec[2], "envmap-toggle envmap-toggle-" + spec[0]);
       made.toggle.setAttribute("aria-expanded", "false");
       made.toggle.addEventListener("click", function () { toggle(spec[0]); });
       made.shut.addEventListener("click", function () { toggle(spec[0], false); });
@@ -301,11 +305,12 @@
     legendPanel(meta, panels.legend.content);
     for (var row = 0; row < c.n; row++) {
       if (c.tables.layers[c.layer[row]] !== "city") continue;
-      var city = button(c.name[row] + " · " + ((c.details[row] || {}).measures || []).length + " 项措施 measures", "envmap-citywide");
+      var measures = ((c.details[row] || {}).measures || []).length;
+      var city = labelled(c.name[row] + " · " + measures + " 项措施", "measures", "envmap-citywide");
       city.addEventListener("click", ctx.openRow.bind(null, row, false));
       tools.appendChild(city);
     }
-    var link = button("复制链接 Copy link", "envmap-copy");
+    var link = labelled("复制链接", "Copy link", "envmap-copy");
     var copied = el("input", "envmap-link");
     copied.readOnly = true;
     copied.hidden = true;
@@ -313,12 +318,12 @@
     link.addEventListener("click", function () {
       var href = ctx.permalink();
       copied.value = href;
-      var done = function () { link.textContent = "已复制 Copied"; };
+      var done = function () { relabel(link, "已复制", "Copied"); };
       var shown = function () { copied.hidden = false; copied.select(); };
       if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(href).then(done, shown);
       else shown();
     });
-    var full = button("全屏 Full screen", "envmap-fullscreen");
+    var full = labelled("全屏", "Full screen", "envmap-fullscreen");
     full.addEventListener("click", function () {
       var root = document.documentElement;
       if (document.fullscreenElement) document.exitFullscreen();
