@@ -17,7 +17,7 @@ from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, LocationBasis, Status
-from gis.notes_zh import BASIS_ZH, note_zh
+from gis.notes_zh import BASIS_ZH, readable_note
 from gis.state import CurrentState
 
 if TYPE_CHECKING:
@@ -104,9 +104,10 @@ RELATIONS_ZH = {
 }
 
 
-def _location_note(english: str) -> str:
-    """The curator's note on the location: Chinese first, the English beneath."""
-    chinese = note_zh(english)
+def _location_note(english: str, catalog: Catalog) -> str:
+    """The curator's note on the location, readable (gis.notes_zh.readable_note): Chinese
+    first, the English beneath."""
+    chinese, english = readable_note(english, catalog.documents)
     first = f"{escape(chinese)}<br/>" if chinese else ""
     return f"<p><small>{first}{escape(english)}</small></p>"
 
@@ -169,7 +170,7 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
         f"<p><b>位置 Location:</b> {centre.x:.5f}°E, {centre.y:.5f}°N"
         f" ±{p['precision_m']:,.0f} m · {BASIS_ZH[basis]} {escape(basis.value)}"
         f" · {escape(p['datum'])}</p>",
-        _location_note(p["estimated_from"] or p["location_source"]),
+        _location_note(p["estimated_from"] or p["location_source"], catalog),
     ]
     if p["leader"]:
         leader = p["leader"]

@@ -171,12 +171,22 @@ def test_every_site_note_has_its_chinese(catalog):
 
 
 def test_chinese_details_show_the_site_note_in_chinese(qtbot, window):
-    from gis.notes_zh import note_zh
+    from gis.notes_zh import readable_note
 
     for site in window.catalog.sites:
         window.details.show_site(site.id)
-        note = note_zh(site.location.estimated_from or site.location.source)
+        english = site.location.estimated_from or site.location.source
+        note, _ = readable_note(english, window.catalog.documents)
         assert note and note in window.details.toPlainText().replace("\u2028", "\n")
+
+
+def test_details_cite_documents_by_title_not_by_the_curators_numbers(qtbot, window):
+    import re
+
+    cryptic = re.compile(r"doc \d{3}|文件\d{3}|gazetteer\.md|domain\.md")
+    for site in window.catalog.sites:
+        window.details.show_site(site.id)
+        assert not cryptic.search(window.details.toPlainText()), site.id
 
 
 def test_english_keeps_the_district_filter_and_shows_the_whole_placeholder(qtbot, map_data):
