@@ -150,11 +150,32 @@ def scale_denominator(frame: QRectF, scene: QRectF) -> int:
     return int(round(ground_per_paper_m, min(digits, 0)))
 
 
-def _distance_marks(length_m: float) -> tuple[tuple[float, str], ...]:
-    """Labels at 0, half and the whole bar; the unit once, at the end."""
+def _distance_marks(length_m: float) -> tuple[tuple[tuple[float, str], ...], str]:
+    """Numbers at 0, half and the whole bar, and their unit, written once after the last."""
     unit, divisor = ("km", 1000) if length_m >= 1000 else ("m", 1)
     whole = length_m / divisor
-    return (0, "0"), (0.5, f"{whole / 2:g}"), (1, f"{whole:g} {unit}")
+    return ((0, "0"), (0.5, f"{whole / 2:g}"), (1, f"{whole:g}")), unit
+
+
+def scale_bar_labels(
+    metrics: QFontMetricsF, length: float, length_m: float
+) -> list[tuple[QRectF, str]]:
+    """Where the bar's labels go, from its left end at x = 0 on the text line: each number
+    centred on its tick and the unit after the last one, so no number is pushed off its
+    tick by the unit; the middle number only where it keeps a space from both neighbours."""
+    numbers, unit = _distance_marks(length_m)
+    height = metrics.height()
+    placed = []
+    for fraction, text in numbers:
+        width = metrics.horizontalAdvance(text)
+        placed.append((QRectF(length * fraction - width / 2, 0, width, height), text))
+    gap = metrics.horizontalAdvance(" ")
+    first, middle, last = placed
+    if middle[0].left() - first[0].right() < gap or last[0].left() - middle[0].right() < gap:
+        placed.remove(middle)
+    unit_left = last[0].right() + gap
+    placed.append((QRectF(unit_left, 0, metrics.horizontalAdvance(unit), height), unit))
+    return placed
 
 
 def draw_scale_bar(
@@ -166,31 +187,30 @@ def draw_scale_bar(
     length_m = nice_length(frame.width() * 0.22 * per_unit)
     length = length_m / per_unit
     font = font or print_font(points)
-    text_h = QFontMetricsF(font, painter.device()).height()
-    box = QRectF(0, 0, length + mm(8), text_h * 2 + mm(5))
+    metrics = QFontMetricsF(font, painter.device())
+    text_h = metrics.height()
+    labels = scale_bar_labels(metrics, length, length_m)
+    margin = mm(4)
+    ratio = f"1:{scale_denominator(frame, scene):,}"
+    right = max(length + margin, max(rect.right() for rect, _ in labels) + mm(2))
+    width = max(margin + right, metrics.horizontalAdvance(ratio) + mm(4))
+    box = QRectF(0, 0, width, text_h * 2 + mm(5))
     box.moveBottomRight(QPointF(frame.right() - mm(INSET_MM), frame.bottom() - mm(INSET_MM)))
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(BOX_FILL)
     painter.drawRect(box)
-    left, bar_top = box.left() + mm(4), box.top() + text_h + mm(1)
+    left, bar_top = box.left() + margin, box.top() + text_h + mm(1)
     part = length / 4
     painter.setPen(QPen(INK, 0.75))
     for index in range(4):
         painter.setBrush(INK if index % 2 == 0 else QColor("white"))
         painter.drawRect(QRectF(left + index * part, bar_top, part, mm(1.5)))
     painter.setFont(font)
-    metrics = QFontMetricsF(font, painter.device())
-    marks = _distance_marks(length_m)
-    half, end = marks[1][1], marks[2][1]
-    room = length / 2 - (metrics.horizontalAdvance(half) + metrics.horizontalAdvance(end)) / 2
-    if room < metrics.horizontalAdvance(" "):  # a short bar: "10" would run into "20 km"
-        marks = (marks[0], marks[2])
-    for fraction, text in marks:
-        x = left + length * fraction
-        mark = QRectF(x - mm(15), box.top() + mm(0.5), mm(30), text_h)
-        painter.drawText(mark, Qt.AlignmentFlag.AlignCenter, text)
-    ratio = f"1:{scale_denominator(frame, scene):,}"
+    for rect, text in labels:
+        painter.drawText(
+            rect.translated(left, box.top() + mm(0.5)), Qt.AlignmentFlag.AlignCenter, text
+        )
     painter.drawText(
         QRectF(box.left(), bar_top + mm(2), box.width(), text_h),
         Qt.AlignmentFlag.AlignCenter,

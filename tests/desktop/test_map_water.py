@@ -4,6 +4,9 @@ one symbol per kind and a scale bar."""
 
 from __future__ import annotations
 
+import itertools
+
+import pytest
 import shapely
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF
 from PySide6.QtGui import QColor, QHelpEvent, QImage
@@ -189,3 +192,24 @@ def test_the_canvas_has_a_scale_bar(window):
         if image.pixelColor(x, y).lightness() < 60
     )
     assert dark > 100
+
+
+@pytest.mark.parametrize("length_m", [50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000])
+@pytest.mark.parametrize("length_px", [40, 60, 90, 140, 220])
+def test_scale_bar_labels_keep_a_space_between_them_and_numbers_on_their_ticks(
+    qapp, length_m, length_px
+):
+    from PySide6.QtGui import QFontMetricsF
+
+    from desktop.map.decorations import scale_bar_labels
+
+    metrics = QFontMetricsF(qapp.font())
+    space = metrics.horizontalAdvance(" ")
+    labels = scale_bar_labels(metrics, length_px, length_m)
+    boxes = sorted((rect for rect, _ in labels), key=lambda rect: rect.left())
+    for left, right in itertools.pairwise(boxes):
+        assert right.left() - left.right() >= space - 1e-6, [text for _, text in labels]
+    texts = [text for _, text in labels]
+    assert texts[0] == "0" and texts[-1] in ("m", "km")
+    last_number = labels[-2][0]
+    assert last_number.center().x() == pytest.approx(length_px)
