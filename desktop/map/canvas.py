@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
+from desktop.i18n import saved_language
 from desktop.map import items, style
 from desktop.map.items import AreaItem
 from desktop.map.labels import DistrictLabels, symbols_in_view
@@ -112,6 +113,7 @@ class MapCanvas(MapNavigation):
 
     def _populate_areas(self, features: list[MapFeature]) -> None:
         scene = self.scene()
+        english = saved_language() == "en"
         for feature in features:
             fill, edge, width = _AREA_STYLE.get(feature.layer, (None, style.RIVER_LINE, 3.0))
             item = AreaItem(feature, fill, edge, width)
@@ -120,7 +122,9 @@ class MapCanvas(MapNavigation):
             self._areas[feature.id] = item
             self._area_of[item] = feature.id
             if feature.layer == "districts":
-                self.labels.add(feature.name_zh, feature.shape)
+                # "Hannan District (Wuhan Economic … Zone)" is named Hannan, as 汉南区 is
+                name_en = self.catalog.site(feature.id).name_en.partition(" District")[0]
+                self.labels.add(name_en if english else feature.name_zh, feature.shape)
         rect = self.wuhan_rect()
         # Room around Wuhan so the map can be dragged past its edges.
         self.setSceneRect(rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height()))

@@ -63,6 +63,33 @@ def test_a_new_window_names_every_district_for_the_size_it_shows(qtbot, map_data
             assert not box.intersects(other_box), (name, other)
 
 
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+def test_the_english_interface_names_the_districts_in_english_clear_of_each_other(
+    qtbot, map_data, size
+):
+    from desktop.i18n import apply_language
+    from desktop.main_window import MainWindow
+
+    apply_language("en")
+    win = MainWindow(map_data)
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    canvas = win.canvas
+    canvas.fit_to_wuhan()
+    names = {label.text(): _box(canvas, label) for label in canvas.shown_labels()}
+    assert len(names) == DISTRICTS
+    assert {"Jiang'an", "Jianghan", "Qiaokou", "Wuchang", "Dongxihu", "Hannan"} <= set(names)
+    assert not [name for name in names if any("\u4e00" <= c <= "\u9fff" for c in name)]
+    frame = QRectF(canvas.viewport().rect())
+    boxes = list(names.items())
+    for i, (name, box) in enumerate(boxes):
+        assert frame.contains(box), name
+        for other, other_box in boxes[i + 1 :]:
+            assert not box.intersects(other_box), (name, other)
+
+
 def test_a_name_moved_off_its_district_is_led_back_to_it(window):
     window.resize(1366, 768)
     canvas = window.canvas
