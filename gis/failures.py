@@ -76,12 +76,19 @@ def log_to_stderr(verbose: bool) -> None:
             handler.addFilter(MaskPasswords())
 
 
-_OS_REASONS = {
-    errno.ENOSPC: "the disk is full (no space left on the device)",
-    errno.ENOENT: "no such file or folder",
-    errno.EACCES: "permission denied",
-    errno.EROFS: "the disk is read-only",
-    errno.EISDIR: "is a folder, not a file",
+_DENIED = (
+    "没有权限，或文件正被其他程序（如 Excel）打开",
+    "permission denied, or the file is open in another program (such as Excel)",
+)
+# Why the system refused a file, by errno, in Chinese and in English: the command line says
+# the English, the window its interface's language (desktop/write_failures.py).
+OS_REASONS: dict[int, tuple[str, str]] = {
+    errno.ENOSPC: ("磁盘已满", "the disk is full (no space left on the device)"),
+    errno.ENOENT: ("文件或文件夹不存在", "no such file or folder"),
+    errno.EACCES: _DENIED,
+    errno.EPERM: _DENIED,
+    errno.EROFS: ("磁盘只读", "the disk is read-only"),
+    errno.EISDIR: ("这是一个文件夹，不是文件", "is a folder, not a file"),
 }
 
 
@@ -98,7 +105,8 @@ def failure_message(exc: BaseException, output: object = None) -> str:
         return mask_passwords(str(exc))
     where = getattr(exc, "filename", None) or output
     if isinstance(exc, OSError) and where is not None:
-        reason = _OS_REASONS.get(exc.errno or 0) or exc.strerror or str(exc)
+        known = OS_REASONS.get(exc.errno or 0)
+        reason = known[1] if known else exc.strerror or str(exc)
         text = f"{where}: {reason}"
     elif is_database_error(exc):
         cause = getattr(exc, "orig", None) or exc

@@ -1292,26 +1292,6 @@
 <context>
     <name>WriteFailure</name>
     <message>
-        <source>没有写入权限，或文件正被其他程序（如 Excel）打开</source>
-        <translation>No permission to write, or the file is open in another program (such as Excel)</translation>
-    </message>
-    <message>
-        <source>文件夹不存在</source>
-        <translation>The folder does not exist</translation>
-    </message>
-    <message>
-        <source>磁盘已满</source>
-        <translation>The disk is full</translation>
-    </message>
-    <message>
-        <source>磁盘只读</source>
-        <translation>The disk is read-only</translation>
-    </message>
-    <message>
-        <source>这是一个文件夹，不是文件</source>
-        <translation>This is a folder, not a file</translation>
-    </message>
-    <message>
         <source>无法写入</source>
         <translation>Cannot write</translation>
     </message>

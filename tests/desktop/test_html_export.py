@@ -64,6 +64,6 @@ def test_dialog_keeps_the_key_out_unless_asked_and_applies_the_filter(qtbot):
 def test_a_failing_export_ends_with_a_message(window, tmp_path, warning_of):
     out = tmp_path / "missing-folder" / "map.html"  # the folder does not exist
     text = warning_of(lambda: window.exports.write_html(out, HtmlOptions()))
-    assert text.splitlines()[:2] == [str(out), "文件夹不存在"]  # the file, and why
+    assert text.splitlines()[:2] == [str(out), "文件或文件夹不存在"]  # the file, and why
     assert "Errno" not in text
     assert not out.exists()
