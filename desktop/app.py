@@ -9,10 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from desktop.cache_folder import cache_dir
 from desktop.credentials import make_settings_private, move_secrets_out_of_settings
 from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
 from desktop.fonts import install_fallback_font
@@ -122,12 +123,6 @@ def configure_application() -> QApplication:
     app.setWindowIcon(QIcon(str(resources_root() / "icons" / "envmap.png")))
     install_fallback_font()
     return app
-
-
-def cache_dir() -> Path:
-    """The user's cache folder for this app, e.g. ~/.cache/WuhanEnvMap/EnvMap on Linux."""
-    location = QStandardPaths.StandardLocation.CacheLocation
-    return Path(QStandardPaths.writableLocation(location))
 
 
 def open_map_data(
@@ -284,7 +279,8 @@ def picture_path(data: Path | None) -> Path | None:
         signature = data_signature(data or data_root(), user_dir(), program)
     except OSError:
         return None
-    return first_frame_path(cache_dir(), signature)
+    cache = cache_dir()
+    return None if cache is None else first_frame_path(cache, signature)
 
 
 def first_frame(data: Path | None) -> MapRecord | None:

@@ -8,11 +8,12 @@ its own.
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.cache_folder import cache_dir
 from desktop.credentials import (
     TIANDITU_KEY,
     load_url,
@@ -94,10 +96,9 @@ class BasemapSettings:
         return self.tianditu_key if provider.needs_key else ""
 
     def fetch_config(self) -> FetchConfig:
-        cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
         proxy = self.proxy_url.strip() if self.proxy == "manual" else self.proxy
         return FetchConfig(
-            cache_dir=Path(cache) / "tiles",
+            cache_dir=(cache_dir() or Path(tempfile.gettempdir())) / "tiles",
             cache_bytes=self.cache_mb * 2**20,
             offline=self.offline,
             proxy=proxy or "system",

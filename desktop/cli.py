@@ -55,7 +55,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     except ImportError as exc:
         print(f"envmap: rendering needs PySide6 ({exc})", file=sys.stderr)
         return 1
-    from desktop.app import cache_dir, name_application
+    from desktop.app import name_application
+    from desktop.cache_folder import cache_dir
     from gis import load_map_data
     from gis.boundaries import DISTRICT_NAMES_EN
     from gis.paths import user_data_dir

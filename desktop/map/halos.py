@@ -14,9 +14,10 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QDataStream, QIODevice, QStandardPaths, Qt, QTimer, qVersion
+from PySide6.QtCore import QByteArray, QDataStream, QIODevice, Qt, QTimer, qVersion
 from PySide6.QtGui import QPainterPath, QPainterPathStroker
 
+from desktop.cache_folder import cache_dir
 from gis.atomic import write_bytes
 
 log = logging.getLogger(__name__)
@@ -131,8 +132,7 @@ def halo_store() -> HaloStore:
     """The process's halos, kept in the user's cache folder (as the map data's cache)."""
     global _store
     if _store is None:
-        location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-        _store = HaloStore(Path(location) if location else None)
+        _store = HaloStore(cache_dir())
     return _store
 
 
