@@ -19,6 +19,15 @@ def _box(canvas, label) -> QRectF:
     return label.boundingRect().translated(anchor + offset)
 
 
+def _assert_inside_and_apart(canvas, boxes: list[tuple[str, QRectF]]) -> None:
+    """Every name whole in the view, and no two names over each other."""
+    frame = QRectF(canvas.viewport().rect())
+    for i, (name, box) in enumerate(boxes):
+        assert frame.contains(box), name
+        for other, other_box in boxes[i + 1 :]:
+            assert not box.intersects(other_box), (name, other)
+
+
 @pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
 def test_every_district_is_named_at_city_scale_clear_of_names_and_symbols(window, size):
     window.resize(*size)
@@ -27,12 +36,8 @@ def test_every_district_is_named_at_city_scale_clear_of_names_and_symbols(window
     names = {label.text(): _box(canvas, label) for label in canvas.shown_labels()}
     assert len(names) == DISTRICTS
     assert {"江汉区", "硚口区", "武昌区", "江岸区", "汉阳区", "青山区"} <= set(names)
-    frame = QRectF(canvas.viewport().rect())
     boxes = list(names.items())
-    for i, (name, box) in enumerate(boxes):
-        assert frame.contains(box), name
-        for other, other_box in boxes[i + 1 :]:
-            assert not box.intersects(other_box), (name, other)
+    _assert_inside_and_apart(canvas, boxes)
     half = style.SYMBOL_PX / 2
     xs, ys = symbols_in_view(canvas, canvas.points)
     assert len(xs) > 20  # the centre's sites are drawn
@@ -53,14 +58,10 @@ def test_a_new_window_names_every_district_for_the_size_it_shows(qtbot, map_data
     win.show()
     qtbot.waitExposed(win)
     canvas = win.canvas
-    frame = QRectF(canvas.viewport().rect())
     boxes = [(label.text(), _box(canvas, label)) for label in canvas.shown_labels()]
     assert len(boxes) == DISTRICTS
     assert any(canvas.labels.leaders[label].isVisible() for label in canvas.shown_labels())
-    for i, (name, box) in enumerate(boxes):
-        assert frame.contains(box), name
-        for other, other_box in boxes[i + 1 :]:
-            assert not box.intersects(other_box), (name, other)
+    _assert_inside_and_apart(canvas, boxes)
 
 
 @pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
@@ -82,12 +83,8 @@ def test_the_english_interface_names_the_districts_in_english_clear_of_each_othe
     assert len(names) == DISTRICTS
     assert {"Jiang'an", "Jianghan", "Qiaokou", "Wuchang", "Dongxihu", "Hannan"} <= set(names)
     assert not [name for name in names if any("\u4e00" <= c <= "\u9fff" for c in name)]
-    frame = QRectF(canvas.viewport().rect())
     boxes = list(names.items())
-    for i, (name, box) in enumerate(boxes):
-        assert frame.contains(box), name
-        for other, other_box in boxes[i + 1 :]:
-            assert not box.intersects(other_box), (name, other)
+    _assert_inside_and_apart(canvas, boxes)
 
 
 def test_a_name_moved_off_its_district_is_led_back_to_it(window):
