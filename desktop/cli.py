@@ -103,7 +103,8 @@ def _render_layout(args: argparse.Namespace, map_data, state, paper, titled: dic
     """The print layout: the district's map and measures table if asked, in the current
     state (the store's statuses and corrections, as the window shows them)."""
     from desktop.map.canvas import MapCanvas
-    from desktop.map.print_layout import LayoutOptions, district_extent, site_extent, write_layout
+    from desktop.map.print_files import write_layout
+    from desktop.map.print_layout import LayoutOptions, district_extent, site_extent
     from desktop.map.print_table import MeasuresTable
     from gis.boundaries import DISTRICT_NAMES_EN
     from gis.export.records import ledger_rows, rows_in_district

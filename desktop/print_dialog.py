@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 from desktop.file_dialogs import save_file_name
 from desktop.map.canvas import MapCanvas
 from desktop.map.paper import PRESETS
+from desktop.map.print_files import write_layout
 from desktop.map.print_layout import (
     TITLE,
     LayoutOptions,
     district_extent,
     site_extent,
     view_extent,
-    write_layout,
 )
 from desktop.map.print_table import MeasuresTable
 from gis import MapData

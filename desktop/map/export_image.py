@@ -8,7 +8,8 @@ from pathlib import Path
 
 from desktop.map.canvas import MapCanvas
 from desktop.map.paper import LAYOUT_DPI, Paper
-from desktop.map.print_layout import TITLE, LayoutOptions, site_extent, write_pdf, write_png
+from desktop.map.print_files import write_pdf, write_png
+from desktop.map.print_layout import TITLE, LayoutOptions, site_extent
 from gis import MapData
 from gis.state import CurrentState
 

@@ -3,7 +3,8 @@ credits on the first page, the map as large as the page allows; optionally a dis
 measures table on the pages after it.
 
 Positions are millimetres on paper, drawn in 96-dpi layout units (see `paper`), so one plan
-serves both outputs: a PDF through QPdfWriter (vector; fonts embedded) and a PNG at 300 dpi.
+serves both outputs (print_files.py writes them): a PDF through QPdfWriter (vector; fonts
+embedded) and a PNG at 300 dpi.
 The map is the canvas's own scene, so the page shows what the window shows: tracked
 statuses, filters, hidden layers. Not the selection: its red outline is the window's pointer
 to what the user clicked, so a page carries it only when asked (`LayoutOptions.highlight`,
@@ -16,27 +17,23 @@ from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
-    QImage,
     QPaintDevice,
     QPainter,
-    QPdfWriter,
     QPen,
     QTransform,
 )
 
 from desktop.map import decorations, style
 from desktop.map.canvas import MapCanvas
-from desktop.map.paper import LAYOUT_DPI, MM_PER_INCH, Paper, mm
+from desktop.map.paper import Paper, mm
 from desktop.map.print_fonts import print_font
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Catalog, MapData
-from gis.atomic import replacing, write_bytes
 from gis.boundaries import attribution
 from gis.crs import to_web_mercator
 from gis.water import WATER_ATTRIBUTION
@@ -320,88 +317,3 @@ def paint_map(
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(frame)
     return scene
-
-
-def write_pdf(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> Layout:
-    """Write the report as a PDF of the paper's real size; OSError if it cannot be written
-    (then the file that was there is left as it was). The PDF is made in memory: Qt's PDF
-    writer does not report a full disk, Python's file writing does."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    buffer.setParent(writer)  # lives as long as the writer the returned layout keeps
-    writer.setPageSize(paper.page_size)
-    writer.setPageOrientation(paper.orientation)
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0))
-    writer.setResolution(int(LAYOUT_DPI))
-    writer.setTitle(options.title)
-    writer.setCreator(TITLE)
-    layout = Layout(paper, options, canvas, writer)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise OSError(f"could not write {out}")
-    for index in range(len(layout.pages)):
-        if index:
-            writer.newPage()
-        layout.paint(painter, canvas, index)
-    if not painter.end():
-        raise OSError(f"could not write {out}")
-    buffer.close()
-    write_bytes(out, bytes(buffer.data().data()))
-    return layout
-
-
-def page_image(paper: Paper, dpi: float) -> QImage:
-    """A white page whose logical unit is the layout's (96 dpi) and whose pixels are `dpi`."""
-    image = QImage(*paper.pixels(dpi), QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    per_metre = round(LAYOUT_DPI / MM_PER_INCH * 1000)
-    image.setDotsPerMeterX(per_metre)
-    image.setDotsPerMeterY(per_metre)
-    image.setDevicePixelRatio(dpi / LAYOUT_DPI)
-    return image
-
-
-def png_paths(out: Path, count: int) -> list[Path]:
-    """OUT.png, then OUT-2.png, OUT-3.png … for a table's further pages."""
-    return [out] + [out.with_name(f"{out.stem}-{n}{out.suffix}") for n in range(2, count + 1)]
-
-
-def write_png(
-    canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path, dpi: float = 300.0
-) -> list[Path]:
-    """Write each page as a PNG at `dpi`, with the dpi recorded so Word prints it to size."""
-    image = page_image(paper, dpi)
-    layout = Layout(paper, options, canvas, image)
-    paths = png_paths(out, len(layout.pages))
-    for index, path in enumerate(paths):
-        if index:
-            image = page_image(paper, dpi)
-        painter = QPainter(image)
-        layout.paint(painter, canvas, index)
-        painter.end()
-        _save_png(image, path, dpi)
-    return paths
-
-
-def _save_png(image: QImage, path: Path, dpi: float) -> None:
-    """Save with `dpi` recorded, then give the image back its layout units: the first page's
-    image is also the device the table's text is measured and laid out for, page by page."""
-    units = image.dotsPerMeterX()
-    image.setDotsPerMeterX(round(dpi / MM_PER_INCH * 1000))
-    image.setDotsPerMeterY(image.dotsPerMeterX())
-    try:  # PySide6's stub types `format` as bytes, but QImage.save accepts only a str there.
-        with replacing(path, ".png") as temporary:
-            if not image.save(str(temporary), "PNG"):  # type: ignore[call-overload]
-                raise OSError(f"could not write {path}")
-    finally:
-        image.setDotsPerMeterX(units)
-        image.setDotsPerMeterY(units)
-
-
-def write_layout(canvas: MapCanvas, paper: Paper, options: LayoutOptions, out: Path) -> list[Path]:
-    """PDF or PNG by the file's suffix; returns the files written."""
-    if out.suffix.lower() == ".pdf":
-        write_pdf(canvas, paper, options, out)
-        return [out]
-    return write_png(canvas, paper, options, out)

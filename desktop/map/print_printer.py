@@ -10,7 +10,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from desktop.map.canvas import MapCanvas
 from desktop.map.paper import Paper
-from desktop.map.print_layout import Layout, LayoutOptions, page_image
+from desktop.map.print_files import page_image
+from desktop.map.print_layout import Layout, LayoutOptions
 
 MAX_DPI = 300.0
 

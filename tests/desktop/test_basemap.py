@@ -441,7 +441,8 @@ def test_a_print_fetches_tiles_for_its_resolution_and_shows_them(
     from PySide6.QtGui import QImage
 
     from desktop.map.paper import PRESETS
-    from desktop.map.print_layout import LayoutOptions, write_png
+    from desktop.map.print_files import write_png
+    from desktop.map.print_layout import LayoutOptions
 
     canvas.set_basemap(server.provider(), config)
     view_zoom = _expected(canvas)[0]

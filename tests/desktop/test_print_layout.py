@@ -18,8 +18,9 @@ from desktop.cli import main
 from desktop.map import style
 from desktop.map.canvas import MapCanvas
 from desktop.map.paper import LAYOUT_DPI, PRESETS
+from desktop.map.print_files import write_pdf, write_png
 from desktop.map.print_fonts import CJK_FAMILIES
-from desktop.map.print_layout import LayoutOptions, write_pdf, write_png
+from desktop.map.print_layout import LayoutOptions
 from desktop.map.print_table import MeasuresTable, TableFlow
 from gis import Status
 from gis.export.records import ledger_rows, rows_in_district
