@@ -33,6 +33,10 @@ _VISIT = re.compile(
     rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))"
     rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))(?=[，、。]|{_ON_SITE})"
 )
+# "黄陂区连通后湖的…": a district opening a modifier of the names after 的 (not "江夏区境外的…")
+_OF = re.compile(rf"(?P<d>{_FULL})(?P<m>[^，。；：、\d区]{{0,10}}?)的(?!区)")
+_OUTSIDE = re.compile("外|邻|界|周边|附近|以及|和|与")
+_DISTRICT = re.compile(_FULL)
 _WATERS = re.compile(rf"(?P<d>{_SHORT})水域")
 _PUBLISHER = re.compile(rf"(?:来源|发布机构|发布单位|发布者)[：:]\s*(?:武汉市)?(?P<d>{_FULL})")
 _LOCATION_WORDS = ("位于", "地处", "坐落于", "坐落在", "地址")
@@ -88,6 +92,17 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
     for match in _VISIT.finditer(sentence):
         for span in sites:
             out.setdefault(span.start, _visited(match))
+    for match in _OF.finditer(sentence):  # "黄陂区连通后湖的老泵站河、钓场渠道": its waters
+        if _OUTSIDE.search(match.group("m")):
+            continue
+        opened = sentence_start + match.end()
+        other = _DISTRICT.search(sentence, match.end())
+        stops = [i for i in (sentence.find(c, match.end()) for c in "，；：") if i >= 0]
+        stops += [other.start()] if other else []
+        closes = sentence_start + (min(stops) if stops else len(sentence))
+        for span in sites:
+            if opened <= span.start < closes:
+                out.setdefault(span.start, match.group("d"))
     for match in _WATERS.finditer(sentence):  # "占汤逊湖70%的江夏水域": the lake's part
         at = sentence_start + match.start()
         lakes = [s for s in sites if s.end <= at and at - s.end <= 12 and s.kind is Kind.RIVER_LAKE]
