@@ -160,6 +160,12 @@ def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
     is, it is not one."""
     if _AFTER_LOCATION.search(text, max(0, start - 16), start) is not None:
         return True
+    if (
+        end is not None
+        and text.startswith("的", end)
+        and _BOUND_FROM.search(text, max(0, start - 6), start)
+    ):
+        return True  # "张之洞路至解放闸的…碧道": the sluice ends the stretch
     if end is not None and _SYSTEM.match(text, end):
         return _BELONGS.search(text, max(0, start - 3), start) is not None
     return False
@@ -167,8 +173,10 @@ def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
 
 _AFTER_LOCATION = re.compile(
     rf"(?:位于|地处|坐落于|坐落在|地址)(?:湖北省)?(?:武汉市)?(?:{_FULL})?$"
-    r"|(?:东起|南起|西起|北起|东至|南至|西至|北至|起于|止于|起自)$"
+    r"|(?:东起|南起|西起|北起|东至|南至|西至|北至|上起|下至|起于|止于|起自)$"
 )
+# a stretch from a road, bridge or sluice to the name: "…路至", "…桥到"
+_BOUND_FROM = re.compile(r"[\u4e00-\u9fff]{2}(?:路|桥|街|巷|闸|闸口|站)(?:至|到)$")
 _SYSTEM = re.compile("水系|流域")
 _BELONGS = re.compile("属于?$|隶属$")
 

@@ -97,3 +97,27 @@ def test_a_counted_shared_ending_after_a_list_names_each_item():
 def test_a_pilot_works_of_a_lake_is_the_lake():
     """ "X湖清淤试点工程": the lake is the site, as for "X湖整治工程"."""
     assert _names("梁子湖清淤试点工程进展顺利") == ["梁子湖"]
+
+
+def test_landmarks_that_bound_a_stretch_are_no_site(extract_text):
+    """ "上起A，下至B", "某路至C闸的D碧道": the ends of a stretch say where it is."""
+    found = extract_text(
+        "沿江通报\n北港碧道上起刘家巷泵站，下至江北码头，长2公里。"
+        "此外，和平路至新河闸的南岸碧道尚未贯通。\n"
+    )
+    assert {"北港碧道", "南岸碧道"} <= set(found)
+    assert not {"刘家巷泵站", "江北码头", "新河闸"} & set(found)
+
+
+def test_a_works_listed_with_former_companies_is_no_site(extract_text):
+    """ "地块中原有…冶炼厂和…公司旧址": former occupants of a parcel, not sites of their own."""
+    found = extract_text(
+        "地块说明\n城北地块中涉及的企业有原东风化工有限公司、金山冶炼厂和通达纺织有限公司旧址。\n"
+    )
+    assert "城北地块" in found and "金山冶炼厂" not in found
+
+
+def test_a_visit_to_works_under_way_puts_them_in_progress(extract_text, strongest):
+    """ "查看了A、B的建设情况": the works visited are under way."""
+    found = extract_text("调研通报\n副区长先后查看了李家港治理工程和张家渠的建设情况。\n")
+    assert strongest(found["张家渠"]) == "in_progress"
