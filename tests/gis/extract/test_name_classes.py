@@ -43,12 +43,18 @@ def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected)
         "区里新建了亲水平台、人文廊道和绿色走廊",
         "以打造世界级城市江滩公园为目标",
         "全年新改建江滩5公里",
+        "各区建设海绵公园、口袋公园和湿地公园",
+        "打通断头渠，扮靓滨水公园，构建生态廊道",
+        "每季度维护泵站一次",
+        "该排口为雨污混流排口",
+        "关停化工企业遗留地块",
     ],
 )
 def test_kinds_of_channel_pipe_and_amenity_are_no_site(sentence):
     """Grades and uses of channels (支渠, 排灌港渠, 导流渠), a pipe by its size or depth, a
-    section by its class (省考断面), what a district has none of (无…直排口) and amenities by
-    their style (人文廊道): kinds, not places."""
+    section by its class (省考断面), what a district has none of (无…直排口), amenities by
+    their style (人文廊道, 口袋公园), an outfall by what it carries (雨污混流) and verbs of upkeep
+    (维护, 扮靓): kinds, not places."""
     assert _names(sentence) == []
 
 
@@ -76,6 +82,7 @@ def test_slogans_and_verbs_before_an_ending_name_no_site(sentence):
         ("二、王家河（含李家河）整治已完工", ["王家河", "李家河"]),
         ("三、杨下河整治已完工；四、李上湖清淤已启动", ["杨下河", "李上湖"]),
         ("对以下河道进行清淤", []),
+        ("沉湖湿地公园和百步亭社区公园", ["沉湖湿地公园", "百步亭社区公园"]),
         ("城南沿湖大道工业搬迁场地地块已完成修复", ["城南沿湖大道工业搬迁场地地块"]),
     ],
 )
@@ -94,9 +101,10 @@ def test_a_counted_shared_ending_after_a_list_names_each_item():
     ]
 
 
-def test_a_pilot_works_of_a_lake_is_the_lake():
-    """ "X湖清淤试点工程": the lake is the site, as for "X湖整治工程"."""
+def test_a_pilot_or_upkeep_works_of_a_water_is_the_water():
+    """ "X湖清淤试点工程", "X渠疏通工程": the water is the site, as for "X湖整治工程"."""
     assert _names("梁子湖清淤试点工程进展顺利") == ["梁子湖"]
+    assert _names("青山港疏通工程已启动") == ["青山港"]
 
 
 def test_landmarks_that_bound_a_stretch_are_no_site(extract_text):
