@@ -20,11 +20,12 @@ def _names(text: str) -> list[str]:
         ("沿汉江的十里生态廊道已经贯通", ["十里生态廊道"]),
         ("下周将对桂园路过江污水管道进行检修", ["桂园路过江污水管道"]),
         ("镇里对新增水源地石门张家塘堰进行保护区划分", ["石门张家塘堰"]),
+        ("白石水库和府河湿地水质稳定", ["白石水库", "府河湿地"]),
     ],
 )
 def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected):
-    """走廊, 廊道, 碧道, 管道 and 塘堰 close a name as 渠 or 管网 do; a kind written before
-    the name ("新增水源地…") is not part of it."""
+    """走廊, 廊道, 碧道, 管道, 塘堰, 水库 and 湿地 close a name as 渠 or 管网 do; a kind
+    written before the name ("新增水源地…") is not part of it."""
     assert _names(sentence) == expected
 
 
@@ -48,6 +49,7 @@ def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected)
         "每季度维护泵站一次",
         "该排口为雨污混流排口",
         "关停化工企业遗留地块",
+        "池塘可作为事故水库，尾水经潜流人工湿地净化后变成湿地",
     ],
 )
 def test_kinds_of_channel_pipe_and_amenity_are_no_site(sentence):
