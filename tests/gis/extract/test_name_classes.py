@@ -50,6 +50,7 @@ def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected)
         "该排口为雨污混流排口",
         "关停化工企业遗留地块",
         "池塘可作为事故水库，尾水经潜流人工湿地净化后变成湿地",
+        "建设省级工业园区和国家级生态示范区",
     ],
 )
 def test_kinds_of_channel_pipe_and_amenity_are_no_site(sentence):
@@ -131,3 +132,8 @@ def test_a_visit_to_works_under_way_puts_them_in_progress(extract_text, stronges
     """ "查看了A、B的建设情况": the works visited are under way."""
     found = extract_text("调研通报\n副区长先后查看了李家港治理工程和张家渠的建设情况。\n")
     assert strongest(found["张家渠"]) == "in_progress"
+
+
+def test_an_anonymised_name_is_no_site():
+    """ "某小区", "某某泵站": a notice that masks a name gives no place to map."""
+    assert _names("群众反映某小区旁污水直排，某某排水泵站溢流") == []
