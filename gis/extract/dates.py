@@ -93,7 +93,7 @@ def due_date(text: str, document_date: date | None) -> str | None:
 
 
 # "今年，武汉市将对该段…重建": a date that opens a sentence of plans is when they are due
-_PLANS_AFTER = re.compile(r"[，,][^。；！？]*?(?:将|计划|预计|拟)")
+_PLANS_AFTER = re.compile(r"[，,][^。；！？]{0,60}?(?:将|计划|预计|拟)")
 
 
 def _opens_plans(text: str, start: int, end: int, when: str, document_date: date | None) -> bool:

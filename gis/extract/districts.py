@@ -6,6 +6,7 @@ a district read off a located point is the pipeline's, marked as derived."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.spans import Span
@@ -70,6 +71,7 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
     end = sentence_end(text, sentence_start)
     sentence = text[sentence_start:end]
     sites = [s for s in spans if not s.group and s.name not in DISTRICT_NAMES_EN]
+    starts = sorted(s.start for s in sites)
     out: dict[int, str] = {}
     for match in _LOCATED.finditer(sentence):
         at = sentence_start + match.start()
@@ -96,13 +98,12 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
         if _OUTSIDE.search(match.group("m")):
             continue
         opened = sentence_start + match.end()
-        other = _DISTRICT.search(sentence, match.end())
-        stops = [i for i in (sentence.find(c, match.end()) for c in "，；：") if i >= 0]
-        stops += [other.start()] if other else []
-        closes = sentence_start + (min(stops) if stops else len(sentence))
-        for span in sites:
-            if opened <= span.start < closes:
-                out.setdefault(span.start, match.group("d"))
+        reach = min(len(sentence), match.end() + 60)  # the names the modifier is for
+        other = _DISTRICT.search(sentence, match.end(), reach)
+        stops = [i for i in (sentence.find(c, match.end(), reach) for c in "，；：") if i >= 0]
+        closes = sentence_start + min(stops + ([other.start()] if other else []) + [reach])
+        for at in starts[bisect_left(starts, opened) : bisect_left(starts, closes)]:
+            out.setdefault(at, match.group("d"))
     for match in _WATERS.finditer(sentence):  # "占汤逊湖70%的江夏水域": the lake's part
         at = sentence_start + match.start()
         lakes = [s for s in sites if s.end <= at and at - s.end <= 12 and s.kind is Kind.RIVER_LAKE]
