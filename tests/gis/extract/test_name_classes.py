@@ -51,6 +51,8 @@ def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected)
         "关停化工企业遗留地块",
         "池塘可作为事故水库，尾水经潜流人工湿地净化后变成湿地",
         "建设省级工业园区和国家级生态示范区",
+        "清理散乱小码头，做大品牌水泥厂",
+        "三坝之间1.5公里管网",
     ],
 )
 def test_kinds_of_channel_pipe_and_amenity_are_no_site(sentence):
