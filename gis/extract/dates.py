@@ -92,8 +92,11 @@ def due_date(text: str, document_date: date | None) -> str | None:
     return start_date
 
 
-# "今年，武汉市将对该段…重建": a date that opens a sentence of plans is when they are due
-_PLANS_AFTER = re.compile(r"[，,][^。；！？]{0,60}?(?:将|计划|预计|拟)")
+# "今年，武汉市将对该段…重建", "今年，率先…实现截污": a date that opens a sentence of plans or
+# targets is when they are due
+_PLANS_AFTER = re.compile(
+    r"[，,][^。；！？]{0,60}?(?:将|计划|预计|拟|力争|确保|争取|(?<![已均])实现)"
+)
 
 
 def _opens_plans(text: str, start: int, end: int, when: str, document_date: date | None) -> bool:
