@@ -53,6 +53,7 @@ def test_corridors_greenways_pipes_and_pond_weirs_end_a_name(sentence, expected)
         "建设省级工业园区和国家级生态示范区",
         "清理散乱小码头，做大品牌水泥厂",
         "三坝之间1.5公里管网",
+        "更换燃气管道，打造交通走廊，整治非正规垃圾填埋场和病险水库",
     ],
 )
 def test_kinds_of_channel_pipe_and_amenity_are_no_site(sentence):
