@@ -86,9 +86,33 @@ def due_date(text: str, document_date: date | None) -> str | None:
             or _DEADLINE_BEFORE.search(before)
             or _SELF_DEADLINE.search(text[start:end])
             or (_WORK_THEN_DONE.match(after) and _PLANNED.search(text))
+            or _opens_plans(text, start, end, when, document_date)
         ):
             return when
     return start_date
+
+
+# "今年，武汉市将对该段…重建", "今年，率先…实现截污": a date that opens a sentence of plans or
+# targets is when they are due
+_PLANS_AFTER = re.compile(
+    r"[，,][^。；！？]{0,60}?(?:将|计划|预计|拟|力争|确保|争取|(?<![已均])实现)"
+)
+
+
+def _opens_plans(text: str, start: int, end: int, when: str, document_date: date | None) -> bool:
+    """A year or month (a day opening a sentence is its dateline) that opens a clause."""
+    opens = len(when) <= 7 and (not text[:start].strip() or text[start - 1] in "，。；：,")
+    past = document_date is not None and when < document_date.isoformat()[: len(when)]
+    return opens and not past and _PLANS_AFTER.match(text, end) is not None
+
+
+def plan_opening(text: str, document_date: date | None) -> str | None:
+    """The date opening a sentence of plans ("今年，武汉预计新开工…"), not past: the due date of
+    what the sentence and one continuing it ("其中，…") plan."""
+    for start, end, when in dates_in(text, document_date):
+        if _opens_plans(text, start, end, when, document_date):
+            return when
+    return None
 
 
 def _this_month(match: re.Match[str], document_date: date) -> str:

@@ -6,6 +6,7 @@ a district read off a located point is the pipeline's, marked as derived."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.spans import Span
@@ -33,6 +34,10 @@ _VISIT = re.compile(
     rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))"
     rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))(?=[，、。]|{_ON_SITE})"
 )
+# "黄陂区连通后湖的…": a district opening a modifier of the names after 的 (not "江夏区境外的…")
+_OF = re.compile(rf"(?P<d>{_FULL})(?P<m>[^，。；：、\d区]{{0,10}}?)的(?!区)")
+_OUTSIDE = re.compile("外|邻|界|周边|附近|以及|和|与")
+_DISTRICT = re.compile(_FULL)
 _WATERS = re.compile(rf"(?P<d>{_SHORT})水域")
 _PUBLISHER = re.compile(rf"(?:来源|发布机构|发布单位|发布者)[：:]\s*(?:武汉市)?(?P<d>{_FULL})")
 _LOCATION_WORDS = ("位于", "地处", "坐落于", "坐落在", "地址")
@@ -66,6 +71,7 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
     end = sentence_end(text, sentence_start)
     sentence = text[sentence_start:end]
     sites = [s for s in spans if not s.group and s.name not in DISTRICT_NAMES_EN]
+    starts = sorted(s.start for s in sites)
     out: dict[int, str] = {}
     for match in _LOCATED.finditer(sentence):
         at = sentence_start + match.start()
@@ -88,6 +94,16 @@ def stated_in(text: str, sentence_start: int, spans: list[Span]) -> dict[int, st
     for match in _VISIT.finditer(sentence):
         for span in sites:
             out.setdefault(span.start, _visited(match))
+    for match in _OF.finditer(sentence):  # "黄陂区连通后湖的老泵站河、钓场渠道": its waters
+        if _OUTSIDE.search(match.group("m")):
+            continue
+        opened = sentence_start + match.end()
+        reach = min(len(sentence), match.end() + 60)  # the names the modifier is for
+        other = _DISTRICT.search(sentence, match.end(), reach)
+        stops = [i for i in (sentence.find(c, match.end(), reach) for c in "，；：") if i >= 0]
+        closes = sentence_start + min(stops + ([other.start()] if other else []) + [reach])
+        for at in starts[bisect_left(starts, opened) : bisect_left(starts, closes)]:
+            out.setdefault(at, match.group("d"))
     for match in _WATERS.finditer(sentence):  # "占汤逊湖70%的江夏水域": the lake's part
         at = sentence_start + match.start()
         lakes = [s for s in sites if s.end <= at and at - s.end <= 12 and s.kind is Kind.RIVER_LAKE]
@@ -145,6 +161,12 @@ def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
     is, it is not one."""
     if _AFTER_LOCATION.search(text, max(0, start - 16), start) is not None:
         return True
+    if (
+        end is not None
+        and text.startswith("的", end)
+        and _BOUND_FROM.search(text, max(0, start - 6), start)
+    ):
+        return True  # "张之洞路至解放闸的…碧道": the sluice ends the stretch
     if end is not None and _SYSTEM.match(text, end):
         return _BELONGS.search(text, max(0, start - 3), start) is not None
     return False
@@ -152,8 +174,10 @@ def is_location_phrase(text: str, start: int, end: int | None = None) -> bool:
 
 _AFTER_LOCATION = re.compile(
     rf"(?:位于|地处|坐落于|坐落在|地址)(?:湖北省)?(?:武汉市)?(?:{_FULL})?$"
-    r"|(?:东起|南起|西起|北起|东至|南至|西至|北至|起于|止于|起自)$"
+    r"|(?:东起|南起|西起|北起|东至|南至|西至|北至|上起|下至|起于|止于|起自)$"
 )
+# a stretch from a road, bridge or sluice to the name: "…路至", "…桥到"
+_BOUND_FROM = re.compile(r"[\u4e00-\u9fff]{2}(?:路|桥|街|巷|闸|闸口|站)(?:至|到)$")
 _SYSTEM = re.compile("水系|流域")
 _BELONGS = re.compile("属于?$|隶属$")
 

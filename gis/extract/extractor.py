@@ -206,8 +206,13 @@ def _read_block(
             reading = status.split_at(unit, cut - start)
         elif reading is not None and cut and end <= cut:
             reading = status.conceded(reading)
-        period = text.rfind("。", 0, start) + 1  # a requirement reaches over its "；"
+        period = sections.period_of(text, start)  # a requirement reaches over its "；"
         opening = None if pledge else sections.deadline_ahead(unit, date_)
+        planned_year = None if pledge or opening else dates.plan_opening(unit, date_)
+        if planned_year is not None:  # "今年，武汉预计新开工…。其中，…完成江汉碧道…"
+            deadlines.setdefault(period, planned_year)
+            if reading is None and named:  # "今年，率先在月湖…实现截污": the place's target
+                reading = status.Reading(Status.PLANNED, slice(0, 0))
         if opening is not None:  # "2019年9月底之前，解决南湖污水直排问题": a target
             moods[period], deadlines[period] = Status.PLANNED, opening[0]
             if reading is None and named:  # a place and a deadline: the target is the place's

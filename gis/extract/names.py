@@ -176,7 +176,7 @@ _PROJECT_STOPS = re.compile(
 )
 _ACTIVITY = re.compile(
     r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
-    r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|等)*"
+    r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|试点|示范|疏通|疏浚|清理|维护|养护|加固|等)*"
 )
 
 
@@ -227,9 +227,11 @@ _LEADING_DISTRICT = re.compile(
     "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
 )
 _ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
-# "市政主管网", "一段530米管网", "第二轮市政排水管网": the city's sewers or a length of them,
-# not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
-_CITY_NETWORK = re.compile(r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[市县]管网$")
+# "市政主管网", "一段530米管网", "湖北省管网": the city's (a province's) sewers or a length of
+# them, not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
+_CITY_NETWORK = re.compile(
+    r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[省市县](?:管网|管道)$"
+)
 # One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
 # its place, "武汉铝厂地块" the parcel of a works.
 _PLACE_SUFFIXES = {"咀", "湾", "厂"}
@@ -240,7 +242,7 @@ def is_site_name(name: str) -> bool:
     core = _LEADING_DISTRICT.sub("", core)
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
-    if ORG_TAIL.search(core) or (core.endswith("管网") and _CITY_NETWORK.search(core)):
+    if ORG_TAIL.search(core) or (core.endswith(("管网", "管道")) and _CITY_NETWORK.search(core)):
         return False
     bare = _without_ending(core)
     zone = core.endswith(("保护区", "水源地"))
@@ -278,6 +280,8 @@ _SHARED = {
     "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
     "核心区": ("核心区", Kind.FUNCTIONAL_ZONE),
     "汇水区": ("汇水区", Kind.LOCALITY),
+    "垃圾填埋场": ("垃圾填埋场", Kind.INDUSTRIAL_AREA),
+    "填埋场": ("填埋场", Kind.INDUSTRIAL_AREA),
     "湖泊": ("", Kind.RIVER_LAKE),
     "河流": ("", Kind.RIVER_LAKE),
     "港渠": ("", Kind.RIVER_LAKE),
@@ -286,9 +290,9 @@ _SHARED = {
     "重点地区": ("", Kind.LOCALITY),
     "地区": ("", Kind.LOCALITY),
 }
-# "长江、汉江两江核心区": the rivers counted before the noun they share
+# "长江、汉江两江核心区": the rivers counted before the noun they share; "甲、乙、丙三大填埋场"
 _LIST_TAIL = re.compile(
-    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块]|(?P<rivers>[两三四五六]江))?(?P<noun>"
+    r"(等)?(?:(?:\d+|[一二三四五六七八九十两]+)[个座条处家块]|(?P<rivers>[两三四五六]江)|[两三四五六七八九十]大)?(?P<noun>"
     + "|".join(sorted(map(re.escape, _SHARED), key=len, reverse=True))
     + ")"
 )

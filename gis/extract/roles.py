@@ -1,5 +1,6 @@
 """What the words around a name say it is not: a post or an office ("东湖高新区党工委书记",
-"葛店开发区河湖办"), a speaker's unit, or a works of the past ("…武汉香料厂…合并而成")."""
+"葛店开发区河湖办"), a speaker's unit, or a works of the past ("…武汉香料厂…合并而成",
+"…冶炼厂和…公司旧址")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ _PUNCT = re.compile(r"[，。；：、（）]")
 _POST = ("党工委", "党委", "管委会", "工委", "委员会", "书记", "区长", "主任", "常委", "负责人",
          "工作人员", "相关负责人", "介绍", "表示", "有关负责人", "河湖办", "河湖长办", "河长办",
          "水务科", "办事处", "河湖长制", "厂长")  # fmt: skip
-_HISTORY = re.compile(r"曾(?=[是为经在有实参])|原属|原为|原是|前身|合并而成|聚集地|历史上|始建于")
+_HISTORY = re.compile(
+    r"曾(?=[是为经在有实参])|原属|原为|原是|前身|合并而成|聚集地|历史上|始建于|旧址"
+)
 
 
 def is_post(text: str, end: int) -> bool:

@@ -57,6 +57,18 @@ def part_mood(text: str, current: Status | None) -> Status | None:
     return Status.PLANNED if _PLANNED_PART.search(heading.group("title")) else None
 
 
+_CONTINUES = re.compile(r"\s*其中[，,]")
+
+
+def period_of(text: str, start: int) -> int:
+    """Where the sentence a clause at `start` belongs to begins; one opened by "其中，" goes on
+    with the sentence before (its plans and their deadline)."""
+    period = text.rfind("。", 0, start) + 1
+    if period and _CONTINUES.match(text, period):
+        return text.rfind("。", 0, period - 1) + 1
+    return period
+
+
 def deadline_ahead(clauses: str, document_date: date | None) -> tuple[str, slice] | None:
     """A clause that is only a deadline, its date and where it is written, when it is not past:
     "2019年9月底之前，解决南湖污水直排问题" in a notice of 2019-08 is a target for the rest of the

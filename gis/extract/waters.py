@@ -103,10 +103,24 @@ def _name_start(text: str, end: int) -> int:
         if not "\u4e00" <= char <= "\u9fff":
             break
         numbered = start == end - 1 and _NUMBERED.search(text, 0, start + 1)
-        if char in _NOT_IN_WATER_NAME and not numbered:
+        if char in _NOT_IN_WATER_NAME and not numbered and not _inner_side(text, start, end):
             break
         start -= 1
     return start
+
+
+# "杨下河", "李上湖": 上/下 inside a name, after a character that may begin one
+_SIDE_OPENERS = set("杨李张王刘陈黄赵周吴徐孙朱马胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁")
+
+
+def _inner_side(text: str, start: int, end: int) -> bool:
+    """上 or 下 right before 湖/河, itself after a surname-like first character at a name's
+    start ("四、杨下河"): part of the name, not "以下" or "地下"."""
+    if start != end or start < 2 or text[start - 1] not in "上下":
+        return False
+    prior = text[start - 3] if start >= 3 else "，"
+    opens = not "\u4e00" <= prior <= "\u9fff" or prior in "、和及与"
+    return text[start - 2] in _SIDE_OPENERS and opens
 
 
 def _proper_before_jiang(text: str, at: int) -> bool:

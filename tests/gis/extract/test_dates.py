@@ -118,3 +118,36 @@ def test_a_completion_date_is_kept_apart_from_a_due_date(extract_text):
     )
     measure = found["原武汉铝厂地块"]["measures"][0]
     assert (measure["completed_date"], measure["target_date"]) == ("2023-06-13", None)
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("今年，区里将对该段堤防进行加固", "2025"),
+        ("明年，城南计划新建两座泵站", "2026"),
+        ("2026年3月，县里拟完成清淤", "2026-03"),
+        ("今年，率先在城区两湖实现截污", "2025"),
+        ("今年，城区两湖已实现截污", None),  # done: a report
+        ("去年，区里将该段堤防列入计划", None),  # a past year
+        ("今年，区里完成了该段堤防加固", None),  # no plan word: a report
+        ("2月10日，记者获悉区里将加固堤防", None),  # a day opening a sentence is its dateline
+    ],
+)
+def test_a_year_opening_a_sentence_of_plans_is_their_due_date(clause, expected):
+    assert due_date(clause, date(2025, 2, 10)) == expected
+
+
+def test_a_sentence_opened_by_qizhong_keeps_the_deadline_before_it(extract_text):
+    """ "今年，…预计新开工…。其中，…完成A、B…": the part of the year's plan has its year."""
+    found = extract_text(
+        "今年，全市预计新开工水务项目30个。其中，将完成北港碧道、南岸堤防改造主体工程。\n",
+        date(2025, 3, 1),
+    )
+    assert [m["target_date"] for m in found["北港碧道"]["measures"]] == ["2025"]
+
+
+def test_a_place_in_a_sentence_opened_by_a_year_target_is_planned(extract_text):
+    """ "今年，率先在A湖、B湖实现截污": no status word, but a target for the year."""
+    found = extract_text("治水通报\n今年，率先在杨家湖、李家湖实现截污。\n", date(2025, 3, 1))
+    measures = found["杨家湖"]["measures"]
+    assert [(m["status"], m["target_date"]) for m in measures] == [("planned", "2025")]

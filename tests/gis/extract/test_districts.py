@@ -135,3 +135,18 @@ def test_examples_listed_district_by_district_take_their_district(extract_text):
     assert found["幸福明渠"]["district"] == "江岸区"
     assert found["南国中心二期商业区"]["district"] == "江汉区"
     assert found["芳草溪"]["district"] == "汉阳区"
+
+
+def test_a_district_opening_a_modifier_of_the_names_after_it(extract_text):
+    """ "X区连通某湖的A、B等水体": A and B are the district's; the lake in the modifier and a
+    place after another district are not."""
+    found = extract_text(
+        "督察情况通报\n"
+        "督察发现，新洲区连通涨渡湖的王家港、刘家渠等水体长期黑臭，江夏区的李家河也有污水直排，"
+        "而黄陂区以外的张家河水质较差。\n"
+    )
+    assert found["王家港"]["district"] == "新洲区"
+    assert found["刘家渠"]["district"] == "新洲区"
+    assert found["涨渡湖"]["district"] is None
+    assert found["李家河"]["district"] == "江夏区"
+    assert found["张家河"]["district"] is None
