@@ -73,8 +73,10 @@ def first_date(text: str, document_date: date | None) -> str | None:
 def due_date(text: str, document_date: date | None) -> str | None:
     """The date a clause sets as a deadline: one a completion or deadline word follows, that
     到/力争/计划/预计/将于 leads to, or that is itself one (年内, 年底前); a planned start
-    ("计划9月22日开工，11月20日完成") only when the clause gives no end. A past fact is none."""
-    start_date = None
+    ("计划9月22日开工，11月20日完成") only when the clause gives no end. A year opening a
+    clause of plans ("2018年，…将…") is their deadline only when the clause states none of its
+    own ("…，计划于10月底前完成": October is). A past fact is none."""
+    start_date = opening_year = None
     for start, end, when in dates_in(text, document_date):
         after, before = text[end : end + 8], text[max(0, start - 4) : start]
         if _STARTS.match(after):
@@ -86,10 +88,13 @@ def due_date(text: str, document_date: date | None) -> str | None:
             or _DEADLINE_BEFORE.search(before)
             or _SELF_DEADLINE.search(text[start:end])
             or (_WORK_THEN_DONE.match(after) and _PLANNED.search(text))
-            or _opens_plans(text, start, end, when, document_date)
         ):
+            if opening_year and len(opening_year) == 4 and "年" not in text[start:end]:
+                return opening_year + when[4:]  # "2026年，…6月底前": June of that year
             return when
-    return start_date
+        elif opening_year is None and _opens_plans(text, start, end, when, document_date):
+            opening_year = when
+    return opening_year or start_date
 
 
 # "今年，武汉市将对该段…重建", "今年，率先…实现截污": a date that opens a sentence of plans or

@@ -131,6 +131,9 @@ def test_a_completion_date_is_kept_apart_from_a_due_date(extract_text):
         ("去年，区里将该段堤防列入计划", None),  # a past year
         ("今年，区里完成了该段堤防加固", None),  # no plan word: a report
         ("2月10日，记者获悉区里将加固堤防", None),  # a day opening a sentence is its dateline
+        # a deadline the clause states itself is more precise than the year opening it
+        ("今年，区里将三条河列入民生工程，计划于10月底前完成整治", "2025-10"),
+        ("2026年，县里拟加固堤防，确保6月底前完工", "2026-06"),
     ],
 )
 def test_a_year_opening_a_sentence_of_plans_is_their_due_date(clause, expected):
