@@ -44,6 +44,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = new Int32Array(0);
       this.count = 0;
       this.inView = 0;
+      this.drawnInView = 0;
     },
     onAdd: function () {
       this.canvas = L.DomUtil.create("canvas", "envmap-canvas leaflet-zoom-animated");
@@ -59,6 +60,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = new Int32Array(0);
       this.count = 0;
       this.inView = 0;
+      this.drawnInView = 0;
       if (this.labels) this.labels.place(new Float32Array(0), new Float32Array(0), 0);
       this.fire("drawn");
     },
@@ -100,7 +102,10 @@ window.EnvMapCanvas = function (map, meta, UI) {
       var xs = new Float32Array(s.n);
       var ys = new Float32Array(s.n);
       var count = 0;
-      var inView = 0;
+      var inView = 0;  /* shown point sites inside the view itself (the list's test), */
+      var drawnInView = 0;  /* and those of them drawn: the corner's two numbers */
+      var corner = map.layerPointToContainerPoint(topLeft);  /* the canvas's corner, ≤ 0 */
+      var viewLeft = -corner.x, viewTop = -corner.y;
       var margin = SIZE;
       for (var k = 0; k < s.n; k++) {
         var i = s.priority[k];
@@ -108,12 +113,14 @@ window.EnvMapCanvas = function (map, meta, UI) {
         var x = s.px[i] * scale - ox;
         var y = s.py[i] * scale - oy;
         if (x < -margin || y < -margin || x > width + margin || y > height + margin) continue;
-        inView++;
+        var seen = x >= viewLeft && y >= viewTop && x <= viewLeft + size.x && y <= viewTop + size.y;
+        if (seen) inView++;
         if (thin) {
           var cell = Math.floor(Math.max(x, 0) / CELL) + cols * Math.floor(Math.max(y, 0) / CELL);
           if (taken[cell]) continue;
           taken[cell] = 1;
         }
+        if (seen) drawnInView++;
         drawn[count] = i;
         xs[count] = x;
         ys[count] = y;
@@ -148,6 +155,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = drawn.subarray(0, count);
       this.count = count;
       this.inView = inView;
+      this.drawnInView = drawnInView;
       this.fire("drawn");
     },
     symbolOf: function (row) {

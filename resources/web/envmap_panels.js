@@ -106,7 +106,8 @@
     function refresh() {
       var counts = ctx.applyFilters();
       counters.forEach(function (update) { update(counts); });
-      summary.textContent = "显示 " + counts.total + " 个点位 sites shown";
+      var shown = UI.tallyWords(UI.tally(ctx.columns, ctx.sites, function (row) { return ctx.sites.shown[row]; }));
+      summary.textContent = "显示 " + shown.zh + " Shown: " + shown.en;
       return counts;
     }
     model.groups.forEach(function (group, g) {
@@ -165,19 +166,16 @@
         byOrder = Int32Array.from({ length: c.n }, function (_, k) { return k; })
           .sort(function (a, b) { return c.order[a] - c.order[b]; });
       }
-      var districts = c.tables.layers.indexOf("districts");
       var rows = [];
-      var total = 0;
-      var measures = 0;
-      for (var k = 0; k < byOrder.length; k++) {
-        var row = byOrder[k];
-        if (c.layer[row] === districts || !ctx.sites.shown[row] || !ctx.inView(row)) continue;
-        total++;
-        measures += ((c.details[row] || {}).measures || []).length;
+      var counts = UI.tally(c, ctx.sites, function (row) {
+        if (!ctx.sites.shown[row] || !ctx.inView(row)) return false;
         if (rows.length < LIST_MAX) rows.push(row);
-      }
-      heading.textContent = "视图内 " + total + " 个点位、" + measures + " 项措施 In view: " + total +
-        " sites, " + measures + " measures" + (total > rows.length ? "（列出前 " + rows.length + " 个 first " + rows.length + " listed）" : "");
+        return true;
+      }, byOrder);
+      var words = UI.tallyWords(counts);
+      heading.textContent = "视图内 " + words.zh + "、" + counts.measures + " 项措施 In view: " + words.en +
+        ", " + counts.measures + " measures" + (counts.all > rows.length ? "（列出前 " + rows.length +
+        " 处 first " + rows.length + " listed）" : "");
       list.textContent = "";
       rows.forEach(function (row) {
         var item = el("li", "envmap-list-item");
@@ -347,8 +345,9 @@
     map.on("resize", cornerTaken);
     cornerTaken();
     ctx.canvas.on("drawn", function () {
-      note.textContent = ctx.canvas.inView > ctx.canvas.count ? "显示 " + ctx.canvas.count + " / " +
-        ctx.canvas.inView + " 个点位（已抽稀 thinned）" : "";
+      var canvas = ctx.canvas;
+      note.textContent = canvas.inView > canvas.drawnInView ? "已抽稀：显示 " + canvas.drawnInView + " / " +
+        canvas.inView + " 个点位 Thinned: " + canvas.drawnInView + " of " + canvas.inView + " point sites drawn" : "";
     });
     map.invalidateSize();
     map.fitBounds(ctx.wuhan, { animate: false });

@@ -122,7 +122,8 @@ def test_list_follows_filters_and_view(open_offline, map_html, map_data):
     page = open_offline(map_html).page
     page.click(".envmap-toggle-list")
     heading = page.locator(".envmap-list-count")
-    assert f"视图内 {len(listed)} 个点位、{measures} 项措施" in heading.inner_text()
+    assert f"视图内 {len(listed)} 处" in heading.inner_text()
+    assert f"、{measures} 项措施" in heading.inner_text()
     page.evaluate("window.envmap.open('liangjiu-dock')")
     page.wait_for_function(
         "!document.querySelector('.envmap-list-count').textContent.includes("
