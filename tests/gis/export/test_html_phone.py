@@ -179,3 +179,44 @@ def test_the_legend_stands_clear_of_the_scale_bar_and_the_count(open_offline, ma
     page.page.wait_for_function("document.querySelector('.envmap-drawn').textContent !== ''")
     assert _apart(legend.bounding_box(), scale.bounding_box(), gap=4)
     assert _apart(legend.bounding_box(), count.bounding_box(), gap=4)
+
+
+# The district names shown on the map, with the point each names (its marker), page pixels.
+NAMES_SHOWN = """() => [...document.querySelectorAll('.envmap-label-text')]
+  .filter(node => getComputedStyle(node).visibility !== 'hidden')
+  .map(node => {
+    const r = node.getBoundingClientRect(), at = node.parentNode.getBoundingClientRect();
+    return {name: node.textContent, x: r.x, y: r.y, width: r.width, height: r.height,
+            anchorY: at.top};
+  })"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return not _apart(a, b, 0) and not _apart(b, a, 0)
+
+
+def test_phone_filters_drawer_keeps_the_names_apart_and_fits_a_thumb(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    page.click(".envmap-toggle-filters")
+    drawer = page.locator(".envmap-filters").bounding_box()
+    names = page.evaluate(NAMES_SHOWN)
+    for name in names:  # none led into the strip above the drawer from a district under it
+        assert name["anchorY"] < drawer["y"] and name["y"] + name["height"] <= drawer["y"], name
+    for i, name in enumerate(names):
+        for other in names[i + 1 :]:
+            assert not _overlap(name, other), (name["name"], other["name"])
+    # nothing of the map shows through the rows
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector('.envmap-filters')).backgroundColor"
+    )
+    assert background == "rgb(255, 255, 255)"
+    rows = page.locator(".envmap-filters .envmap-filter")
+    boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
+    assert all(box["height"] >= 40 for box in boxes)  # a thumb's height each
+    assert all(_apart(upper, lower, 0) for upper, lower in zip(boxes, boxes[1:], strict=False))
+    district = page.locator("input[data-group=district]").nth(2)
+    district.scroll_into_view_if_needed()
+    district.locator("..").click()  # a tap on the row's name toggles it
+    assert not district.is_checked()
+    close = page.locator(".envmap-filters .envmap-panel-close").bounding_box()
+    assert close["width"] >= 44 and close["height"] >= 44
