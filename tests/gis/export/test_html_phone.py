@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -213,7 +214,7 @@ def test_phone_filters_drawer_keeps_the_names_apart_and_fits_a_thumb(open_offlin
     rows = page.locator(".envmap-filters .envmap-filter")
     boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
     assert all(box["height"] >= 40 for box in boxes)  # a thumb's height each
-    assert all(_apart(upper, lower, 0) for upper, lower in zip(boxes, boxes[1:], strict=False))
+    assert all(_apart(upper, lower, 0) for upper, lower in pairwise(boxes))
     district = page.locator("input[data-group=district]").nth(2)
     district.scroll_into_view_if_needed()
     district.locator("..").click()  # a tap on the row's name toggles it
