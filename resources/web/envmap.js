@@ -134,6 +134,29 @@
       }).addTo(map).bringToBack();
     }
 
+    /* The popup's room on a wide screen: beside the open panels, which stand over the map's
+     * sides (a panel's column is kept clear, the legend's too), so the popup and its site
+     * are never under one. Leaflet's autoPan pans the map to it. */
+    var popup = null;
+    function popupRoom() {
+      var box = map.getContainer().getBoundingClientRect();
+      var left = 10;
+      var right = 10;
+      map.getContainer().querySelectorAll(".envmap-panel:not([hidden])").forEach(function (node) {
+        var r = node.getBoundingClientRect();
+        if (!r.width) return;
+        if (r.left + r.right < box.left + box.right) left = Math.max(left, r.right - box.left + 10);
+        else right = Math.max(right, box.right - r.left + 10);
+      });
+      return { autoPanPaddingTopLeft: [left, 10], autoPanPaddingBottomRight: [right, 10] };
+    }
+
+    function panelsChanged() {
+      if (phone.matches || !popup || !map.hasLayer(popup)) return;
+      L.setOptions(popup, L.extend(popupRoom(), { autoPan: true }));
+      popup.update();
+    }
+
     function showPopup(row, latlng, still) {
       map.closePopup();
       open = row;
@@ -147,7 +170,7 @@
         if (at.y > free - 24) map.panBy([0, at.y - free / 2], { animate: false });  /* above the sheet */
       } else {
         sheet.hide();
-        L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10], autoPan: !still }, meta.popup))
+        popup = L.popup(L.extend({ autoPan: !still }, popupRoom(), meta.popup))
           .setLatLng(latlng).setContent(body(row)).openOn(map);
       }
       writeHash();
@@ -316,6 +339,7 @@
       filters: filters,
       permalink: function () { writeNow(); return window.location.href; },
       closeSheet: function () { if (phone.matches && open >= 0) close(); },
+      panelsChanged: panelsChanged,
       printed: function () {
         if (open < 0 || !sites.point[open]) return;
         map.setView(sites.latlng(open), map.getZoom(), { animate: false });

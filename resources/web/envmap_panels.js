@@ -274,6 +274,7 @@
       panels[name].toggle.setAttribute("aria-expanded", String(wanted));
       if (wanted && refreshers[name]) refreshers[name]();
       ctx.canvas.redraw();  /* the district names make room for the panel, or take it back */
+      ctx.panelsChanged();  /* and an open popup moves out from under it */
     }
     [["filters", "筛选", "Filters", "envmap-filters"], ["list", "列表", "List", "envmap-list-panel"],
       ["legend", "图例", "Legend", "envmap-legend"]].forEach(function (spec) {
