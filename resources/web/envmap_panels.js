@@ -113,6 +113,22 @@
     model.groups.forEach(function (group, g) {
       var set = el("fieldset", "envmap-filter-group");
       set.appendChild(el("legend", null, group.title));
+      /* One district or one status alone: clear the group, then tick the one wanted (there
+       * were thirteen boxes to untick). */
+      var all = el("div", "envmap-filter-all");
+      [[true, "全选", "All"], [false, "清空", "None"]].forEach(function (spec) {
+        var pick = labelled(spec[1], spec[2], "envmap-filter-pick");
+        pick.setAttribute("aria-label", UI.bilingual(spec[1], spec[2]) + "：" + group.title);
+        pick.addEventListener("click", function () {
+          set.querySelectorAll("input[data-group]").forEach(function (box) {
+            box.checked = spec[0];
+            model.set(group.id, Number(box.dataset.index), spec[0]);
+          });
+          refresh();
+        });
+        all.appendChild(pick);
+      });
+      set.appendChild(all);
       group.values.forEach(function (value, index) {
         if (group.id === "kind" && value.value === "district") return;  /* outlines: not filtered */
         var label = el("label", "envmap-filter");

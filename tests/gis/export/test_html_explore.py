@@ -203,3 +203,24 @@ def test_hostile_hash_changes_leave_the_page_working(open_offline, map_html):
     assert page.page.evaluate("window.envmap.openId()") is None
     assert page.page.evaluate("window.envmap.open('liangjiu-dock')")
     assert page.errors() == [] and page.dialogs == [] and page.blocked == []
+
+
+def test_one_district_and_one_status_alone_in_two_clicks_each(open_offline, map_html, map_data):
+    state = current_state(map_data.catalog)
+    district = "武昌区"
+    inside = [i for i in _listed(map_data) if district in map_data.districts.get(i, ())]
+    going = [i for i in inside if state.site_status(i) is Status.IN_PROGRESS]
+    page = open_offline(map_html).page
+    page.click(".envmap-toggle-filters")
+    page.get_by_role("button", name="清空 None：行政区 District").click()
+    assert _shown(page) == 0
+    page.locator(".envmap-filter", has_text=district).click()
+    assert _shown(page) == len(inside) >= 2
+    page.get_by_role("button", name="清空 None：状态 Status").click()
+    status = list(Status).index(Status.IN_PROGRESS)
+    page.check(f"input[data-group=status][data-index='{status}']")
+    assert _shown(page) == len(going) >= 1
+    page.get_by_role("button", name="全选 All：行政区 District").click()
+    assert page.locator("input[data-group=district]:not(:checked)").count() == 0
+    everywhere = [i for i in _listed(map_data) if state.site_status(i) is Status.IN_PROGRESS]
+    assert _shown(page) == len(everywhere)
