@@ -287,13 +287,17 @@
       var centre = map.getCenter();
       var hash = "#map=" + map.getZoom() + "/" + centre.lat.toFixed(5) + "/" + centre.lng.toFixed(5);
       if (open >= 0) hash += "&site=" + encodeURIComponent(c.id[open]);
-      if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+      if (window.location.hash !== hash) {
+        window.history.replaceState(null, "", hash);
+        if (ui) ui.linkChanged();
+      }
       written = window.location.hash;
     }
 
     function readHash() {
       var wanted = UI.parseHash(window.location.hash);
       written = window.location.hash;
+      if (ui) ui.linkChanged();
       writing = true;
       try {
         var view = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(wanted.map || "");

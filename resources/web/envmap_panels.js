@@ -384,6 +384,11 @@
     window.addEventListener("beforeprint", function () { paper(true); });
     window.addEventListener("afterprint", function () { paper(false); });
     return {
+      /* The address moved on: the link copied is not this view's any more. */
+      linkChanged: function () {
+        if (link.querySelector(".envmap-zh").textContent !== "复制链接") relabel(link, "复制链接", "Copy link");
+        copied.hidden = true;
+      },
       closeDrawers: function () {
         if (!phone.matches) return;
         Object.keys(panels).forEach(function (name) { toggle(name, false); });

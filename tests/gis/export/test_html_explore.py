@@ -224,3 +224,28 @@ def test_one_district_and_one_status_alone_in_two_clicks_each(open_offline, map_
     assert page.locator("input[data-group=district]:not(:checked)").count() == 0
     everywhere = [i for i in _listed(map_data) if state.site_status(i) is Status.IN_PROGRESS]
     assert _shown(page) == len(everywhere)
+
+
+def test_copied_says_so_only_until_the_view_changes(open_offline, map_html, catalog):
+    opened = open_offline(map_html)
+    opened.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = opened.page
+    page.evaluate("window.envmap.open('liangjiu-dock')")
+    copy = page.locator(".envmap-copy")
+    copy.click()
+    page.wait_for_function(
+        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
+    )
+    assert "site=liangjiu-dock" in page.evaluate("navigator.clipboard.readText()")
+    other = next(s for s in catalog.sites if s.kind is Kind.WATER_PLANT)
+    page.evaluate(f"window.envmap.open({other.id!r})")  # a new address: not copied yet
+    page.wait_for_function(
+        "document.querySelector('.envmap-copy').textContent.startsWith('复制链接')",
+        timeout=5000,
+    )
+    assert copy.get_attribute("aria-label") == "复制链接 Copy link"
+    copy.click()
+    page.wait_for_function(
+        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
+    )
+    assert f"site={other.id}" in page.evaluate("navigator.clipboard.readText()")
