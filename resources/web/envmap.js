@@ -172,6 +172,8 @@
         sheet.hide();
         popup = L.popup(L.extend({ autoPan: !still }, popupRoom(), meta.popup))
           .setLatLng(latlng).setContent(body(row)).openOn(map);
+        var shut = popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (shut) { shut.setAttribute("aria-label", "关闭 Close"); shut.title = "关闭 Close"; }
       }
       writeHash();
     }
@@ -256,6 +258,12 @@
       if (overlays[layer.id]) layers.addOverlay(overlays[layer.id], UI.bilingual(layer.zh, layer.en));
     });
     layers.addTo(map);
+    /* Leaflet names its own buttons in English only */
+    [[".leaflet-control-zoom-in", "放大 Zoom in"], [".leaflet-control-zoom-out", "缩小 Zoom out"],
+      [".leaflet-control-layers-toggle", "图层 Layers"]].forEach(function (spec) {
+      var node = map.getContainer().querySelector(spec[0]);
+      if (node) { node.title = spec[1]; node.setAttribute("aria-label", spec[1]); }
+    });
     basemap();
     if (overlays.districts) overlays.districts.bringToBack();
 
