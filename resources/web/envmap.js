@@ -185,10 +185,37 @@
       sheet.hide();
       canvas.redraw();
       writeHash();
+      window.setTimeout(focusBack, 0);
     }
 
     map.on("popupclose", function () {
       if (!phone.matches && open >= 0) { open = -1; canvas.selected = -1; canvas.redraw(); writeHash(); }
+      window.setTimeout(focusBack, 0);  /* once the popup has left the page */
+    });
+
+    /* A site opened from the bar or a panel takes the keyboard to its popup (or sheet), so Tab
+     * reads on there; Escape or its close button hands it back where it came from. */
+    var focusReturn = null;
+    function focusOpen(from) {
+      focusReturn = from || null;
+      var node = phone.matches ? sheet.element : popup && map.hasLayer(popup) && popup.getElement();
+      if (!node) return;
+      node.tabIndex = -1;
+      node.focus({ preventScroll: true });
+    }
+
+    function focusBack() {
+      var active = document.activeElement;  /* nowhere, or still in the popup fading out */
+      var lost = !active || active === document.body || active.closest(".leaflet-popup, .envmap-sheet");
+      if (lost && open < 0 && focusReturn && document.contains(focusReturn)) focusReturn.focus({ preventScroll: true });
+    }
+
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || open < 0) return;
+      var inside = document.activeElement && document.activeElement.closest(".leaflet-popup, .envmap-sheet");
+      if (!inside) return;
+      close();
+      focusBack();
     });
 
     /* keepView: leave the view as it is; still: do not even pan the popup into sight (a link
@@ -352,6 +379,7 @@
       permalink: function () { writeNow(); return window.location.href; },
       closeSheet: function () { if (phone.matches && open >= 0) close(); },
       panelsChanged: panelsChanged,
+      focusOpen: focusOpen,
       printed: function () {
         if (open < 0 || !sites.point[open]) return;
         map.setView(sites.latlng(open), map.getZoom(), { animate: false });

@@ -62,7 +62,7 @@
       if (hits[index] === undefined) return;
       ctx.openRow(hits[index]);
       drop.hidden = true;
-      input.blur();
+      ctx.focusOpen(input);
     }
     input.addEventListener("input", function () {
       hits = ctx.search(input.value, RESULTS_MAX);
@@ -203,7 +203,11 @@
         /* Opening the site moves the map, which rebuilds this list: the click's target is then
          * gone from the panel, and Leaflet, no longer seeing it inside the panel, would take
          * it for a click on the map and close the popup just opened. */
-        open.addEventListener("click", function (event) { event.stopPropagation(); ctx.openRow(row); });
+        open.addEventListener("click", function (event) {
+          event.stopPropagation();
+          ctx.openRow(row);
+          ctx.focusOpen(target.closest(".envmap-panel"));
+        });
         item.appendChild(open);
         var own = (c.details[row] || {}).measures || [];
         if (own.length) {
@@ -297,8 +301,18 @@
       var made = panel(spec[0], UI.bilingual(spec[1], spec[2]), spec[3]);
       made.toggle = labelled(spec[1], spec[2], "envmap-toggle envmap-toggle-" + spec[0]);
       made.toggle.setAttribute("aria-expanded", "false");
-      made.toggle.addEventListener("click", function () { toggle(spec[0]); });
-      made.shut.addEventListener("click", function () { toggle(spec[0], false); });
+      /* opened by the user, a panel takes the keyboard; Escape or × gives it back to its button */
+      made.box.tabIndex = -1;
+      made.toggle.addEventListener("click", function () {
+        toggle(spec[0]);
+        if (!made.box.hidden) made.box.focus({ preventScroll: true });
+      });
+      made.shut.addEventListener("click", function () { toggle(spec[0], false); made.toggle.focus(); });
+      made.box.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") return;
+        toggle(spec[0], false);
+        made.toggle.focus();
+      });
       L.DomEvent.disableClickPropagation(made.box);
       L.DomEvent.disableScrollPropagation(made.box);
       tools.appendChild(made.toggle);
@@ -318,13 +332,14 @@
     };
     refreshers.list = listPanel(meta, ctx, panels.list.content);
     legendPanel(meta, panels.legend.content);
-    for (var row = 0; row < c.n; row++) {
-      if (c.tables.layers[c.layer[row]] !== "city") continue;
+    var cityLayer = c.tables.layers.indexOf("city");
+    Array.prototype.forEach.call(c.layer, function (layer, row) {
+      if (layer !== cityLayer) return;
       var measures = ((c.details[row] || {}).measures || []).length;
       var city = labelled(c.name[row] + " · " + measures + " 项措施", "measures", "envmap-citywide");
-      city.addEventListener("click", ctx.openRow.bind(null, row, false));
+      city.addEventListener("click", function () { ctx.openRow(row, false); ctx.focusOpen(city); });
       tools.appendChild(city);
-    }
+    });
     var link = labelled("复制链接", "Copy link", "envmap-copy");
     var copied = el("input", "envmap-link");
     copied.readOnly = true;

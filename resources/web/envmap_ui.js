@@ -156,7 +156,8 @@ window.EnvMapUI = (function () {
     return {
       show: function (node) { content.textContent = ""; content.appendChild(node); sheet.hidden = false; content.scrollTop = 0; },
       hide: function () { sheet.hidden = true; content.textContent = ""; },
-      top: function () { return sheet.getBoundingClientRect().top; }
+      top: function () { return sheet.getBoundingClientRect().top; },
+      element: sheet
     };
   };
 

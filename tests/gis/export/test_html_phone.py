@@ -221,3 +221,36 @@ def test_phone_filters_drawer_keeps_the_names_apart_and_fits_a_thumb(open_offlin
     assert not district.is_checked()
     close = page.locator(".envmap-filters .envmap-panel-close").bounding_box()
     assert close["width"] >= 44 and close["height"] >= 44
+
+
+FOCUS_IN = "selector => document.activeElement.closest(selector) !== null"
+
+
+@pytest.mark.parametrize("size", [(1366, 768), PHONE])
+def test_keyboard_reads_a_found_site_and_comes_back(open_offline, map_html, size):
+    page = open_offline(map_html, viewport=size).page
+    page.keyboard.press("Tab")
+    page.keyboard.type("良久商贸码头")
+    page.keyboard.press("Enter")
+    opened = ".envmap-sheet" if size == PHONE else ".leaflet-popup"
+    page.wait_for_function("window.envmap.openId() === 'liangjiu-dock'")
+    assert page.evaluate(FOCUS_IN, opened)  # Tab reads on in the popup, not from the top
+    page.keyboard.press("Tab")
+    assert page.evaluate(FOCUS_IN, opened)
+    page.keyboard.press("Escape")
+    page.wait_for_function("window.envmap.openId() === null")
+    page.wait_for_function(FOCUS_IN, arg=".envmap-search")  # back where the user was
+
+
+@pytest.mark.parametrize("size", [(1366, 768), PHONE])
+def test_keyboard_opens_a_panel_into_it_and_escape_closes_it(open_offline, map_html, size):
+    page = open_offline(map_html, viewport=size).page
+    toggle = page.locator(".envmap-toggle-filters")
+    toggle.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUS_IN, ".envmap-filters")
+    page.keyboard.press("Tab")  # the panel's own controls come next
+    assert page.evaluate(FOCUS_IN, ".envmap-filters")
+    page.keyboard.press("Escape")
+    assert page.locator(".envmap-filters").is_hidden()
+    assert page.evaluate("document.activeElement.classList.contains('envmap-toggle-filters')")
