@@ -380,13 +380,24 @@
       closeSheet: function () { if (phone.matches && open >= 0) close(); },
       panelsChanged: panelsChanged,
       focusOpen: focusOpen,
-      printed: function () {
-        if (open < 0 || !sites.point[open]) return;
-        map.setView(sites.latlng(open), map.getZoom(), { animate: false });
-        var popup = map.getContainer().querySelector(".leaflet-popup");
-        if (popup) map.panBy([0, -popup.offsetHeight / 2], { animate: false });
+      printed: function (printing) {
+        var before = document.querySelector(".envmap-print-details");
+        if (before) before.remove();
+        if (printing && open >= 0) printedSite();
+        if (canvas._map) canvas.paper(printing);
       }
     });
+
+    /* On paper the open popup's text goes below the map (the map's edge would cut it) and the
+     * site to the map's centre. */
+    function printedSite() {
+      if (popup && map.hasLayer(popup)) {
+        var details = UI.el("section", "envmap-print-details");
+        details.appendChild(body(open));
+        map.getContainer().after(details);
+      }
+      if (sites.point[open]) map.setView(sites.latlng(open), map.getZoom(), { animate: false });
+    }
     map.on("moveend", writeHash);
     window.addEventListener("hashchange", readHash);
     canvas.addTo(map);

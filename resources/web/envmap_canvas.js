@@ -65,6 +65,19 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.fire("drawn");
     },
     getPane: function () { return map.getPane("envmapSites"); },
+    /* Chromium prints this canvas opaque, over the districts and water: on paper a picture of
+     * it (a PNG keeps its transparency) stands in its place. */
+    paper: function (printing) {
+      if (this.picture) L.DomUtil.remove(this.picture);
+      this.picture = null;
+      if (!printing || !this._map) return;
+      var picture = this.picture = L.DomUtil.create("img", "envmap-canvas-print", this.getPane());
+      picture.alt = "";
+      picture.src = this.canvas.toDataURL("image/png");
+      picture.style.width = this.canvas.style.width;
+      picture.style.height = this.canvas.style.height;
+      L.DomUtil.setPosition(picture, L.DomUtil.getPosition(this.canvas));
+    },
     animate: function (event) {
       var scale = map.getZoomScale(event.zoom, map.getZoom());
       L.DomUtil.setTransform(this.canvas, map._latLngToNewLayerPoint(this.nw, event.zoom, event.center), scale);

@@ -385,14 +385,16 @@
     map.fitBounds(ctx.wuhan, { animate: false });
     if (!phone.matches) toggle("legend", true);
     map.on("moveend", function () { if (!panels.list.box.hidden) refreshers.list(); });
-    /* On paper the legend goes below the map (no room over it) and the map takes the page's
-     * width, centred on the open site with its popup in sight. */
+    /* On paper the map is given the paper's size before the browser lays the page out (it
+     * kept the screen's width, so a site right of the paper's width was cut off), centred on
+     * the open site; the site's details and the legend go below it, whole. */
     function paper(printing) {
       var legend = panels.legend.box;
+      document.body.classList.toggle("envmap-paper", printing);
       if (printing) document.body.appendChild(legend);
       else container.appendChild(legend);
       map.invalidateSize({ animate: false });
-      if (ctx.printed) ctx.printed();
+      ctx.printed(printing);
     }
     var print = window.matchMedia("print");
     print.addEventListener("change", function (event) { paper(event.matches); });

@@ -148,7 +148,12 @@ def test_permalink_round_trip_and_hashchange(open_offline, map_html, catalog):
     first = open_offline(map_html)
     first.page.evaluate("window.envmap.open('liangjiu-dock')")
     first.page.wait_for_function("location.hash.includes('site=liangjiu-dock')")
-    first.page.wait_for_timeout(500)  # the popup pans into sight; the address follows
+    # the popup pans into sight (animated); the address follows once the map stands still
+    first.page.wait_for_function(
+        "(() => { const map = window.envmap.map, c = map.getCenter();"
+        " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
+        " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
+    )
     fragment = first.page.evaluate("location.hash")
     zoom, lat, lng = (float(v) for v in fragment.split("&")[0].removeprefix("#map=").split("/"))
     view = first.page.evaluate("[window.envmap.map.getZoom(), window.envmap.map.getCenter()]")
