@@ -280,10 +280,27 @@
     var phone = window.matchMedia("(max-width: 640px)");
     var panels = {};
     var refreshers = {};
+    /* A phone's drawer covers the lower half of the map, where the city stood: while the
+     * whole city is in view it moves up into the part left free (filtering shows its effect),
+     * and back when the drawer closes, unless the user has moved the map meanwhile. */
+    var lifted = null;
+    function liftCity(drawer) {
+      if (!lifted && !map.getBounds().pad(0.02).contains(ctx.wuhan)) return;
+      var covered = container.getBoundingClientRect().bottom - drawer.getBoundingClientRect().top;
+      map.fitBounds(ctx.wuhan, { paddingBottomRight: [0, Math.max(covered, 0)], animate: false });
+      lifted = map.getCenter();
+    }
+    function lowerCity() {
+      if (lifted && map.getCenter().equals(lifted)) map.fitBounds(ctx.wuhan, { animate: false });
+      lifted = null;
+    }
     function toggle(name, open) {
       var wanted = open === undefined ? panels[name].box.hidden : open;
       if (wanted && phone.matches) {  /* one drawer at a time, and never under the site's sheet */
-        Object.keys(panels).forEach(function (other) { panels[other].box.hidden = true; });
+        Object.keys(panels).forEach(function (other) {
+          panels[other].box.hidden = true;
+          panels[other].toggle.setAttribute("aria-expanded", "false");
+        });
         ctx.closeSheet();
       }
       if (wanted && !phone.matches && name !== "legend") {
@@ -293,6 +310,8 @@
       panels[name].box.hidden = !wanted;
       panels[name].toggle.setAttribute("aria-expanded", String(wanted));
       if (wanted && refreshers[name]) refreshers[name]();
+      if (phone.matches && wanted) liftCity(panels[name].box);
+      else if (phone.matches && Object.keys(panels).every(function (other) { return panels[other].box.hidden; })) lowerCity();
       ctx.canvas.redraw();  /* the district names make room for the panel, or take it back */
       ctx.panelsChanged();  /* and an open popup moves out from under it */
     }

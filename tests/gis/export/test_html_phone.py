@@ -311,3 +311,30 @@ def test_printing_from_a_wide_screen_centres_the_site_on_the_ground(
         check=True,
     ).stdout
     assert _blue_share(picture) > 0.1  # the Yangtze under the site, not a grey sheet
+
+
+# The city's districts' box on the page.
+CITY_BOX = """() => {
+  const boxes = [...document.querySelectorAll('path.envmap-districts')]
+    .map(path => path.getBoundingClientRect());
+  return {top: Math.min(...boxes.map(b => b.top)), bottom: Math.max(...boxes.map(b => b.bottom))};
+}"""
+
+
+def test_phone_drawer_moves_the_city_into_sight_and_back(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    start = page.evaluate("window.envmap.map.getCenter()")
+    page.click(".envmap-toggle-filters")
+    drawer = page.locator(".envmap-filters").bounding_box()
+    city = page.evaluate(CITY_BOX)
+    bar = page.locator(".envmap-bar").bounding_box()
+    assert bar["y"] + bar["height"] <= city["top"] and city["bottom"] <= drawer["y"]
+    page.click(".envmap-toggle-list")  # one drawer replaces the other
+    assert page.locator(".envmap-filters").is_hidden()
+    assert page.locator(".envmap-toggle-filters").get_attribute("aria-expanded") == "false"
+    assert (
+        page.evaluate(CITY_BOX)["bottom"] <= page.locator(".envmap-list-panel").bounding_box()["y"]
+    )
+    page.click(".envmap-list-panel .envmap-panel-close")
+    back = page.evaluate("window.envmap.map.getCenter()")
+    assert abs(back["lat"] - start["lat"]) < 1e-6 and abs(back["lng"] - start["lng"]) < 1e-6
