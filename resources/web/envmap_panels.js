@@ -64,14 +64,17 @@
       drop.hidden = true;
       ctx.focusOpen(input);
     }
-    input.addEventListener("input", function () {
+    function find() {
       hits = ctx.search(input.value, RESULTS_MAX);
       current = 0;
       drop.hidden = !input.value.trim();
       count.textContent = hits.total > hits.length ? "共 " + hits.total + " 条，显示前 " + hits.length +
         " 条 " + hits.total + " hits, first " + hits.length + " shown" : "共 " + hits.total + " 条 " + hits.total + " hits";
       show();
-    });
+    }
+    input.addEventListener("input", find);
+    /* back in the box (a click, or Tab), the results of what it holds show again */
+    input.addEventListener("focus", function () { if (input.value.trim()) find(); });
     input.addEventListener("keydown", function (event) {
       if (event.key === "Enter") choose(current);
       else if (event.key === "ArrowDown") { current = Math.min(current + 1, hits.length - 1); show(); }

@@ -341,3 +341,17 @@ def test_phone_drawer_moves_the_city_into_sight_and_back(open_offline, map_html)
     page.click(".envmap-list-panel .envmap-panel-close")
     back = page.evaluate("window.envmap.map.getCenter()")
     assert abs(back["lat"] - start["lat"]) < 1e-6 and abs(back["lng"] - start["lng"]) < 1e-6
+
+
+def test_search_shows_its_results_again_when_clicked_back_into(open_offline, map_html):
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    box = page.locator(".envmap-search input")
+    box.fill("码头")
+    results = page.locator(".envmap-results-box")
+    assert results.is_visible()
+    page.keyboard.press("Tab")  # on to the next control: the results close
+    assert results.is_hidden()
+    box.click()
+    assert results.is_visible() and page.locator(".envmap-results li").count() >= 1
+    page.locator(".envmap-results li", has_text="良久商贸码头").click()
+    assert page.evaluate("window.envmap.openId()") == "liangjiu-dock"
