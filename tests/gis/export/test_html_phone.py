@@ -355,3 +355,21 @@ def test_search_shows_its_results_again_when_clicked_back_into(open_offline, map
     assert results.is_visible() and page.locator(".envmap-results li").count() >= 1
     page.locator(".envmap-results li", has_text="良久商贸码头").click()
     assert page.evaluate("window.envmap.openId()") == "liangjiu-dock"
+
+
+def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    page.click(".envmap-toggle-filters")
+    district = page.locator("input[data-group=district]").last
+    district.scroll_into_view_if_needed()
+    district.locator("..").click()
+    summary = page.locator(".envmap-filter-summary")
+    box = summary.bounding_box()
+    body = page.locator(".envmap-filters .envmap-panel-body").bounding_box()
+    assert body["y"] <= box["y"] and box["y"] + box["height"] <= body["y"] + body["height"]
+    seen = page.evaluate(
+        f"document.elementFromPoint({box['x'] + 20}, {box['y'] + box['height'] / 2})"
+        ".closest('.envmap-filter-summary') !== null"
+    )
+    assert seen  # on top, not scrolled away nor under a row
+    assert summary.inner_text().startswith("显示 ")
