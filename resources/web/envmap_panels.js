@@ -401,7 +401,7 @@
     ctx.canvas.on("drawn", function () {
       var canvas = ctx.canvas;
       note.textContent = canvas.inView > canvas.drawnInView ? "已抽稀：显示 " + canvas.drawnInView + " / " +
-        canvas.inView + " 个点位 Thinned: " + canvas.drawnInView + " of " + canvas.inView + " point sites drawn" : "";
+        canvas.inView + " 个点位 Thinned: " + canvas.drawnInView + " of " + UI.plural(canvas.inView, "point site") + " drawn" : "";
     });
     map.invalidateSize();
     map.fitBounds(ctx.wuhan, { animate: false });

@@ -182,12 +182,14 @@ window.EnvMapUI = (function () {
     return counts;
   };
 
+  UI.plural = function (n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); };
+
   /* "28 处（22 个点位、5 处区域或河流、1 项全市）" and its English, the parts that are not 0. */
   UI.tallyWords = function (counts) {
     var zh = [];
     var en = [];
-    if (counts.points) { zh.push(counts.points + " 个点位"); en.push(counts.points + " point sites"); }
-    if (counts.areas) { zh.push(counts.areas + " 处区域或河流"); en.push(counts.areas + " areas or rivers"); }
+    if (counts.points) { zh.push(counts.points + " 个点位"); en.push(UI.plural(counts.points, "point site")); }
+    if (counts.areas) { zh.push(counts.areas + " 处区域或河流"); en.push(counts.areas + (counts.areas === 1 ? " area or river" : " areas or rivers")); }
     if (counts.city) { zh.push(counts.city + " 项全市"); en.push(counts.city + " citywide"); }
     return {
       zh: counts.all + " 处" + (zh.length ? "（" + zh.join("、") + "）" : ""),

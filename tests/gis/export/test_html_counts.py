@@ -36,7 +36,7 @@ def _kinds(map_data) -> tuple[int, int, int]:
 def _point_counts(text: str) -> list[int]:
     """Every number the text gives for point sites, in Chinese and in English."""
     zh = [int(n) for n in re.findall(r"(\d+) 个点位", text)]
-    en = [int(n) for n in re.findall(r"(\d+) point sites", text)]
+    en = [int(n) for n in re.findall(r"(\d+) point sites?\b", text)]
     assert len(zh) == len(en) >= 1, text  # each said in both languages
     return zh + en
 
@@ -52,7 +52,7 @@ def test_corner_filters_and_list_count_point_sites_alike(open_offline, map_html,
     summary = page.locator(".envmap-filter-summary").inner_text()
     heading = page.locator(".envmap-list-count").inner_text()
     in_view = page.evaluate("window.envmap.drawn().inView")
-    assert re.search(rf"/ {in_view} 个点位", corner) and f"of {in_view} point sites" in corner
+    assert re.search(rf"/ {in_view} 个点位", corner) and f"of {in_view} point site" in corner
     assert summary.startswith(f"显示 {points + areas + city} 处")
     assert f"{areas} 处区域或河流" in summary and f"{areas} areas or rivers" in summary
     assert f"{city} 项全市" in summary and f"{city} citywide" in summary
@@ -81,3 +81,15 @@ def test_counts_follow_the_filters_everywhere(open_offline, map_html, map_data):
     shown = int(re.match(r"显示 (\d+) 处", summary).group(1))
     assert f"视图内 {shown} 处" in heading
     assert shown < sum(_kinds(map_data))
+
+
+def test_one_is_said_in_the_singular(open_offline, map_html):
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    page.click(".envmap-toggle-list")
+    page.evaluate("window.envmap.open('changjiang-msa-rescue-base')")
+    page.wait_for_function(  # the list follows the view to the site
+        "!document.querySelector('.envmap-list-count').textContent.startsWith('视图内 28 ')"
+    )
+    heading = page.locator(".envmap-list-count").inner_text()
+    assert re.search(r"\b1 (area|citywide|point site)\b", heading), heading  # one of each kind
+    assert not re.search(r"\b1 (areas|point sites)\b", heading), heading
