@@ -373,3 +373,31 @@ def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, ma
     )
     assert seen  # on top, not scrolled away nor under a row
     assert summary.inner_text().startswith("显示 ")
+
+
+ACTIVE_HIT = """() => {
+  const input = document.querySelector('.envmap-search input');
+  const hit = document.getElementById(input.getAttribute('aria-activedescendant') || '');
+  if (!hit) return null;
+  const r = hit.getBoundingClientRect();
+  const list = hit.closest('[role=listbox]').getBoundingClientRect();
+  return {text: hit.firstChild.textContent, role: hit.getAttribute('role'),
+          selected: hit.getAttribute('aria-selected'),
+          inSight: r.top >= list.top && r.bottom <= list.bottom};
+}"""
+
+
+def test_search_is_a_combobox_whose_arrowed_hit_is_named_and_in_sight(open_offline, map_html):
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    box = page.locator(".envmap-search input")
+    box.fill("区")  # many hits: the list scrolls
+    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
+    names = page.locator(".envmap-results [role=option]").all_inner_texts()
+    assert len(names) >= 8
+    for _ in range(len(names) - 1):
+        page.keyboard.press("ArrowDown")
+    hit = page.evaluate(ACTIVE_HIT)
+    assert hit["role"] == "option" and hit["selected"] == "true" and hit["inSight"]
+    assert names[-1].startswith(hit["text"])
+    page.keyboard.press("Escape")
+    assert box.get_attribute("aria-expanded") == "false"
