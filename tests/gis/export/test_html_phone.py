@@ -282,6 +282,8 @@ def test_printing_from_a_wide_screen_centres_the_site_on_the_ground(
     page.emulate_media(media="print")
     paper = page.locator(".folium-map").bounding_box()
     assert paper["width"] <= 720  # A4's printable width at 96 px an inch
+    credits = page.locator(".leaflet-control-attribution").bounding_box()
+    assert credits["height"] <= 0.03 * paper["height"]  # one small line, not a band over the map
     site = page.evaluate(
         "(() => { const s = window.envmap.site('changjiang-msa-rescue-base');"
         " return window.envmap.map.latLngToContainerPoint([s.lat, s.lng]); })()"
