@@ -2,8 +2,8 @@
  * the page's JSON settings and its packed columnar block of sites (see gis/export/html_data.py).
  * Point sites are drawn on one canvas (thinned to one a cell when zoomed out, halos only when
  * zoomed in): DOM markers cost seconds at 10,000 sites and minutes at 100,000. Symbols, popup
- * bodies, search and the filter model are in envmap_ui.js, the bar and panels in
- * envmap_panels.js. Every text from documents and the catalog reaches
+ * bodies and the filter model are in envmap_ui.js, the sites' columns in envmap_sites.js,
+ * the bar and panels in envmap_panels.js, search's box in envmap_search.js. Every text from documents and the catalog reaches
  * the page through textContent or attributes, never as HTML. */
 (function (map) {
   "use strict";
@@ -15,54 +15,8 @@
   L.control.scale({ imperial: false }).addTo(map);  /* metres and kilometres only */
   Object.assign(UI.SHAPES, meta.shapes);  /* the outlines of gis/symbology.py */
   var SiteCanvas = window.EnvMapCanvas(map, meta, UI);
-
-  function base64Bytes(text) {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    var binary = atob(text);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
-  function inflate() {
-    var text = document.getElementById("envmap-sites").textContent.trim();
-    var stream = new Blob([base64Bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-
-  function Sites(c) {
-    var n = c.n;
-    this.c = c;
-    this.n = n;
-    this.px = new Float64Array(n);  /* Web Mercator, the world as 0..1 (Leaflet's EPSG:3857) */
-    this.py = new Float64Array(n);
-    this.rowOf = new Map();
-    this.point = new Uint8Array(n);
-    this.shown = new Uint8Array(n).fill(1);
-    this.former = new Uint8Array(n);  /* drawn where it was: 原址 */
-    (c.former || []).forEach(function (row) { this.former[row] = 1; }, this);
-    var city = c.tables.layers.indexOf("city");
-    for (var i = 0; i < n; i++) {
-      var lat = c.y[i] / 1e6 * Math.PI / 180;
-      this.px[i] = (c.x[i] / 1e6 + 180) / 360;
-      this.py[i] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
-      this.rowOf.set(c.id[i], i);
-      this.point[i] = c.layer[i] !== city && !c.outlines[i] ? 1 : 0;
-    }
-    /* Who wins a cell when thinning: sites with a status before those without, precise
-     * locations before estimates, then search's order. */
-    var rank = new Float64Array(n);
-    var none = meta.statuses.length;
-    for (var j = 0; j < n; j++) {
-      rank[j] = (c.status[j] === none ? 2 : 0) + (c.flags[j] & 1) + c.order[j] / (n + 1);
-    }
-    this.priority = Int32Array.from({ length: n }, function (_, k) { return k; })
-      .sort(function (a, b) { return rank[a] - rank[b]; });
-  }
-
-  Sites.prototype.latlng = function (row) {
-    return L.latLng(this.c.y[row] / 1e6, this.c.x[row] / 1e6);
-  };
+  var data = window.EnvMapSites(meta);
+  var Sites = data.Sites;
 
   function addTiles(key) {
     meta.basemap.layers.forEach(function (layer) {
@@ -434,7 +388,7 @@
 
   try {
     performance.mark("envmap-script");
-    inflate().then(start).catch(failed);
+    data.inflate().then(start).catch(failed);
   } catch (error) {
     failed(error);
   }

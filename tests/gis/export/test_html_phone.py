@@ -226,98 +226,6 @@ def test_phone_filters_drawer_keeps_the_names_apart_and_fits_a_thumb(open_offlin
     assert close["width"] >= 44 and close["height"] >= 44
 
 
-FOCUS_IN = "selector => document.activeElement.closest(selector) !== null"
-
-
-@pytest.mark.parametrize("size", [(1366, 768), PHONE])
-def test_keyboard_reads_a_found_site_and_comes_back(open_offline, map_html, size):
-    page = open_offline(map_html, viewport=size).page
-    page.keyboard.press("Tab")
-    page.keyboard.type("良久商贸码头")
-    page.keyboard.press("Enter")
-    opened = ".envmap-sheet" if size == PHONE else ".leaflet-popup"
-    page.wait_for_function("window.envmap.openId() === 'liangjiu-dock'")
-    assert page.evaluate(FOCUS_IN, opened)  # Tab reads on in the popup, not from the top
-    page.keyboard.press("Tab")
-    assert page.evaluate(FOCUS_IN, opened)
-    page.keyboard.press("Escape")
-    page.wait_for_function("window.envmap.openId() === null")
-    page.wait_for_function(FOCUS_IN, arg=".envmap-search")  # back where the user was
-
-
-@pytest.mark.parametrize("size", [(1366, 768), PHONE])
-def test_keyboard_opens_a_panel_into_it_and_escape_closes_it(open_offline, map_html, size):
-    page = open_offline(map_html, viewport=size).page
-    toggle = page.locator(".envmap-toggle-filters")
-    toggle.focus()
-    page.keyboard.press("Enter")
-    assert page.evaluate(FOCUS_IN, ".envmap-filters")
-    page.keyboard.press("Tab")  # the panel's own controls come next
-    assert page.evaluate(FOCUS_IN, ".envmap-filters")
-    page.keyboard.press("Escape")
-    assert page.locator(".envmap-filters").is_hidden()
-    assert page.evaluate("document.activeElement.classList.contains('envmap-toggle-filters')")
-
-
-def _blue_share(ppm: bytes) -> float:
-    """The share of a PPM picture's pixels that are water blue (blue well above red)."""
-    header = ppm.split(b"\n", 3)
-    pixels = header[3]
-    blue = sum(1 for i in range(0, len(pixels) - 2, 3) if pixels[i + 2] > pixels[i] + 40)
-    return blue / (len(pixels) // 3)
-
-
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm: apt-get poppler-utils")
-def test_printing_from_a_wide_screen_centres_the_site_on_the_ground(
-    open_offline, map_html, tmp_path
-):
-    """A site beside the office screen's panels is printed at the map's centre, on the river
-    and districts (the canvas of sites printed opaque over them), its details below."""
-    page = open_offline(map_html, viewport=(1366, 768)).page
-    page.click(".envmap-toggle-filters")
-    page.click(".envmap-toggle-list")
-    page.fill(".envmap-search input", "长江海事巡航救助基地")
-    page.keyboard.press("Enter")
-    page.wait_for_timeout(500)  # the popup's pan into its room
-    page.emulate_media(media="print")
-    paper = page.locator(".folium-map").bounding_box()
-    assert paper["width"] <= 720  # A4's printable width at 96 px an inch
-    credits = page.locator(".leaflet-control-attribution").bounding_box()
-    assert credits["height"] <= 0.03 * paper["height"]  # one small line, not a band over the map
-    site = page.evaluate(
-        "(() => { const s = window.envmap.site('changjiang-msa-rescue-base');"
-        " return window.envmap.map.latLngToContainerPoint([s.lat, s.lng]); })()"
-    )
-    assert abs(site["x"] - paper["width"] / 2) < 20 and abs(site["y"] - paper["height"] / 2) < 20
-    details = page.locator(".envmap-print-details")
-    assert details.is_visible() and "推动长江海事巡航救助基地搬迁" in details.inner_text()
-    pdf = tmp_path / "map.pdf"
-    page.pdf(path=str(pdf), format="A4", print_background=True)
-    picture = subprocess.run(
-        [
-            "pdftoppm",
-            "-r",
-            "30",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            "-x",
-            "0",
-            "-y",
-            "40",
-            "-W",
-            "240",
-            "-H",
-            "180",
-            str(pdf),
-        ],
-        capture_output=True,
-        check=True,
-    ).stdout
-    assert _blue_share(picture) > 0.1  # the Yangtze under the site, not a grey sheet
-
-
 # The city's districts' box on the page.
 CITY_BOX = """() => {
   const boxes = [...document.querySelectorAll('path.envmap-districts')]
@@ -345,20 +253,6 @@ def test_phone_drawer_moves_the_city_into_sight_and_back(open_offline, map_html)
     assert abs(back["lat"] - start["lat"]) < 1e-6 and abs(back["lng"] - start["lng"]) < 1e-6
 
 
-def test_search_shows_its_results_again_when_clicked_back_into(open_offline, map_html):
-    page = open_offline(map_html, viewport=(1366, 768)).page
-    box = page.locator(".envmap-search input")
-    box.fill("码头")
-    results = page.locator(".envmap-results-box")
-    assert results.is_visible()
-    page.keyboard.press("Tab")  # on to the next control: the results close
-    assert results.is_hidden()
-    box.click()
-    assert results.is_visible() and page.locator(".envmap-results li").count() >= 1
-    page.locator(".envmap-results li", has_text="良久商贸码头").click()
-    assert page.evaluate("window.envmap.openId()") == "liangjiu-dock"
-
-
 def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, map_html):
     page = open_offline(map_html, viewport=PHONE).page
     page.click(".envmap-toggle-filters")
@@ -375,31 +269,3 @@ def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, ma
     )
     assert seen  # on top, not scrolled away nor under a row
     assert summary.inner_text().startswith("显示 ")
-
-
-ACTIVE_HIT = """() => {
-  const input = document.querySelector('.envmap-search input');
-  const hit = document.getElementById(input.getAttribute('aria-activedescendant') || '');
-  if (!hit) return null;
-  const r = hit.getBoundingClientRect();
-  const list = hit.closest('[role=listbox]').getBoundingClientRect();
-  return {text: hit.firstChild.textContent, role: hit.getAttribute('role'),
-          selected: hit.getAttribute('aria-selected'),
-          inSight: r.top >= list.top && r.bottom <= list.bottom};
-}"""
-
-
-def test_search_is_a_combobox_whose_arrowed_hit_is_named_and_in_sight(open_offline, map_html):
-    page = open_offline(map_html, viewport=(1366, 768)).page
-    box = page.locator(".envmap-search input")
-    box.fill("区")  # many hits: the list scrolls
-    assert box.get_attribute("role") == "combobox" and box.get_attribute("aria-expanded") == "true"
-    names = page.locator(".envmap-results [role=option]").all_inner_texts()
-    assert len(names) >= 8
-    for _ in range(len(names) - 1):
-        page.keyboard.press("ArrowDown")
-    hit = page.evaluate(ACTIVE_HIT)
-    assert hit["role"] == "option" and hit["selected"] == "true" and hit["inSight"]
-    assert names[-1].startswith(hit["text"])
-    page.keyboard.press("Escape")
-    assert box.get_attribute("aria-expanded") == "false"
