@@ -231,26 +231,39 @@ def test_one_district_and_one_status_alone_in_two_clicks_each(open_offline, map_
     assert _shown(page) == len(everywhere)
 
 
+# The map stands still and the address says so.
+SETTLED = (
+    "(() => { const map = window.envmap.map, c = map.getCenter();"
+    " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
+    " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
+)
+# The link the copy button gave: on the clipboard, or in the box shown when it is refused.
+COPIED = (
+    "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
+    " || !document.querySelector('.envmap-link').hidden"
+)
+
+
+def _copy(page) -> str:
+    page.click(".envmap-copy")
+    page.wait_for_function(COPIED)
+    return page.evaluate(
+        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
+        " : document.querySelector('.envmap-link').value"
+    )
+
+
 def test_copied_says_so_only_until_the_view_changes(open_offline, map_html, catalog):
     opened = open_offline(map_html)
     opened.context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = opened.page
     page.evaluate("window.envmap.open('liangjiu-dock')")
-    copy = page.locator(".envmap-copy")
-    copy.click()
-    page.wait_for_function(
-        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
-    )
-    assert "site=liangjiu-dock" in page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function(SETTLED)
+    assert "site=liangjiu-dock" in _copy(page)
     other = next(s for s in catalog.sites if s.kind is Kind.WATER_PLANT)
     page.evaluate(f"window.envmap.open({other.id!r})")  # a new address: not copied yet
-    page.wait_for_function(
-        "document.querySelector('.envmap-copy').textContent.startsWith('复制链接')",
-        timeout=5000,
-    )
+    page.wait_for_function(f"!({COPIED})")
+    copy = page.locator(".envmap-copy")
     assert copy.get_attribute("aria-label") == "复制链接 Copy link"
-    copy.click()
-    page.wait_for_function(
-        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
-    )
-    assert f"site={other.id}" in page.evaluate("navigator.clipboard.readText()")
+    page.wait_for_function(SETTLED)
+    assert f"site={other.id}" in _copy(page)
