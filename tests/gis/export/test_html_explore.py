@@ -144,16 +144,34 @@ def test_list_follows_filters_and_view(open_offline, map_html, map_data):
     assert "良久商贸码头" not in page.locator(".envmap-list-name").all_inner_texts()
 
 
+# The map stands still and the address says so.
+SETTLED = (
+    "(() => { const map = window.envmap.map, c = map.getCenter();"
+    " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
+    " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
+)
+# The link the copy button gave: on the clipboard, or in the box shown when it is refused.
+COPIED = (
+    "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
+    " || !document.querySelector('.envmap-link').hidden"
+)
+
+
+def _copy(page) -> str:
+    page.click(".envmap-copy")
+    page.wait_for_function(COPIED)
+    return page.evaluate(
+        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
+        " : document.querySelector('.envmap-link').value"
+    )
+
+
 def test_permalink_round_trip_and_hashchange(open_offline, map_html, catalog):
     first = open_offline(map_html)
     first.page.evaluate("window.envmap.open('liangjiu-dock')")
     first.page.wait_for_function("location.hash.includes('site=liangjiu-dock')")
     # the popup pans into sight (animated); the address follows once the map stands still
-    first.page.wait_for_function(
-        "(() => { const map = window.envmap.map, c = map.getCenter();"
-        " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
-        " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
-    )
+    first.page.wait_for_function(SETTLED)
     fragment = first.page.evaluate("location.hash")
     zoom, lat, lng = (float(v) for v in fragment.split("&")[0].removeprefix("#map=").split("/"))
     view = first.page.evaluate("[window.envmap.map.getZoom(), window.envmap.map.getCenter()]")
@@ -177,15 +195,8 @@ def test_permalink_round_trip_and_hashchange(open_offline, map_html, catalog):
     assert page.evaluate("window.envmap.openId()") is None
     page.evaluate(f"window.envmap.open({other.id!r})")
     again.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.click(".envmap-copy")
-    page.wait_for_function(
-        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
-        " || !document.querySelector('.envmap-link').hidden"
-    )
-    copied = page.evaluate(
-        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
-        " : document.querySelector('.envmap-link').value"
-    )
+    page.wait_for_function(SETTLED)  # copied once the popup's pan ends: 已复制 stays
+    copied = _copy(page)
     assert f"site={other.id}" in copied and copied.startswith("file://")
     assert again.errors() == [] and first.errors() == []
 
@@ -229,28 +240,6 @@ def test_one_district_and_one_status_alone_in_two_clicks_each(open_offline, map_
     assert page.locator("input[data-group=district]:not(:checked)").count() == 0
     everywhere = [i for i in _listed(map_data) if state.site_status(i) is Status.IN_PROGRESS]
     assert _shown(page) == len(everywhere)
-
-
-# The map stands still and the address says so.
-SETTLED = (
-    "(() => { const map = window.envmap.map, c = map.getCenter();"
-    " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
-    " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
-)
-# The link the copy button gave: on the clipboard, or in the box shown when it is refused.
-COPIED = (
-    "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
-    " || !document.querySelector('.envmap-link').hidden"
-)
-
-
-def _copy(page) -> str:
-    page.click(".envmap-copy")
-    page.wait_for_function(COPIED)
-    return page.evaluate(
-        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
-        " : document.querySelector('.envmap-link').value"
-    )
 
 
 def test_copied_says_so_only_until_the_view_changes(open_offline, map_html, catalog):
