@@ -221,6 +221,13 @@
     var heading = el("div", "envmap-heading");
     heading.appendChild(el("h1", "envmap-title-text", meta.title));
     heading.appendChild(el("div", "envmap-subtitle", meta.subtitle));
+    /* a phone cuts the title and the documents' dates to a line each: a tap shows them whole
+     * (screen readers read them whole anyway) */
+    heading.addEventListener("click", function () {
+      if (!phone.matches) return;
+      heading.classList.toggle("envmap-open");
+      map.invalidateSize({ animate: false });
+    });
     var tools = el("div", "envmap-tools");
     UI.searchBox(meta, ctx, tools);
     bar.appendChild(heading);

@@ -269,3 +269,25 @@ def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, ma
     )
     assert seen  # on top, not scrolled away nor under a row
     assert summary.inner_text().startswith("显示 ")
+
+
+def test_phone_shows_the_documents_dates_whole_on_a_tap(open_offline, map_html, catalog):
+    page = open_offline(map_html, viewport=PHONE).page
+    cut = "(node => node.scrollWidth > node.clientWidth)"
+    subtitle = page.locator(".envmap-subtitle")
+    assert subtitle.evaluate(cut)  # one line, cut short
+    subtitle.click()
+    assert not subtitle.evaluate(cut)
+    box = subtitle.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0]
+    text = subtitle.inner_text()
+    assert all(d.date_to.isoformat() in text for d in catalog.documents.values())
+    bar = page.locator(".envmap-bar").bounding_box()
+    map_box = page.locator(".folium-map").bounding_box()
+    assert map_box["y"] >= bar["y"] + bar["height"] - 1  # the map moved down, not under it
+    assert page.evaluate(
+        "window.envmap.map.getSize().y === Math.round("
+        "window.envmap.map.getContainer().getBoundingClientRect().height)"
+    )
+    subtitle.click()
+    assert subtitle.evaluate(cut)
