@@ -201,9 +201,11 @@ class _SiteLayers(MacroElement):
         self._name = "EnvMapSites"
         parts = (
             "envmap_ui.js",
+            "envmap_search.js",
             "envmap_panels.js",
             "envmap_canvas.js",
             "envmap_labels.js",
+            "envmap_sites.js",
             "envmap.js",
         )
         code = "\n".join(_asset(name) for name in parts)

@@ -2,8 +2,8 @@
  * the page's JSON settings and its packed columnar block of sites (see gis/export/html_data.py).
  * Point sites are drawn on one canvas (thinned to one a cell when zoomed out, halos only when
  * zoomed in): DOM markers cost seconds at 10,000 sites and minutes at 100,000. Symbols, popup
- * bodies, search and the filter model are in envmap_ui.js, the bar and panels in
- * envmap_panels.js. Every text from documents and the catalog reaches
+ * bodies and the filter model are in envmap_ui.js, the sites' columns in envmap_sites.js,
+ * the bar and panels in envmap_panels.js, search's box in envmap_search.js. Every text from documents and the catalog reaches
  * the page through textContent or attributes, never as HTML. */
 (function (map) {
   "use strict";
@@ -15,54 +15,8 @@
   L.control.scale({ imperial: false }).addTo(map);  /* metres and kilometres only */
   Object.assign(UI.SHAPES, meta.shapes);  /* the outlines of gis/symbology.py */
   var SiteCanvas = window.EnvMapCanvas(map, meta, UI);
-
-  function base64Bytes(text) {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    var binary = atob(text);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
-  function inflate() {
-    var text = document.getElementById("envmap-sites").textContent.trim();
-    var stream = new Blob([base64Bytes(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).text().then(JSON.parse);
-  }
-
-  function Sites(c) {
-    var n = c.n;
-    this.c = c;
-    this.n = n;
-    this.px = new Float64Array(n);  /* Web Mercator, the world as 0..1 (Leaflet's EPSG:3857) */
-    this.py = new Float64Array(n);
-    this.rowOf = new Map();
-    this.point = new Uint8Array(n);
-    this.shown = new Uint8Array(n).fill(1);
-    this.former = new Uint8Array(n);  /* drawn where it was: 原址 */
-    (c.former || []).forEach(function (row) { this.former[row] = 1; }, this);
-    var city = c.tables.layers.indexOf("city");
-    for (var i = 0; i < n; i++) {
-      var lat = c.y[i] / 1e6 * Math.PI / 180;
-      this.px[i] = (c.x[i] / 1e6 + 180) / 360;
-      this.py[i] = 0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI);
-      this.rowOf.set(c.id[i], i);
-      this.point[i] = c.layer[i] !== city && !c.outlines[i] ? 1 : 0;
-    }
-    /* Who wins a cell when thinning: sites with a status before those without, precise
-     * locations before estimates, then search's order. */
-    var rank = new Float64Array(n);
-    var none = meta.statuses.length;
-    for (var j = 0; j < n; j++) {
-      rank[j] = (c.status[j] === none ? 2 : 0) + (c.flags[j] & 1) + c.order[j] / (n + 1);
-    }
-    this.priority = Int32Array.from({ length: n }, function (_, k) { return k; })
-      .sort(function (a, b) { return rank[a] - rank[b]; });
-  }
-
-  Sites.prototype.latlng = function (row) {
-    return L.latLng(this.c.y[row] / 1e6, this.c.x[row] / 1e6);
-  };
+  var data = window.EnvMapSites(meta);
+  var Sites = data.Sites;
 
   function addTiles(key) {
     meta.basemap.layers.forEach(function (layer) {
@@ -134,6 +88,29 @@
       }).addTo(map).bringToBack();
     }
 
+    /* The popup's room on a wide screen: beside the open panels, which stand over the map's
+     * sides (a panel's column is kept clear, the legend's too), so the popup and its site
+     * are never under one. Leaflet's autoPan pans the map to it. */
+    var popup = null;
+    function popupRoom() {
+      var box = map.getContainer().getBoundingClientRect();
+      var left = 10;
+      var right = 10;
+      map.getContainer().querySelectorAll(".envmap-panel:not([hidden])").forEach(function (node) {
+        var r = node.getBoundingClientRect();
+        if (!r.width) return;
+        if (r.left + r.right < box.left + box.right) left = Math.max(left, r.right - box.left + 10);
+        else right = Math.max(right, box.right - r.left + 10);
+      });
+      return { autoPanPaddingTopLeft: [left, 10], autoPanPaddingBottomRight: [right, 10] };
+    }
+
+    function panelsChanged() {
+      if (phone.matches || !popup || !map.hasLayer(popup)) return;
+      L.setOptions(popup, L.extend(popupRoom(), { autoPan: true }));
+      popup.update();
+    }
+
     function showPopup(row, latlng, still) {
       map.closePopup();
       open = row;
@@ -147,8 +124,10 @@
         if (at.y > free - 24) map.panBy([0, at.y - free / 2], { animate: false });  /* above the sheet */
       } else {
         sheet.hide();
-        L.popup(L.extend({ autoPanPaddingTopLeft: [10, 10], autoPan: !still }, meta.popup))
+        popup = L.popup(L.extend({ autoPan: !still }, popupRoom(), meta.popup))
           .setLatLng(latlng).setContent(body(row)).openOn(map);
+        var shut = popup.getElement().querySelector(".leaflet-popup-close-button");
+        if (shut) { shut.setAttribute("aria-label", "关闭 Close"); shut.title = "关闭 Close"; }
       }
       writeHash();
     }
@@ -160,10 +139,37 @@
       sheet.hide();
       canvas.redraw();
       writeHash();
+      window.setTimeout(focusBack, 0);
     }
 
     map.on("popupclose", function () {
       if (!phone.matches && open >= 0) { open = -1; canvas.selected = -1; canvas.redraw(); writeHash(); }
+      window.setTimeout(focusBack, 0);  /* once the popup has left the page */
+    });
+
+    /* A site opened from the bar or a panel takes the keyboard to its popup (or sheet), so Tab
+     * reads on there; Escape or its close button hands it back where it came from. */
+    var focusReturn = null;
+    function focusOpen(from) {
+      focusReturn = from || null;
+      var node = phone.matches ? sheet.element : popup && map.hasLayer(popup) && popup.getElement();
+      if (!node) return;
+      node.tabIndex = -1;
+      node.focus({ preventScroll: true });
+    }
+
+    function focusBack() {
+      var active = document.activeElement;  /* nowhere, or still in the popup fading out */
+      var lost = !active || active === document.body || active.closest(".leaflet-popup, .envmap-sheet");
+      if (lost && open < 0 && focusReturn && document.contains(focusReturn)) focusReturn.focus({ preventScroll: true });
+    }
+
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || open < 0) return;
+      var inside = document.activeElement && document.activeElement.closest(".leaflet-popup, .envmap-sheet");
+      if (!inside) return;
+      close();
+      focusBack();
     });
 
     /* keepView: leave the view as it is; still: do not even pan the popup into sight (a link
@@ -233,6 +239,12 @@
       if (overlays[layer.id]) layers.addOverlay(overlays[layer.id], UI.bilingual(layer.zh, layer.en));
     });
     layers.addTo(map);
+    /* Leaflet names its own buttons in English only */
+    [[".leaflet-control-zoom-in", "放大 Zoom in"], [".leaflet-control-zoom-out", "缩小 Zoom out"],
+      [".leaflet-control-layers-toggle", "图层 Layers"]].forEach(function (spec) {
+      var node = map.getContainer().querySelector(spec[0]);
+      if (node) { node.title = spec[1]; node.setAttribute("aria-label", spec[1]); }
+    });
     basemap();
     if (overlays.districts) overlays.districts.bringToBack();
 
@@ -264,13 +276,17 @@
       var centre = map.getCenter();
       var hash = "#map=" + map.getZoom() + "/" + centre.lat.toFixed(5) + "/" + centre.lng.toFixed(5);
       if (open >= 0) hash += "&site=" + encodeURIComponent(c.id[open]);
-      if (window.location.hash !== hash) window.history.replaceState(null, "", hash);
+      if (window.location.hash !== hash) {
+        window.history.replaceState(null, "", hash);
+        if (ui) ui.linkChanged();
+      }
       written = window.location.hash;
     }
 
     function readHash() {
       var wanted = UI.parseHash(window.location.hash);
       written = window.location.hash;
+      if (ui) ui.linkChanged();
       writing = true;
       try {
         var view = /^(\d{1,2})\/(-?\d+(?:\.\d+)?)\/(-?\d+(?:\.\d+)?)$/.exec(wanted.map || "");
@@ -316,13 +332,26 @@
       filters: filters,
       permalink: function () { writeNow(); return window.location.href; },
       closeSheet: function () { if (phone.matches && open >= 0) close(); },
-      printed: function () {
-        if (open < 0 || !sites.point[open]) return;
-        map.setView(sites.latlng(open), map.getZoom(), { animate: false });
-        var popup = map.getContainer().querySelector(".leaflet-popup");
-        if (popup) map.panBy([0, -popup.offsetHeight / 2], { animate: false });
+      panelsChanged: panelsChanged,
+      focusOpen: focusOpen,
+      printed: function (printing) {
+        var before = document.querySelector(".envmap-print-details");
+        if (before) before.remove();
+        if (printing && open >= 0) printedSite();
+        if (canvas._map) canvas.paper(printing);
       }
     });
+
+    /* On paper the open popup's text goes below the map (the map's edge would cut it) and the
+     * site to the map's centre. */
+    function printedSite() {
+      if (popup && map.hasLayer(popup)) {
+        var details = UI.el("section", "envmap-print-details");
+        details.appendChild(body(open));
+        map.getContainer().after(details);
+      }
+      if (sites.point[open]) map.setView(sites.latlng(open), map.getZoom(), { animate: false });
+    }
     map.on("moveend", writeHash);
     window.addEventListener("hashchange", readHash);
     canvas.addTo(map);
@@ -359,7 +388,7 @@
 
   try {
     performance.mark("envmap-script");
-    inflate().then(start).catch(failed);
+    data.inflate().then(start).catch(failed);
   } catch (error) {
     failed(error);
   }

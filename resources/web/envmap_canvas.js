@@ -44,6 +44,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = new Int32Array(0);
       this.count = 0;
       this.inView = 0;
+      this.drawnInView = 0;
     },
     onAdd: function () {
       this.canvas = L.DomUtil.create("canvas", "envmap-canvas leaflet-zoom-animated");
@@ -59,10 +60,24 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = new Int32Array(0);
       this.count = 0;
       this.inView = 0;
+      this.drawnInView = 0;
       if (this.labels) this.labels.place(new Float32Array(0), new Float32Array(0), 0);
       this.fire("drawn");
     },
     getPane: function () { return map.getPane("envmapSites"); },
+    /* Chromium prints this canvas opaque, over the districts and water: on paper a picture of
+     * it (a PNG keeps its transparency) stands in its place. */
+    paper: function (printing) {
+      if (this.picture) L.DomUtil.remove(this.picture);
+      this.picture = null;
+      if (!printing || !this._map) return;
+      var picture = this.picture = L.DomUtil.create("img", "envmap-canvas-print", this.getPane());
+      picture.alt = "";
+      picture.src = this.canvas.toDataURL("image/png");
+      picture.style.width = this.canvas.style.width;
+      picture.style.height = this.canvas.style.height;
+      L.DomUtil.setPosition(picture, L.DomUtil.getPosition(this.canvas));
+    },
     animate: function (event) {
       var scale = map.getZoomScale(event.zoom, map.getZoom());
       L.DomUtil.setTransform(this.canvas, map._latLngToNewLayerPoint(this.nw, event.zoom, event.center), scale);
@@ -100,7 +115,10 @@ window.EnvMapCanvas = function (map, meta, UI) {
       var xs = new Float32Array(s.n);
       var ys = new Float32Array(s.n);
       var count = 0;
-      var inView = 0;
+      var inView = 0;  /* shown point sites inside the view itself (the list's test), */
+      var drawnInView = 0;  /* and those of them drawn: the corner's two numbers */
+      var corner = map.layerPointToContainerPoint(topLeft);  /* the canvas's corner, ≤ 0 */
+      var viewLeft = -corner.x, viewTop = -corner.y;
       var margin = SIZE;
       for (var k = 0; k < s.n; k++) {
         var i = s.priority[k];
@@ -108,12 +126,14 @@ window.EnvMapCanvas = function (map, meta, UI) {
         var x = s.px[i] * scale - ox;
         var y = s.py[i] * scale - oy;
         if (x < -margin || y < -margin || x > width + margin || y > height + margin) continue;
-        inView++;
+        var seen = x >= viewLeft && y >= viewTop && x <= viewLeft + size.x && y <= viewTop + size.y;
+        if (seen) inView++;
         if (thin) {
           var cell = Math.floor(Math.max(x, 0) / CELL) + cols * Math.floor(Math.max(y, 0) / CELL);
           if (taken[cell]) continue;
           taken[cell] = 1;
         }
+        if (seen) drawnInView++;
         drawn[count] = i;
         xs[count] = x;
         ys[count] = y;
@@ -148,6 +168,7 @@ window.EnvMapCanvas = function (map, meta, UI) {
       this.drawn = drawn.subarray(0, count);
       this.count = count;
       this.inView = inView;
+      this.drawnInView = drawnInView;
       this.fire("drawn");
     },
     symbolOf: function (row) {

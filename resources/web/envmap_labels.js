@@ -90,19 +90,27 @@ window.EnvMapLabels = function (map) {
     return entry;
   };
 
-  /* The controls' and open panels' rectangles in map container pixels. */
-  function controls(container) {
+  /* The rectangles of what `selector` finds in the map, in map container pixels. */
+  function boxes(container, selector) {
     var origin = container.getBoundingClientRect();
-    return Array.prototype.map.call(container.querySelectorAll(".leaflet-control, .envmap-panel"), function (node) {
+    return Array.prototype.map.call(container.querySelectorAll(selector), function (node) {
       var r = node.getBoundingClientRect();
       return box(r.left - origin.left, r.top - origin.top, r.width, r.height);
     }).filter(function (r) { return r.right > r.left && r.bottom > r.top; });
   }
 
+  function within(point, boxes) {
+    return boxes.some(function (b) { return point.x >= b.left && point.x <= b.right && point.y >= b.top && point.y <= b.bottom; });
+  }
+
   /* Place every shown name, given the drawn symbols' container pixels xs, ys (count of them). */
   Labels.prototype.place = function (xs, ys, count) {
     var size = map.getSize();
-    var grid = new Grid(size.x, size.y, xs, ys, count, controls(map.getContainer()));
+    var container = map.getContainer();
+    var grid = new Grid(size.x, size.y, xs, ys, count, boxes(container, ".leaflet-control, .envmap-panel"));
+    /* A district under an open panel (a phone's drawer covers half the map) is out of sight:
+     * its name is hidden, not led into the strip left above the panel with the others. */
+    var panels = boxes(container, ".envmap-panel:not([hidden])");
     var frame = box(0, 0, size.x, size.y);
     var placed = [];
     var pending = [];
@@ -115,7 +123,8 @@ window.EnvMapLabels = function (map) {
       var at = map.latLngToContainerPoint(entry.marker.getLatLng());
       var middle = box(at.x - entry.size[0] / 2, at.y - entry.size[1] / 2, entry.size[0], entry.size[1]);
       var onView = at.x >= 0 && at.y >= 0 && at.x <= size.x && at.y <= size.y;
-      if (onView && !self.fits(entry, middle, grid, placed)) pending.push([entry, at, middle]);
+      if (within(at, panels)) self.hide(entry);
+      else if (onView && !self.fits(entry, middle, grid, placed)) pending.push([entry, at, middle]);
       else if (onView || !placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
       else self.hide(entry);
     });

@@ -6,7 +6,6 @@
   "use strict";
   var el = UI.el;
   var LIST_MAX = 100;
-  var RESULTS_MAX = 50;
 
   function button(text, className) {
     var node = el("button", className, text);
@@ -30,56 +29,6 @@
     node.appendChild(el("span", "envmap-en", en));
     node.setAttribute("aria-label", UI.bilingual(zh, en));
     node.title = UI.bilingual(zh, en);
-  }
-
-  function searchBox(meta, ctx, bar) {
-    var box = el("div", "envmap-search");
-    var input = el("input");
-    input.type = "search";
-    input.placeholder = "搜索点位或措施 Search";
-    input.setAttribute("aria-label", "搜索 Search");
-    var drop = el("div", "envmap-results-box");
-    var count = el("div", "envmap-results-count");
-    var results = el("ul", "envmap-results");
-    drop.appendChild(count);
-    drop.appendChild(results);
-    drop.hidden = true;
-    box.appendChild(input);
-    box.appendChild(drop);
-    var hits = [];
-    var current = 0;
-    var c = ctx.columns;
-    function show() {
-      results.textContent = "";
-      hits.forEach(function (row, index) {
-        var item = el("li", index === current ? "envmap-current" : null, c.name[row]);
-        item.appendChild(el("span", "envmap-result-kind", " " + meta.kinds[c.kind[row]].zh));
-        item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(index); });
-        results.appendChild(item);
-      });
-    }
-    function choose(index) {
-      if (hits[index] === undefined) return;
-      ctx.openRow(hits[index]);
-      drop.hidden = true;
-      input.blur();
-    }
-    input.addEventListener("input", function () {
-      hits = ctx.search(input.value, RESULTS_MAX);
-      current = 0;
-      drop.hidden = !input.value.trim();
-      count.textContent = hits.total > hits.length ? "共 " + hits.total + " 条，显示前 " + hits.length +
-        " 条 " + hits.total + " hits, first " + hits.length + " shown" : "共 " + hits.total + " 条 " + hits.total + " hits";
-      show();
-    });
-    input.addEventListener("keydown", function (event) {
-      if (event.key === "Enter") choose(current);
-      else if (event.key === "ArrowDown") { current = Math.min(current + 1, hits.length - 1); show(); }
-      else if (event.key === "ArrowUp") { current = Math.max(current - 1, 0); show(); }
-      else if (event.key === "Escape") drop.hidden = true;
-    });
-    input.addEventListener("blur", function () { drop.hidden = true; });
-    bar.appendChild(box);
   }
 
   function panel(name, title, className) {
@@ -106,12 +55,29 @@
     function refresh() {
       var counts = ctx.applyFilters();
       counters.forEach(function (update) { update(counts); });
-      summary.textContent = "显示 " + counts.total + " 个点位 sites shown";
+      var shown = UI.tallyWords(UI.tally(ctx.columns, ctx.sites, function (row) { return ctx.sites.shown[row]; }));
+      summary.textContent = "显示 " + shown.zh + " Shown: " + shown.en;
       return counts;
     }
     model.groups.forEach(function (group, g) {
       var set = el("fieldset", "envmap-filter-group");
       set.appendChild(el("legend", null, group.title));
+      /* One district or one status alone: clear the group, then tick the one wanted (there
+       * were thirteen boxes to untick). */
+      var all = el("div", "envmap-filter-all");
+      [[true, "全选", "All"], [false, "清空", "None"]].forEach(function (spec) {
+        var pick = labelled(spec[1], spec[2], "envmap-filter-pick");
+        pick.setAttribute("aria-label", UI.bilingual(spec[1], spec[2]) + "：" + group.title);
+        pick.addEventListener("click", function () {
+          set.querySelectorAll("input[data-group]").forEach(function (box) {
+            box.checked = spec[0];
+            model.set(group.id, Number(box.dataset.index), spec[0]);
+          });
+          refresh();
+        });
+        all.appendChild(pick);
+      });
+      set.appendChild(all);
       group.values.forEach(function (value, index) {
         if (group.id === "kind" && value.value === "district") return;  /* outlines: not filtered */
         var label = el("label", "envmap-filter");
@@ -165,19 +131,16 @@
         byOrder = Int32Array.from({ length: c.n }, function (_, k) { return k; })
           .sort(function (a, b) { return c.order[a] - c.order[b]; });
       }
-      var districts = c.tables.layers.indexOf("districts");
       var rows = [];
-      var total = 0;
-      var measures = 0;
-      for (var k = 0; k < byOrder.length; k++) {
-        var row = byOrder[k];
-        if (c.layer[row] === districts || !ctx.sites.shown[row] || !ctx.inView(row)) continue;
-        total++;
-        measures += ((c.details[row] || {}).measures || []).length;
+      var counts = UI.tally(c, ctx.sites, function (row) {
+        if (!ctx.sites.shown[row] || !ctx.inView(row)) return false;
         if (rows.length < LIST_MAX) rows.push(row);
-      }
-      heading.textContent = "视图内 " + total + " 个点位、" + measures + " 项措施 In view: " + total +
-        " sites, " + measures + " measures" + (total > rows.length ? "（列出前 " + rows.length + " 个 first " + rows.length + " listed）" : "");
+        return true;
+      }, byOrder);
+      var words = UI.tallyWords(counts);
+      heading.textContent = "视图内 " + words.zh + "、" + counts.measures + " 项措施 In view: " + words.en +
+        ", " + counts.measures + " measures" + (counts.all > rows.length ? "（列出前 " + rows.length +
+        " 处 first " + rows.length + " listed）" : "");
       list.textContent = "";
       rows.forEach(function (row) {
         var item = el("li", "envmap-list-item");
@@ -189,7 +152,11 @@
         /* Opening the site moves the map, which rebuilds this list: the click's target is then
          * gone from the panel, and Leaflet, no longer seeing it inside the panel, would take
          * it for a click on the map and close the popup just opened. */
-        open.addEventListener("click", function (event) { event.stopPropagation(); ctx.openRow(row); });
+        open.addEventListener("click", function (event) {
+          event.stopPropagation();
+          ctx.openRow(row);
+          ctx.focusOpen(target.closest(".envmap-panel"));
+        });
         item.appendChild(open);
         var own = (c.details[row] || {}).measures || [];
         if (own.length) {
@@ -254,18 +221,42 @@
     var heading = el("div", "envmap-heading");
     heading.appendChild(el("h1", "envmap-title-text", meta.title));
     heading.appendChild(el("div", "envmap-subtitle", meta.subtitle));
+    /* a phone cuts the title and the documents' dates to a line each: a tap shows them whole
+     * (screen readers read them whole anyway) */
+    heading.addEventListener("click", function () {
+      if (!phone.matches) return;
+      heading.classList.toggle("envmap-open");
+      map.invalidateSize({ animate: false });
+    });
     var tools = el("div", "envmap-tools");
-    searchBox(meta, ctx, tools);
+    UI.searchBox(meta, ctx, tools);
     bar.appendChild(heading);
     bar.appendChild(tools);
     document.body.insertBefore(bar, document.body.firstChild);
     var phone = window.matchMedia("(max-width: 640px)");
     var panels = {};
     var refreshers = {};
+    /* A phone's drawer covers the lower half of the map, where the city stood: while the
+     * whole city is in view it moves up into the part left free (filtering shows its effect),
+     * and back when the drawer closes, unless the user has moved the map meanwhile. */
+    var lifted = null;
+    function liftCity(drawer) {
+      if (!lifted && !map.getBounds().pad(0.02).contains(ctx.wuhan)) return;
+      var covered = container.getBoundingClientRect().bottom - drawer.getBoundingClientRect().top;
+      map.fitBounds(ctx.wuhan, { paddingBottomRight: [0, Math.max(covered, 0)], animate: false });
+      lifted = map.getCenter();
+    }
+    function lowerCity() {
+      if (lifted && map.getCenter().equals(lifted)) map.fitBounds(ctx.wuhan, { animate: false });
+      lifted = null;
+    }
     function toggle(name, open) {
       var wanted = open === undefined ? panels[name].box.hidden : open;
       if (wanted && phone.matches) {  /* one drawer at a time, and never under the site's sheet */
-        Object.keys(panels).forEach(function (other) { panels[other].box.hidden = true; });
+        Object.keys(panels).forEach(function (other) {
+          panels[other].box.hidden = true;
+          panels[other].toggle.setAttribute("aria-expanded", "false");
+        });
         ctx.closeSheet();
       }
       if (wanted && !phone.matches && name !== "legend") {
@@ -275,15 +266,28 @@
       panels[name].box.hidden = !wanted;
       panels[name].toggle.setAttribute("aria-expanded", String(wanted));
       if (wanted && refreshers[name]) refreshers[name]();
+      if (phone.matches && wanted) liftCity(panels[name].box);
+      else if (phone.matches && Object.keys(panels).every(function (other) { return panels[other].box.hidden; })) lowerCity();
       ctx.canvas.redraw();  /* the district names make room for the panel, or take it back */
+      ctx.panelsChanged();  /* and an open popup moves out from under it */
     }
     [["filters", "筛选", "Filters", "envmap-filters"], ["list", "列表", "List", "envmap-list-panel"],
       ["legend", "图例", "Legend", "envmap-legend"]].forEach(function (spec) {
       var made = panel(spec[0], UI.bilingual(spec[1], spec[2]), spec[3]);
       made.toggle = labelled(spec[1], spec[2], "envmap-toggle envmap-toggle-" + spec[0]);
       made.toggle.setAttribute("aria-expanded", "false");
-      made.toggle.addEventListener("click", function () { toggle(spec[0]); });
-      made.shut.addEventListener("click", function () { toggle(spec[0], false); });
+      /* opened by the user, a panel takes the keyboard; Escape or × gives it back to its button */
+      made.box.tabIndex = -1;
+      made.toggle.addEventListener("click", function () {
+        toggle(spec[0]);
+        if (!made.box.hidden) made.box.focus({ preventScroll: true });
+      });
+      made.shut.addEventListener("click", function () { toggle(spec[0], false); made.toggle.focus(); });
+      made.box.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape") return;
+        toggle(spec[0], false);
+        made.toggle.focus();
+      });
       L.DomEvent.disableClickPropagation(made.box);
       L.DomEvent.disableScrollPropagation(made.box);
       tools.appendChild(made.toggle);
@@ -303,13 +307,14 @@
     };
     refreshers.list = listPanel(meta, ctx, panels.list.content);
     legendPanel(meta, panels.legend.content);
-    for (var row = 0; row < c.n; row++) {
-      if (c.tables.layers[c.layer[row]] !== "city") continue;
+    var cityLayer = c.tables.layers.indexOf("city");
+    Array.prototype.forEach.call(c.layer, function (layer, row) {
+      if (layer !== cityLayer) return;
       var measures = ((c.details[row] || {}).measures || []).length;
       var city = labelled(c.name[row] + " · " + measures + " 项措施", "measures", "envmap-citywide");
-      city.addEventListener("click", ctx.openRow.bind(null, row, false));
+      city.addEventListener("click", function () { ctx.openRow(row, false); ctx.focusOpen(city); });
       tools.appendChild(city);
-    }
+    });
     var link = labelled("复制链接", "Copy link", "envmap-copy");
     var copied = el("input", "envmap-link");
     copied.readOnly = true;
@@ -347,27 +352,35 @@
     map.on("resize", cornerTaken);
     cornerTaken();
     ctx.canvas.on("drawn", function () {
-      note.textContent = ctx.canvas.inView > ctx.canvas.count ? "显示 " + ctx.canvas.count + " / " +
-        ctx.canvas.inView + " 个点位（已抽稀 thinned）" : "";
+      var canvas = ctx.canvas;
+      note.textContent = canvas.inView > canvas.drawnInView ? "已抽稀：显示 " + canvas.drawnInView + " / " +
+        canvas.inView + " 个点位 Thinned: " + canvas.drawnInView + " of " + UI.plural(canvas.inView, "point site") + " drawn" : "";
     });
     map.invalidateSize();
     map.fitBounds(ctx.wuhan, { animate: false });
     if (!phone.matches) toggle("legend", true);
     map.on("moveend", function () { if (!panels.list.box.hidden) refreshers.list(); });
-    /* On paper the legend goes below the map (no room over it) and the map takes the page's
-     * width, centred on the open site with its popup in sight. */
+    /* On paper the map is given the paper's size before the browser lays the page out (it
+     * kept the screen's width, so a site right of the paper's width was cut off), centred on
+     * the open site; the site's details and the legend go below it, whole. */
     function paper(printing) {
       var legend = panels.legend.box;
+      document.body.classList.toggle("envmap-paper", printing);
       if (printing) document.body.appendChild(legend);
       else container.appendChild(legend);
       map.invalidateSize({ animate: false });
-      if (ctx.printed) ctx.printed();
+      ctx.printed(printing);
     }
     var print = window.matchMedia("print");
     print.addEventListener("change", function (event) { paper(event.matches); });
     window.addEventListener("beforeprint", function () { paper(true); });
     window.addEventListener("afterprint", function () { paper(false); });
     return {
+      /* The address moved on: the link copied is not this view's any more. */
+      linkChanged: function () {
+        if (link.querySelector(".envmap-zh").textContent !== "复制链接") relabel(link, "复制链接", "Copy link");
+        copied.hidden = true;
+      },
       closeDrawers: function () {
         if (!phone.matches) return;
         Object.keys(panels).forEach(function (name) { toggle(name, false); });

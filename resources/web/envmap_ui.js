@@ -156,7 +156,44 @@ window.EnvMapUI = (function () {
     return {
       show: function (node) { content.textContent = ""; content.appendChild(node); sheet.hidden = false; content.scrollTop = 0; },
       hide: function () { sheet.hidden = true; content.textContent = ""; },
-      top: function () { return sheet.getBoundingClientRect().top; }
+      top: function () { return sheet.getBoundingClientRect().top; },
+      element: sheet
+    };
+  };
+
+  /* What a set of rows holds, counted once for every place that says how many: the filters'
+   * summary, the list's heading and the map's corner. The districts (the ground) are not
+   * counted; a point site is one the canvas draws, an area or river is drawn as an outline,
+   * citywide measures have no place. `keep(row)` picks the rows, visited in `order` (all
+   * rows when none is given). */
+  UI.tally = function (c, sites, keep, order) {
+    var districts = c.tables.layers.indexOf("districts");
+    var city = c.tables.layers.indexOf("city");
+    var counts = { all: 0, points: 0, areas: 0, city: 0, measures: 0 };
+    for (var k = 0; k < c.n; k++) {
+      var row = order ? order[k] : k;
+      if (c.layer[row] === districts || !keep(row)) continue;
+      counts.all++;
+      if (c.layer[row] === city) counts.city++;
+      else if (sites.point[row]) counts.points++;
+      else counts.areas++;
+      counts.measures += ((c.details[row] || {}).measures || []).length;
+    }
+    return counts;
+  };
+
+  UI.plural = function (n, noun) { return n + " " + noun + (n === 1 ? "" : "s"); };
+
+  /* "28 处（22 个点位、5 处区域或河流、1 项全市）" and its English, the parts that are not 0. */
+  UI.tallyWords = function (counts) {
+    var zh = [];
+    var en = [];
+    if (counts.points) { zh.push(counts.points + " 个点位"); en.push(UI.plural(counts.points, "point site")); }
+    if (counts.areas) { zh.push(counts.areas + " 处区域或河流"); en.push(counts.areas + (counts.areas === 1 ? " area or river" : " areas or rivers")); }
+    if (counts.city) { zh.push(counts.city + " 项全市"); en.push(counts.city + " citywide"); }
+    return {
+      zh: counts.all + " 处" + (zh.length ? "（" + zh.join("、") + "）" : ""),
+      en: counts.all + (en.length ? " (" + en.join(", ") + ")" : "")
     };
   };
 

@@ -122,7 +122,8 @@ def test_list_follows_filters_and_view(open_offline, map_html, map_data):
     page = open_offline(map_html).page
     page.click(".envmap-toggle-list")
     heading = page.locator(".envmap-list-count")
-    assert f"视图内 {len(listed)} 个点位、{measures} 项措施" in heading.inner_text()
+    assert f"视图内 {len(listed)} 处" in heading.inner_text()
+    assert f"、{measures} 项措施" in heading.inner_text()
     page.evaluate("window.envmap.open('liangjiu-dock')")
     page.wait_for_function(
         "!document.querySelector('.envmap-list-count').textContent.includes("
@@ -143,11 +144,34 @@ def test_list_follows_filters_and_view(open_offline, map_html, map_data):
     assert "良久商贸码头" not in page.locator(".envmap-list-name").all_inner_texts()
 
 
+# The map stands still and the address says so.
+SETTLED = (
+    "(() => { const map = window.envmap.map, c = map.getCenter();"
+    " return !(map._panAnim && map._panAnim._inProgress) && location.hash.startsWith("
+    " `#map=${map.getZoom()}/${c.lat.toFixed(5)}/${c.lng.toFixed(5)}&`); })()"
+)
+# The link the copy button gave: on the clipboard, or in the box shown when it is refused.
+COPIED = (
+    "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
+    " || !document.querySelector('.envmap-link').hidden"
+)
+
+
+def _copy(page) -> str:
+    page.click(".envmap-copy")
+    page.wait_for_function(COPIED)
+    return page.evaluate(
+        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
+        " : document.querySelector('.envmap-link').value"
+    )
+
+
 def test_permalink_round_trip_and_hashchange(open_offline, map_html, catalog):
     first = open_offline(map_html)
     first.page.evaluate("window.envmap.open('liangjiu-dock')")
     first.page.wait_for_function("location.hash.includes('site=liangjiu-dock')")
-    first.page.wait_for_timeout(500)  # the popup pans into sight; the address follows
+    # the popup pans into sight (animated); the address follows once the map stands still
+    first.page.wait_for_function(SETTLED)
     fragment = first.page.evaluate("location.hash")
     zoom, lat, lng = (float(v) for v in fragment.split("&")[0].removeprefix("#map=").split("/"))
     view = first.page.evaluate("[window.envmap.map.getZoom(), window.envmap.map.getCenter()]")
@@ -171,15 +195,8 @@ def test_permalink_round_trip_and_hashchange(open_offline, map_html, catalog):
     assert page.evaluate("window.envmap.openId()") is None
     page.evaluate(f"window.envmap.open({other.id!r})")
     again.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.click(".envmap-copy")
-    page.wait_for_function(
-        "document.querySelector('.envmap-copy').textContent.startsWith('已复制')"
-        " || !document.querySelector('.envmap-link').hidden"
-    )
-    copied = page.evaluate(
-        "document.querySelector('.envmap-link').hidden ? navigator.clipboard.readText()"
-        " : document.querySelector('.envmap-link').value"
-    )
+    page.wait_for_function(SETTLED)  # copied once the popup's pan ends: 已复制 stays
+    copied = _copy(page)
     assert f"site={other.id}" in copied and copied.startswith("file://")
     assert again.errors() == [] and first.errors() == []
 
@@ -202,3 +219,40 @@ def test_hostile_hash_changes_leave_the_page_working(open_offline, map_html):
     assert page.page.evaluate("window.envmap.openId()") is None
     assert page.page.evaluate("window.envmap.open('liangjiu-dock')")
     assert page.errors() == [] and page.dialogs == [] and page.blocked == []
+
+
+def test_one_district_and_one_status_alone_in_two_clicks_each(open_offline, map_html, map_data):
+    state = current_state(map_data.catalog)
+    district = "武昌区"
+    inside = [i for i in _listed(map_data) if district in map_data.districts.get(i, ())]
+    going = [i for i in inside if state.site_status(i) is Status.IN_PROGRESS]
+    page = open_offline(map_html).page
+    page.click(".envmap-toggle-filters")
+    page.get_by_role("button", name="清空 None：行政区 District").click()
+    assert _shown(page) == 0
+    page.locator(".envmap-filter", has_text=district).click()
+    assert _shown(page) == len(inside) >= 2
+    page.get_by_role("button", name="清空 None：状态 Status").click()
+    status = list(Status).index(Status.IN_PROGRESS)
+    page.check(f"input[data-group=status][data-index='{status}']")
+    assert _shown(page) == len(going) >= 1
+    page.get_by_role("button", name="全选 All：行政区 District").click()
+    assert page.locator("input[data-group=district]:not(:checked)").count() == 0
+    everywhere = [i for i in _listed(map_data) if state.site_status(i) is Status.IN_PROGRESS]
+    assert _shown(page) == len(everywhere)
+
+
+def test_copied_says_so_only_until_the_view_changes(open_offline, map_html, catalog):
+    opened = open_offline(map_html)
+    opened.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = opened.page
+    page.evaluate("window.envmap.open('liangjiu-dock')")
+    page.wait_for_function(SETTLED)
+    assert "site=liangjiu-dock" in _copy(page)
+    other = next(s for s in catalog.sites if s.kind is Kind.WATER_PLANT)
+    page.evaluate(f"window.envmap.open({other.id!r})")  # a new address: not copied yet
+    page.wait_for_function(f"!({COPIED})")
+    copy = page.locator(".envmap-copy")
+    assert copy.get_attribute("aria-label") == "复制链接 Copy link"
+    page.wait_for_function(SETTLED)
+    assert f"site={other.id}" in _copy(page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -174,8 +175,119 @@ def test_the_legend_stands_clear_of_the_scale_bar_and_the_count(open_offline, ma
     scale = page.page.locator(".leaflet-control-scale")
     assert legend.is_visible() and scale.is_visible()
     assert _apart(legend.bounding_box(), scale.bounding_box(), gap=4)
-    page.page.evaluate("window.envmap.map.setZoom(11, {animate: false})")  # thinned: counted
+    page.page.evaluate(  # the city's centre, thinned: counted
+        "(() => { const s = window.envmap.site('liangjiu-dock');"
+        " window.envmap.map.setView([s.lat, s.lng], 10, {animate: false}); })()"
+    )
     count = page.page.locator(".envmap-drawn")
     page.page.wait_for_function("document.querySelector('.envmap-drawn').textContent !== ''")
     assert _apart(legend.bounding_box(), scale.bounding_box(), gap=4)
     assert _apart(legend.bounding_box(), count.bounding_box(), gap=4)
+
+
+# The district names shown on the map, with the point each names (its marker), page pixels.
+NAMES_SHOWN = """() => [...document.querySelectorAll('.envmap-label-text')]
+  .filter(node => getComputedStyle(node).visibility !== 'hidden')
+  .map(node => {
+    const r = node.getBoundingClientRect(), at = node.parentNode.getBoundingClientRect();
+    return {name: node.textContent, x: r.x, y: r.y, width: r.width, height: r.height,
+            anchorY: at.top};
+  })"""
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return not _apart(a, b, 0) and not _apart(b, a, 0)
+
+
+def test_phone_filters_drawer_keeps_the_names_apart_and_fits_a_thumb(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    page.click(".envmap-toggle-filters")
+    drawer = page.locator(".envmap-filters").bounding_box()
+    names = page.evaluate(NAMES_SHOWN)
+    for name in names:  # none led into the strip above the drawer from a district under it
+        assert name["anchorY"] < drawer["y"] and name["y"] + name["height"] <= drawer["y"], name
+    for i, name in enumerate(names):
+        for other in names[i + 1 :]:
+            assert not _overlap(name, other), (name["name"], other["name"])
+    # nothing of the map shows through the rows
+    background = page.evaluate(
+        "getComputedStyle(document.querySelector('.envmap-filters')).backgroundColor"
+    )
+    assert background == "rgb(255, 255, 255)"
+    rows = page.locator(".envmap-filters .envmap-filter")
+    boxes = [rows.nth(i).bounding_box() for i in range(rows.count())]
+    assert all(box["height"] >= 40 for box in boxes)  # a thumb's height each
+    assert all(_apart(upper, lower, 0) for upper, lower in pairwise(boxes))
+    district = page.locator("input[data-group=district]").nth(2)
+    district.scroll_into_view_if_needed()
+    district.locator("..").click()  # a tap on the row's name toggles it
+    assert not district.is_checked()
+    close = page.locator(".envmap-filters .envmap-panel-close").bounding_box()
+    assert close["width"] >= 44 and close["height"] >= 44
+
+
+# The city's districts' box on the page.
+CITY_BOX = """() => {
+  const boxes = [...document.querySelectorAll('path.envmap-districts')]
+    .map(path => path.getBoundingClientRect());
+  return {top: Math.min(...boxes.map(b => b.top)), bottom: Math.max(...boxes.map(b => b.bottom))};
+}"""
+
+
+def test_phone_drawer_moves_the_city_into_sight_and_back(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    start = page.evaluate("window.envmap.map.getCenter()")
+    page.click(".envmap-toggle-filters")
+    drawer = page.locator(".envmap-filters").bounding_box()
+    city = page.evaluate(CITY_BOX)
+    bar = page.locator(".envmap-bar").bounding_box()
+    assert bar["y"] + bar["height"] <= city["top"] and city["bottom"] <= drawer["y"]
+    page.click(".envmap-toggle-list")  # one drawer replaces the other
+    assert page.locator(".envmap-filters").is_hidden()
+    assert page.locator(".envmap-toggle-filters").get_attribute("aria-expanded") == "false"
+    assert (
+        page.evaluate(CITY_BOX)["bottom"] <= page.locator(".envmap-list-panel").bounding_box()["y"]
+    )
+    page.click(".envmap-list-panel .envmap-panel-close")
+    back = page.evaluate("window.envmap.map.getCenter()")
+    assert abs(back["lat"] - start["lat"]) < 1e-6 and abs(back["lng"] - start["lng"]) < 1e-6
+
+
+def test_phone_filters_keep_their_count_in_sight_while_scrolled(open_offline, map_html):
+    page = open_offline(map_html, viewport=PHONE).page
+    page.click(".envmap-toggle-filters")
+    district = page.locator("input[data-group=district]").last
+    district.scroll_into_view_if_needed()
+    district.locator("..").click()
+    summary = page.locator(".envmap-filter-summary")
+    box = summary.bounding_box()
+    body = page.locator(".envmap-filters .envmap-panel-body").bounding_box()
+    assert body["y"] <= box["y"] and box["y"] + box["height"] <= body["y"] + body["height"]
+    seen = page.evaluate(
+        f"document.elementFromPoint({box['x'] + 20}, {box['y'] + box['height'] / 2})"
+        ".closest('.envmap-filter-summary') !== null"
+    )
+    assert seen  # on top, not scrolled away nor under a row
+    assert summary.inner_text().startswith("显示 ")
+
+
+def test_phone_shows_the_documents_dates_whole_on_a_tap(open_offline, map_html, catalog):
+    page = open_offline(map_html, viewport=PHONE).page
+    cut = "(node => node.scrollWidth > node.clientWidth)"
+    subtitle = page.locator(".envmap-subtitle")
+    assert subtitle.evaluate(cut)  # one line, cut short
+    subtitle.click()
+    assert not subtitle.evaluate(cut)
+    box = subtitle.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0]
+    text = subtitle.inner_text()
+    assert all(d.date_to.isoformat() in text for d in catalog.documents.values())
+    bar = page.locator(".envmap-bar").bounding_box()
+    map_box = page.locator(".folium-map").bounding_box()
+    assert map_box["y"] >= bar["y"] + bar["height"] - 1  # the map moved down, not under it
+    assert page.evaluate(
+        "window.envmap.map.getSize().y === Math.round("
+        "window.envmap.map.getContainer().getBoundingClientRect().height)"
+    )
+    subtitle.click()
+    assert subtitle.evaluate(cut)

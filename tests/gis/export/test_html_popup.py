@@ -1,0 +1,116 @@
+"""A site the user opens stays in sight with its popup: on a wide screen beside the open panels
+(filters, list, legend), on a phone above the bottom sheet, in Chromium."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gis import build_map_data
+from gis.export.html import write_html
+
+PHONE = (390, 844)
+
+# The open site's spot on the page, in page pixels.
+OPEN_SITE = """() => {
+  const map = window.envmap.map, s = window.envmap.site(window.envmap.openId());
+  const p = map.latLngToContainerPoint([s.lat, s.lng]);
+  const box = map.getContainer().getBoundingClientRect();
+  return {x: p.x + box.left, y: p.y + box.top};
+}"""
+
+# The open panels' boxes, page pixels.
+PANELS = """() => [...document.querySelectorAll('.envmap-panel')]
+  .filter(node => !node.hidden).map(node => node.getBoundingClientRect().toJSON())"""
+
+# The lowest of the given sites on the page, page pixels.
+LOWEST = """ids => {
+  const map = window.envmap.map, box = map.getContainer().getBoundingClientRect();
+  let low = null;
+  for (const id of ids) {
+    const s = window.envmap.site(id);
+    const p = map.latLngToContainerPoint([s.lat, s.lng]);
+    if (p.y < map.getSize().y && (!low || p.y > low.y)) low = {x: p.x + box.left, y: p.y + box.top};
+  }
+  return low;
+}"""
+
+
+@pytest.fixture(scope="module")
+def map_data(catalog):
+    return build_map_data(catalog)
+
+
+@pytest.fixture(scope="module")
+def map_html(map_data, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("popup") / "map.html"
+    write_html(map_data, out)
+    return out
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (
+        a["x"] < b["x"] + b["width"]
+        and b["x"] < a["x"] + a["width"]
+        and a["y"] < b["y"] + b["height"]
+        and b["y"] < a["y"] + a["height"]
+    )
+
+
+def _inside(point: dict, box: dict) -> bool:
+    return box["x"] <= point["x"] <= box["x"] + box["width"] and (
+        box["y"] <= point["y"] <= box["y"] + box["height"]
+    )
+
+
+def _settled(page) -> None:
+    """Waits for the map to stop moving (the popup's pan into its room is animated)."""
+    page.wait_for_function("!window.envmap.map._panAnim || !window.envmap.map._panAnim._inProgress")
+    page.wait_for_timeout(350)
+
+
+def _clear(page) -> None:
+    popup = page.locator(".leaflet-popup").bounding_box()
+    site = page.evaluate(OPEN_SITE)
+    map_box = page.locator(".folium-map").bounding_box()
+    assert _inside(site, map_box) and _inside(site, popup) is False
+    for panel in page.evaluate(PANELS):
+        assert not _overlap(popup, panel), panel
+        assert not _inside(site, panel), panel
+
+
+@pytest.mark.parametrize("size", [(1440, 900), (1366, 768)])
+@pytest.mark.parametrize("name", ["良久商贸码头", "长江海事巡航救助基地"])
+def test_a_site_found_stays_clear_of_the_open_panels(open_offline, map_html, size, name):
+    page = open_offline(map_html, viewport=size).page
+    page.click(".envmap-toggle-filters")
+    page.click(".envmap-toggle-list")
+    page.fill(".envmap-search input", name)
+    page.keyboard.press("Enter")
+    _settled(page)
+    assert name in page.locator(".leaflet-popup-content").inner_text()
+    _clear(page)
+
+
+def test_a_panel_opened_over_the_popup_moves_the_popup_out(open_offline, map_html):
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    page.evaluate("window.envmap.open('liangjiu-dock')")
+    _settled(page)
+    page.click(".envmap-toggle-filters")
+    page.click(".envmap-toggle-list")
+    _settled(page)
+    _clear(page)
+    assert page.evaluate("window.envmap.openId()") == "liangjiu-dock"
+
+
+def test_a_site_tapped_low_on_a_phone_shows_above_the_sheet(open_offline, map_html, map_data):
+    page = open_offline(map_html, viewport=PHONE).page
+    points = [f.id for f in map_data.features if f.shape.geom_type == "Point"]
+    low = page.evaluate(LOWEST, points)
+    page.mouse.click(low["x"], low["y"])
+    page.wait_for_function("window.envmap.openId() !== null")
+    sheet = page.locator(".envmap-sheet").bounding_box()
+    site = page.evaluate(OPEN_SITE)
+    map_box = page.locator(".folium-map").bounding_box()
+    assert map_box["y"] < site["y"] < sheet["y"] - 8

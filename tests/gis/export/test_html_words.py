@@ -1,0 +1,48 @@
+"""Every name the exported map gives its controls is Chinese first (with English): the bar,
+the panels, Leaflet's own buttons and the popup, in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from gis import build_map_data
+from gis.export.html import write_html
+
+# Each control's names: its tooltip, accessible name, placeholder and, for a button, its text.
+NAMES = """() => {
+  const names = [], named = '[title], [aria-label], [placeholder], button, a[role=button]';
+  for (const node of document.querySelectorAll(named)) {
+    if (node.closest('.leaflet-control-attribution') || node.offsetParent === null) continue;
+    for (const attribute of ['title', 'aria-label', 'placeholder']) {
+      const value = node.getAttribute(attribute);
+      if (value) names.push([node.className, attribute, value]);
+    }
+    if (node.matches('button') && node.textContent.trim() && node.textContent.trim() !== '×')
+      names.push([node.className, 'text', node.textContent.trim()]);
+  }
+  return names;
+}"""
+CHINESE = re.compile(r"^[^A-Za-z]*[\u4e00-\u9fff]")  # Chinese before any English word
+
+
+@pytest.fixture(scope="module")
+def map_html(catalog, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("words") / "map.html"
+    write_html(build_map_data(catalog), out)
+    return out
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
+def test_every_control_is_named_in_chinese_first(open_offline, map_html, size):
+    page = open_offline(map_html, viewport=size).page
+    page.click(".envmap-toggle-filters")
+    names = page.evaluate(NAMES)
+    page.evaluate("window.envmap.open('liangjiu-dock')")
+    page.wait_for_timeout(300)
+    names += page.evaluate(NAMES)
+    assert len(names) > 10
+    english_only = [name for name in names if not CHINESE.search(name[2])]
+    assert english_only == []
