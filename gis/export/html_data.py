@@ -24,7 +24,8 @@ from shapely.geometry.base import BaseGeometry
 from gis import status_rules as rules
 from gis.crs import geometry_wgs84_to_gcj02
 from gis.mapdata import MapData
-from gis.model import Evidence, Kind, LocationBasis, RelationType, Site, Status
+from gis.model import Catalog, Evidence, Kind, LocationBasis, RelationType, Site, Status
+from gis.notes_zh import readable_note
 from gis.relocation import (
     FORMER_SITE_EN,
     FORMER_SITE_ZH,
@@ -134,7 +135,7 @@ def site_columns(
                 status_index[status],
                 bits,
                 round(location.precision_m),
-                notes(location.estimated_from or location.source),
+                notes(_shown_note(location.estimated_from or location.source, catalog)),
                 bases(_basis(site)),
                 datums(location.datum),
                 order[site.id],
@@ -226,6 +227,12 @@ def packed(columns: dict[str, Any]) -> str:
     text = json.dumps(columns, ensure_ascii=False, separators=(",", ":"))
     gzipped = gzip.compress(text.encode("utf-8"), 5, mtime=0)
     return base64.b64encode(gzipped).decode("ascii")
+
+
+def _shown_note(note: str, catalog: Catalog) -> str:
+    """The location note as the window shows it: readable (documents by title), the Chinese
+    on one line and the English on the next."""
+    return "\n".join(text for text in readable_note(note, catalog.documents) if text)
 
 
 def _basis(site: Site) -> str:

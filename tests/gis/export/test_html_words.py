@@ -46,3 +46,17 @@ def test_every_control_is_named_in_chinese_first(open_offline, map_html, size):
     assert len(names) > 10
     english_only = [name for name in names if not CHINESE.search(name[2])]
     assert english_only == []
+
+
+def test_a_location_note_names_its_document_by_title_in_both_languages(
+    open_offline, map_html, catalog
+):
+    """The popup's basis reads as the window's details do: no curator's document numbers or
+    research file names, the Chinese on its own line above the English."""
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    page.evaluate("window.envmap.open('changjiang-msa-rescue-base')")
+    page.wait_for_selector(".leaflet-popup-content dd")
+    facts = page.locator(".leaflet-popup-content dl").inner_text()
+    document = next(d for i, d in catalog.documents.items() if i.startswith("000_"))
+    assert f"《{document.title_zh}》" in facts and document.title_en in facts
+    assert not re.search(r"doc \d{3}|文件\d{3}|gazetteer\.md|domain\.md", facts)
