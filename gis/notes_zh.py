@@ -25,6 +25,12 @@ BASIS_ZH: dict[LocationBasis, str] = {
 }
 
 
+def basis_words(basis: LocationBasis) -> str:
+    """How a location was found, in Chinese then English ("地标 landmark"): the window's
+    details and the HTML map's popup say it alike."""
+    return f"{BASIS_ZH[basis]} {basis.value}"
+
+
 @cache
 def _notes() -> dict[str, str]:
     from gis.yamlfile import load_yaml  # YAML loads at the first note, not before the map

@@ -17,7 +17,7 @@ from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, LocationBasis, Status
-from gis.notes_zh import BASIS_ZH, readable_note
+from gis.notes_zh import basis_words, readable_note
 from gis.state import CurrentState
 
 if TYPE_CHECKING:
@@ -168,7 +168,7 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
         f"<p><b>类型 Kind:</b> {escape(p['kind_zh'])} · "
         f"<b>所在区 District:</b> {escape('、'.join(p['districts']))}</p>",
         f"<p><b>位置 Location:</b> {centre.x:.5f}°E, {centre.y:.5f}°N"
-        f" ±{p['precision_m']:,.0f} m · {BASIS_ZH[basis]} {escape(basis.value)}"
+        f" ±{p['precision_m']:,.0f} m · {escape(basis_words(basis))}"
         f" · {escape(p['datum'])}</p>",
         _location_note(p["estimated_from"] or p["location_source"], catalog),
     ]

@@ -24,8 +24,8 @@ from shapely.geometry.base import BaseGeometry
 from gis import status_rules as rules
 from gis.crs import geometry_wgs84_to_gcj02
 from gis.mapdata import MapData
-from gis.model import Catalog, Evidence, Kind, LocationBasis, RelationType, Site, Status
-from gis.notes_zh import readable_note
+from gis.model import Catalog, Evidence, Kind, RelationType, Site, Status
+from gis.notes_zh import basis_words, readable_note
 from gis.relocation import (
     FORMER_SITE_EN,
     FORMER_SITE_ZH,
@@ -236,12 +236,7 @@ def _shown_note(note: str, catalog: Catalog) -> str:
 
 
 def _basis(site: Site) -> str:
-    location = site.location
-    if location.is_estimate:
-        return "估计 estimate"
-    if location.basis is LocationBasis.CORRECTED:
-        return "已更正 corrected"
-    return location.basis.value
+    return basis_words(site.location.basis)
 
 
 def _detail(

@@ -229,7 +229,7 @@ def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data,
     assert _metres(_marker_lonlat(page, "liangjiu-dock"), (114.2801, 30.5449)) < 0.5
     page.page.evaluate("window.envmap.open('liangjiu-dock')")
     text = page.page.locator(".leaflet-popup-content").last.inner_text()
-    assert "已更正 corrected" in text and "±30 m" in text and "现场核实" in text
+    assert "人工更正 corrected" in text and "±30 m" in text and "现场核实" in text
 
 
 def test_the_page_s_search_lists_what_the_window_s_does_in_its_order(

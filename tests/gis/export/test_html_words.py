@@ -60,3 +60,18 @@ def test_a_location_note_names_its_document_by_title_in_both_languages(
     document = next(d for i, d in catalog.documents.items() if i.startswith("000_"))
     assert f"《{document.title_zh}》" in facts and document.title_en in facts
     assert not re.search(r"doc \d{3}|文件\d{3}|gazetteer\.md|domain\.md", facts)
+
+
+@pytest.mark.parametrize("site_id", ["changjiang-msa-rescue-base", "pinghumen-water-plant"])
+def test_a_location_says_how_it_was_found_in_the_windows_words(
+    open_offline, map_html, catalog, site_id
+):
+    """Not a bare "估计 estimate" for every estimate: 示意 schematic, 地标 landmark … as the
+    window's details say it (gis.notes_zh.basis_words)."""
+    from gis.notes_zh import basis_words
+
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    page.evaluate(f"window.envmap.open('{site_id}')")
+    page.wait_for_selector(".leaflet-popup-content dd")
+    facts = page.locator(".leaflet-popup-content dl").inner_text()
+    assert basis_words(catalog.site(site_id).location.basis) in facts
