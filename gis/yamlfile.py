@@ -127,7 +127,13 @@ def _check_limits(root: yaml.Node) -> None:
             sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
             continue
         if id(node) in seen_once:  # met again: an alias
-            alias_nodes += sizes.get(id(node), 0)
+            if id(node) not in sizes:  # of a value it lies inside: it would never end
+                raise _Refused(
+                    node.start_mark,
+                    "recursive-alias",
+                    "an alias (*name) stands for a value that contains it",
+                )
+            alias_nodes += sizes[id(node)]
             if alias_nodes > MAX_ALIAS_NODES:
                 raise _Refused(
                     node.start_mark,

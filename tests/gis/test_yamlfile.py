@@ -41,3 +41,12 @@ def test_nesting_within_the_limit_and_shared_aliases_are_read(tmp_path):
     data = load_yaml(path)
     assert data["sites"] == [{"kind": "dock", "names": ["甲", "乙"]}] * 2
     assert data.line == 1 and data["sites"].line == 2
+
+
+def test_an_alias_inside_the_value_it_names_is_refused(tmp_path):
+    path = tmp_path / "loop.yaml"
+    path.write_text("ok: 1\nsites: &all [1, *all]\n", encoding="utf-8")
+    with pytest.raises(CatalogInvalid) as caught:
+        load_yaml(path)
+    problem = caught.value.problems[0]
+    assert problem.code == "recursive-alias" and problem.line == 2
