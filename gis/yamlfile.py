@@ -115,45 +115,41 @@ class _LineLoader(_Loader):
 def _check_limits(root: yaml.Node) -> None:
     """Refuse a document nested deeper than MAX_DEPTH or whose aliases expand to more than
     MAX_ALIAS_NODES values, before anything is built from it. An alias is the node it names,
-    met again: its expanded size is counted at each meeting, once computed."""
-    sizes: dict[int, int] = {}
-    seen_once: set[int] = set()
+    met again: its expanded size is counted at each meeting. The walk recurses no deeper than
+    MAX_DEPTH."""
+    sizes: dict[int, int] = {}  # each node's expanded size; -1 while its children are counted
     alias_nodes = 0
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        if done:
-            children = _children(node)
-            sizes[id(node)] = 1 + sum(sizes[id(child)] for child in children)
-            continue
-        if id(node) in seen_once:  # met again: an alias
-            if id(node) not in sizes:  # of a value it lies inside: it would never end
+
+    def size(node: yaml.Node, depth: int) -> int:
+        nonlocal alias_nodes
+        known = sizes.get(id(node))
+        if known is not None:  # met again: an alias
+            if known < 0:  # of a value it lies inside: it would never end
                 raise _Refused(
                     node.start_mark,
                     "recursive-alias",
                     "an alias (*name) stands for a value that contains it",
                 )
-            alias_nodes += sizes[id(node)]
+            alias_nodes += known
             if alias_nodes > MAX_ALIAS_NODES:
                 raise _Refused(
                     node.start_mark,
                     "alias-bomb",
                     f"aliases (*name) expand to more than {MAX_ALIAS_NODES:,} values",
                 )
-            continue
+            return known
         if depth > MAX_DEPTH:
             raise _Refused(node.start_mark, "too-deep", f"nested more than {MAX_DEPTH} levels deep")
-        seen_once.add(id(node))
-        stack.append((node, depth, True))
-        stack.extend((child, depth + 1, False) for child in reversed(_children(node)))
+        sizes[id(node)] = -1
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(child, depth + 1) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k, depth + 1) + size(v, depth + 1) for k, v in node.value)
+        sizes[id(node)] = total
+        return total
 
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
+    size(root, 1)
 
 
 class _Refused(Exception):
