@@ -85,3 +85,22 @@ def open_offline(chromium):
     yield opener
     for page in pages:
         page.close()
+
+
+@pytest.fixture(scope="session")
+def map_data(catalog):
+    """The shipped catalog's map data, built once."""
+    from gis import build_map_data
+
+    return build_map_data(catalog)
+
+
+@pytest.fixture(scope="session")
+def map_html(map_data, tmp_path_factory) -> Path:
+    """The shipped catalog as an HTML map with the default options, written once: the pages
+    opened from it only read it."""
+    from gis.export.html import write_html
+
+    out = tmp_path_factory.mktemp("html") / "map.html"
+    write_html(map_data, out)
+    return out

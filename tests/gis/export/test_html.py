@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gis import Kind, Status, build_map_data
+from gis import Kind, Status
 from gis.crs import wgs84_to_gcj02
 from gis.export.html import ExportCancelled, HtmlOptions, write_html
 from gis.filters import SiteFilter
@@ -16,18 +16,6 @@ from gis.state import state_from_store
 from gis.store import StatusStore
 
 ROOT = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def map_data(catalog):
-    return build_map_data(catalog)
-
-
-@pytest.fixture(scope="module")
-def plain_html(map_data, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("html") / "map.html"
-    write_html(map_data, out)
-    return out
 
 
 def _points(map_data, kept=None) -> list[str]:
@@ -38,16 +26,16 @@ def _points(map_data, kept=None) -> list[str]:
     ]
 
 
-def test_file_references_nothing_outside_itself(plain_html):
-    text = plain_html.read_text(encoding="utf-8")
+def test_file_references_nothing_outside_itself(map_html):
+    text = map_html.read_text(encoding="utf-8")
     assert not re.search(r"<script[^>]*\bsrc=", text)
     assert not re.search(r"<link[^>]*\bhref=", text)
     assert not re.search(r"url\((?!data:|#default#VML)", text)  # every CSS image is inlined
     assert "@import" not in text
 
 
-def test_offline_page_shows_districts_sites_and_legend(open_offline, plain_html, map_data):
-    page = open_offline(plain_html)
+def test_offline_page_shows_districts_sites_and_legend(open_offline, map_html, map_data):
+    page = open_offline(map_html)
     assert page.page.locator("path.envmap-districts").count() == 13
     drawn = page.page.evaluate("window.envmap.drawn()")  # one canvas: sites are not DOM nodes
     assert drawn["inView"] == len(_points(map_data)) and drawn["count"] >= 1
@@ -62,8 +50,8 @@ def test_offline_page_shows_districts_sites_and_legend(open_offline, plain_html,
     assert page.blocked == [] and page.errors() == []
 
 
-def test_search_zooms_to_the_site_and_opens_its_popup(open_offline, plain_html):
-    page = open_offline(plain_html)
+def test_search_zooms_to_the_site_and_opens_its_popup(open_offline, map_html):
+    page = open_offline(map_html)
     page.page.fill(".envmap-search input", "良久")
     page.page.keyboard.press("Enter")
     popup = page.page.locator(".leaflet-popup-content")
@@ -74,24 +62,24 @@ def test_search_zooms_to_the_site_and_opens_its_popup(open_offline, plain_html):
     assert popup.bounding_box()["width"] >= 300  # readable lines, not a narrow column
 
 
-def test_search_finds_measure_text_and_areas(open_offline, plain_html):
-    page = open_offline(plain_html)
+def test_search_finds_measure_text_and_areas(open_offline, map_html):
+    page = open_offline(map_html)
     page.page.fill(".envmap-search input", "认真制定完善整改方案")  # words of a measure only
     assert page.page.locator(".envmap-results li").count() >= 1
     page.page.keyboard.press("Enter")
     assert "彭浩" in page.page.locator(".leaflet-popup-content").last.inner_text()
 
 
-def test_exact_name_ranks_first(open_offline, plain_html):
-    page = open_offline(plain_html)
+def test_exact_name_ranks_first(open_offline, map_html):
+    page = open_offline(map_html)
     page.page.fill(".envmap-search input", "东湖")  # also the start of two zones' names
     assert page.page.locator(".envmap-results li").first.inner_text().startswith("东湖 ")
     page.page.keyboard.press("Enter")
     assert page.page.locator(".leaflet-popup-content h3").last.inner_text() == "东湖"
 
 
-def test_district_labels_follow_the_districts_layer(open_offline, plain_html):
-    page = open_offline(plain_html)
+def test_district_labels_follow_the_districts_layer(open_offline, map_html):
+    page = open_offline(map_html)
     labels = page.page.locator(".envmap-label-text")
     assert labels.count() == 13
     page.page.get_by_label("行政区 Districts").uncheck()
@@ -196,9 +184,9 @@ def test_cli_writes_html_and_refuses_html_options_elsewhere(tmp_path, envmap_cli
     assert unknown.returncode == 2 and "unknown kind 'pier'" in unknown.stderr
 
 
-def test_citywide_measures_open_from_the_title_box(open_offline, plain_html, catalog):
+def test_citywide_measures_open_from_the_title_box(open_offline, map_html, catalog):
     city = next(s for s in catalog.sites if s.kind is Kind.CITYWIDE)
-    page = open_offline(plain_html)
+    page = open_offline(map_html)
     page.page.click(".envmap-citywide")
     text = page.page.locator(".leaflet-popup-content").last.inner_text()
     assert city.name_zh in text and city.measures[0].text_zh in text
@@ -233,12 +221,12 @@ def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data,
 
 
 def test_the_page_s_search_lists_what_the_window_s_does_in_its_order(
-    open_offline, plain_html, catalog
+    open_offline, map_html, catalog
 ):
     # One rule (gis/search.py): the HTML gets each site's keys and applies the same ranking.
     from gis.search import search
 
-    page = open_offline(plain_html)
+    page = open_offline(map_html)
     for query in ("东湖", "宗关", "码头", "LIANGJIU", "雨污分流", "ｈｕａｎｇｐｉ", "水厂 保护区"):
         expected = [hit.site_id for hit in search(catalog, query, limit=1000)]
         found = page.page.evaluate(f"window.envmap.search({query!r}).map(s => s.id)")
@@ -253,12 +241,10 @@ SITE_ON_PAGE = (
 )
 
 
-def test_sites_layer_turned_off_hides_their_clicks_and_count_too(
-    open_offline, plain_html, map_data
-):
+def test_sites_layer_turned_off_hides_their_clicks_and_count_too(open_offline, map_html, map_data):
     """With 点位 Sites unticked nothing of the sites is left: a click where one was opens
     nothing, the pointer does not change over it, and the corner counts no sites."""
-    page = open_offline(plain_html)
+    page = open_offline(map_html)
     site = "qianchuan"
     x, y = page.page.evaluate(f"{SITE_ON_PAGE}('{site}')")
     page.page.get_by_label("点位 Sites").uncheck()

@@ -5,24 +5,8 @@ their label says what each number counts."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-import pytest
-
-from gis import Kind, Status, build_map_data
-from gis.export.html import write_html
-
-
-@pytest.fixture(scope="module")
-def map_data(catalog):
-    return build_map_data(catalog)
-
-
-@pytest.fixture(scope="module")
-def map_html(map_data, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("counts") / "map.html"
-    write_html(map_data, out)
-    return out
+from gis import Kind, Status
 
 
 def _kinds(map_data) -> tuple[int, int, int]:

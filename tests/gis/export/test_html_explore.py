@@ -4,12 +4,10 @@ the view, permalinks (written, read on hashchange, copied), and hostile #site= v
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from gis import Kind, Status, build_map_data
-from gis.export.html import write_html
+from gis import Kind, Status
 from gis.state import current_state
 from gis.status_rules import OVERDUE
 
@@ -25,18 +23,6 @@ HOSTILE = [
     "liangjiu-dock%00",
     "x&site=__proto__&map=3/999/999",
 ]
-
-
-@pytest.fixture(scope="module")
-def map_data(catalog):
-    return build_map_data(catalog)
-
-
-@pytest.fixture(scope="module")
-def map_html(map_data, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("explore") / "map.html"
-    write_html(map_data, out)
-    return out
 
 
 def _listed(map_data) -> list[str]:

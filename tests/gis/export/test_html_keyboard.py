@@ -4,21 +4,9 @@ opened from its button takes the focus."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from gis import build_map_data
-from gis.export.html import write_html
-
 PHONE = (390, 844)
-
-
-@pytest.fixture(scope="module")
-def map_html(catalog, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("keyboard") / "map.html"
-    write_html(build_map_data(catalog), out)
-    return out
 
 
 FOCUS_IN = "selector => document.activeElement.closest(selector) !== null"

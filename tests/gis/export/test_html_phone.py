@@ -6,12 +6,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 from itertools import pairwise
-from pathlib import Path
 
 import pytest
-
-from gis import build_map_data
-from gis.export.html import write_html
 
 PHONE = (390, 844)
 
@@ -33,13 +29,6 @@ ZOOM_CLEAR = """() => [...document.querySelectorAll('.leaflet-control-zoom a')].
   return [[0.5, 0.5], [0.15, 0.15], [0.85, 0.15], [0.15, 0.85], [0.85, 0.85]].every(([fx, fy]) =>
     button.contains(document.elementFromPoint(r.left + r.width * fx, r.top + r.height * fy)));
 })"""
-
-
-@pytest.fixture(scope="module")
-def map_html(catalog, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("phone") / "map.html"
-    write_html(build_map_data(catalog), out)
-    return out
 
 
 def _inside(box: dict, width: int, height: int) -> bool:

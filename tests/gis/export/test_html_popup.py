@@ -3,12 +3,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-
-from gis import build_map_data
-from gis.export.html import write_html
 
 PHONE = (390, 844)
 
@@ -35,18 +30,6 @@ LOWEST = """ids => {
   }
   return low;
 }"""
-
-
-@pytest.fixture(scope="module")
-def map_data(catalog):
-    return build_map_data(catalog)
-
-
-@pytest.fixture(scope="module")
-def map_html(map_data, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("popup") / "map.html"
-    write_html(map_data, out)
-    return out
 
 
 def _overlap(a: dict, b: dict) -> bool:

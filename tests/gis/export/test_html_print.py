@@ -5,19 +5,8 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
-
-from gis import build_map_data
-from gis.export.html import write_html
-
-
-@pytest.fixture(scope="module")
-def map_html(catalog, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("print") / "map.html"
-    write_html(build_map_data(catalog), out)
-    return out
 
 
 def _blue_share(ppm: bytes) -> float:

@@ -4,12 +4,8 @@ the panels, Leaflet's own buttons and the popup, in Chromium."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-from gis import build_map_data
-from gis.export.html import write_html
 
 # Each control's names: its tooltip, accessible name, placeholder and, for a button, its text.
 NAMES = """() => {
@@ -26,13 +22,6 @@ NAMES = """() => {
   return names;
 }"""
 CHINESE = re.compile(r"^[^A-Za-z]*[\u4e00-\u9fff]")  # Chinese before any English word
-
-
-@pytest.fixture(scope="module")
-def map_html(catalog, tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("words") / "map.html"
-    write_html(build_map_data(catalog), out)
-    return out
 
 
 @pytest.mark.parametrize("size", [(1366, 768), (390, 844)])
