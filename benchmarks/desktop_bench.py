@@ -3,7 +3,7 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/desktop_bench.py
 
 start-up: process start -> first painted frame (the main window, its map area showing the last
-          start's record of the map) with the map cache in place, as on every start but the
+          start's record of the map, which pans and zooms and keeps a click) with the map cache in place, as on every start but the
           first, and -> the live map (read from the map data: identify, tooltips, zoom) in
           the same processes, beside the bare PySide6 window painting the 13 districts
           (benchmarks/anchors/bare_window.py), the two alternating (7 processes each): medians
@@ -95,7 +95,10 @@ def startup_beside_bare_window(home: Path) -> None:
         runs["app"].append(app["first-paint"])
         runs["map"].append(app["map-paint"])
         runs["ready"].append(app["window-ready"])
-    labels = (("app", "the window's first frame (recorded map)"), ("map", "the live map"))
+    labels = (
+        ("app", "the window's first frame (recorded map: pans, zooms, keeps a click)"),
+        ("map", "the live map"),
+    )
     for what, label in (*labels, ("ready", "the whole window ready")):
         for i, unit in enumerate(("wall", "CPU")):
             bare_s = statistics.median(run[i] for run in runs["bare"])

@@ -1,7 +1,8 @@
 """The map's first frame at start-up: the main window opens at once, its map area showing the
 city as the last start drew it, before NumPy, shapely and the map data are loaded (together
-they take longer than Python and Qt themselves); the live map takes its place a moment later,
-at the same view, and a click made meanwhile reaches it.
+they take longer than Python and Qt themselves). The record pans and zooms as the map does;
+the live map takes its place a moment later, at the view the user moved it to, and a click
+made meanwhile reaches it.
 
 The record is a QPicture (Qt's checksummed record of paint commands: paths, text, colours,
 plain data that replays at any size and cannot run code) with the map's background colour,
@@ -10,8 +11,8 @@ ends, always of the view a start opens on (all of Wuhan, nothing selected), and 
 signature of the data it shows (the data folder, the user's accepted sites and documents,
 the user's status store): a start on other or changed data has no record, and its map area
 says only that the map is loading until the live map is there. A status recorded on a shared
-server is not in the signature, so the record says it is still loading (正在载入) and waits with
-a busy cursor.
+server is not in the signature, so the record says it is still loading (正在载入), with a busy
+cursor.
 """
 
 from __future__ import annotations
@@ -31,8 +32,19 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent, QPicture
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtGui import (
+    QColor,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPicture,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
+
+from desktop.map.view_steps import ZOOM_STEP, key_step
 
 if TYPE_CHECKING:
     from desktop.map.canvas import MapCanvas
@@ -44,9 +56,12 @@ STREAM_VERSION = QDataStream.Version.Qt_6_5  # fixed, whichever Qt writes or rea
 
 class MapRecord(QFrame):
     """The map area replaying the record, fitted to its size as the live map fits the city;
-    `painted` once shown. It keeps the last click on it, as a map position (Web Mercator
-    scene coordinates: `scene` is the map's rectangle the record shows) for the live map.
-    Without a picture (`waiting`) it shows only that the map is loading."""
+    `painted` once shown. It moves as the live map does (drag, wheel, the zoom and arrow
+    keys), scaling the record as a tile map scales its tiles until the new ones come, and
+    keeps the last click on it, as a map position (Web Mercator scene coordinates: `scene`
+    is the map's rectangle the record shows): the live map opens where the user moved to
+    and takes the click. Without a picture (`waiting`) it shows only that the map is
+    loading, and neither moves nor keeps a click."""
 
     painted = Signal()
 
@@ -62,10 +77,14 @@ class MapRecord(QFrame):
         self.background = background
         self.scene = scene
         self.click: QPointF | None = None  # the map position a click pointed at
+        self._moved = QTransform()  # the user's pans and zooms, in widget pixels
+        self._pressed: QPointF | None = None  # where a left button went down
+        self._dragged: QPointF | None = None  # where a drag has reached
         self._told = False
         self.setFrameShape(QFrame.Shape.StyledPanel)  # framed as the map's view is
         self.setFrameShadow(QFrame.Shadow.Sunken)
-        self.setCursor(Qt.CursorShape.BusyCursor)
+        self.setCursor(Qt.CursorShape.BusyCursor)  # usable, and busy
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the keys move it, as the map's
 
     @classmethod
     def waiting(cls) -> MapRecord:
@@ -73,6 +92,20 @@ class MapRecord(QFrame):
         last start): the window still opens at once, laid out as it was left, and says that
         the map is loading; no map is shown before it is read."""
         return cls(None, QColor(), QRectF())
+
+    @property
+    def moved(self) -> bool:
+        """The user panned or zoomed the record: the live map opens on their view."""
+        return not self._moved.isIdentity()
+
+    def hand_over(self, canvas: MapCanvas) -> QPointF | None:
+        """The live map takes the record's place: it opens on the view the user moved the
+        record to and takes the keys if the record had them. Returns the click kept for it."""
+        if self.moved:
+            canvas.opening_view = self.shown_scene()
+        if self.hasFocus():
+            canvas.setFocus()
+        return self.click
 
     def _placement(self, picture: QPicture) -> tuple[float, QPointF]:
         """The scale and offset that fit the recorded view inside the frame, centred."""
@@ -82,14 +115,34 @@ class MapRecord(QFrame):
         spare = QPointF(room.width() - drawn.width(), room.height() - drawn.height())
         return scale, QPointF(inside.topLeft()) + spare / 2
 
+    def _to_widget(self, picture: QPicture) -> QTransform:
+        """From the recorded view's pixels to this widget's: the fit, then the user's moves."""
+        scale, offset = self._placement(picture)
+        fit = QTransform.fromScale(scale, scale) * QTransform.fromTranslate(offset.x(), offset.y())
+        return fit * self._moved
+
+    def scene_at(self, pos: QPointF) -> QPointF | None:
+        """The map position (scene coordinates) under a point of this widget."""
+        if self.picture is None:
+            return None
+        recorded = self._to_widget(self.picture).inverted()[0].map(pos)
+        metres_per_px = self.scene.width() / self.picture.boundingRect().width()
+        return self.scene.topLeft() + recorded * metres_per_px
+
+    def shown_scene(self) -> QRectF | None:
+        """The map rectangle (scene coordinates) the frame's contents show now."""
+        inside = QRectF(self.contentsRect())
+        corners = self.scene_at(inside.topLeft()), self.scene_at(inside.bottomRight())
+        if corners[0] is None or corners[1] is None:
+            return None
+        return QRectF(corners[0], corners[1])
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self.picture is not None:
             painter.fillRect(self.contentsRect(), self.background)
-            scale, offset = self._placement(self.picture)
             painter.save()
-            painter.translate(offset)
-            painter.scale(scale, scale)
+            painter.setTransform(self._to_widget(self.picture))
             painter.drawPicture(0, 0, self.picture)
             painter.restore()
         self.drawFrame(painter)  # over lines that leave the view, as the view's frame is
@@ -99,14 +152,51 @@ class MapRecord(QFrame):
             self._told = True
             self.painted.emit()
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        """A left click is kept, at the place of the recorded view it pointed at."""
-        if event.button() == Qt.MouseButton.LeftButton and self.picture is not None:
-            scale, offset = self._placement(self.picture)
-            recorded = (event.position() - offset) / scale  # in the recorded view's pixels
-            metres_per_px = self.scene.width() / self.picture.boundingRect().width()
-            self.click = self.scene.topLeft() + recorded * metres_per_px
+    def _move(self, step: QTransform) -> None:
+        if self.picture is not None:
+            self._moved = self._moved * step
+            self.update()
+
+    def _zoom(self, factor: float, about: QPointF) -> None:
+        """Zoom by `factor`, the point `about` (widget pixels) staying where it is."""
+        there = QTransform.fromTranslate(about.x(), about.y())
+        self._move(there.inverted()[0] * QTransform.fromScale(factor, factor) * there)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._pressed = self._dragged = event.position()
         event.accept()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        """A drag pans the record, as it pans the live map."""
+        if self._dragged is not None:
+            step = event.position() - self._dragged
+            self._dragged = event.position()
+            self._move(QTransform.fromTranslate(step.x(), step.y()))
+        event.accept()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A left click (not a drag) is kept, at the map position it pointed at."""
+        if event.button() == Qt.MouseButton.LeftButton and self._pressed is not None:
+            travel = (event.position() - self._pressed).manhattanLength()
+            if travel < QApplication.startDragDistance():
+                self.click = self.scene_at(event.position()) or self.click
+            self._pressed = self._dragged = None
+        event.accept()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        zoom_in = event.angleDelta().y() > 0
+        self._zoom(ZOOM_STEP if zoom_in else 1 / ZOOM_STEP, event.position())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        step = key_step(event.key())
+        if step is None:
+            super().keyPressEvent(event)
+            return
+        factor, dx, dy = step
+        self._zoom(factor, QRectF(self.contentsRect()).center())
+        self._move(QTransform.fromTranslate(-dx, -dy))  # the view moves, the map the other way
 
     def _draw_loading(self, painter: QPainter) -> None:
         """A note at the foot of the map: what it shows cannot be used yet and may be about

@@ -113,32 +113,31 @@ class MainWindow(QMainWindow):
             self.open_map(map_data)
 
     def open_map(self, map_data: MapData) -> None:
-        """The live map in the map area, at the view the record showed; a click made on the
-        record is taken by it. The rest comes once it has painted."""
+        """The live map in the map area, at the view the record showed (or the user moved it
+        to); a click made on the record is taken by it. The rest comes once it has painted."""
         from desktop.map.canvas import MapCanvas
         from gis.filters import SiteFilter
 
         self.map_data = map_data
         self.catalog = map_data.catalog
         self.canvas = MapCanvas(map_data, self)
+        record, self.record = self.record, None
+        kept = record.hand_over(self.canvas) if record is not None else None
         self.map_area.addWidget(self.canvas)
         self.map_area.setCurrentWidget(self.canvas)
-        restored = self.record is not None  # a start's window: laid out already
-        kept = self.record.click if self.record is not None else None
-        if self.record is not None:
-            self.map_area.removeWidget(self.record)
-            self.record.deleteLater()
-            self.record = None
+        if record is not None:  # a start's window: laid out already
+            self.map_area.removeWidget(record)
+            record.deleteLater()
         self.has_map = True
         self.site_filter = SiteFilter()
         settings = QSettings()
         saved_filter = any(str(settings.value(f"filter/{k}", 0)) != "0" for k in FILTERS)
         if self._panels_later and settings.contains(GEOMETRY) and not saved_filter:
-            if not restored:
+            if record is None:
                 self.window_layout.restore()  # the map has its final size from the first frame
         else:
             build_panels(self)
-            if restored:
+            if record is not None:
                 self.window_layout.keep_on_screen()
             else:  # the saved layout, or (none saved) the screen filled, the docks sized
                 self.window_layout.restore()

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QResizeEvent,
+    QTransform,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QMenu, QToolTip
 
@@ -72,6 +73,7 @@ class MapCanvas(MapNavigation):
         self.overlap_menu: QMenu | None = None
         self._press: QPointF | None = None
         self._fitted = False
+        self.opening_view: QRectF | None = None  # shown instead of all of Wuhan at first
         self._pick: Callable[[float, float], None] | None = None
         self._hidden_layers: set[str] = set()
         self.basemap: Basemap | None = None
@@ -313,6 +315,14 @@ class MapCanvas(MapNavigation):
         self.fitInView(self.wuhan_rect(), Qt.AspectRatioMode.KeepAspectRatio)
         self.declutter_labels()
 
+    def show_scene(self, rect: QRectF) -> None:
+        """Show this map rectangle across the view's width, centred: the view a start's
+        record of the map was moved to before the live map came."""
+        scale = self.viewport().width() / rect.width()
+        self.setTransform(QTransform.fromScale(scale, scale))
+        self.centerOn(rect.center())
+        self.viewMoved.emit()
+
     def shown_labels(self) -> list[QGraphicsItem]:
         return list(self.labels.shown())
 
@@ -362,7 +372,10 @@ class MapCanvas(MapNavigation):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if not self._fitted and self.viewport().width() > 50:
-            self.fit_to_wuhan()  # only once the view has its real size
+            if self.opening_view is None:  # only once the view has its real size
+                self.fit_to_wuhan()
+            else:
+                self.show_scene(self.opening_view)
             self._fitted = True
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, Signal
 from PySide6.QtGui import QKeyEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsView
 
 from desktop.map.decorations import draw_scale_bar
+from desktop.map.view_steps import ZOOM_STEP, key_step
 from gis.crs import from_web_mercator
-
-ZOOM_STEP = 1.25
 
 
 class MapNavigation(QGraphicsView):
@@ -52,16 +51,12 @@ class MapNavigation(QGraphicsView):
         self.zoom(ZOOM_STEP if event.angleDelta().y() > 0 else 1 / ZOOM_STEP, at_cursor=True)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
-            self.zoom(ZOOM_STEP)
-        elif key == Qt.Key.Key_Minus:
-            self.zoom(1 / ZOOM_STEP)
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
-            step = 40
-            dx: dict[int, int] = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}
-            dy: dict[int, int] = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}
-            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx.get(key, 0))
-            self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy.get(key, 0))
-        else:
+        step = key_step(event.key())
+        if step is None:
             super().keyPressEvent(event)
+            return
+        factor, dx, dy = step
+        if factor != 1.0:
+            self.zoom(factor)
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + dx)
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + dy)

@@ -4,10 +4,11 @@ saved record in the window's map area until the live map is there."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
 
 from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
 from desktop.map.canvas import MapCanvas
+from desktop.map.view_steps import ZOOM_STEP
 
 SITE = "changjiang-msa-rescue-base"
 SIZE = (720, 520)
@@ -119,3 +120,62 @@ def test_a_damaged_or_foreign_record_is_not_shown(qtbot, canvas, tmp_path):
     assert load_first_frame(path) is None
     path.write_bytes(b"\0\0\0\x01" + saved[4:])  # not a record
     assert load_first_frame(path) is None
+
+
+def test_the_record_pans_and_zooms_as_the_map_does(qtbot, canvas, tmp_path):
+    """Before the live map comes, a drag moves the recorded map with the mouse, and the wheel
+    and the zoom keys zoom it keeping the place under the cursor (or the centre) in place."""
+    path = tmp_path / "first-frame.picture"
+    save_first_frame(canvas, path)
+    record = _shown(qtbot, path)
+    frame = canvas.frameWidth()
+    site = canvas.mapFromScene(canvas.site_scene_pos(SITE)) + QPoint(frame, frame)
+    patch = QRect(site.x() - 12, site.y() - 12, 24, 24)
+    before = record.grab().toImage()
+    start, drag = QPoint(SIZE[0] // 2, SIZE[1] // 2), QPoint(90, -40)
+    qtbot.mousePress(record, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(record, start + drag / 2)
+    qtbot.mouseMove(record, start + drag)
+    qtbot.mouseRelease(record, Qt.MouseButton.LeftButton, pos=start + drag)
+    assert record.moved and record.click is None  # a drag is no click
+    after = record.grab().toImage()
+    assert after.copy(patch.translated(drag)) == before.copy(patch)  # the site moved with it
+    assert after.copy(patch) != before.copy(patch)
+    under = record.scene_at(QPointF(site + drag))
+    assert abs(under.x() - canvas.site_scene_pos(SITE).x()) < 50  # metres: the same place
+    wheel_at = QPointF(200, 150)
+    place = record.scene_at(wheel_at)
+    wide = record.shown_scene().width()
+    _wheel(record, wheel_at, 120)
+    assert record.shown_scene().width() == pytest.approx(wide / ZOOM_STEP)
+    assert _apart(record.scene_at(wheel_at), place) < 1.0  # metres
+    centre = record.scene_at(QRectF(record.contentsRect()).center())
+    qtbot.keyClick(record, Qt.Key.Key_Minus)
+    assert record.shown_scene().width() == pytest.approx(wide)
+    assert _apart(record.scene_at(QRectF(record.contentsRect()).center()), centre) < 1.0
+    east = record.shown_scene().center().x()
+    qtbot.keyClick(record, Qt.Key.Key_Right)  # the view goes east, as on the live map
+    assert record.shown_scene().center().x() > east
+
+
+def _wheel(widget, at: QPointF, delta: int) -> None:
+    from PySide6.QtCore import QPoint as Point
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    global_at = widget.mapToGlobal(at)
+    event = QWheelEvent(
+        at,
+        global_at,
+        Point(),
+        Point(0, delta),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def _apart(one: QPointF, other: QPointF) -> float:
+    return (one - other).manhattanLength()

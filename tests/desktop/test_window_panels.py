@@ -4,7 +4,8 @@ store's statuses reach the map as soon as it is open, which the window says mean
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSettings, Qt
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QRect, QSettings, Qt
 from PySide6.QtGui import QAction
 
 from desktop.first_frame import load_first_frame, save_first_frame
@@ -173,3 +174,30 @@ def test_a_click_on_the_recorded_map_reaches_the_live_map(qtbot, map_data, tmp_p
         window.open_map(map_data)
     assert window.canvas.selected == site
     assert window.catalog.site(site).name_zh in window.details.toPlainText()
+
+
+def test_the_live_map_opens_where_the_user_moved_the_recorded_map(qtbot, map_data, tmp_path):
+    """Dragged, zoomed with a key and panned with an arrow before the live map came: the live
+    map shows the same places at the same points of the screen, and keeps the keys."""
+    window = _recorded_start(qtbot, map_data, tmp_path)
+    record = window.map_area.currentWidget()
+    record.setFocus()
+    middle = QPoint(record.width() // 2, record.height() // 2)
+    qtbot.mousePress(record, Qt.MouseButton.LeftButton, pos=middle)
+    qtbot.mouseMove(record, middle + QPoint(120, 70))
+    qtbot.mouseRelease(record, Qt.MouseButton.LeftButton, pos=middle + QPoint(120, 70))
+    qtbot.keyClick(record, Qt.Key.Key_Plus)
+    qtbot.keyClick(record, Qt.Key.Key_Down)
+    probes = [QPoint(x, y) for x in (60, record.width() // 2) for y in (60, record.height() - 60)]
+    recorded = [record.scene_at(QPointF(p)) for p in probes]
+    had_keys = record.hasFocus()
+    with qtbot.waitSignal(window.ready, timeout=10_000):
+        window.open_map(map_data)
+    canvas, frame = window.canvas, window.canvas.frameWidth()
+    metres_per_px = 1 / canvas.transform().m11()
+    for probe, place in zip(probes, recorded, strict=True):
+        live = canvas.mapToScene(probe - QPoint(frame, frame))
+        assert (live - place).manhattanLength() < 2 * metres_per_px
+    assert canvas.hasFocus() == had_keys
+    qtbot.keyClick(canvas, Qt.Key.Key_Minus)  # and the live map goes on from there
+    assert 1 / canvas.transform().m11() == pytest.approx(metres_per_px * 1.25)
