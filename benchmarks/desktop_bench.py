@@ -3,10 +3,11 @@
     QT_QPA_PLATFORM=offscreen python benchmarks/desktop_bench.py
 
 start-up: process start -> first painted frame (the main window, its map area showing the last
-          start's record of the map, which pans and zooms and keeps a click) with the map cache in place, as on every start but the
-          first, and -> the live map (read from the map data: identify, tooltips, zoom) in
-          the same processes, beside the bare PySide6 window painting the 13 districts
-          (benchmarks/anchors/bare_window.py), the two alternating (7 processes each): medians
+          start's record of the map, which pans and zooms and keeps a click) with the map
+          cache in place, as on every start but the first, and -> the live map (read from the
+          map data: identify, tooltips, filters) in the same processes, beside the bare
+          PySide6 window painting the 13 districts (benchmarks/anchors/bare_window.py), the
+          two alternating (7 processes each): medians
           of wall seconds and of the processes' CPU seconds (which a loaded machine disturbs
           less), and their ratios; the first (cache-building) start is reported too, and a
           start after the data changed (no record, the cache rebuilt); and -> the whole
