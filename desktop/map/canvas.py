@@ -30,17 +30,12 @@ from desktop.map.items import AreaItem
 from desktop.map.labels import DistrictLabels, symbols_in_view
 from desktop.map.navigation import MapNavigation
 from desktop.map.site_layer import PICK_PX, SiteLayer
+from desktop.map.site_words import menu_entry, site_tip
 from desktop.map.water_layer import FormerSites, water_items
 from gis import MapData, MapFeature
 from gis.basemaps import Provider, shift_xy, true_lonlat
 from gis.crs import from_web_mercator
 from gis.map_points import area_features, point_symbols
-from gis.relocation import (
-    FORMER_SITE_EN,
-    FORMER_SITE_ZH,
-    NEW_SITE_UNKNOWN_EN,
-    NEW_SITE_UNKNOWN_ZH,
-)
 
 if TYPE_CHECKING:
     from desktop.map.basemap import Basemap, FetchConfig
@@ -263,16 +258,8 @@ class MapCanvas(MapNavigation):
         else:  # a point: the map data's status, as the symbol has it
             document = self.points.document_statuses[self.points.index[site_id]]
         now = self._state.site_status(site_id) if self._state else document
-        status = f"{now.label_zh} {now.label_en}" if now else "无措施 no measure"
-        more = f"\n(+{len(found) - 1})" if len(found) > 1 and found[1] in self.points.index else ""
-        moved = ""
-        if site_id in self.former:
-            moved = (
-                f"\n{FORMER_SITE_ZH} {FORMER_SITE_EN} · {NEW_SITE_UNKNOWN_ZH} {NEW_SITE_UNKNOWN_EN}"
-            )
-        site = self.catalog.site(site_id)  # built for this one site when held as a row
-        kind = f"{site.kind.label_zh} {site.kind.label_en}"  # Chinese, then English
-        return f"{site.name_zh}\n{site.name_en}\n{kind} · {status}{moved}{more}"
+        others = len(found) - 1 if len(found) > 1 and found[1] in self.points.index else 0
+        return site_tip(self.catalog.site(site_id), now, site_id in self.former, others)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -292,10 +279,7 @@ class MapCanvas(MapNavigation):
             return found[0] if found else None
         self.overlap_menu = QMenu(self)
         for site_id in symbols:
-            site = self.catalog.site(site_id)
-            action = self.overlap_menu.addAction(
-                f"{site.name_zh} {site.name_en} · {site.kind.label_zh} {site.kind.label_en}"
-            )
+            action = self.overlap_menu.addAction(menu_entry(self.catalog.site(site_id)))
             action.setData(site_id)
         chosen = self.overlap_menu.exec(self.viewport().mapToGlobal(view_pos))
         return chosen.data() if chosen is not None else None
