@@ -1,23 +1,25 @@
 """The map's first frame at start-up: the main window opens at once, its map area showing the
 city as the last start drew it, before NumPy, shapely and the map data are loaded (together
-they take longer than Python and Qt themselves). The record pans and zooms as the map does;
-the live map takes its place a moment later, at the view the user moved it to, and a click
-made meanwhile reaches it.
+they take longer than Python and Qt themselves). The record pans and zooms as the map does
+and names the point sites under the cursor as its tooltips do; the live map takes its place
+a moment later, at the view the user moved it to, and a click made meanwhile reaches it.
 
 The record is a QPicture (Qt's checksummed record of paint commands: paths, text, colours,
-plain data that replays at any size and cannot run code) with the map's background colour,
-in a small versioned file. It is written once the store's colours are drawn and when the app
-ends, always of the view a start opens on (all of Wuhan, nothing selected), and named by a
-signature of the data it shows (the data folder, the user's accepted sites and documents,
-the user's status store): a start on other or changed data has no record, and its map area
-says only that the map is loading until the live map is there. A status recorded on a shared
-server is not in the signature, so the record says it is still loading (正在载入), with a busy
-cursor.
+plain data that replays at any size and cannot run code) with the map's background colour
+and the point sites' tooltips, in a small versioned file. It is written once the store's
+colours are drawn and when the app ends, always of the view a start opens on (all of Wuhan,
+nothing selected), and named by a signature of the data it shows (the data folder, the
+user's accepted sites and documents, the user's status store): a start on other or changed
+data has no record, and its map area says only that the map is loading until the live map
+is there. A status recorded on a shared server is not in the signature, so the record says
+it is still loading (正在载入), with a busy cursor.
 """
 
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +27,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QDataStream,
+    QEvent,
     QFile,
     QIODevice,
     QPointF,
@@ -34,6 +37,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -42,16 +46,27 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QApplication, QFrame, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QToolTip, QWidget
 
 from desktop.map.view_steps import ZOOM_STEP, key_step
 
 if TYPE_CHECKING:
     from desktop.map.canvas import MapCanvas
 
+MAX_TIPS = 500  # the most point sites in view a record keeps tooltips for
 FIRST_FRAME = "first-frame-{}.picture"  # in the app's cache folder, named by the data's signature
-MAGIC, VERSION = 0x454D4646, 2  # "EMFF"; a file of another version is not read
+MAGIC, VERSION = 0x454D4646, 3  # "EMFF"; a file of another version is not read
 STREAM_VERSION = QDataStream.Version.Qt_6_5  # fixed, whichever Qt writes or reads it
+
+
+@dataclass(frozen=True)
+class SiteTips:
+    """The tooltips of the point sites a record shows: each site's place (scene coordinates)
+    and what the live map's tooltip said of it, and how far from a site (in scene units:
+    the recorded symbols scale with the record) the cursor still points at it."""
+
+    reach: float
+    sites: Sequence[tuple[QPointF, str]]
 
 
 class MapRecord(QFrame):
@@ -70,12 +85,14 @@ class MapRecord(QFrame):
         picture: QPicture | None,
         background: QColor,
         scene: QRectF,
+        tips: SiteTips | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.picture = picture
         self.background = background
         self.scene = scene
+        self.tips = tips or SiteTips(0.0, ())
         self.click: QPointF | None = None  # the map position a click pointed at
         self._moved = QTransform()  # the user's pans and zooms, in widget pixels
         self._pressed: QPointF | None = None  # where a left button went down
@@ -152,6 +169,25 @@ class MapRecord(QFrame):
             self._told = True
             self.painted.emit()
 
+    def tooltip_at(self, pos: QPointF) -> str:
+        """What the live map's tooltip says of the site drawn under this point, or nothing."""
+        here = self.scene_at(pos)
+        if here is None or not self.tips.sites:
+            return ""
+        near = min(self.tips.sites, key=lambda tip: (tip[0] - here).manhattanLength())
+        offset = near[0] - here
+        return near[1] if max(abs(offset.x()), abs(offset.y())) <= self.tips.reach else ""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
     def _move(self, step: QTransform) -> None:
         if self.picture is not None:
             self._moved = self._moved * step
@@ -199,7 +235,7 @@ class MapRecord(QFrame):
         self._move(QTransform.fromTranslate(-dx, -dy))  # the view moves, the map the other way
 
     def _draw_loading(self, painter: QPainter) -> None:
-        """A note at the foot of the map: what it shows cannot be used yet and may be about
+        """A note at the foot of the map: it is still loading, and what it shows may be about
         to change."""
         text = QCoreApplication.translate("FirstFrame", "正在载入…")
         metrics = painter.fontMetrics()
@@ -235,11 +271,47 @@ def load_first_frame(path: Path | None) -> MapRecord | None:
     stream >> background
     stream >> scene
     stream >> picture
+    tips = _read_tips(stream)
     file.close()
     ok = stream.status() == QDataStream.Status.Ok and background.isValid()
     if not ok or picture.boundingRect().isEmpty() or scene.isEmpty():
         return None
-    return MapRecord(picture, background, scene)
+    return MapRecord(picture, background, scene, tips)
+
+
+def _read_tips(stream: QDataStream) -> SiteTips:
+    reach, count = stream.readDouble(), stream.readUInt32()
+    sites = []
+    for _ in range(min(count, MAX_TIPS)):  # a damaged count reads no further than that
+        place = QPointF()
+        stream >> place
+        sites.append((place, stream.readQString()))
+    return SiteTips(reach, sites)
+
+
+def _write_tips(stream: QDataStream, tips: SiteTips) -> None:
+    stream.writeDouble(tips.reach)
+    stream.writeUInt32(len(tips.sites))
+    for place, text in tips.sites:
+        stream << place
+        stream.writeQString(text)
+
+
+def _site_tips(canvas: MapCanvas) -> SiteTips:
+    """The tooltips of the point sites in view, as the live map says them; none when there
+    are more than MAX_TIPS (a crowded view: the live map names them once it is there)."""
+    from desktop.map.site_layer import PICK_PX
+
+    points = canvas.points
+    shown = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    inside = points.shown & (points.xs >= shown.left()) & (points.xs <= shown.right())
+    inside &= (points.ys >= shown.top()) & (points.ys <= shown.bottom())
+    chosen = inside.nonzero()[0]
+    if len(chosen) > MAX_TIPS:
+        return SiteTips(0.0, ())
+    places = [QPointF(float(points.xs[i]), float(points.ys[i])) for i in chosen]
+    sites = [(place, canvas.tooltip_at(canvas.mapFromScene(place))) for place in places]
+    return SiteTips(PICK_PX / canvas.transform().m11(), sites)
 
 
 @contextlib.contextmanager
@@ -275,6 +347,7 @@ def save_first_frame(canvas: MapCanvas, path: Path | None) -> None:
     with start_view(canvas):
         viewport.render(picture)
         scene = canvas.viewportTransform().inverted()[0].mapRect(QRectF(viewport.rect()))
+        tips = _site_tips(canvas)
     record = QByteArray()
     stream = QDataStream(record, QIODevice.OpenModeFlag.WriteOnly)
     stream.setVersion(STREAM_VERSION)
@@ -283,6 +356,7 @@ def save_first_frame(canvas: MapCanvas, path: Path | None) -> None:
     stream << canvas.backgroundBrush().color()
     stream << scene
     stream << picture
+    _write_tips(stream, tips)
     if stream.status() != QDataStream.Status.Ok:
         return
     with contextlib.suppress(OSError):

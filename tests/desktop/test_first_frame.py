@@ -4,13 +4,16 @@ saved record in the window's map area until the live map is there."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QHelpEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.first_frame import MapRecord, first_frame_path, load_first_frame, save_first_frame
 from desktop.map.canvas import MapCanvas
 from desktop.map.view_steps import ZOOM_STEP
 
 SITE = "changjiang-msa-rescue-base"
+SITE_NAME = "长江海事巡航救助基地"
 SIZE = (720, 520)
 
 
@@ -159,16 +162,12 @@ def test_the_record_pans_and_zooms_as_the_map_does(qtbot, canvas, tmp_path):
 
 
 def _wheel(widget, at: QPointF, delta: int) -> None:
-    from PySide6.QtCore import QPoint as Point
-    from PySide6.QtGui import QWheelEvent
-    from PySide6.QtWidgets import QApplication
-
     global_at = widget.mapToGlobal(at)
     event = QWheelEvent(
         at,
         global_at,
-        Point(),
-        Point(0, delta),
+        QPoint(),
+        QPoint(0, delta),
         Qt.MouseButton.NoButton,
         Qt.KeyboardModifier.NoModifier,
         Qt.ScrollPhase.NoScrollPhase,
@@ -179,3 +178,22 @@ def _wheel(widget, at: QPointF, delta: int) -> None:
 
 def _apart(one: QPointF, other: QPointF) -> float:
     return (one - other).manhattanLength()
+
+
+def test_the_record_names_the_site_under_the_cursor_as_the_live_map_does(qtbot, canvas, tmp_path):
+    path = tmp_path / "first-frame.picture"
+    save_first_frame(canvas, path)
+    record = _shown(qtbot, path)
+    frame = QPoint(canvas.frameWidth(), canvas.frameWidth())
+    site = canvas.mapFromScene(canvas.site_scene_pos(SITE))
+    said = canvas.tooltip_at(site)
+    assert SITE_NAME in said
+    assert record.tooltip_at(QPointF(site + frame)) == said
+    assert record.tooltip_at(QPointF(site + frame + QPoint(30, 30))) != said  # beside it
+    _wheel(record, QPointF(site + frame), 120)  # zoomed in about it: still there
+    assert record.tooltip_at(QPointF(site + frame + QPoint(3, 3))) == said
+    hover = site + frame + QPoint(3, 3)
+    QApplication.sendEvent(
+        record, QHelpEvent(QEvent.Type.ToolTip, hover, record.mapToGlobal(hover))
+    )
+    assert QToolTip.text() == said
