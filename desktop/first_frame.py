@@ -117,11 +117,9 @@ class MapRecord(QFrame):
 
     def hand_over(self, canvas: MapCanvas) -> QPointF | None:
         """The live map takes the record's place: it opens on the view the user moved the
-        record to and takes the keys if the record had them. Returns the click kept for it."""
+        record to. Returns the click kept for it."""
         if self.moved:
             canvas.opening_view = self.shown_scene()
-        if self.hasFocus():
-            canvas.setFocus()
         return self.click
 
     def _placement(self, picture: QPicture) -> tuple[float, QPointF]:

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.map_area)
         if record is not None:
             self.map_area.addWidget(record)
+            record.setFocus()  # the keys move the map from the start
             self.window_layout.restore()  # the map area has its final size from the first frame
         if map_data is not None:
             self.open_map(map_data)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         kept = record.hand_over(self.canvas) if record is not None else None
         self.map_area.addWidget(self.canvas)
         self.map_area.setCurrentWidget(self.canvas)
+        self.canvas.setFocus()
         if record is not None:  # a start's window: laid out already
             self.map_area.removeWidget(record)
             record.deleteLater()

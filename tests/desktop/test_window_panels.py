@@ -181,7 +181,7 @@ def test_the_live_map_opens_where_the_user_moved_the_recorded_map(qtbot, map_dat
     map shows the same places at the same points of the screen, and keeps the keys."""
     window = _recorded_start(qtbot, map_data, tmp_path)
     record = window.map_area.currentWidget()
-    record.setFocus()
+    assert record.hasFocus()  # the keys move the map from the first frame on
     middle = QPoint(record.width() // 2, record.height() // 2)
     qtbot.mousePress(record, Qt.MouseButton.LeftButton, pos=middle)
     qtbot.mouseMove(record, middle + QPoint(120, 70))
@@ -190,7 +190,6 @@ def test_the_live_map_opens_where_the_user_moved_the_recorded_map(qtbot, map_dat
     qtbot.keyClick(record, Qt.Key.Key_Down)
     probes = [QPoint(x, y) for x in (60, record.width() // 2) for y in (60, record.height() - 60)]
     recorded = [record.scene_at(QPointF(p)) for p in probes]
-    had_keys = record.hasFocus()
     with qtbot.waitSignal(window.ready, timeout=10_000):
         window.open_map(map_data)
     canvas, frame = window.canvas, window.canvas.frameWidth()
@@ -198,6 +197,18 @@ def test_the_live_map_opens_where_the_user_moved_the_recorded_map(qtbot, map_dat
     for probe, place in zip(probes, recorded, strict=True):
         live = canvas.mapToScene(probe - QPoint(frame, frame))
         assert (live - place).manhattanLength() < 2 * metres_per_px
-    assert canvas.hasFocus() == had_keys
+    assert canvas.hasFocus()
     qtbot.keyClick(canvas, Qt.Key.Key_Minus)  # and the live map goes on from there
     assert 1 / canvas.transform().m11() == pytest.approx(metres_per_px * 1.25)
+
+
+def test_the_keys_move_the_map_as_soon_as_the_window_opens(qtbot, map_data):
+    window = MainWindow(map_data)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    keys = window.focusWidget()  # where the window's keys go
+    assert keys is not None
+    before = window.canvas.transform().m11()
+    qtbot.keyClick(keys, Qt.Key.Key_Plus)
+    assert window.canvas.transform().m11() == pytest.approx(before * 1.25), keys
