@@ -105,7 +105,8 @@ SITE_AT = """([id, fx, fy]) => {
   map.setView([s.lat, s.lng], 14, {animate: false});
   const size = map.getSize(), p = map.latLngToContainerPoint([s.lat, s.lng]);
   map.panBy([p.x - size.x * fx, p.y - size.y * fy], {animate: false});
-  const q = map.latLngToContainerPoint([s.lat, s.lng]), box = map.getContainer().getBoundingClientRect();
+  const q = map.latLngToContainerPoint([s.lat, s.lng]);
+  const box = map.getContainer().getBoundingClientRect();
   return {x: q.x + box.left, y: q.y + box.top};
 }"""
 
