@@ -1,5 +1,6 @@
-"""File → 导入文件 in the window: the user gives the document's date, it is read in a worker
-thread with progress and cancel, then its review opens beside the map."""
+"""File → 导入文件 in the window: the document is read in a worker thread with progress and
+cancel, the user gives its date (offered as the text states it), then it is extracted there
+and its review opens beside the map."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QProgressDialog
 
 from desktop.file_dialogs import open_file_name
 from desktop.html_export import start_job
@@ -40,15 +41,13 @@ class WindowImports(QObject):
 
     def import_document(self, path: Path, document_date: date | None = None) -> ImportJob | None:
         """Read a new document in a worker thread, then open its review (the window's
-        `importFinished` carries the dialog, or None); the user gives its date first."""
+        `importFinished` carries the dialog, or None); without `document_date` the user is
+        asked for it once the file is read, never before (a large file would freeze the
+        window) and never for a file that cannot be read."""
         window = self.window
         if window.user_folder is None:
             QMessageBox.warning(window, self.tr("无法导入"), self.tr("没有用户数据文件夹"))
             return None
-        if document_date is None:
-            document_date = self._ask_date(path)
-            if document_date is None:
-                return None
         if self.job is not None:
             QMessageBox.information(window, self.tr("无法导入"), self.tr("正在导入另一份文件"))
             return None
@@ -67,6 +66,7 @@ class WindowImports(QObject):
         # Direct: the job's own thread is busy running it and would never see a queued call.
         self.progress.canceled.connect(self.job.cancel, Qt.ConnectionType.DirectConnection)
         self.job.progressed.connect(self._progressed)
+        self.job.dateNeeded.connect(self._date_needed)
         self.job.finished.connect(self._finished)
         self.job_thread = start_job(self.job, window)
         return self.job
@@ -98,12 +98,22 @@ class WindowImports(QObject):
             self.window.statusBar().showMessage(self.tr("已取消导入：") + path.name, 5000)
         self.window.importFinished.emit(dialog)
 
-    def _ask_date(self, path: Path) -> date | None:
+    def _date_needed(self, stated: date | None) -> None:
+        """The job has read the file and waits for its date (the progress hides meanwhile)."""
+        job = self.job
+        assert job is not None  # the job that asks
+        self.progress.reset()
+        document_date = self._ask_date(job.path, stated)
+        if document_date is None:
+            job.cancel()
+        else:
+            job.answer_date(document_date)
+
+    def _ask_date(self, path: Path, stated: date | None) -> date | None:
         """The document's date, offered as the notice states it, else asked with nothing
         filled in (today, offered for an old notice, would date its 今年底 this year); a
         mistyped one is explained and asked again, kept to be corrected; None when the user
         cancels."""
-        stated = _stated_date(path)
         text = stated.isoformat() if stated else ""
         where = (
             self.tr("（文件中写明的日期）") if stated else self.tr("（文件中未写明日期，请填写）")
@@ -179,19 +189,3 @@ class WindowImports(QObject):
 
 def _modified(path: Path) -> float:
     return path.stat().st_mtime
-
-
-def _stated_date(path: Path) -> date | None:
-    """The date a notice gives itself near its top, when the file can be read (if it cannot,
-    the import says why once it reads it)."""
-    from gis.errors import EnvMapError
-    from gis.extract.dates import document_date_in
-    from gis.extract.text import read_source
-
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return document_date_in(read_source(path).paragraphs)
-    except (EnvMapError, OSError):
-        return None
-    finally:
-        QApplication.restoreOverrideCursor()

@@ -37,6 +37,7 @@ from gis.model import (
 from gis.user_folder import UserFolder, read_accepted, set_aside
 
 if TYPE_CHECKING:
+    from gis.extract.text import SourceText
     from gis.geocode import Geocoder
 
 PENDING, ACCEPTED, REJECTED = "pending", "accepted", "rejected"
@@ -142,14 +143,16 @@ def start_review(
     document_date: date,
     geocoder: Geocoder | None = None,
     progress: Callable[[int, int], bool] | None = None,
+    source: SourceText | None = None,
 ) -> Review:
     """Import `path` (.txt, .docx, .pdf, .html) and list its candidates; a review left
     unfinished is resumed as it was. `progress(done, total)` returning False cancels: then
-    ExtractionCancelled is raised and the user's folder is left as it was."""
-    from gis.extract.pipeline import extract_file  # the reader loads only when one imports
-    from gis.extract.text import read_source
+    ExtractionCancelled is raised and the user's folder is left as it was. `source` is the
+    file as already read (by `gis.extract.pipeline.read_file`): the file is read once."""
+    from gis.extract.pipeline import extract_source, read_file  # loads only when one imports
 
-    source = read_source(path)
+    if source is None:
+        source = read_file(path, progress)
     text = "\n".join(source.paragraphs) + "\n"
     ident = document_id(path)
     copy = UserFolder(folder).document(ident)
@@ -159,8 +162,8 @@ def start_review(
         copy = UserFolder(folder).document(ident)
     if UserFolder(folder).review(ident).exists():
         return resume_review(folder, ident)
-    # The original is read again (a PDF's pages stay known); its paragraphs are the copy's.
-    records, _ = extract_file(path, geocoder, document_date, progress)
+    # The paragraphs (with a PDF's pages) are the copy's.
+    records, _ = extract_source(source, geocoder, document_date, progress)
     _name_document(records, ident)
     copy.parent.mkdir(parents=True, exist_ok=True)
     atomic.write_text(copy, text)

@@ -11,11 +11,11 @@ from typing import Any
 
 from gis.extract.candidates import Candidate
 from gis.extract.extractor import ExtractionCancelled, extract
-from gis.extract.text import read_source
+from gis.extract.text import SourceText, read_source
 from gis.geocode import Geocoder
 from gis.model import Kind
 
-__all__ = ["STEPS", "ExtractionCancelled", "extract_file"]
+__all__ = ["STEPS", "ExtractionCancelled", "extract_file", "extract_source", "read_file"]
 
 # progress(done, STEPS): reading takes the first tenth, the rules the next 70 %, geocoding the rest
 STEPS = 1000
@@ -32,9 +32,26 @@ def extract_file(
 
     `progress(done, total)` is called between steps (PDF pages, paragraphs, records); when it
     returns False the work stops and ExtractionCancelled is raised: nothing is returned."""
+    return extract_source(read_file(path, progress), geocoder, document_date, progress)
+
+
+def read_file(path: Path, progress: Callable[[int, int], bool] | None = None) -> SourceText:
+    """The file's text, read once, as the first part of `extract_file`'s progress: the window
+    reads it before asking the document's date, then extracts what it read."""
     report = _Progress(progress, path.name)
     source = read_source(path, report.scaled(0, _READ))
     report.scaled(0, _READ)(1, 1)
+    return source
+
+
+def extract_source(
+    source: SourceText,
+    geocoder: Geocoder | None = None,
+    document_date: date | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """`extract_file` for a text already read by `read_file`: the rest of its progress."""
+    report = _Progress(progress, source.name)
     candidates = extract(source, document_date, report.scaled(_READ, _RULES))
     geocoding = report.scaled(_READ + _RULES, STEPS - _READ - _RULES)
     records = []

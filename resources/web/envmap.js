@@ -90,9 +90,11 @@
 
     /* The popup's room on a wide screen: beside the open panels, which stand over the map's
      * sides (a panel's column is kept clear, the legend's too), so the popup and its site
-     * are never under one. Leaflet's autoPan pans the map to it. */
+     * are never under one, and clear of the map's controls (the layers control stands in the
+     * top right corner): a popup `node` that would reach under one once panned is kept below,
+     * above or beside it, whichever moves the map least. Leaflet's autoPan pans the map to it. */
     var popup = null;
-    function popupRoom() {
+    function popupRoom(node) {
       var box = map.getContainer().getBoundingClientRect();
       var left = 10;
       var right = 10;
@@ -102,12 +104,45 @@
         if (r.left + r.right < box.left + box.right) left = Math.max(left, r.right - box.left + 10);
         else right = Math.max(right, box.right - r.left + 10);
       });
-      return { autoPanPaddingTopLeft: [left, 10], autoPanPaddingBottomRight: [right, 10] };
+      var room = { autoPanPaddingTopLeft: [left, 10], autoPanPaddingBottomRight: [right, 10] };
+      if (node) clearOfControls(node.getBoundingClientRect(), box, room);
+      return room;
+    }
+
+    function clearOfControls(r, box, room) {
+      var size = map.getSize();
+      var tl = room.autoPanPaddingTopLeft, br = room.autoPanPaddingBottomRight;
+      var controls = Array.prototype.map.call(map.getContainer().querySelectorAll(".leaflet-control"), function (node) {
+        var c = node.getBoundingClientRect();
+        return { left: c.left - box.left - 10, top: c.top - box.top - 10, right: c.right - box.left + 10, bottom: c.bottom - box.top + 10 };
+      }).filter(function (c) { return c.right - c.left > 20; });
+      for (var pass = 0; pass < controls.length; pass++) {
+        /* Where Leaflet's autoPan will bring the popup within the room (its rule, in short). */
+        var x = r.left - box.left, y = r.top - box.top, dx = 0, dy = 0;
+        if (x + r.width + br[0] > size.x) dx = x + r.width + br[0] - size.x;
+        if (x - dx < tl[0]) dx = x - tl[0];
+        if (y + r.height + br[1] > size.y) dy = y + r.height + br[1] - size.y;
+        if (y - dy < tl[1]) dy = y - tl[1];
+        var at = { left: x - dx, top: y - dy, right: x - dx + r.width, bottom: y - dy + r.height };
+        var hit = controls.filter(function (c) {
+          return at.left < c.right && c.left < at.right && at.top < c.bottom && c.top < at.bottom;
+        })[0];
+        if (!hit) return;
+        var top = hit.top + hit.bottom < size.y, onLeft = hit.left + hit.right < size.x;
+        var ways = [  /* [how far the map moves, which padding, its value, whether the popup fits] */
+          top ? [hit.bottom - at.top, tl, 1, hit.bottom, hit.bottom + r.height + br[1] <= size.y]
+            : [at.bottom - hit.top, br, 1, size.y - hit.top, tl[1] + r.height <= hit.top],
+          onLeft ? [hit.right - at.left, tl, 0, hit.right, hit.right + r.width + br[0] <= size.x]
+            : [at.right - hit.left, br, 0, size.x - hit.left, tl[0] + r.width <= hit.left]
+        ].filter(function (way) { return way[4]; }).sort(function (a, b) { return a[0] - b[0]; });
+        if (!ways.length) return;
+        ways[0][1][ways[0][2]] = ways[0][3];
+      }
     }
 
     function panelsChanged() {
       if (phone.matches || !popup || !map.hasLayer(popup)) return;
-      L.setOptions(popup, L.extend(popupRoom(), { autoPan: true }));
+      L.setOptions(popup, L.extend(popupRoom(popup.getElement()), { autoPan: true }));
       popup.update();
     }
 
@@ -124,8 +159,9 @@
         if (at.y > free - 24) map.panBy([0, at.y - free / 2], { animate: false });  /* above the sheet */
       } else {
         sheet.hide();
-        popup = L.popup(L.extend({ autoPan: !still }, popupRoom(), meta.popup))
+        popup = L.popup(L.extend({ autoPan: false }, meta.popup))
           .setLatLng(latlng).setContent(body(row)).openOn(map);
+        if (!still) panelsChanged();  /* laid out where it opens, then panned into its room */
         var shut = popup.getElement().querySelector(".leaflet-popup-close-button");
         if (shut) { shut.setAttribute("aria-label", "关闭 Close"); shut.title = "关闭 Close"; }
       }

@@ -1,16 +1,19 @@
 /* Wuhan EnvMap's exported map: where the district names go, so that none covers another name,
  * a drawn symbol or a control. At the city's zoom the seven central districts are a few dozen
  * pixels wide: a name goes at its district's anchor when that spot is free and the name stays
- * inside the district, otherwise beside it with a thin leader line (nearest free spot, looking
- * away from the view's centre first), otherwise at its anchor over the symbols if no name is
- * there (names win over symbols), or beside it over them, otherwise it is hidden. Site notes (原址) then give way to
+ * inside the district, otherwise beside it with a short leader line (nearest free spot within
+ * 40 px, over its own district if one is as near, looking away from the view's centre first;
+ * the smallest districts choose first, having the least room), otherwise at its anchor over
+ * the symbols if no name is there (names win over symbols: a long leader would point across a
+ * neighbour), or beside it over them, otherwise it is hidden. Site notes (原址) then give way to
  * any name or other symbol (see envmap_canvas.js). Run after every redraw of the sites, with
  * a grid of the drawn symbols: the cost follows the symbols in view, never all the sites. */
 window.EnvMapLabels = function (map) {
   "use strict";
   var CELL = 4;  /* the symbol grid's cell, in pixels */
   var GAP = 2;  /* kept free around a placed name */
-  var RADII = [18, 28, 40, 56, 76, 100, 130];  /* leader lengths tried, shortest first */
+  var RADII = [6, 12, 18, 24, 32, 40, 56, 76, 100, 130];  /* leader lengths tried, shortest first */
+  var NEAR = 6;  /* how many of RADII a leader clear of symbols may take: past that, over them */
   var TURNS = 16;  /* leader directions tried at each length */
   var REACH = 9;  /* a symbol's half size plus its edge */
 
@@ -36,8 +39,12 @@ window.EnvMapLabels = function (map) {
     }
     this.blocked = blocked;  /* controls and panels, as boxes */
   }
+  /* Clear of controls and panels (a name may still cover symbols). */
+  Grid.prototype.clear = function (box) {
+    return !this.blocked.some(function (other) { return overlaps(box, other); });
+  };
   Grid.prototype.free = function (box) {
-    if (this.blocked.some(function (other) { return overlaps(box, other); })) return false;
+    if (!this.clear(box)) return false;
     var w = this.cols + 1;
     var c0 = Math.max(0, Math.floor(box.left / CELL));
     var r0 = Math.max(0, Math.floor(box.top / CELL));
@@ -129,12 +136,19 @@ window.EnvMapLabels = function (map) {
       else self.hide(entry);
     });
     var centre = { x: size.x / 2, y: size.y / 2 };
-    pending.forEach(function (item) {
+    /* The smallest districts first: they have the least room near their anchor. */
+    pending.reverse().forEach(function (item) {
       var entry = item[0], at = item[1], middle = item[2];
-      var spot = leaderSpot(at, entry.size, centre, frame, grid, placed);
+      var home = function (spot) {
+        var mid = map.containerPointToLatLng([(spot.left + spot.right) / 2, (spot.top + spot.bottom) / 2]);
+        return inside(entry.geometry, mid.lng, mid.lat);
+      };
+      var free = function (spot) { return grid.free(spot); };
+      var clear = function (spot) { return grid.clear(spot); };
+      var spot = leaderSpot(at, entry.size, centre, frame, free, placed, NEAR, home);
       if (spot) self.put(entry, at, spot, placed, true);
-      else if (!placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
-      else if ((spot = leaderSpot(at, entry.size, centre, frame, null, placed))) self.put(entry, at, spot, placed, true);
+      else if (clear(middle) && !placed.some(function (other) { return overlaps(middle, other); })) self.put(entry, at, middle, placed, false);
+      else if ((spot = leaderSpot(at, entry.size, centre, frame, clear, placed, RADII.length))) self.put(entry, at, spot, placed, true);
       else self.hide(entry);
     });
     this.placed = placed;
@@ -190,7 +204,10 @@ window.EnvMapLabels = function (map) {
     this.placed.push(spot);
   };
 
-  function leaderSpot(at, size, centre, frame, grid, placed) {
+  /* The nearest spot `allowed` for a name led from `at`, the first `lengths` of RADII tried; of
+   * the spots as near, one that `home` accepts (over its own district) if there is one. */
+  function leaderSpot(at, size, centre, frame, allowed, placed, lengths, home) {
+    var first = null;
     var away = Math.atan2(at.y - centre.y, at.x - centre.x);
     var turns = [];
     for (var k = 0; k < TURNS; k++) turns.push(k);
@@ -200,16 +217,18 @@ window.EnvMapLabels = function (map) {
     }
     turns.sort(function (a, b) { return off(a) - off(b); });
     var width = size[0], height = size[1];
-    for (var r = 0; r < RADII.length; r++) {
+    for (var r = 0; r < lengths; r++) {
       for (var t = 0; t < turns.length; t++) {
         var angle = 2 * Math.PI * turns[t] / TURNS;
         var left = at.x + Math.cos(angle) * (RADII[r] + width / 2) - width / 2;
         var top = at.y + Math.sin(angle) * (RADII[r] + height / 2) - height / 2;
         var spot = box(left, top, width, height);
         if (spot.left < frame.left || spot.top < frame.top || spot.right > frame.right || spot.bottom > frame.bottom) continue;
-        if ((grid && !grid.free(spot)) || placed.some(function (other) { return overlaps(spot, other); })) continue;
-        return spot;
+        if (!allowed(spot) || placed.some(function (other) { return overlaps(spot, other); })) continue;
+        if (!home || home(spot)) return spot;
+        first = first || spot;
       }
+      if (first) return first;
     }
     return null;
   }

@@ -4,6 +4,7 @@ zoom or a pan."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,34 @@ def test_names_make_room_for_an_opened_panel(open_offline, page_file, name):
     page.click(f".envmap-toggle-{name}")
     assert not page.evaluate(_BOXES, selector)
     assert len(_assert_apart(page)) == 13  # closed: every name shows
+
+
+# The longest leader a name may hang on: at the city view on a phone the central districts are
+# 30-60 px across and a name is 16 px high, so a leader longer than about three names' height
+# crosses a neighbouring district and points the eye to the wrong one (江汉区 hung on 51 px).
+LONGEST_LEADER = 45
+
+_LEADERS = """() => [...document.querySelectorAll('.envmap-leader')]
+  .filter(line => !line.hidden && line.getClientRects().length)
+  .map(line => [line.parentNode.querySelector('.envmap-label-text').textContent,
+                line.getBoundingClientRect().width, line.getBoundingClientRect().height])"""
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_names_hang_on_short_leaders(open_offline, page_file, viewport):
+    """Every district is named at the city view and one step in, next to its anchor: no name
+    is led further than LONGEST_LEADER from its district."""
+    page = open_offline(page_file, viewport=viewport).page
+    for step in range(2):
+        if step:
+            page.evaluate("window.envmap.map.zoomIn(1, {animate: false})")
+        names = _assert_apart(page)
+        if not step:
+            assert len(names) == 13
+        leaders = page.evaluate(_LEADERS)
+        assert leaders, "the crowded centre needs some leaders"
+        for name, width, height in leaders:
+            assert math.hypot(width, height) <= LONGEST_LEADER, (name, width, height, step)
 
 
 def _district_ids(catalog) -> set[str]:

@@ -97,3 +97,42 @@ def test_a_site_tapped_low_on_a_phone_shows_above_the_sheet(open_offline, map_ht
     site = page.evaluate(OPEN_SITE)
     map_box = page.locator(".folium-map").bounding_box()
     assert map_box["y"] < site["y"] < sheet["y"] - 8
+
+
+# Puts the site at a fraction (fx, fy) of the map's width and height at zoom 14; its page spot.
+SITE_AT = """([id, fx, fy]) => {
+  const map = window.envmap.map, s = window.envmap.site(id);
+  map.setView([s.lat, s.lng], 14, {animate: false});
+  const size = map.getSize(), p = map.latLngToContainerPoint([s.lat, s.lng]);
+  map.panBy([p.x - size.x * fx, p.y - size.y * fy], {animate: false});
+  const q = map.latLngToContainerPoint([s.lat, s.lng]);
+  const box = map.getContainer().getBoundingClientRect();
+  return {x: q.x + box.left, y: q.y + box.top};
+}"""
+
+CONTROLS = """() => [...document.querySelectorAll('.leaflet-control')]
+  .map(node => node.getBoundingClientRect().toJSON()).filter(box => box.width && box.height)"""
+
+
+@pytest.mark.parametrize("height", [0.3, 0.5, 0.7])
+def test_a_popup_at_the_right_edge_stays_clear_of_the_controls(open_offline, map_html, height):
+    """With no panel open, a site clicked at the map's right edge: its popup (which would reach
+    up under the layers control in the top right corner) and the site stay clear of every
+    map control."""
+    page = open_offline(map_html, viewport=(1366, 768)).page
+    if page.evaluate(PANELS):  # the legend opens with the page on a desktop
+        page.click(".envmap-toggle-legend")
+    assert not page.evaluate(PANELS)
+    at = page.evaluate(SITE_AT, ["liangjiu-dock", 0.985, height])
+    page.mouse.click(at["x"], at["y"])
+    page.wait_for_function("window.envmap.openId() === 'liangjiu-dock'")
+    _settled(page)
+    popup = page.locator(".leaflet-popup").bounding_box()
+    site = page.evaluate(OPEN_SITE)
+    map_box = page.locator(".folium-map").bounding_box()
+    assert _inside(site, map_box)
+    controls = page.evaluate(CONTROLS)
+    assert any(c["x"] > map_box["x"] + map_box["width"] / 2 for c in controls)  # the layers'
+    for control in controls:
+        assert not _overlap(popup, control), control
+        assert not _inside(site, control), control
