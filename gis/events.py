@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from gis.model import Status
+from gis.model import Evidence, Status
 
 # The author of the documents' own status events: the catalog's as "document", those of a
 # document the user imported as "document:ID".
@@ -32,6 +32,9 @@ class StatusEvent:
     author: str
     recorded_at: str
     sequence: int = 0
+    # An imported document's own words (its events are read from the user folder, never
+    # stored): where the status is shown, the quote and its paragraph are shown with it.
+    quoted: Evidence | None = None
 
 
 @dataclass(frozen=True)

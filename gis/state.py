@@ -18,7 +18,7 @@ from shapely.geometry import Point
 
 from gis import status_rules as rules
 from gis.events import DOCUMENT_AUTHOR, Event, LocationEvent, StatusEvent
-from gis.model import Catalog, Location, LocationBasis, Measure, Site, Status
+from gis.model import Catalog, Evidence, Location, LocationBasis, Measure, Site, Status
 from gis.site_table import SiteList
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ class Tracked:
     author: str
     note: str
     evidence: str
+    quoted: Evidence | None = None  # an imported document's words saying so
 
     @property
     def origin(self) -> str:
@@ -62,6 +63,7 @@ class MeasureState:
     tracked: Tracked | None
     flags: frozenset[str]
     informed: date | None = None  # the day the latest information on it is true as of
+    history: tuple[StatusEvent, ...] = ()  # its status events (recorded, imported), in order
 
     @property
     def status(self) -> Status:
@@ -80,6 +82,12 @@ class MeasureState:
     def since(self) -> date | None:
         """The day of a status newer than the catalog's document (a date worth showing)."""
         return self.tracked.as_of if self.tracked and self.source != "document" else None
+
+    def status_on(self, day: date) -> Status | None:
+        """The status in effect at the end of `day` by its events and the rules that pick
+        the one that holds; None before its first event."""
+        held = [item for item in self.history if item.as_of <= day]
+        return _latest(held).status if held else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,18 +141,18 @@ def current_state(
             previous = moved.get(item.site_id)
             if previous is None or _order(item) >= _order(previous):
                 moved[item.site_id] = item
-    latest = {key: _latest(items) for key, items in by_measure.items()}
+    histories = {key: tuple(sorted(items, key=_order)) for key, items in by_measure.items()}
     measures: dict[str, MeasureState] = {}
     for measure in catalog.measures():
-        event = latest.get(measure.id)
+        history = histories.get(measure.id, ())
         tracked = None
-        if event is not None:
-            tracked = Tracked(event.status, event.as_of, event.author, event.note, event.evidence)
+        if history:
+            e = _latest(history)
+            tracked = Tracked(e.status, e.as_of, e.author, e.note, e.evidence, e.quoted)
         status = tracked.status if tracked else measure.status
         informed = tracked.as_of if tracked else _document_date(catalog, measure)
-        measures[measure.id] = MeasureState(
-            measure, tracked, rules.flags(status, measure.target_date, today, informed), informed
-        )
+        flags = rules.flags(status, measure.target_date, today, informed)
+        measures[measure.id] = MeasureState(measure, tracked, flags, informed, history)
     corrections = {  # an area keeps its outline: a click on the map corrects only a point
         site_id: Correction(e.lon, e.lat, e.precision_m, e.note, e.as_of, e.author)
         for site_id, e in moved.items()
@@ -200,7 +208,7 @@ def _order(item: Event) -> tuple[date, int, str]:
     return rules.event_order(item.as_of, item.sequence, item.recorded_at)
 
 
-def _latest(items: list[StatusEvent]) -> StatusEvent:
+def _latest(items: Sequence[StatusEvent]) -> StatusEvent:
     """The event that holds: the last in order, except that a document saying "completed"
     after a close-out does not undo the acceptance (closed out is completed, and more)."""
     held, *rest = sorted(items, key=_order)  # never empty: one list per measure with events

@@ -14,6 +14,7 @@ from gis.errors import EnvMapError
 
 if TYPE_CHECKING:
     from gis.model import Catalog
+    from gis.state import CurrentState
     from gis.store import StatusStore
 
 
@@ -73,17 +74,12 @@ def _cmd_status(args: argparse.Namespace) -> int:
         print(f"{done.measure_id}: {done.status} as of {done.as_of} (event {done.id})")
     elif args.action == "history":
         _check_measure(store.catalog, args.measure)
-        for item in store.history(args.measure):
-            print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}")
+        _print_history(_state(store, args), args.measure)
     elif args.action == "export":
         from gis.export.files import write_rows_csv, write_rows_xlsx
         from gis.export.records import ledger_rows
-        from gis.paths import user_data_dir
-        from gis.state import state_from_store
-        from gis.user_catalog import document_updates
 
-        imported = document_updates(store.catalog, user_data_dir())
-        rows = ledger_rows(state_from_store(store, imported=imported))
+        rows = ledger_rows(_state(store, args))
         writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
         writer(rows, args.out)
         print(f"wrote {args.out} ({len(rows)} measures)")
@@ -92,6 +88,39 @@ def _cmd_status(args: argparse.Namespace) -> int:
     elif args.action == "import-events":
         print(f"{store.import_events(args.file)} new events from {args.file}")
     return 0
+
+
+def _state(store: StatusStore, args: argparse.Namespace) -> CurrentState:
+    """The store's catalog after its events and the user's imported documents' reports, as
+    the window shows it (with --catalog-only, no imported document's)."""
+    from gis.paths import user_data_dir
+    from gis.state import state_from_store
+    from gis.user_catalog import document_updates
+
+    folder = None if args.catalog_only else user_data_dir()
+    return state_from_store(store, imported=document_updates(store.catalog, folder))
+
+
+_FROM = {
+    "document": "the catalog's document",
+    "imported": "a document you imported",
+    "store": "a recorded status",
+}
+
+
+def _print_history(state: CurrentState, measure_id: str) -> None:
+    """Each status event of the measure, oldest first, with the evidence it was given (an
+    imported document's quote, its title and paragraph), then the status that holds."""
+    now = state.measures[measure_id]
+    for item in now.history:
+        print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}".rstrip())
+        if item.quoted is not None:
+            known = state.documents.documents.get(item.quoted.document)
+            title = known.title_zh if known else item.quoted.document
+            print(f"            {title} ¶{item.quoted.paragraph}: “{item.quoted.quote}”")
+        elif item.evidence:
+            print(f"            evidence: {item.evidence}")
+    print(f"now: {now.status} ({now.status.label_zh}), from {_FROM[now.source]}")
 
 
 def _login() -> str:

@@ -268,21 +268,35 @@ def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]
         for k in sorted(first.values()):
             measure, matched = new.measures[k], updates[k]
             piece = measure.evidence[0]
+            published = documents[ident].date_to
             events.append(
                 StatusEvent(
                     id=f"{DOCUMENT_AUTHOR}:{ident}:{record.get('uid')}:{k}",
                     measure_id=matched.id,
                     site_id=known,
                     status=measure.status,
-                    as_of=documents[ident].date_to,
+                    as_of=_stated_day(record["measures"][k], published),
                     note=f"as {ident} states: “{measure.status_words}”",
                     evidence=f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
                     attachment="",
                     author=f"{DOCUMENT_AUTHOR}:{ident}",
-                    recorded_at=documents[ident].date_to.isoformat(),
+                    recorded_at=published.isoformat(),
+                    quoted=piece,
                 )
             )
     return events
+
+
+def _stated_day(measure: dict[str, Any], published: date) -> date:
+    """The day a status is true as of: the completion day the notice states for it
+    ("5月20日已完成搬迁"), else the notice's own date. A month without its day, or a day after
+    the notice, is not a stated day."""
+    stated = measure.get("completed_date")
+    try:
+        day = date.fromisoformat(stated) if isinstance(stated, str) and len(stated) == 10 else None
+    except ValueError:
+        day = None
+    return day if day is not None and day <= published else published
 
 
 def candidate_updates(catalog: Catalog, candidate: dict[str, Any]) -> dict[int, Measure]:

@@ -14,11 +14,10 @@ from shapely.geometry import shape
 from desktop.map.style import status_colour
 from desktop.roles import refusal_check, site_refusal
 from gis import status_rules as rules
-from gis.events import DOCUMENT_AUTHOR, LocationEvent, StatusEvent
 from gis.export.records import as_state, site_feature
 from gis.model import Catalog, LocationBasis, Status
 from gis.notes_zh import basis_words, readable_note
-from gis.state import CurrentState
+from gis.state import CurrentState, MeasureState
 
 if TYPE_CHECKING:
     from gis.store import StatusStore
@@ -57,21 +56,18 @@ class DetailsPanel(QTextBrowser):
             return
         state = self.state or as_state(self.catalog)
         feature = site_feature(state, site_id, self.districts[site_id])
-        self.quotes = [e for m in feature["properties"]["measures"] for e in m["evidence"]]
+        self.quotes = [q for m in feature["properties"]["measures"] for q in _quotes_of(m)]
         self.setHtml(site_html(self.catalog, feature, self.tracking()))
 
     def tracking(self) -> dict | None:
-        """The status store's dated events (for each measure's history), when one is open."""
-        if self.store is None:
-            return None
-        try:
-            events = self.store.events()
-        except Exception:  # the shared server went away: show what the documents say
+        """What the status store adds, when one is open: the state with each measure's dated
+        events (read with the state, not at each click), and what this user may record."""
+        if self.store is None or self.state is None:
             return None
         who = self.store.identity
         site = self.catalog.site(self.site_id) if self.site_id else None
         return {
-            "events": events,
+            "state": self.state,
             "site_id": self.site_id,
             "identity": who,
             "refusal": refusal_check(who, self.state, self.districts, self.store.read_only),
@@ -192,40 +188,46 @@ def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> 
     for m in p["measures"]:
         due = f" · 完成时限 Due: {escape(m['target_date'])}" if m["target_date"] else ""
         words = escape(m["status_words"])
+        said = _quote(catalog, m["evidence"], index)
+        index += len(m["evidence"])
         lines.append(
             f"<p>{_badge(m['document_status'])} <b>{escape(m['text_zh'])}</b><br/>"
             f"<small>{escape(m['text_en'])}</small><br/>"
             f"责任单位 Responsible: {escape(m['responsible_zh'])}{due}"
             f" · 原文用语 Words: “{words}”"
-            f"</p>{_tracked(m, tracking)}{_quote(catalog, m['evidence'], index)}"
+            f"</p>{_tracked(catalog, m, tracking, index)}{said}"
         )
-        index += len(m["evidence"])
+        index += len(_quotes_of(m)) - len(m["evidence"])
     return "\n".join(lines)
+
+
+def _quotes_of(measure: dict) -> list[dict]:
+    """A measure's quotes as the panel numbers them: the document's, then the words of an
+    imported document its current status rests on."""
+    newer = measure["status_evidence"]
+    return [*measure["evidence"], *([newer] if newer else [])]
 
 
 MONTHS_SHOWN = 24
 
 
-def _tracked(measure: dict, tracking: dict | None) -> str:
-    """The measure's current status as the state gives it, who recorded it, and its months."""
+def _tracked(catalog: Catalog, measure: dict, tracking: dict | None, quote_index: int) -> str:
+    """The measure's current status as the state gives it, who recorded it or the imported
+    document's words (quote `quote_index`), and its months."""
     if tracking is None:
         return ""
     measure_id = measure["id"]
-    events = [
-        e for e in tracking["events"] if isinstance(e, StatusEvent) and e.measure_id == measure_id
-    ]
-    events.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
-    by_person = [e for e in events if not e.author.startswith(DOCUMENT_AUTHOR)]
+    now = tracking["state"].measures[measure_id]
     parts = [f"<p><small>现状 Now: {_badge(measure['status'])}"]
-    if measure["status_source"] == "store" and by_person:
-        latest = by_person[-1]
+    if now.source == "store" and now.tracked is not None:
         parts.append(
-            f" 截至 as of {latest.as_of.isoformat()} · {escape(latest.author)}:"
-            f" {escape(latest.note)}"
+            f" 截至 as of {now.tracked.as_of.isoformat()} · {escape(now.tracked.author)}:"
+            f" {escape(now.tracked.note)}"
         )
-    elif measure["status_source"] == "imported":
+    elif now.source == "imported" and measure["status_evidence"]:
         parts.append(
-            f" 截至 as of {measure['status_as_of']} · 新文件所述 as a newer document states"
+            f" 截至 as of {measure['status_as_of']} · 新文件所述 as a newer document states:"
+            f"{_quote(catalog, [measure['status_evidence']], quote_index)}"
         )
     else:
         parts.append(" · 原文所述 as the document states")
@@ -256,19 +258,18 @@ def _tracked(measure: dict, tracking: dict | None) -> str:
     else:
         parts.append(f' · <a href="status:{escape(measure_id)}">更新状态 Update</a>')
     parts.append("</small></p>")
-    parts.append(_strip(events) if events else "")
+    parts.append(_strip(now) if now.history else "")
     return "".join(parts)
 
 
 def _correction(site_id: str, tracking: dict) -> str:
-    moves = [e for e in tracking["events"] if isinstance(e, LocationEvent) and e.site_id == site_id]
+    fix = tracking["state"].corrections.get(site_id)
     link = f'<a href="move:{escape(site_id)}">更正位置 Correct location</a>'
     if tracking.get("site_refusal"):
         reason = escape(tracking["site_refusal"])
         link = f'<span style="color:gray" title="{reason}">更正位置 Correct location</span>'
-    if not moves:
+    if fix is None:
         return f"<p><small>{link}</small></p>"
-    fix = moves[-1]
     return (
         f"<p><b>位置已更正 Location corrected:</b> {fix.lon:.5f}°E, {fix.lat:.5f}°N"
         f" ±{fix.precision_m:,.0f} m<br/><small>{fix.as_of.isoformat()} · {escape(fix.author)}:"
@@ -276,10 +277,11 @@ def _correction(site_id: str, tracking: dict) -> str:
     )
 
 
-def _strip(events: list) -> str:
-    """One cell per month, coloured by the status in effect at the month's end."""
+def _strip(now: MeasureState) -> str:
+    """One cell per month, coloured by the status in effect at the month's end (by the same
+    rules as the current status: a document's "completed" does not undo a close-out)."""
     today = date.today()
-    first = events[0].as_of
+    first = now.history[0].as_of
     months = []
     year, month = first.year, first.month
     while (year, month) <= (today.year, today.month):
@@ -287,9 +289,8 @@ def _strip(events: list) -> str:
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     cells = []
     for year, month in months[-MONTHS_SHOWN:]:
-        end = date(year, month, calendar.monthrange(year, month)[1])
-        in_effect = [e for e in events if e.as_of <= end]
-        colour = status_colour(in_effect[-1].status).name() if in_effect else "#dddddd"
+        in_effect = now.status_on(date(year, month, calendar.monthrange(year, month)[1]))
+        colour = status_colour(in_effect).name() if in_effect else "#dddddd"
         cells.append(f'<td width="8" style="background:{colour}" title="{year}-{month:02d}"></td>')
     if not months:  # every event dated in a month still to come
         return ""

@@ -21,6 +21,7 @@ LEDGER_COLUMNS: dict[str, str] = {  # in the order of a public rectification not
     "as_of": "状态日期 As of",
     "flags": "提示 Flags",
     "status_source": "状态来源 Status from",
+    "status_evidence": "状态依据 Status evidence",
     "document_status": "原文状态 Document's status",
     "status_words": "原文状态用语 Status words",
     "evidence": "依据原文 Evidence",
@@ -66,6 +67,9 @@ def measure_record(catalog: Catalog, now: MeasureState) -> dict[str, Any]:
         "status_zh": now.status.label_zh,
         "status_source": now.source,
         "status_as_of": now.since.isoformat() if now.since else None,
+        "status_evidence": _evidence((now.tracked.quoted,))[0]
+        if now.tracked and now.tracked.quoted
+        else None,
         "flags": sorted(now.flags),
         "flag_words": [rules.flag_words(f, now.informed) for f in sorted(now.flags)],
         "document_status": measure.status.value,
@@ -190,6 +194,7 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
                         rules.flag_words(f, now.informed) for f in sorted(now.flags)
                     ),
                     "status_source": _SOURCE_WORDS[now.source],
+                    "status_evidence": _status_evidence(documents, now),
                     "document_status": measure.status.label_zh,
                     "status_words": measure.status_words,
                     "evidence": " …… ".join(e.quote for e in measure.evidence),
@@ -201,6 +206,20 @@ def ledger_rows(source: Catalog | CurrentState) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _status_evidence(catalog: Catalog, now: MeasureState) -> str:
+    """What a status newer than the document rests on: the imported document's words with
+    its title and paragraph, or what the person who recorded it gave (evidence, else note)."""
+    tracked = now.tracked
+    if tracked is None or now.source == "document":
+        return ""
+    if tracked.quoted is not None:
+        quoted = tracked.quoted
+        known = catalog.documents.get(quoted.document)
+        title = known.title_zh if known else quoted.document
+        return f"{title}，第{quoted.paragraph}段：“{quoted.quote}”"
+    return f"{tracked.author}：{tracked.evidence or tracked.note}"
 
 
 def rows_in_district(

@@ -214,3 +214,41 @@ def test_the_sites_a_tracked_measure_concerns_are_all_that_can_change(catalog, s
     assert moved and moved <= tracked
     assert {m.site_id for m in measures} <= tracked
     assert current_state(catalog, today=date(2025, 1, 1)).sites_tracked() == set()
+
+
+REPORT = "武昌区通报饮用水水源保护区整治进展\n2025年5月20日，良久商贸码头已完成搬迁。\n"
+
+
+def test_history_and_ledger_show_an_imported_report_with_its_words(
+    catalog, store, user_folder, tmp_path, capsys
+):
+    """issue #15: the status of a newer notice showed as current, but `status history` had
+    no trace of it and the ledger cited only the 2017 document."""
+    measure = catalog.site(DOCK).measures[0].id
+    _import(catalog, user_folder, REPORT, date(2025, 6, 1), tmp_path)
+    capsys.readouterr()
+    assert main(["status", "history", measure]) == 0
+    said = capsys.readouterr().out
+    assert "2025-05-20  completed" in said  # the day the notice says it was done
+    assert "¶2: “2025年5月20日，良久商贸码头已完成搬迁。”" in said
+    assert said.rstrip().endswith("now: completed (已完成), from a document you imported")
+    ledger = tmp_path / "ledger.csv"
+    assert main(["status", "export", str(ledger)]) == 0
+    row = next(
+        r
+        for r in csv.DictReader(ledger.open(encoding="utf-8-sig"))
+        if r["措施编号 Measure id"] == measure
+    )
+    assert row["整改状态 Status"] == "已完成（2025-05-20）"
+    assert row["状态依据 Status evidence"].endswith(
+        "第2段：“2025年5月20日，良久商贸码头已完成搬迁。”"
+    )
+    assert "良久商贸码头搬迁" in row["依据原文 Evidence"]  # the measure's own quote stays
+
+
+def test_history_prints_a_close_out_s_evidence_and_what_holds(catalog, store, capsys):
+    measure = _close_out_the_dock(store, catalog)
+    assert main(["status", "history", measure]) == 0
+    said = capsys.readouterr().out
+    assert "2024-03-01  closed_out" in said and "evidence: 验收意见书" in said
+    assert said.rstrip().endswith("now: closed_out (已销号), from a recorded status")
