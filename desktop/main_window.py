@@ -192,26 +192,21 @@ class MainWindow(QMainWindow):
         self.measures.show_sites(visible)
 
     def tracking_changed(self) -> None:
-        store = self.tracking.store
+        store = self.details.store = self.tracking.store
         if store is not None:  # (what was drawn stays when the store goes away)
             self.app_state.read(store)
             return
-        self.details.store = None
         self.details.show_site(self.details.site_id)
 
     def show_state(self, state) -> None:
-        """A new current state: every part of the window shows it."""
+        """A new current state: the map, details and table follow it themselves (they
+        subscribe to it); the window says who is logged in and filters by the new statuses."""
         from desktop.roles import login_text
 
-        self.details.store = self.tracking.store
         self.login.setText(
             login_text(self.tracking.store.identity if self.tracking.store else None)
         )
-        self.canvas.show_state(state)
-        self.details.state = state
-        self.measures.set_state(state)
         self.apply_filter(self.site_filter)
-        self.details.show_site(self.details.site_id)
 
     def build_menus(self) -> None:
         from gis.user_catalog import unfinished_reviews

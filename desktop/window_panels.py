@@ -64,6 +64,8 @@ def build_panels(window: MainWindow) -> None:
     window.tracking.changed.connect(window.tracking_changed)
     window.tracking.availability.connect(window.store_availability)
     window.tracking.sharedArrived.connect(window.userDataChanged.emit)
+    for follower in (window.canvas, window.details, window.measures):  # before the filter
+        window.app_state.changed.connect(follower.show_state)
     window.app_state.changed.connect(window.show_state)
     window.app_state.failed.connect(window.store_availability)
     window.details.statusRequested.connect(window.recording.change_status)

@@ -59,6 +59,11 @@ class DetailsPanel(QTextBrowser):
         self.quotes = [q for m in feature["properties"]["measures"] for q in _quotes_of(m)]
         self.setHtml(site_html(self.catalog, feature, self.tracking()))
 
+    def show_state(self, state: CurrentState) -> None:
+        """A new current state: the open site's details as it gives them."""
+        self.state = state
+        self.show_site(self.site_id)
+
     def tracking(self) -> dict | None:
         """What the status store adds, when one is open: the state with each measure's dated
         events (read with the state, not at each click), and what this user may record."""

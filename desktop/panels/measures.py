@@ -161,7 +161,7 @@ class MeasuresPanel(QWidget):
         layout.addWidget(self.table)
         self._show_count()
 
-    def set_state(self, state: CurrentState) -> None:
+    def show_state(self, state: CurrentState) -> None:
         """The ledger in the current state: each measure's tracked status as of its date,
         overdue ones marked, the user's accepted sites included."""
         self.model.beginResetModel()
