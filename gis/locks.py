@@ -15,6 +15,7 @@ from pathlib import Path
 from filelock import FileLock, Timeout
 
 from gis.errors import EnvMapError
+from gis.user_folder import UserFolder
 
 WAIT_S = 30.0  # a writer holds the lock for milliseconds; this long means something hangs
 
@@ -49,7 +50,7 @@ class FolderClaim:
     """A window's claim on a user folder (the file ROOT/window.lock) while it is open."""
 
     def __init__(self, folder: Path) -> None:
-        self.path = folder / "window.lock"
+        self.path = UserFolder(folder).window_lock
         self._lock = FileLock(self.path, timeout=0, thread_local=False)
 
     def take(self) -> bool:

@@ -20,6 +20,7 @@ from typing import Any
 from gis import atomic
 from gis.locks import exclusive
 from gis.store import StatusStore, StoreError
+from gis.user_folder import UserFolder
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +52,10 @@ def _problem(line: bytes) -> str | None:
 
 class Outbox:
     def __init__(self, path: Path) -> None:
+        """`path`: a user folder's outbox (UserFolder.outbox), its companions beside it."""
         self.path = path
-        self.refused = path.with_name(path.stem + ".refused.jsonl")
-        self.damaged = path.with_name(path.stem + ".damaged.jsonl")
+        folder = UserFolder(path.parent)
+        self.refused, self.damaged = folder.outbox_refused, folder.outbox_damaged
         self.messages: list[str] = []  # each line set aside, said once (also logged)
 
     def add(self, **edit: Any) -> None:

@@ -5,6 +5,10 @@ ROOT/reviews/ID.json    a review in progress, saved after every decision
 ROOT/accepted.json      every accepted candidate, with its evidence and location
 ROOT/status.sqlite      the status store, unless the office shares a server
 ROOT/outbox.jsonl       edits kept while the shared server was out of reach
+ROOT/outbox.refused.jsonl, ROOT/outbox.damaged.jsonl
+                        outbox lines the server refused, or that could not be read
+ROOT/window.lock        held by the window that has the folder open
+ROOT/NAME.damaged-XXXX  a damaged file set aside (set_aside), kept for whoever can mend it
 """
 
 from __future__ import annotations
@@ -51,6 +55,18 @@ class UserFolder:
     @property
     def outbox(self) -> Path:
         return self.root / "outbox.jsonl"
+
+    @property
+    def outbox_refused(self) -> Path:
+        return self.root / "outbox.refused.jsonl"
+
+    @property
+    def outbox_damaged(self) -> Path:
+        return self.root / "outbox.damaged.jsonl"
+
+    @property
+    def window_lock(self) -> Path:
+        return self.root / "window.lock"
 
 
 def read_accepted(raw: bytes) -> list[dict[str, Any]]:
