@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
 
+from gis.documents import quote_problem
 from gis.errors import Problem
 from gis.gazetteer import Gazetteer
 from gis.model import (
@@ -269,22 +270,21 @@ class Reader:
         if document is None:
             self.fault(node, place, "unknown-document", f"no document {evidence.document!r}")
             return False
-        if not 1 <= evidence.paragraph <= len(document.paragraphs):
+        problem = quote_problem(document.paragraphs, evidence.paragraph, evidence.quote)
+        if problem == "no-such-paragraph":
             self.fault(
                 node,
                 place,
-                "no-such-paragraph",
+                problem,
                 f"{evidence.document} has paragraphs 1-{len(document.paragraphs)}, "
                 f"not {evidence.paragraph}",
             )
             return False
-        if not evidence.quote.strip() or evidence.quote not in document.paragraph(
-            evidence.paragraph
-        ):
+        if problem is not None:
             self.fault(
                 node,
                 place,
-                "quote-not-found",
+                problem,
                 f"quote {evidence.quote!r} is not verbatim in {evidence.document} "
                 f"paragraph {evidence.paragraph}",
             )

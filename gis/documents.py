@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,17 @@ _LEGACY_ENCODINGS = ("gb18030", "utf-16", "big5")
 def split_paragraphs(text: str) -> tuple[str, ...]:
     """Paragraphs are the non-blank lines, stripped; evidence numbers them from 1."""
     return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def quote_problem(paragraphs: Sequence[str], paragraph: int, quote: str) -> str | None:
+    """Why words are not evidence in a document of these paragraphs: "no-such-paragraph"
+    or "quote-not-found"; None when they are, verbatim in the paragraph they name. The one
+    rule for the catalog's quotes and for a reviewed candidate's."""
+    if not 1 <= paragraph <= len(paragraphs):
+        return "no-such-paragraph"
+    if not quote.strip() or quote not in paragraphs[paragraph - 1]:
+        return "quote-not-found"
+    return None
 
 
 def read_text(path: Path) -> str:

@@ -101,16 +101,17 @@ class Review:
     def _check_quotes(self, candidate: dict[str, Any]) -> None:
         """The catalog's rule for an accepted candidate too: every quote is verbatim in the
         paragraph it names, in the imported copy of the document."""
-        from gis.documents import split_paragraphs
+        from gis.documents import quote_problem, split_paragraphs
 
         copy = UserFolder(self.folder).document(self.document)
         paragraphs = split_paragraphs(copy.read_text(encoding="utf-8"))
         for measure in candidate["measures"]:
             for piece in [measure["evidence"], *measure.get("evidence_continued", [])]:
                 number, quote = piece["paragraph"], piece["quote"]
-                if not (1 <= number <= len(paragraphs)) or not quote.strip():
+                problem = quote_problem(paragraphs, number, quote)
+                if problem == "no-such-paragraph":
                     raise ReviewError(f"{copy}: no paragraph {number} for “{quote}”")
-                if quote not in paragraphs[number - 1]:
+                if problem is not None:
                     raise ReviewError(f"{copy} ¶{number}: “{quote}” is not verbatim there")
 
     def finish(self) -> int:
