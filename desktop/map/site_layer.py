@@ -15,8 +15,8 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
-from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
+from PySide6.QtGui import QBrush, QImage, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.map import style
@@ -65,7 +65,10 @@ class SiteLayer(QGraphicsItem):
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
         self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
-        self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
+        # the crowded view's image (key, origin in the scene, the view pixels it covers and
+        # the part of _image it drew, both from that origin)
+        self._cache: tuple[tuple, QPointF, QRectF, QRectF] | None = None
+        self._image: QImage | None = None
         self._bounds = self._extent()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -179,7 +182,10 @@ class SiteLayer(QGraphicsItem):
         transform = painter.worldTransform()
         picked = self._in_rect(option.exposedRect, transform.m11())
         if widget is None or len(picked) <= VECTOR_LIMIT:
-            self._paint_halos(painter, option.exposedRect, transform.m11())
+            if widget is not None:  # no crowded view: its image is not kept for a return
+                self._cache = self._image = None
+            halos = self._halos_in(option.exposedRect, transform.m11())
+            self._paint_halos(painter, halos, transform.m11())
             self._paint_symbols(painter, transform, picked, on_screen=widget is not None)
         else:
             self._paint_cached(painter, transform, widget)
@@ -226,10 +232,10 @@ class SiteLayer(QGraphicsItem):
         view = QRectF(widget.rect())
         key = (transform.m11(), transform.m22(), self._version)
         if self._cache is not None:
-            cached_key, origin, covered, pixmap = self._cache
+            cached_key, origin, covered, drawn = self._cache
             at = transform.map(origin)
             if cached_key == key and covered.translated(at).contains(view):
-                self._blit(painter, at, covered, pixmap)
+                self._blit(painter, at, drawn)
                 return
         padded = self._cache is not None and self._cache[0] == key
         self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
@@ -237,65 +243,106 @@ class SiteLayer(QGraphicsItem):
             # the widget as context: a view closed before the loop is idle drops the call
             QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
         assert self._cache is not None  # _render_cache has just made it
-        _, origin, covered, pixmap = self._cache
-        self._blit(painter, transform.map(origin), covered, pixmap)
+        _, origin, _, drawn = self._cache
+        self._blit(painter, transform.map(origin), drawn)
 
     def _widen_cache(self, transform: QTransform, widget: QWidget, key: tuple) -> None:
         if self._cache is not None and self._cache[0] == key:
             self._render_cache(transform, widget, CACHE_PAD_PX)
 
     def _render_cache(self, transform: QTransform, widget: QWidget, pad: int) -> None:
-        """Render the view and `pad` pixels around it into the one image the layer keeps, of
-        the view plus CACHE_PAD_PX all round: reused while the view keeps its size, since a
-        new image at each zoom or long pan would leave memory behind (glibc keeps it)."""
-        ratio = widget.devicePixelRatioF()
-        whole = QRectF(widget.rect()).adjusted(
-            -CACHE_PAD_PX, -CACHE_PAD_PX, CACHE_PAD_PX, CACHE_PAD_PX
-        )
-        size = (whole.size() * ratio).toSize()
-        pixmap = self._cache[3] if self._cache is not None else None
-        self._cache = None
-        if pixmap is None or pixmap.size() != size or pixmap.devicePixelRatio() != ratio:
-            pixmap = None  # the old image goes before the new one is made
-            pixmap = QPixmap(size)
-            pixmap.setDevicePixelRatio(ratio)
+        """Render the view and `pad` pixels around it into the one image the layer keeps. The
+        image holds only the rectangle where symbols and halos are (at city scale Wuhan takes
+        a quarter of the view and its surroundings), and is reused while it is big enough
+        and not over twice the size needed, since a new image at each zoom or long pan would
+        leave memory behind (glibc keeps it)."""
         covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
-        covered.translate(-whole.left(), -whole.top())  # in the image
-        image_painter = QPainter(pixmap)
-        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        image_painter.fillRect(covered, Qt.GlobalColor.transparent)
-        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        image_painter.setClipRect(covered)
-        shifted = transform * QTransform.fromTranslate(-whole.left(), -whole.top())
-        scene_covered = shifted.inverted()[0].mapRect(covered)
-        image_painter.setWorldTransform(shifted)
-        self._paint_halos(image_painter, scene_covered, transform.m11())
-        picked = self._in_rect(scene_covered, transform.m11())
-        self._paint_symbols(image_painter, shifted, picked, on_screen=True)
-        image_painter.end()
-        origin = transform.inverted()[0].map(whole.topLeft())
+        scale = transform.m11()
+        scene_covered = transform.inverted()[0].mapRect(covered)
+        picked = self._in_rect(scene_covered, scale)
+        halos = self._halos_in(scene_covered, scale)
+        area = self._extent_in_view(transform, picked, halos).intersected(covered)
+        area = QRectF(area.toAlignedRect())  # whole pixels: sprites stay on the pixel grid
+        self._cache = None
+        drawn = QRectF(QPointF(0, 0), area.size())  # the image's part that holds the drawing
+        if not area.isEmpty():
+            image_painter = QPainter(self._image_for(area.size(), widget))
+            image_painter.setClipRect(drawn)
+            image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            image_painter.fillRect(drawn, Qt.GlobalColor.transparent)
+            image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            shifted = transform * QTransform.fromTranslate(-area.left(), -area.top())
+            image_painter.setWorldTransform(shifted)
+            self._paint_halos(image_painter, halos, scale)
+            self._paint_symbols(image_painter, shifted, picked, on_screen=True)
+            image_painter.end()
+        origin = transform.inverted()[0].map(area.topLeft())
         key = (transform.m11(), transform.m22(), self._version)
-        self._cache = (key, origin, covered, pixmap)
+        self._cache = (key, origin, covered.translated(-area.topLeft()), drawn)
 
-    @staticmethod
-    def _blit(painter: QPainter, at: QPointF, covered: QRectF, pixmap: QPixmap) -> None:
-        """The part of the image that is drawn (`covered`), with its top left at `at` + its
-        offset in the image."""
-        ratio = pixmap.devicePixelRatio()
-        source = QRectF(covered.topLeft() * ratio, covered.size() * ratio)
+    def _extent_in_view(
+        self, transform: QTransform, picked: np.ndarray, halos: np.ndarray
+    ) -> QRectF:
+        """The view pixels that these symbols and halos reach (an empty rectangle for none)."""
+        extent = QRectF()
+        scale = transform.m11()
+        for at, reach in ((picked, SPRITE_PX / 2 + 1), (halos, self.halo[halos] * scale + 1)):
+            if len(at):
+                x = self.xs[at] * scale + transform.dx()
+                y = self.ys[at] * transform.m22() + transform.dy()
+                left, top = float(np.min(x - reach)), float(np.min(y - reach))
+                right, bottom = float(np.max(x + reach)), float(np.max(y + reach))
+                extent |= QRectF(left, top, right - left, bottom - top)
+        return extent
+
+    def _image_for(self, size: QSizeF, widget: QWidget) -> QImage:
+        """The layer's one image, at least `size` (view pixels) at the widget's pixel ratio:
+        the one it has while that is big enough and at most twice the pixels needed; the old
+        one goes before a new one is made. An image with alpha (a new QPixmap has none, and
+        its transparent fill drew black over the map)."""
+        ratio = widget.devicePixelRatioF()
+        needed = QSize(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio))
+        image = self._image
+        if image is None or image.devicePixelRatio() != ratio or not _fits(needed, image.size()):
+            self._image = image = None
+            image = self._image = QImage(needed, QImage.Format.Format_ARGB32_Premultiplied)
+            image.setDevicePixelRatio(ratio)
+        return image
+
+    def _blit(self, painter: QPainter, at: QPointF, drawn: QRectF) -> None:
+        """The image's drawn part, with its top left at `at` (view pixels)."""
+        if self._image is None or drawn.isEmpty():
+            return
+        ratio = self._image.devicePixelRatio()
+        source = QRectF(QPointF(0, 0), drawn.size() * ratio)
         painter.save()
         painter.resetTransform()
-        target = QPoint(round(at.x() + covered.left()), round(at.y() + covered.top()))
-        painter.drawPixmap(QRectF(QPointF(target), covered.size()), pixmap, source)
+        target = QPointF(QPoint(round(at.x()), round(at.y())))
+        painter.drawImage(QRectF(target, drawn.size()), self._image, source)
         painter.restore()
 
-    def _paint_halos(self, painter: QPainter, exposed: QRectF, px_per_unit: float) -> None:
-        """Halos only from the zoom where streets show (gis.symbology.HALO_MAX_M_PER_PX); one
-        wider than HALO_FILL_MAX_PX is an outline only, so that it greys nothing out."""
+    def _paint_halos(self, painter: QPainter, chosen: np.ndarray, px_per_unit: float) -> None:
+        """These halos (_halos_in); one wider than HALO_FILL_MAX_PX is an outline only, so
+        that it greys nothing out."""
+        if not len(chosen):
+            return
+        r = self.halo
+        pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for i in chosen:
+            wide = r[i] * px_per_unit > HALO_FILL_MAX_PX
+            painter.setBrush(QBrush() if wide else QBrush(style.HALO_FILL))
+            painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
+
+    def _halos_in(self, exposed: QRectF, px_per_unit: float) -> np.ndarray:
+        """The halos to draw over `exposed` (indices): only from the zoom where streets show
+        (gis.symbology.HALO_MAX_M_PER_PX), and none when more than HALO_LIMIT would."""
+        none = np.zeros(0, dtype=np.intp)
         northing = -exposed.center().y()  # scene y points down
         latitude = 2 * math.atan(math.exp(northing / 6378137.0)) - math.pi / 2
         if math.cos(latitude) / px_per_unit > HALO_MAX_M_PER_PX:
-            return
+            return none
         r = self.halo
         touching = (
             self.shown
@@ -306,15 +353,7 @@ class SiteLayer(QGraphicsItem):
             & (self.ys - r <= exposed.bottom())
         )
         chosen = np.flatnonzero(touching)
-        if len(chosen) > HALO_LIMIT:
-            return
-        pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        for i in chosen:
-            wide = r[i] * px_per_unit > HALO_FILL_MAX_PX
-            painter.setBrush(QBrush() if wide else QBrush(style.HALO_FILL))
-            painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
+        return none if len(chosen) > HALO_LIMIT else chosen
 
     def _draw(
         self, painter: QPainter, shape: str, status, user: bool, at: QPointF, selected: bool
@@ -363,6 +402,12 @@ def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, objec
     """The styles with each distinct one held once (100,000 sites have a few styles)."""
     one: dict[tuple[str, object, bool], tuple[str, object, bool]] = {}
     return [one.setdefault(key, key) for key in styles]
+
+
+def _fits(needed: QSize, size: QSize) -> bool:
+    """Whether an image of `size` holds `needed` with at most twice the pixels it needs."""
+    enough = size.width() >= needed.width() and size.height() >= needed.height()
+    return enough and size.width() * size.height() <= 2 * needed.width() * needed.height()
 
 
 def _topmost_per_cell(device_x: np.ndarray, device_y: np.ndarray) -> np.ndarray:
