@@ -45,8 +45,9 @@ class SiteLayer(QGraphicsItem):
         self.document_statuses = points.statuses  # as the map data has them (no store)
         xs, ys = lonlat_to_mercator(points.lon, points.lat)  # the data is WGS84; the scene
         self.xs, self.ys = xs, -ys  # is Web Mercator
-        # Where the data put each site; xs, ys are where it is drawn (see set_datum).
-        self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
+        # Where the data put each site, while that is not where it is drawn (set_datum):
+        # in WGS84, xs and ys are both.
+        self._data_xy: tuple[np.ndarray, np.ndarray] | None = None
         self.datum = "wgs84"
         self.halo = np.where(
             points.is_estimate, points.precision_m / np.cos(np.radians(points.lat)), 0.0
@@ -137,7 +138,9 @@ class SiteLayer(QGraphicsItem):
     def move(self, site_id: str, x: float, y: float, halo: float) -> None:
         """Put a site elsewhere (a user's location correction), in scene coordinates."""
         i = self.index[site_id]
-        self.data_xs[i], self.data_ys[i], self.halo[i] = x, y, halo
+        self.halo[i] = halo
+        if self._data_xy is not None:
+            self._data_xy[0][i], self._data_xy[1][i] = x, y
         shown_x, north = shift_xy([x], [-y], self.datum)
         self.xs[i], self.ys[i] = shown_x[0], -north[0]
         self._version += 1
@@ -146,8 +149,13 @@ class SiteLayer(QGraphicsItem):
     def set_datum(self, datum: str) -> None:
         """Draw every site where tiles in `datum` show its place; the data stay as they are."""
         self.datum = datum
-        xs, north = shift_xy(self.data_xs, -self.data_ys, datum)
-        self.xs, self.ys = np.array(xs), -north
+        data_xs, data_ys = self._data_xy or (self.xs, self.ys)
+        if datum == "wgs84":
+            self.xs, self.ys, self._data_xy = data_xs, data_ys, None
+        else:
+            self._data_xy = data_xs, data_ys
+            xs, north = shift_xy(data_xs, -data_ys, datum)
+            self.xs, self.ys = np.array(xs), -north
         self.prepareGeometryChange()
         self._bounds = self._extent()
         self._version += 1
