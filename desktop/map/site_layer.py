@@ -161,6 +161,13 @@ class SiteLayer(QGraphicsItem):
         self._version += 1
         self.update()
 
+    def view_holds(self, symbols: int) -> None:
+        """The view has moved and now holds this many symbols: once they are few enough to
+        be drawn one by one, the crowded view's image goes now rather than at the next
+        paint, which would hold it beside that frame's own buffers."""
+        if symbols <= VECTOR_LIMIT:
+            self._cache = self._image = None
+
     def set_shown(self, shown: np.ndarray) -> None:
         self.shown = shown
         self._version += 1
@@ -216,10 +223,15 @@ class SiteLayer(QGraphicsItem):
         )
 
     def _paint_symbols(
-        self, painter: QPainter, transform: QTransform, picked: np.ndarray, on_screen: bool
+        self,
+        painter: QPainter,
+        transform: QTransform,
+        picked: np.ndarray,
+        on_screen: bool,
+        device: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
-        device_x = self.xs[picked] * transform.m11() + transform.dx()
-        device_y = self.ys[picked] * transform.m22() + transform.dy()
+        """The picked symbols, at `device` (where `transform` puts them, when given)."""
+        device_x, device_y = device or self._device_xy(transform, picked)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -269,7 +281,8 @@ class SiteLayer(QGraphicsItem):
         scene_covered = transform.inverted()[0].mapRect(covered)
         picked = self._in_rect(scene_covered, scale)
         halos = self._halos_in(scene_covered, scale)
-        area = self._extent_in_view(transform, picked, halos).intersected(covered)
+        device_x, device_y = self._device_xy(transform, picked)
+        area = self._extent_in_view(transform, device_x, device_y, halos).intersected(covered)
         area = QRectF(area.toAlignedRect())  # whole pixels: sprites stay on the pixel grid
         self._cache = None
         drawn = QRectF(QPointF(0, 0), area.size())  # the image's part that holds the drawing
@@ -282,25 +295,33 @@ class SiteLayer(QGraphicsItem):
             shifted = transform * QTransform.fromTranslate(-area.left(), -area.top())
             image_painter.setWorldTransform(shifted)
             self._paint_halos(image_painter, halos, scale)
-            self._paint_symbols(image_painter, shifted, picked, on_screen=True)
+            device = (device_x - area.left(), device_y - area.top())
+            self._paint_symbols(image_painter, shifted, picked, on_screen=True, device=device)
             image_painter.end()
         origin = transform.inverted()[0].map(area.topLeft())
         key = (transform.m11(), transform.m22(), self._version)
         self._cache = (key, origin, covered.translated(-area.topLeft()), drawn)
 
+    def _device_xy(self, transform: QTransform, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where `transform` puts these sites (no rotation or shear on a map)."""
+        x = self.xs[at] * transform.m11() + transform.dx()
+        return x, self.ys[at] * transform.m22() + transform.dy()
+
     def _extent_in_view(
-        self, transform: QTransform, picked: np.ndarray, halos: np.ndarray
+        self, transform: QTransform, x: np.ndarray, y: np.ndarray, halos: np.ndarray
     ) -> QRectF:
-        """The view pixels that these symbols and halos reach (an empty rectangle for none)."""
+        """The view pixels that symbols at (x, y) and these halos reach (an empty rectangle
+        for none)."""
         extent = QRectF()
-        scale = transform.m11()
-        for at, reach in ((picked, SPRITE_PX / 2 + 1), (halos, self.halo[halos] * scale + 1)):
-            if len(at):
-                x = self.xs[at] * scale + transform.dx()
-                y = self.ys[at] * transform.m22() + transform.dy()
-                left, top = float(np.min(x - reach)), float(np.min(y - reach))
-                right, bottom = float(np.max(x + reach)), float(np.max(y + reach))
-                extent |= QRectF(left, top, right - left, bottom - top)
+        if len(x):
+            reach = SPRITE_PX / 2 + 1
+            left, top = float(x.min()) - reach, float(y.min()) - reach
+            extent = QRectF(left, top, float(x.max()) + reach - left, float(y.max()) + reach - top)
+        if len(halos):
+            hx, hy = self._device_xy(transform, halos)
+            r = self.halo[halos] * transform.m11() + 1
+            left, top = float(np.min(hx - r)), float(np.min(hy - r))
+            extent |= QRectF(left, top, float(np.max(hx + r)) - left, float(np.max(hy + r)) - top)
         return extent
 
     def _image_for(self, size: QSizeF, widget: QWidget) -> QImage:
