@@ -5,7 +5,8 @@ each; here coordinates live in NumPy arrays and only what is in view is drawn. U
 VECTOR_LIMIT symbols are all drawn: as paths in print and when few are in view, from cached
 sprites (the same drawing, rendered once per style) on screen beyond PATH_LIMIT, as a path
 costs ten times a sprite's blit; a crowded view keeps one symbol per few pixels, drawn from the
-sprites into an image of the view and its surroundings that panning reuses.
+sprites into an image of the view and its surroundings that panning reuses, as large as the
+rectangle its symbols take, and let go once the view is no longer crowded.
 Uncertainty halos appear once few enough are in view. Identify is a vectorised distance test.
 """
 
@@ -162,9 +163,9 @@ class SiteLayer(QGraphicsItem):
         self.update()
 
     def view_holds(self, symbols: int) -> None:
-        """The view has moved and now holds this many symbols: once they are few enough to
-        be drawn one by one, the crowded view's image goes now rather than at the next
-        paint, which would hold it beside that frame's own buffers."""
+        """The view has moved or its filter changed (the canvas tells after each), and now
+        holds this many symbols: once they are few enough to be drawn one by one, the
+        crowded view's image goes, before the next frame's buffers are made beside it."""
         if symbols <= VECTOR_LIMIT:
             self._cache = self._image = None
 
@@ -197,8 +198,6 @@ class SiteLayer(QGraphicsItem):
         transform = painter.worldTransform()
         picked = self._in_rect(option.exposedRect, transform.m11())
         if widget is None or len(picked) <= VECTOR_LIMIT:
-            if widget is not None:  # no crowded view: its image is not kept for a return
-                self._cache = self._image = None
             halos = self._halos_in(option.exposedRect, transform.m11())
             self._paint_halos(painter, halos, transform.m11())
             self._paint_symbols(painter, transform, picked, on_screen=widget is not None)

@@ -288,3 +288,28 @@ def test_a_crowded_view_shows_the_map_between_its_symbols(canvas):
     ]
     assert len(free) > 100
     assert all(drawn.pixelColor(p) == bare.pixelColor(p) for p in free)
+
+
+def test_a_crowded_view_is_drawn_again_after_a_zoom_past_the_crowd_and_back(qtbot, canvas):
+    """Zoomed in until few symbols are in view, the crowded view's image is let go; zoomed
+    back out, the crowd is drawn anew, each site where it was."""
+    colour = style.status_colour(Status.IN_PROGRESS)
+    before = canvas.viewport().grab().toImage()
+    canvas.centerOn(canvas.site_scene_pos(LONE))
+    steps = 0
+    while (
+        len(
+            canvas.points._in_rect(
+                canvas.mapToScene(canvas.viewport().rect()).boundingRect(), canvas.transform().m11()
+            )
+        )
+        > VECTOR_LIMIT / 10
+    ):
+        canvas.zoom(1.25)
+        steps += 1
+    assert _close(_pixel(canvas, LONE), colour)  # drawn one by one now
+    for _ in range(steps):
+        canvas.zoom(0.8)
+    canvas.fit_to_wuhan()
+    assert _close(_pixel(canvas, LONE), colour)
+    assert canvas.viewport().grab().toImage() == before
