@@ -5,8 +5,7 @@ each; here coordinates live in NumPy arrays and only what is in view is drawn. U
 VECTOR_LIMIT symbols are all drawn: as paths in print and when few are in view, from cached
 sprites (the same drawing, rendered once per style) on screen beyond PATH_LIMIT, as a path
 costs ten times a sprite's blit; a crowded view keeps one symbol per few pixels, drawn from the
-sprites into an image of the view and its surroundings that panning reuses, as large as the
-rectangle its symbols take, and let go once the view is no longer crowded.
+sprites into an image of the view and its surroundings that panning reuses (crowded_view.py).
 Uncertainty halos appear once few enough are in view. Identify is a vectorised distance test.
 """
 
@@ -16,11 +15,12 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, QSizeF, Qt, QTimer
-from PySide6.QtGui import QBrush, QImage, QPainter, QPen, QPixmap, QTransform
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.map import style
+from desktop.map.crowded_view import CrowdedView
 from desktop.map.items import draw_site_symbol, symbol_path
 from gis.basemaps import shift_xy
 from gis.crs import lonlat_to_mercator
@@ -32,7 +32,6 @@ HALO_LIMIT = 300  # more halos than this in view would only grey the map out
 VECTOR_LIMIT = 1500  # up to this many symbols in view are all drawn
 PATH_LIMIT = 300  # on screen, more symbols in view than this are blitted from sprites
 THIN_CELL_PX = 8  # beyond VECTOR_LIMIT, one symbol per cell of this many pixels
-CACHE_PAD_PX = 256  # the crowded-view image reaches this far past the view, for panning
 PICK_PX = style.SYMBOL_PX / 2 + 2
 SPRITE_PX = int(style.SYMBOL_PX + 4)
 FORMER = "former:"  # a shape name so prefixed draws the site hollow and grey (原址)
@@ -67,10 +66,7 @@ class SiteLayer(QGraphicsItem):
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
         self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
-        # the crowded view's image (key, origin in the scene, the view pixels it covers and
-        # the part of _image it drew, both from that origin)
-        self._cache: tuple[tuple, QPointF, QRectF, QRectF] | None = None
-        self._image: QImage | None = None
+        self._crowded = CrowdedView(self, SPRITE_PX / 2 + 1)  # its image (crowded_view.py)
         self._bounds = self._extent()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -167,7 +163,7 @@ class SiteLayer(QGraphicsItem):
         holds this many symbols: once they are few enough to be drawn one by one, the
         crowded view's image goes, before the next frame's buffers are made beside it."""
         if symbols <= VECTOR_LIMIT:
-            self._cache = self._image = None
+            self._crowded.forget()
 
     def set_shown(self, shown: np.ndarray) -> None:
         self.shown = shown
@@ -202,7 +198,7 @@ class SiteLayer(QGraphicsItem):
             self._paint_halos(painter, halos, transform.m11())
             self._paint_symbols(painter, transform, picked, on_screen=widget is not None)
         else:
-            self._paint_cached(painter, transform, widget)
+            self._crowded.paint(painter, transform, widget)
         if self.selected is not None and self.shown[self.selected]:
             painter.save()
             painter.resetTransform()
@@ -244,110 +240,10 @@ class SiteLayer(QGraphicsItem):
             self._paint_sprites(painter, picked, device_x, device_y, thin)
         painter.restore()
 
-    def _paint_cached(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
-        """Draw the crowded view from an image of it, re-rendered only when the zoom or what is
-        shown changes, or when a pan leaves the area it covers. A new zoom renders just the
-        view, then widens the image by CACHE_PAD_PX once the event loop is idle."""
-        view = QRectF(widget.rect())
-        key = (transform.m11(), transform.m22(), self._version)
-        if self._cache is not None:
-            cached_key, origin, covered, drawn = self._cache
-            at = transform.map(origin)
-            if cached_key == key and covered.translated(at).contains(view):
-                self._blit(painter, at, drawn)
-                return
-        padded = self._cache is not None and self._cache[0] == key
-        self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
-        if not padded:
-            # the widget as context: a view closed before the loop is idle drops the call
-            QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
-        assert self._cache is not None  # _render_cache has just made it
-        _, origin, _, drawn = self._cache
-        self._blit(painter, transform.map(origin), drawn)
-
-    def _widen_cache(self, transform: QTransform, widget: QWidget, key: tuple) -> None:
-        if self._cache is not None and self._cache[0] == key:
-            self._render_cache(transform, widget, CACHE_PAD_PX)
-
-    def _render_cache(self, transform: QTransform, widget: QWidget, pad: int) -> None:
-        """Render the view and `pad` pixels around it into the one image the layer keeps. The
-        image holds only the rectangle where symbols and halos are (at city scale Wuhan takes
-        a quarter of the view and its surroundings), and is reused while it is big enough
-        and not over twice the size needed, since a new image at each zoom or long pan would
-        leave memory behind (glibc keeps it)."""
-        covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
-        scale = transform.m11()
-        scene_covered = transform.inverted()[0].mapRect(covered)
-        picked = self._in_rect(scene_covered, scale)
-        halos = self._halos_in(scene_covered, scale)
-        device_x, device_y = self._device_xy(transform, picked)
-        area = self._extent_in_view(transform, device_x, device_y, halos).intersected(covered)
-        area = QRectF(area.toAlignedRect())  # whole pixels: sprites stay on the pixel grid
-        self._cache = None
-        drawn = QRectF(QPointF(0, 0), area.size())  # the image's part that holds the drawing
-        if not area.isEmpty():
-            image_painter = QPainter(self._image_for(area.size(), widget))
-            image_painter.setClipRect(drawn)
-            image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-            image_painter.fillRect(drawn, Qt.GlobalColor.transparent)
-            image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-            shifted = transform * QTransform.fromTranslate(-area.left(), -area.top())
-            image_painter.setWorldTransform(shifted)
-            self._paint_halos(image_painter, halos, scale)
-            device = (device_x - area.left(), device_y - area.top())
-            self._paint_symbols(image_painter, shifted, picked, on_screen=True, device=device)
-            image_painter.end()
-        origin = transform.inverted()[0].map(area.topLeft())
-        key = (transform.m11(), transform.m22(), self._version)
-        self._cache = (key, origin, covered.translated(-area.topLeft()), drawn)
-
     def _device_xy(self, transform: QTransform, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Where `transform` puts these sites (no rotation or shear on a map)."""
         x = self.xs[at] * transform.m11() + transform.dx()
         return x, self.ys[at] * transform.m22() + transform.dy()
-
-    def _extent_in_view(
-        self, transform: QTransform, x: np.ndarray, y: np.ndarray, halos: np.ndarray
-    ) -> QRectF:
-        """The view pixels that symbols at (x, y) and these halos reach (an empty rectangle
-        for none)."""
-        extent = QRectF()
-        if len(x):
-            reach = SPRITE_PX / 2 + 1
-            left, top = float(x.min()) - reach, float(y.min()) - reach
-            extent = QRectF(left, top, float(x.max()) + reach - left, float(y.max()) + reach - top)
-        if len(halos):
-            hx, hy = self._device_xy(transform, halos)
-            r = self.halo[halos] * transform.m11() + 1
-            left, top = float(np.min(hx - r)), float(np.min(hy - r))
-            extent |= QRectF(left, top, float(np.max(hx + r)) - left, float(np.max(hy + r)) - top)
-        return extent
-
-    def _image_for(self, size: QSizeF, widget: QWidget) -> QImage:
-        """The layer's one image, at least `size` (view pixels) at the widget's pixel ratio:
-        the one it has while that is big enough and at most twice the pixels needed; the old
-        one goes before a new one is made. An image with alpha (a new QPixmap has none, and
-        its transparent fill drew black over the map)."""
-        ratio = widget.devicePixelRatioF()
-        needed = QSize(math.ceil(size.width() * ratio), math.ceil(size.height() * ratio))
-        image = self._image
-        if image is None or image.devicePixelRatio() != ratio or not _fits(needed, image.size()):
-            self._image = image = None
-            image = self._image = QImage(needed, QImage.Format.Format_ARGB32_Premultiplied)
-            image.setDevicePixelRatio(ratio)
-        return image
-
-    def _blit(self, painter: QPainter, at: QPointF, drawn: QRectF) -> None:
-        """The image's drawn part, with its top left at `at` (view pixels)."""
-        if self._image is None or drawn.isEmpty():
-            return
-        ratio = self._image.devicePixelRatio()
-        source = QRectF(QPointF(0, 0), drawn.size() * ratio)
-        painter.save()
-        painter.resetTransform()
-        target = QPointF(QPoint(round(at.x()), round(at.y())))
-        painter.drawImage(QRectF(target, drawn.size()), self._image, source)
-        painter.restore()
 
     def _paint_halos(self, painter: QPainter, chosen: np.ndarray, px_per_unit: float) -> None:
         """These halos (_halos_in); one wider than HALO_FILL_MAX_PX is an outline only, so
@@ -430,12 +326,6 @@ def _shared(styles: Iterable[tuple[str, object, bool]]) -> list[tuple[str, objec
     """The styles with each distinct one held once (100,000 sites have a few styles)."""
     one: dict[tuple[str, object, bool], tuple[str, object, bool]] = {}
     return [one.setdefault(key, key) for key in styles]
-
-
-def _fits(needed: QSize, size: QSize) -> bool:
-    """Whether an image of `size` holds `needed` with at most twice the pixels it needs."""
-    enough = size.width() >= needed.width() and size.height() >= needed.height()
-    return enough and size.width() * size.height() <= 2 * needed.width() * needed.height()
 
 
 def _topmost_per_cell(device_x: np.ndarray, device_y: np.ndarray) -> np.ndarray:
