@@ -44,7 +44,7 @@ from gis.water import WaterShape, load_water
 
 log = logging.getLogger(__name__)
 
-FORMAT = 7  # bump when MapData, its encoding or how it is built changes
+FORMAT = 8  # bump when MapData, its encoding or how it is built changes
 # Simplified in Web Mercator metres (so a tolerance means the same on screen everywhere),
 # stored back in WGS84: the map data has one CRS, and the canvas projects it for drawing.
 SIMPLIFY_TOLERANCES_M = (15.0, 60.0, 240.0)  # finest first

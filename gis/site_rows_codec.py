@@ -1,6 +1,7 @@
-"""Point site rows (gis/site_table.py) in the map cache: ids and names as JSON lists, numbers
-and codes as little-endian arrays in base64 text, read back with numpy.frombuffer (nothing
-that can build an object), and each coded field's distinct values as JSON."""
+"""Point site rows (gis/site_table.py) in the map cache: ids as a JSON list, each column of
+names as one JSON string and where each name ends, numbers and codes as little-endian arrays
+in base64 text, read back with numpy.frombuffer (nothing that can build an object), and each
+coded field's distinct values as JSON."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import numpy as np
 from gis.catalog_codec import KINDS, CatalogDecoder, CatalogEncoder, encode_leader
 from gis.model import LocationBasis
 from gis.site_table import CODED_FIELDS, PointRows
+from gis.text_column import TextColumn
 
 ROW_LINES = 5 + len(CODED_FIELDS) + 1  # ids, names, lon, lat, coded fields, statuses
 _DTYPES = {"<f8", "|u1", "<u2", "<i4"}  # the only array types a cache may hold
@@ -36,8 +38,8 @@ def encode_rows(rows: PointRows, statuses: np.ndarray, encoder: CatalogEncoder) 
     ]
     return [
         rows.ids,
-        rows.names_zh,
-        rows.names_en,
+        [rows.names_zh.text, array_text(_small(rows.names_zh.ends))],
+        [rows.names_en.text, array_text(_small(rows.names_en.ends))],
         array_text(rows.lon.astype("<f8")),
         array_text(rows.lat.astype("<f8")),
         *coded,
@@ -49,10 +51,8 @@ def decode_rows(lines: list[Any], decoder: CatalogDecoder) -> tuple[PointRows, n
     """The rows of ROW_LINES lines and their statuses' codes; damage raises ValueError,
     TypeError, KeyError or IndexError (PointRows checks lengths and codes)."""
     ids, names_zh, names_en, lon, lat, *coded, statuses = lines
-    if not all(isinstance(c, list) for c in (ids, names_zh, names_en)):
-        raise ValueError("point site ids or names are not lists")
-    if not all(isinstance(x, str) for c in (ids, names_zh, names_en) for x in c):
-        raise ValueError("point site ids or names are not texts")
+    if not isinstance(ids, list) or not all(isinstance(x, str) for x in ids):
+        raise ValueError("point site ids are not a list of texts")
     texts = decoder.texts
     convert: dict[str, Callable[[Any], Any]] = {
         "aliases": lambda names: tuple(map(texts.__getitem__, names)),
@@ -71,7 +71,8 @@ def decode_rows(lines: list[Any], decoder: CatalogDecoder) -> tuple[PointRows, n
     for name, (table, indices) in zip(CODED_FIELDS, coded, strict=True):
         tables[name] = [convert[name](v) for v in table]
         codes[name] = read_array(indices)
-    rows = PointRows(ids, names_zh, names_en, read_array(lon), read_array(lat), tables, codes)
+    zh, en = _names(names_zh), _names(names_en)
+    rows = PointRows(ids, zh, en, read_array(lon), read_array(lat), tables, codes)
     return rows, read_array(statuses)
 
 
@@ -86,6 +87,14 @@ def read_array(data: Any) -> np.ndarray:
     if dtype not in _DTYPES:
         raise ValueError(f"unexpected array type {dtype!r}")
     return np.frombuffer(base64.b64decode(text, validate=True), dtype=np.dtype(dtype))
+
+
+def _names(data: Any) -> TextColumn:
+    """A column of names from its [text, ends] (ValueError when they do not match)."""
+    text, ends = data
+    if not isinstance(text, str):
+        raise ValueError("point site names are not a text")
+    return TextColumn(text, read_array(ends))
 
 
 def _small(codes: np.ndarray) -> np.ndarray:

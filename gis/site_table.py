@@ -19,6 +19,7 @@ import shapely
 from shapely.geometry import Point
 
 from gis.model import LAYER_KINDS, Kind, Location, Measure, Site
+from gis.text_column import TextColumn
 
 BATCH = 4096  # rows built together when a SiteList or FeatureList is iterated
 COLUMNS_FROM = 1000  # fewer plain point sites than this cost too little for a second form
@@ -61,8 +62,8 @@ class PointRows:
     """Plain point sites as columns: `codes[field][i]` indexes `tables[field]`."""
 
     ids: list[str]
-    names_zh: list[str]
-    names_en: list[str]
+    names_zh: TextColumn  # one string each (gis/text_column.py): no object per name
+    names_en: TextColumn
     lon: np.ndarray
     lat: np.ndarray
     tables: Mapping[str, Sequence[Any]]
@@ -146,8 +147,8 @@ class PointRows:
         shapes = np.array([s.location.geometry for s in sites], dtype=object)
         return cls(
             [s.id for s in sites],
-            [s.name_zh for s in sites],
-            [s.name_en for s in sites],
+            TextColumn.of(s.name_zh for s in sites),
+            TextColumn.of(s.name_en for s in sites),
             shapely.get_x(shapes).astype(float),
             shapely.get_y(shapes).astype(float),
             tables,
@@ -267,13 +268,18 @@ class SiteList(Interleaved[Site]):
     def own_measures(self, site_id: str) -> tuple[Measure, ...]:
         """The site's own measures, () for a row, without building it (KeyError for an
         unknown id): asked of every site when a filter changes."""
-        if self._objects_by_id is None:
-            self._objects_by_id = {s.id: s for s in self.objects}
-        site = self._objects_by_id.get(site_id)
+        site = self.object_site(site_id)
         if site is not None:
             return site.measures
         self.position(site_id)
         return ()
+
+    def object_site(self, site_id: str) -> Site | None:
+        """The site if it is one of the objects (None for a row or an unknown id), found
+        without indexing every row: the map asks for its districts' sites at start."""
+        if self._objects_by_id is None:
+            self._objects_by_id = {s.id: s for s in self.objects}
+        return self._objects_by_id.get(site_id)
 
     def with_sites(self, changed: Mapping[str, Site]) -> SiteList:
         """The same list with these sites (by id) replaced: each becomes an object."""
@@ -320,7 +326,8 @@ class SitesById(Mapping[str, Site]):
         self.sites = sites
 
     def __getitem__(self, site_id: str) -> Site:
-        return self.sites[self.sites.position(site_id)]
+        found = self.sites.object_site(site_id)
+        return found if found is not None else self.sites[self.sites.position(site_id)]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.sites.ids())
@@ -345,7 +352,7 @@ def named(
             yield s.id, s.name_zh, s.name_en, s.aliases, s.kind, s.measures
         return
     rows, objects = sites.rows, sites.objects
-    ids, names_zh, names_en = rows.ids, rows.names_zh, rows.names_en
+    ids, names_zh, names_en = rows.ids, list(rows.names_zh), list(rows.names_en)
     aliases, kinds = rows.column("aliases"), rows.column("kind")
     for slot in sites.slots.tolist():
         if slot >= 0:

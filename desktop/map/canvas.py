@@ -315,7 +315,9 @@ class MapCanvas(MapNavigation):
         placement still pending from a scroll (fitting the view scrolls it) is then moot."""
         self._relabel.stop()
         self.former.place(self._units_per_px())
-        self.labels.place(self, *symbols_in_view(self, self.points), self.former.labels.values())
+        xs, ys = symbols_in_view(self, self.points)
+        self.points.view_holds(len(xs))
+        self.labels.place(self, xs, ys, self.former.labels.values())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)

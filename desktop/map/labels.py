@@ -59,9 +59,12 @@ class SymbolGrid:
         counts[
             -reach - int(height // CELL_PX) :, -reach - int(frame.width() * width // CELL_PX) :
         ] += 1
-        integral = np.zeros((rows + 1, cols + 1), dtype=np.int64)
-        integral[1:, 1:] = counts.cumsum(axis=0).cumsum(axis=1)
-        self.integral: list[list[int]] = integral.tolist()  # scalar look-ups: lists are faster
+        integral = np.zeros((rows + 1, cols + 1), dtype=np.int32)  # summed in place
+        np.cumsum(counts, axis=0, out=integral[1:, 1:])
+        np.cumsum(integral[1:, 1:], axis=1, out=integral[1:, 1:])
+        # Looked up through a memoryview: a list of Python ints per cell (tolist) is faster
+        # to index but costs 2 MB at 10,000 sites for every placement of the names.
+        self.integral = integral.data
 
     def free(self, box: QRectF) -> bool:
         """Whether no symbol reaches into `box` (view pixels)."""
@@ -77,10 +80,10 @@ class SymbolGrid:
             return True
         table = self.integral
         total = (
-            table[bottom + 1][right + 1]
-            - table[top][right + 1]
-            - table[bottom + 1][left]
-            + table[top][left]
+            table[bottom + 1, right + 1]
+            - table[top, right + 1]
+            - table[bottom + 1, left]
+            + table[top, left]
         )
         return total == 0
 

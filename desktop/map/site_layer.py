@@ -5,7 +5,7 @@ each; here coordinates live in NumPy arrays and only what is in view is drawn. U
 VECTOR_LIMIT symbols are all drawn: as paths in print and when few are in view, from cached
 sprites (the same drawing, rendered once per style) on screen beyond PATH_LIMIT, as a path
 costs ten times a sprite's blit; a crowded view keeps one symbol per few pixels, drawn from the
-sprites into an image of the view and its surroundings that panning reuses.
+sprites into an image of the view and its surroundings that panning reuses (crowded_view.py).
 Uncertainty halos appear once few enough are in view. Identify is a vectorised distance test.
 """
 
@@ -15,11 +15,12 @@ import math
 from collections.abc import Iterable
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, QTimer
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from desktop.map import style
+from desktop.map.crowded_view import CrowdedView
 from desktop.map.items import draw_site_symbol, symbol_path
 from gis.basemaps import shift_xy
 from gis.crs import lonlat_to_mercator
@@ -31,7 +32,6 @@ HALO_LIMIT = 300  # more halos than this in view would only grey the map out
 VECTOR_LIMIT = 1500  # up to this many symbols in view are all drawn
 PATH_LIMIT = 300  # on screen, more symbols in view than this are blitted from sprites
 THIN_CELL_PX = 8  # beyond VECTOR_LIMIT, one symbol per cell of this many pixels
-CACHE_PAD_PX = 256  # the crowded-view image reaches this far past the view, for panning
 PICK_PX = style.SYMBOL_PX / 2 + 2
 SPRITE_PX = int(style.SYMBOL_PX + 4)
 FORMER = "former:"  # a shape name so prefixed draws the site hollow and grey (原址)
@@ -45,8 +45,9 @@ class SiteLayer(QGraphicsItem):
         self.document_statuses = points.statuses  # as the map data has them (no store)
         xs, ys = lonlat_to_mercator(points.lon, points.lat)  # the data is WGS84; the scene
         self.xs, self.ys = xs, -ys  # is Web Mercator
-        # Where the data put each site; xs, ys are where it is drawn (see set_datum).
-        self.data_xs, self.data_ys = self.xs.copy(), self.ys.copy()
+        # Where the data put each site, while that is not where it is drawn (set_datum):
+        # in WGS84, xs and ys are both.
+        self._data_xy: tuple[np.ndarray, np.ndarray] | None = None
         self.datum = "wgs84"
         self.halo = np.where(
             points.is_estimate, points.precision_m / np.cos(np.radians(points.lat)), 0.0
@@ -65,7 +66,7 @@ class SiteLayer(QGraphicsItem):
         self._paths = {key[0]: symbol_path(key[0], style.SYMBOL_PX) for key in self._styles}
         self._sprites: dict[tuple[str, object, bool, float], QPixmap] = {}  # and pixel ratio
         self._version = 0  # bumped whenever what is shown changes: the crowded image is stale
-        self._cache: tuple[tuple, QPointF, QRectF, QPixmap] | None = None
+        self._crowded = CrowdedView(self, SPRITE_PX / 2 + 1)  # its image (crowded_view.py)
         self._bounds = self._extent()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -134,7 +135,9 @@ class SiteLayer(QGraphicsItem):
     def move(self, site_id: str, x: float, y: float, halo: float) -> None:
         """Put a site elsewhere (a user's location correction), in scene coordinates."""
         i = self.index[site_id]
-        self.data_xs[i], self.data_ys[i], self.halo[i] = x, y, halo
+        self.halo[i] = halo
+        if self._data_xy is not None:
+            self._data_xy[0][i], self._data_xy[1][i] = x, y
         shown_x, north = shift_xy([x], [-y], self.datum)
         self.xs[i], self.ys[i] = shown_x[0], -north[0]
         self._version += 1
@@ -143,12 +146,24 @@ class SiteLayer(QGraphicsItem):
     def set_datum(self, datum: str) -> None:
         """Draw every site where tiles in `datum` show its place; the data stay as they are."""
         self.datum = datum
-        xs, north = shift_xy(self.data_xs, -self.data_ys, datum)
-        self.xs, self.ys = np.array(xs), -north
+        data_xs, data_ys = self._data_xy or (self.xs, self.ys)
+        if datum == "wgs84":
+            self.xs, self.ys, self._data_xy = data_xs, data_ys, None
+        else:
+            self._data_xy = data_xs, data_ys
+            xs, north = shift_xy(data_xs, -data_ys, datum)
+            self.xs, self.ys = np.array(xs), -north
         self.prepareGeometryChange()
         self._bounds = self._extent()
         self._version += 1
         self.update()
+
+    def view_holds(self, symbols: int) -> None:
+        """The view has moved or its filter changed (the canvas tells after each), and now
+        holds this many symbols: once they are few enough to be drawn one by one, the
+        crowded view's image goes, before the next frame's buffers are made beside it."""
+        if symbols <= VECTOR_LIMIT:
+            self._crowded.forget()
 
     def set_shown(self, shown: np.ndarray) -> None:
         self.shown = shown
@@ -179,10 +194,11 @@ class SiteLayer(QGraphicsItem):
         transform = painter.worldTransform()
         picked = self._in_rect(option.exposedRect, transform.m11())
         if widget is None or len(picked) <= VECTOR_LIMIT:
-            self._paint_halos(painter, option.exposedRect, transform.m11())
+            halos = self._halos_in(option.exposedRect, transform.m11())
+            self._paint_halos(painter, halos, transform.m11())
             self._paint_symbols(painter, transform, picked, on_screen=widget is not None)
         else:
-            self._paint_cached(painter, transform, widget)
+            self._crowded.paint(painter, transform, widget)
         if self.selected is not None and self.shown[self.selected]:
             painter.save()
             painter.resetTransform()
@@ -202,10 +218,15 @@ class SiteLayer(QGraphicsItem):
         )
 
     def _paint_symbols(
-        self, painter: QPainter, transform: QTransform, picked: np.ndarray, on_screen: bool
+        self,
+        painter: QPainter,
+        transform: QTransform,
+        picked: np.ndarray,
+        on_screen: bool,
+        device: tuple[np.ndarray, np.ndarray] | None = None,
     ) -> None:
-        device_x = self.xs[picked] * transform.m11() + transform.dx()
-        device_y = self.ys[picked] * transform.m22() + transform.dy()
+        """The picked symbols, at `device` (where `transform` puts them, when given)."""
+        device_x, device_y = device or self._device_xy(transform, picked)
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -219,83 +240,33 @@ class SiteLayer(QGraphicsItem):
             self._paint_sprites(painter, picked, device_x, device_y, thin)
         painter.restore()
 
-    def _paint_cached(self, painter: QPainter, transform: QTransform, widget: QWidget) -> None:
-        """Draw the crowded view from an image of it, re-rendered only when the zoom or what is
-        shown changes, or when a pan leaves the area it covers. A new zoom renders just the
-        view, then widens the image by CACHE_PAD_PX once the event loop is idle."""
-        view = QRectF(widget.rect())
-        key = (transform.m11(), transform.m22(), self._version)
-        if self._cache is not None:
-            cached_key, origin, covered, pixmap = self._cache
-            at = transform.map(origin)
-            if cached_key == key and covered.translated(at).contains(view):
-                self._blit(painter, at, covered, pixmap)
-                return
-        padded = self._cache is not None and self._cache[0] == key
-        self._render_cache(transform, widget, CACHE_PAD_PX if padded else 0)
-        if not padded:
-            # the widget as context: a view closed before the loop is idle drops the call
-            QTimer.singleShot(0, widget, lambda: self._widen_cache(transform, widget, key))
-        assert self._cache is not None  # _render_cache has just made it
-        _, origin, covered, pixmap = self._cache
-        self._blit(painter, transform.map(origin), covered, pixmap)
+    def _device_xy(self, transform: QTransform, at: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Where `transform` puts these sites (no rotation or shear on a map)."""
+        x = self.xs[at] * transform.m11() + transform.dx()
+        return x, self.ys[at] * transform.m22() + transform.dy()
 
-    def _widen_cache(self, transform: QTransform, widget: QWidget, key: tuple) -> None:
-        if self._cache is not None and self._cache[0] == key:
-            self._render_cache(transform, widget, CACHE_PAD_PX)
+    def _paint_halos(self, painter: QPainter, chosen: np.ndarray, px_per_unit: float) -> None:
+        """These halos (_halos_in); one wider than HALO_FILL_MAX_PX is an outline only, so
+        that it greys nothing out."""
+        if not len(chosen):
+            return
+        r = self.halo
+        pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        painter.setPen(pen)
+        for i in chosen:
+            wide = r[i] * px_per_unit > HALO_FILL_MAX_PX
+            painter.setBrush(QBrush() if wide else QBrush(style.HALO_FILL))
+            painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
 
-    def _render_cache(self, transform: QTransform, widget: QWidget, pad: int) -> None:
-        """Render the view and `pad` pixels around it into the one image the layer keeps, of
-        the view plus CACHE_PAD_PX all round: reused while the view keeps its size, since a
-        new image at each zoom or long pan would leave memory behind (glibc keeps it)."""
-        ratio = widget.devicePixelRatioF()
-        whole = QRectF(widget.rect()).adjusted(
-            -CACHE_PAD_PX, -CACHE_PAD_PX, CACHE_PAD_PX, CACHE_PAD_PX
-        )
-        size = (whole.size() * ratio).toSize()
-        pixmap = self._cache[3] if self._cache is not None else None
-        self._cache = None
-        if pixmap is None or pixmap.size() != size or pixmap.devicePixelRatio() != ratio:
-            pixmap = None  # the old image goes before the new one is made
-            pixmap = QPixmap(size)
-            pixmap.setDevicePixelRatio(ratio)
-        covered = QRectF(widget.rect()).adjusted(-pad, -pad, pad, pad)
-        covered.translate(-whole.left(), -whole.top())  # in the image
-        image_painter = QPainter(pixmap)
-        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-        image_painter.fillRect(covered, Qt.GlobalColor.transparent)
-        image_painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        image_painter.setClipRect(covered)
-        shifted = transform * QTransform.fromTranslate(-whole.left(), -whole.top())
-        scene_covered = shifted.inverted()[0].mapRect(covered)
-        image_painter.setWorldTransform(shifted)
-        self._paint_halos(image_painter, scene_covered, transform.m11())
-        picked = self._in_rect(scene_covered, transform.m11())
-        self._paint_symbols(image_painter, shifted, picked, on_screen=True)
-        image_painter.end()
-        origin = transform.inverted()[0].map(whole.topLeft())
-        key = (transform.m11(), transform.m22(), self._version)
-        self._cache = (key, origin, covered, pixmap)
-
-    @staticmethod
-    def _blit(painter: QPainter, at: QPointF, covered: QRectF, pixmap: QPixmap) -> None:
-        """The part of the image that is drawn (`covered`), with its top left at `at` + its
-        offset in the image."""
-        ratio = pixmap.devicePixelRatio()
-        source = QRectF(covered.topLeft() * ratio, covered.size() * ratio)
-        painter.save()
-        painter.resetTransform()
-        target = QPoint(round(at.x() + covered.left()), round(at.y() + covered.top()))
-        painter.drawPixmap(QRectF(QPointF(target), covered.size()), pixmap, source)
-        painter.restore()
-
-    def _paint_halos(self, painter: QPainter, exposed: QRectF, px_per_unit: float) -> None:
-        """Halos only from the zoom where streets show (gis.symbology.HALO_MAX_M_PER_PX); one
-        wider than HALO_FILL_MAX_PX is an outline only, so that it greys nothing out."""
+    def _halos_in(self, exposed: QRectF, px_per_unit: float) -> np.ndarray:
+        """The halos to draw over `exposed` (indices): only from the zoom where streets show
+        (gis.symbology.HALO_MAX_M_PER_PX), and none when more than HALO_LIMIT would."""
+        none = np.zeros(0, dtype=np.intp)
         northing = -exposed.center().y()  # scene y points down
         latitude = 2 * math.atan(math.exp(northing / 6378137.0)) - math.pi / 2
         if math.cos(latitude) / px_per_unit > HALO_MAX_M_PER_PX:
-            return
+            return none
         r = self.halo
         touching = (
             self.shown
@@ -306,15 +277,7 @@ class SiteLayer(QGraphicsItem):
             & (self.ys - r <= exposed.bottom())
         )
         chosen = np.flatnonzero(touching)
-        if len(chosen) > HALO_LIMIT:
-            return
-        pen = QPen(style.HALO_EDGE, 1.0, Qt.PenStyle.DashLine)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        for i in chosen:
-            wide = r[i] * px_per_unit > HALO_FILL_MAX_PX
-            painter.setBrush(QBrush() if wide else QBrush(style.HALO_FILL))
-            painter.drawEllipse(QPointF(self.xs[i], self.ys[i]), r[i], r[i])
+        return none if len(chosen) > HALO_LIMIT else chosen
 
     def _draw(
         self, painter: QPainter, shape: str, status, user: bool, at: QPointF, selected: bool

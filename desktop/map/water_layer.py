@@ -59,7 +59,7 @@ class FormerSites:
         its tracked sites): the rest keep their mark, so a state change at 100,000 sites
         does not ask every site again."""
         if changed is None:
-            former = former_site_ids(catalog.sites) & set(self.points.index)
+            former = {s for s in former_site_ids(catalog.sites) if s in self.points.index}
         else:
             again = {s for s in changed if s in self.points.index}
             former = (set(self.labels) - again) | {

@@ -239,3 +239,77 @@ def test_a_crowd_read_from_the_cache_as_columns_is_the_same_map(qtbot, canvas, c
     pos = other.mapFromScene(other.site_scene_pos(LONE))
     qtbot.mouseClick(other.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert chosen == [LONE]
+
+
+def test_the_outermost_symbols_of_a_crowded_view_are_drawn_whole(canvas):
+    """The crowded view's image holds only the rectangle its symbols reach: the outermost
+    symbol on a side is drawn to its outer edge, which changes once it is hidden."""
+    layer = canvas.points
+    assert len(layer._in_rect(canvas.sceneRect(), canvas.transform().m11())) > VECTOR_LIMIT
+    at = [canvas.mapFromScene(layer.scene_pos(site_id)) for site_id in layer.ids]
+    xs, ys = np.array([p.x() for p in at]), np.array([p.y() for p in at])
+    everyone = {s.id for s in canvas.catalog.sites}
+    tested = 0
+    for i, outward in (
+        (np.argmin(xs), QPoint(-1, 0)),
+        (np.argmax(xs), QPoint(1, 0)),
+        (np.argmin(ys), QPoint(0, -1)),
+        (np.argmax(ys), QPoint(0, 1)),
+    ):
+        distance = np.hypot(xs - xs[i], ys - ys[i])
+        if np.any((distance >= 1) & (distance < 13)):
+            continue  # a symbol overlaps it: the crowded view may draw that one instead
+        edge = [at[i] + outward * r for r in (3, 5)]
+        drawn = canvas.viewport().grab().toImage()
+        canvas.set_visible_sites(everyone - {layer.ids[k] for k in np.flatnonzero(distance < 1)})
+        hidden = canvas.viewport().grab().toImage()
+        canvas.set_visible_sites(None)
+        assert all(drawn.pixelColor(p) != hidden.pixelColor(p) for p in edge)
+        tested += 1
+    assert tested >= 2
+
+
+def test_a_crowded_view_shows_the_map_between_its_symbols(canvas):
+    """The crowded view's image is transparent where it has no symbol: the map beneath
+    shows as it does with every point site hidden (the names, which make way for symbols,
+    are hidden in both)."""
+    layer = canvas.points
+    at = [canvas.mapFromScene(layer.scene_pos(site_id)) for site_id in layer.ids]
+    xs, ys = np.array([p.x() for p in at]), np.array([p.y() for p in at])
+    canvas.set_layer_visible("districts", False)
+    drawn = canvas.viewport().grab().toImage()
+    canvas.set_visible_sites({s.id for s in canvas.catalog.sites} - set(layer.ids))  # areas
+    bare = canvas.viewport().grab().toImage()
+    free = [
+        QPoint(x, y)
+        for x in range(int(xs.min()), int(xs.max()), 7)
+        for y in range(int(ys.min()), int(ys.max()), 7)
+        if np.hypot(xs - x, ys - y).min() > 12
+    ]
+    assert len(free) > 100
+    assert all(drawn.pixelColor(p) == bare.pixelColor(p) for p in free)
+
+
+def test_a_crowded_view_is_drawn_again_after_a_zoom_past_the_crowd_and_back(qtbot, canvas):
+    """Zoomed in until few symbols are in view, the crowded view's image is let go; zoomed
+    back out, the crowd is drawn anew, each site where it was."""
+    colour = style.status_colour(Status.IN_PROGRESS)
+    before = canvas.viewport().grab().toImage()
+    canvas.centerOn(canvas.site_scene_pos(LONE))
+    steps = 0
+    while (
+        len(
+            canvas.points._in_rect(
+                canvas.mapToScene(canvas.viewport().rect()).boundingRect(), canvas.transform().m11()
+            )
+        )
+        > VECTOR_LIMIT / 10
+    ):
+        canvas.zoom(1.25)
+        steps += 1
+    assert _close(_pixel(canvas, LONE), colour)  # drawn one by one now
+    for _ in range(steps):
+        canvas.zoom(0.8)
+    canvas.fit_to_wuhan()
+    assert _close(_pixel(canvas, LONE), colour)
+    assert canvas.viewport().grab().toImage() == before

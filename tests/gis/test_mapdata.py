@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import logging
@@ -447,3 +448,32 @@ def test_many_point_sites_round_trip_as_columns(many_points, tmp_path):
         assert np.array_equal(getattr(read, column), getattr(built, column))
     write_map_cache(tmp_path / "again", back, key, data_root(), None)
     assert (tmp_path / "again").read_bytes() == (tmp_path / CACHE_NAME).read_bytes()
+
+
+def test_point_names_whose_ends_do_not_divide_their_text_are_rebuilt(
+    many_points, map_data, builds, tmp_path, caplog
+):
+    """A cache holds each column of point site names as one text and where each name ends
+    (gis/text_column.py): ends that cut the text elsewhere, under a true checksum, are
+    refused at reading, so no name is read out of the wrong place later."""
+    write_map_cache(
+        tmp_path / CACHE_NAME,
+        build_map_data(many_points),
+        cache_key(data_root(), None),
+        data_root(),
+        None,
+    )
+    raw = (tmp_path / CACHE_NAME).read_bytes()
+    start = 14 + int.from_bytes(raw[10:14], "little")
+    text, _, _ = json.loads(raw[14:start])["sizes"]
+    lines = [json.loads(line) for line in raw[start : start + text].split(b"\n")]
+    names_zh = lines[1 + SITE_COLUMNS + 1]
+    assert len(names_zh[0]) > COLUMNS_FROM  # one text for every row's name
+    names_zh[1] = ["<i4", base64.b64encode(np.full(COLUMNS_FROM + 60, 1, "<i4")).decode()]
+    body = b"\n".join(json.dumps(line, ensure_ascii=False).encode() for line in lines)
+    rest = raw[start + text :]
+    sizes = json.loads(raw[14:start])["sizes"]
+    (tmp_path / CACHE_NAME).write_bytes(_cache_file(body + rest, [len(body), *sizes[1:]]))
+    assert load_map_data(None, tmp_path) == map_data
+    assert builds == [1]
+    assert "damaged map cache" in caplog.text
