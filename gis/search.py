@@ -57,15 +57,11 @@ def query_folding(keys: Iterable[str]) -> dict[str, str]:
 
 @cache
 def _changed() -> dict[str, str]:
-    """Every character that `normalise` changes, with what it becomes: one NFKC over all of
-    them, each alone between NULs (which nothing composes with)."""
+    """Every character that `normalise` changes, with what it becomes: one call over all of
+    them, each alone between NULs (which NFKC composes with nothing and no rule changes)."""
     chars = [chr(code) for plane in _FOLDED_PLANES for code in plane if not 0xD800 <= code < 0xE000]
-    parts = unicodedata.normalize("NFKC", "\0".join(chars)).lower().split("\0")
-    return {
-        char: folded
-        for char, part in zip(chars, parts, strict=True)
-        if (folded := "".join(part.split())) != char
-    }
+    parts = normalise("\0".join(chars)).split("\0")
+    return {char: part for char, part in zip(chars, parts, strict=True) if part != char}
 
 
 def rank(source: int, how: int) -> int:
