@@ -191,7 +191,7 @@ def site_columns(
         "wx": np.round(wgs[:, 0] * 100_000).astype(np.int64).tolist(),
         "wy": np.round(wgs[:, 1] * 100_000).astype(np.int64).tolist(),
         # gis/search.py's rule as data: keys normalised and weighted by source, the folding of
-        # a typed query's characters (grouped by what they become) and the match weights
+        # a typed query's characters that matter and the match weights (exact, prefix, inside)
         "keys": {"row": key_rows, "weight": key_weights, "key": key_texts},
         "search": {"fold": _folding(key_texts), "match": list(search.MATCH_WEIGHTS)},
         "details": details,
