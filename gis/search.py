@@ -1,19 +1,30 @@
 """Find sites by what a clerk types: a Chinese name, an alias, an English name or measure text.
 
-The rule is written once, here: the window's locator calls `search`, and the HTML map gets
-each site's `search_keys` and applies `score` in the same way (resources/web/envmap.js), so
-both list the same sites in the same order."""
+The rule is written once, here: the window's locator calls `search`; the HTML map, which must
+rank as the reader types, is given the rule as data (gis/export/html_data.py): each site's
+normalised keys with their source's weight, `query_folding` of the characters that matter and
+`MATCH_WEIGHTS`. Its script (resources/web/envmap_ui.js, UI.search) holds no weight and no
+folding of its own, so both list the same sites in the same order."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from gis.model import Catalog, Measure, Site
 from gis.site_table import named
 
 NAME, ALIAS, ENGLISH, MEASURE = range(4)  # where a key comes from, best first
 EXACT, PREFIX, INSIDE = range(3)  # how a key holds the query, best first
+# A key's rank: its source's weight plus how it holds the query; the lowest rank wins. Every
+# source outranks the next one whatever the match (a name inside beats an alias exactly).
+SOURCE_WEIGHTS = (0, 3, 6, 9)  # NAME, ALIAS, ENGLISH, MEASURE
+MATCH_WEIGHTS = (0, 1, 2)  # EXACT, PREFIX, INSIDE
+# Code points past these hold no character that NFKC or lower case changes (planes 4-13 are
+# unassigned; 15-16 are private use); tests/gis/test_search.py checks it against all of Unicode.
+_FOLDED_PLANES = (range(1, 0x40000), range(0xE0000, 0xE1000))
 
 
 @dataclass(frozen=True)
@@ -25,8 +36,37 @@ class Hit:
 
 
 def normalise(text: str) -> str:
-    """Full-width letters and digits as ASCII, no spaces, lower case (as the page's JS does)."""
+    """Full-width letters and digits as ASCII, no spaces, lower case: what a clerk types and
+    what the document says meet whatever the input method."""
     return "".join(unicodedata.normalize("NFKC", text).split()).lower()
+
+
+def query_folding(keys: Iterable[str]) -> dict[str, str]:
+    """`normalise` of each character that can reach `keys` (normalised keys), for a page that
+    folds a typed query one character at a time: a character normalised to characters of the
+    keys, or to nothing (spaces), and a key's character that normalises to another. Any other
+    character is left as it is and matches nothing, as its normalised form would not either.
+    (NFKC joins a letter and a combining accent typed apart; a page query does not.)"""
+    present = set("".join(keys))
+    return {
+        char: folded
+        for char, folded in _changed().items()
+        if char in present or all(c in present for c in folded)
+    }
+
+
+@cache
+def _changed() -> dict[str, str]:
+    """Every character that `normalise` changes, with what it becomes: one call over all of
+    them, each alone between NULs (which NFKC composes with nothing and no rule changes)."""
+    chars = [chr(code) for plane in _FOLDED_PLANES for code in plane if not 0xD800 <= code < 0xE000]
+    parts = normalise("\0".join(chars)).split("\0")
+    return {char: part for char, part in zip(chars, parts, strict=True) if part != char}
+
+
+def rank(source: int, how: int) -> int:
+    """A key's rank (lower is better) from where it comes and how it holds the query."""
+    return SOURCE_WEIGHTS[source] + MATCH_WEIGHTS[how]
 
 
 def search_keys(site: Site) -> list[tuple[int, str, str]]:
@@ -51,9 +91,9 @@ def score(keys: list[tuple[int, str, str]], needle: str) -> tuple[int, str] | No
         if needle not in key:
             continue
         how = EXACT if key == needle else PREFIX if key.startswith(needle) else INSIDE
-        rank = source * 3 + how
-        if best is None or rank < best[0]:
-            best = (rank, text)
+        found = rank(source, how)
+        if best is None or found < best[0]:
+            best = (found, text)
     return best
 
 

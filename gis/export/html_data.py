@@ -21,6 +21,7 @@ import shapely
 from shapely.geometry import mapping
 from shapely.geometry.base import BaseGeometry
 
+from gis import search
 from gis import status_rules as rules
 from gis.crs import geometry_wgs84_to_gcj02
 from gis.mapdata import MapData
@@ -33,7 +34,6 @@ from gis.relocation import (
     NEW_SITE_UNKNOWN_ZH,
     is_former_site,
 )
-from gis.search import search_keys, tie_break
 from gis.state import CurrentState
 
 DISTRICT_LEVEL = 1  # the 60 m simplified outlines: small files, within a pixel at city scale
@@ -95,7 +95,7 @@ def site_columns(
         for s in by_id.values()
         if s.kind is Kind.CITYWIDE and (kept is None or s.id in kept)
     ]
-    order = {s.id: i for i, s in enumerate(sorted(by_id.values(), key=tie_break))}
+    order = {s.id: i for i, s in enumerate(sorted(by_id.values(), key=search.tie_break))}
     documents = list(catalog.documents)
     doc_index = {d: i for i, d in enumerate(documents)}
     district_names = _Table()
@@ -108,7 +108,7 @@ def site_columns(
     status_index = {status: i for i, status in enumerate(STATUSES)}
     table: list[tuple[Any, ...]] = []
     key_rows: list[int] = []
-    key_sources: list[int] = []
+    key_weights: list[int] = []
     key_texts: list[str] = []
     details: dict[str, Any] = {}
     outlines: dict[str, Any] = {}
@@ -144,9 +144,9 @@ def site_columns(
         )
         if len(names) > 1:
             extra_districts[str(row)] = names[1:]
-        for source, key, _ in search_keys(site):
+        for source, key, _ in search.search_keys(site):
             key_rows.append(row)
-            key_sources.append(source)
+            key_weights.append(search.SOURCE_WEIGHTS[source])
             key_texts.append(key)
         if layer == "sites" and is_former_site(site):
             former.append(row)
@@ -190,7 +190,10 @@ def site_columns(
         # the location as the catalog states it (WGS84), for the popup's text
         "wx": np.round(wgs[:, 0] * 100_000).astype(np.int64).tolist(),
         "wy": np.round(wgs[:, 1] * 100_000).astype(np.int64).tolist(),
-        "keys": {"row": key_rows, "src": key_sources, "key": key_texts},
+        # gis/search.py's rule as data: keys normalised and weighted by source, the folding of
+        # a typed query's characters that matter and the match weights (exact, prefix, inside)
+        "keys": {"row": key_rows, "weight": key_weights, "key": key_texts},
+        "search": {"fold": _folding(key_texts), "match": list(search.MATCH_WEIGHTS)},
         "details": details,
         "outlines": outlines,
         "cited": cited,
@@ -217,6 +220,22 @@ def _anchors(shapes: np.ndarray) -> np.ndarray:
     if areas.any():
         found[areas] = shapely.get_coordinates(shapely.point_on_surface(shapes[areas]))
     return found
+
+
+def _folding(keys: list[str]) -> dict[str, Any]:
+    """gis.search's folding of the characters that matter, compact: a run of consecutive
+    characters that fold one for one onto consecutive characters (Ａ-Ｚ onto a-z) is its
+    first code point, length and first target; the rest go {folded: the characters}."""
+    runs: list[list[int]] = []
+    more: dict[str, str] = {}
+    for char, folded in sorted(search.query_folding(keys).items()):
+        if len(folded) != 1:
+            more[folded] = more.get(folded, "") + char
+        elif runs and (ord(char) - runs[-1][0], ord(folded) - runs[-1][2]) == (runs[-1][1],) * 2:
+            runs[-1][1] += 1  # the run's next character onto the next target
+        else:
+            runs.append([ord(char), 1, ord(folded)])
+    return {"runs": [n for run in runs for n in run], "more": more}
 
 
 def packed(columns: dict[str, Any]) -> str:

@@ -211,46 +211,71 @@ window.EnvMapUI = (function () {
     return found;
   };
 
-  /* Search, by gis/search.py's rule: a key ranks source * 3 + (exact 0, prefix 1, inside 2),
-   * the best key ranks the site, and ties go to the order Python gave (shorter name first).
-   * One pass over the flat key columns, then the hits are read off in that order by rank. */
-  UI.normalise = function (text) {
-    return String(text).normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-  };
-
+  /* Search, by gis/search.py's rule, which the page is given as data (c.search, c.keys):
+   * a typed character becomes what c.search.fold says (else stays as it is), a key ranks its
+   * source's weight plus c.search.match's weight of exact, prefix or inside, the best key
+   * ranks the site, and ties go to the order Python gave. Here are only the mechanics: one
+   * pass over the flat key columns, then the hits are read off in that order by rank. */
   var byOrder = null;
   var best = null;
-  /* The rows in search's tie-break order and a rank buffer, made once (after the first frame,
-   * so the first keystroke does not pay for them). */
+  var seen = null;
+  var folding = null;
+  /* The rows in search's tie-break order, a rank buffer and the folding of characters, made
+   * once (after the first frame, so the first keystroke does not pay for them). */
   UI.prepareSearch = function (c) {
     if (byOrder) return;
     byOrder = new Int32Array(c.n);
     for (var r = 0; r < c.n; r++) byOrder[r] = r;
     byOrder.sort(function (a, b) { return c.order[a] - c.order[b]; });
-    best = new Int8Array(c.n);
+    best = new Int32Array(c.n);
+    var most = 0;
+    for (var i = 0; i < c.keys.weight.length; i++) most = Math.max(most, c.keys.weight[i]);
+    seen = new Uint8Array(most + Math.max.apply(null, c.search.match) + 1);
+    folding = new Map();
+    var runs = c.search.fold.runs;  /* first code point, length, first target */
+    for (var at = 0; at < runs.length; at += 3) {
+      for (var j = 0; j < runs[at + 1]; j++) folding.set(String.fromCodePoint(runs[at] + j), String.fromCodePoint(runs[at + 2] + j));
+    }
+    var more = c.search.fold.more;  /* folded: the characters that fold to it */
+    Object.keys(more).forEach(function (folded) {
+      Array.from(more[folded]).forEach(function (ch) { folding.set(ch, folded); });
+    });
+  };
+
+  /* A typed query as gis.search.normalise makes it, one character (code point) at a time. */
+  UI.normalise = function (c, text) {
+    UI.prepareSearch(c);
+    var out = "";
+    Array.from(String(text)).forEach(function (ch) {
+      var folded = folding.get(ch);
+      out += folded === undefined ? ch : folded;
+    });
+    return out;
   };
 
   UI.search = function (c, sites, query, limit) {
-    var needle = UI.normalise(query);
+    var needle = UI.normalise(c, query);
     var found = [];
     found.total = 0;
     if (!needle) return found;
-    UI.prepareSearch(c);
     best.fill(-1);
-    var ranks = 0;
+    seen.fill(0);
+    var exact = c.search.match[0];
+    var prefix = c.search.match[1];
+    var inside = c.search.match[2];
     var keys = c.keys.key;
     for (var i = 0; i < keys.length; i++) {
       var at = keys[i].indexOf(needle);
       if (at < 0) continue;
-      var rank = c.keys.src[i] * 3 + (at > 0 ? 2 : keys[i].length === needle.length ? 0 : 1);
+      var rank = c.keys.weight[i] + (at > 0 ? inside : keys[i].length === needle.length ? exact : prefix);
       var row = c.keys.row[i];
       if (best[row] < 0) found.total++;
       if (best[row] < 0 || rank < best[row]) best[row] = rank;
-      ranks |= 1 << rank;
+      seen[rank] = 1;
     }
     var most = limit === undefined ? c.n : limit;
-    for (var wanted = 0; wanted < 31 && found.length < most; wanted++) {
-      if (!(ranks & (1 << wanted))) continue;
+    for (var wanted = 0; wanted < seen.length && found.length < most; wanted++) {
+      if (!seen[wanted]) continue;
       for (var k = 0; k < byOrder.length && found.length < most; k++) {
         if (best[byOrder[k]] === wanted) found.push(byOrder[k]);
       }

@@ -220,19 +220,6 @@ def test_location_corrections_move_the_marker_and_say_so(open_offline, map_data,
     assert "人工更正 corrected" in text and "±30 m" in text and "现场核实" in text
 
 
-def test_the_page_s_search_lists_what_the_window_s_does_in_its_order(
-    open_offline, map_html, catalog
-):
-    # One rule (gis/search.py): the HTML gets each site's keys and applies the same ranking.
-    from gis.search import search
-
-    page = open_offline(map_html)
-    for query in ("东湖", "宗关", "码头", "LIANGJIU", "雨污分流", "ｈｕａｎｇｐｉ", "水厂 保护区"):
-        expected = [hit.site_id for hit in search(catalog, query, limit=1000)]
-        found = page.page.evaluate(f"window.envmap.search({query!r}).map(s => s.id)")
-        assert found == expected, query
-
-
 SITE_ON_PAGE = (
     "(id => { const s = window.envmap.site(id), map = window.envmap.map;"
     " const p = map.latLngToContainerPoint([s.lat, s.lng]);"
