@@ -100,7 +100,11 @@ def score(keys: list[tuple[int, str, str]], needle: str) -> tuple[int, str] | No
 def tie_break(site: Site) -> tuple[int, str]:
     """Among sites of one rank, the shorter name first, then name order (the HTML map gets
     each site's place in this order)."""
-    return (len(site.name_zh), site.name_zh)
+    return _ties(site.name_zh)
+
+
+def _ties(name_zh: str) -> tuple[int, str]:
+    return (len(name_zh), name_zh)
 
 
 def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
@@ -114,6 +118,6 @@ def search(catalog: Catalog, query: str, limit: int = 50) -> list[Hit]:
         found = score(_keys(name_zh, aliases, name_en, measures), needle)
         if found is not None:
             label = f"{name_zh} · {kind.label_zh}"
-            hits.append((found[0], len(name_zh), name_zh, Hit(site_id, label, found[1], found[0])))
-    hits.sort(key=lambda h: h[:3])  # rank, then tie_break's order; stable: catalog order
+            hits.append((found[0], _ties(name_zh), Hit(site_id, label, found[1], found[0])))
+    hits.sort(key=lambda h: h[:2])  # rank, then tie_break's order; stable: catalog order
     return [hit for *_, hit in hits[:limit]]
