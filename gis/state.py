@@ -131,9 +131,9 @@ def current_state(
             by_measure.setdefault(item.measure_id, []).append(item)
         else:
             previous = moved.get(item.site_id)
-            if previous is None or _order(item) >= _order(previous):
+            if previous is None or rules.event_key(item) >= rules.event_key(previous):
                 moved[item.site_id] = item
-    latest = {key: _latest(items) for key, items in by_measure.items()}
+    latest = {key: rules.holding_event(items) for key, items in by_measure.items()}
     measures: dict[str, MeasureState] = {}
     for measure in catalog.measures():
         event = latest.get(measure.id)
@@ -194,25 +194,6 @@ def _document_date(catalog: Catalog, measure: Measure) -> date | None:
     """The latest day the measure's document can be true as of (its date range's end)."""
     document = catalog.documents.get(measure.evidence[0].document)
     return document.date_to if document else None
-
-
-def _order(item: Event) -> tuple[date, int, str]:
-    return rules.event_order(item.as_of, item.sequence, item.recorded_at)
-
-
-def _latest(items: list[StatusEvent]) -> StatusEvent:
-    """The event that holds: the last in order, except that a document saying "completed"
-    after a close-out does not undo the acceptance (closed out is completed, and more)."""
-    held, *rest = sorted(items, key=_order)  # never empty: one list per measure with events
-    for item in rest:
-        undoes = (
-            held.status is Status.CLOSED_OUT
-            and item.status is Status.COMPLETED
-            and item.author.startswith(DOCUMENT_AUTHOR)
-        )
-        if not undoes:
-            held = item
-    return held
 
 
 def _effective(site: Site, measures: Mapping[str, MeasureState], moved: Correction | None) -> Site:
