@@ -53,7 +53,7 @@ def event_key(item: Dated) -> tuple[date, int, str]:
 # gis.store_roles writes the same rule in SQL from these three names.
 KEPT = Status.CLOSED_OUT
 NOT_UNDONE_BY = Status.COMPLETED
-UNDOING_AUTHOR_PREFIX = DOCUMENT_AUTHOR
+NOT_UNDONE_BY_AUTHORS = DOCUMENT_AUTHOR  # a prefix: the catalog's and imported documents
 
 
 def keeps_close_out(held: Status, later: StatusEvent) -> bool:
@@ -61,7 +61,7 @@ def keeps_close_out(held: Status, later: StatusEvent) -> bool:
     return (
         held is KEPT
         and later.status is NOT_UNDONE_BY
-        and later.author.startswith(UNDOING_AUTHOR_PREFIX)
+        and later.author.startswith(NOT_UNDONE_BY_AUTHORS)
     )
 
 

@@ -244,7 +244,7 @@ def latest_status_query(measure: str) -> str:
     document's completion after a close-out leaves the close-out holding: the latest event
     unless it is such a completion and the latest other event is a close-out."""
     newest_first = ", ".join(f"{column} DESC" for column in rules.ORDER_COLUMNS)
-    prefix = rules.UNDOING_AUTHOR_PREFIX
+    prefix = rules.NOT_UNDONE_BY_AUTHORS
     return f"""
   WITH events AS (
     SELECT status, {", ".join(rules.ORDER_COLUMNS)},
