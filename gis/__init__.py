@@ -6,7 +6,35 @@ desktop can paint its first frame before any export-only library is loaded.
 """
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the same names for mypy, which does not run __getattr__; never at run time
+    from gis.catalog import load_catalog as load_catalog
+    from gis.catalog import validate_catalog as validate_catalog
+    from gis.errors import BoundaryDataError as BoundaryDataError
+    from gis.errors import CatalogInvalid as CatalogInvalid
+    from gis.errors import CatalogSyntaxError as CatalogSyntaxError
+    from gis.errors import DocumentEncodingError as DocumentEncodingError
+    from gis.errors import EnvMapError as EnvMapError
+    from gis.errors import Problem as Problem
+    from gis.failures import mask_passwords as mask_passwords
+    from gis.mapdata import MapData as MapData
+    from gis.mapdata import MapFeature as MapFeature
+    from gis.mapdata import build_map_data as build_map_data
+    from gis.mapdata import load_map_data as load_map_data
+    from gis.model import LAYER_KINDS as LAYER_KINDS
+    from gis.model import Catalog as Catalog
+    from gis.model import Category as Category
+    from gis.model import Document as Document
+    from gis.model import Evidence as Evidence
+    from gis.model import Indicator as Indicator
+    from gis.model import Kind as Kind
+    from gis.model import Leader as Leader
+    from gis.model import Location as Location
+    from gis.model import Measure as Measure
+    from gis.model import Relation as Relation
+    from gis.model import Site as Site
+    from gis.model import Status as Status
 
 _MODULE_OF = {
     "load_catalog": "gis.catalog",

@@ -87,7 +87,7 @@ class MeasureState:
         """The status in effect at the end of `day` by its events and the rules that pick
         the one that holds; None before its first event."""
         held = [item for item in self.history if item.as_of <= day]
-        return _latest(held).status if held else None
+        return rules.holding_event(held).status if held else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,15 +139,17 @@ def current_state(
             by_measure.setdefault(item.measure_id, []).append(item)
         else:
             previous = moved.get(item.site_id)
-            if previous is None or _order(item) >= _order(previous):
+            if previous is None or rules.event_key(item) >= rules.event_key(previous):
                 moved[item.site_id] = item
-    histories = {key: tuple(sorted(items, key=_order)) for key, items in by_measure.items()}
+    histories = {
+        key: tuple(sorted(items, key=rules.event_key)) for key, items in by_measure.items()
+    }
     measures: dict[str, MeasureState] = {}
     for measure in catalog.measures():
         history = histories.get(measure.id, ())
         tracked = None
         if history:
-            e = _latest(history)
+            e = rules.holding_event(history)
             tracked = Tracked(e.status, e.as_of, e.author, e.note, e.evidence, e.quoted)
         status = tracked.status if tracked else measure.status
         informed = tracked.as_of if tracked else _document_date(catalog, measure)
@@ -202,25 +204,6 @@ def _document_date(catalog: Catalog, measure: Measure) -> date | None:
     """The latest day the measure's document can be true as of (its date range's end)."""
     document = catalog.documents.get(measure.evidence[0].document)
     return document.date_to if document else None
-
-
-def _order(item: Event) -> tuple[date, int, str]:
-    return rules.event_order(item.as_of, item.sequence, item.recorded_at)
-
-
-def _latest(items: Sequence[StatusEvent]) -> StatusEvent:
-    """The event that holds: the last in order, except that a document saying "completed"
-    after a close-out does not undo the acceptance (closed out is completed, and more)."""
-    held, *rest = sorted(items, key=_order)  # never empty: one list per measure with events
-    for item in rest:
-        undoes = (
-            held.status is Status.CLOSED_OUT
-            and item.status is Status.COMPLETED
-            and item.author.startswith(DOCUMENT_AUTHOR)
-        )
-        if not undoes:
-            held = item
-    return held
 
 
 def _effective(site: Site, measures: Mapping[str, MeasureState], moved: Correction | None) -> Site:

@@ -9,7 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gis import status_rules as rules
-from gis.cli_state import catalog_of, check_named_store, shared_arrived, store_location
+from gis.cli_state import (
+    catalog_of,
+    check_named_store,
+    current_state_of,
+    shared_arrived,
+    store_location,
+)
 from gis.errors import EnvMapError
 
 if TYPE_CHECKING:
@@ -50,7 +56,7 @@ def _store(args: argparse.Namespace) -> StatusStore:
     from gis.store import StatusStore
 
     where, named = store_location(args)
-    reading = args.action in ("history", "export", "export-events")  # these never write
+    reading = args.action in ("history", "export-events")  # these never write
     if reading and named:
         check_named_store(where)
     if not reading and (not isinstance(where, str) or "://" not in where):
@@ -62,6 +68,8 @@ def _store(args: argparse.Namespace) -> StatusStore:
 
 
 def _cmd_status(args: argparse.Namespace) -> int:
+    if args.action == "export":
+        return _export_ledger(args)
     store = _store(args)
     if args.action == "set":
         missing = rules.attachment_problem(args.attachment or "")
@@ -75,14 +83,6 @@ def _cmd_status(args: argparse.Namespace) -> int:
     elif args.action == "history":
         _check_measure(store.catalog, args.measure)
         _print_history(_state(store, args), args.measure)
-    elif args.action == "export":
-        from gis.export.files import write_rows_csv, write_rows_xlsx
-        from gis.export.records import ledger_rows
-
-        rows = ledger_rows(_state(store, args))
-        writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
-        writer(rows, args.out)
-        print(f"wrote {args.out} ({len(rows)} measures)")
     elif args.action == "export-events":
         print(f"wrote {store.export_events(args.out)} events to {args.out}")
     elif args.action == "import-events":
@@ -121,6 +121,20 @@ def _print_history(state: CurrentState, measure_id: str) -> None:
         elif item.evidence:
             print(f"            evidence: {item.evidence}")
     print(f"now: {now.status} ({now.status.label_zh}), from {_FROM[now.source]}")
+
+
+def _export_ledger(args: argparse.Namespace) -> int:
+    """The ledger of what `envmap export` shows, read the same way: with --catalog-only the
+    shipped catalog's statuses alone, as the flag says for every command (a ledger of the
+    documents as published is what a user asking for it expects, not a refusal)."""
+    from gis.export.files import write_rows_csv, write_rows_xlsx
+    from gis.export.records import ledger_rows
+
+    rows = ledger_rows(current_state_of(args))
+    writer = write_rows_xlsx if args.out.suffix.lower() == ".xlsx" else write_rows_csv
+    writer(rows, args.out)
+    print(f"wrote {args.out} ({len(rows)} measures)")
+    return 0
 
 
 def _login() -> str:

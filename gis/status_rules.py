@@ -1,12 +1,16 @@
-"""The rules of tracking, written once: which event is a measure's latest, when a measure is
-overdue, when a completion still waits for its close-out, and what closing out needs."""
+"""The rules of tracking, written once: how events are ordered, which event holds for a
+measure, when a measure is overdue, when a completion still waits for its close-out, and what
+closing out needs."""
 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
+from gis.events import DOCUMENT_AUTHOR, StatusEvent
 from gis.model import Status
 
 OVERDUE = "overdue"
@@ -19,9 +23,52 @@ FLAG_WORDS = {
 }
 
 
-def event_order(as_of: date, sequence: int, recorded_at: str) -> tuple[date, int, str]:
-    """Events sort by the day they are true as of, then as recorded: the last one holds."""
-    return (as_of, sequence, recorded_at)
+# The event columns that order events, most significant first (SQL ORDER BY uses them too).
+ORDER_COLUMNS = ("as_of", "sequence", "recorded_at")
+
+
+class Dated(Protocol):
+    """Anything ordered as an event is: a status or location event."""
+
+    @property
+    def as_of(self) -> date: ...
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def recorded_at(self) -> str: ...
+
+
+def event_key(item: Dated) -> tuple[date, int, str]:
+    """The sort key wherever events are put in order: the day they are true as of, then as
+    recorded (ORDER_COLUMNS); the last one holds."""
+    return (item.as_of, item.sequence, item.recorded_at)
+
+
+# A document's 已完成 after a close-out does not undo the acceptance (closed out is
+# completed, and more); the close-out holds until someone records something else.
+# gis.store_roles writes the same rule in SQL from these three names.
+KEPT = Status.CLOSED_OUT
+NOT_UNDONE_BY = Status.COMPLETED
+NOT_UNDONE_BY_AUTHORS = DOCUMENT_AUTHOR  # a prefix: the catalog's and imported documents
+
+
+def keeps_close_out(held: Status, later: StatusEvent) -> bool:
+    """Whether `later` leaves the close-out `held` as it is: a document's completion."""
+    return (
+        held is KEPT
+        and later.status is NOT_UNDONE_BY
+        and later.author.startswith(NOT_UNDONE_BY_AUTHORS)
+    )
+
+
+def holding_event(items: Iterable[StatusEvent]) -> StatusEvent:
+    """Of one measure's events (any order, at least one), the one that holds: the last in
+    order, unless it would undo a close-out (`keeps_close_out`)."""
+    held, *rest = sorted(items, key=event_key)
+    for item in rest:
+        if not keeps_close_out(held.status, item):
+            held = item
+    return held
 
 
 def deadline(text: str | None) -> date | None:

@@ -41,6 +41,10 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.dml import Insert
 
 
+# The events' order (gis.status_rules) as the database sorts them.
+_IN_ORDER = [events_table.c[column] for column in rules.ORDER_COLUMNS]
+
+
 class StoreError(EnvMapError):
     """The status store cannot do what was asked; the message says why and where."""
 
@@ -279,25 +283,23 @@ class StatusStore:
             rows = db.execute(
                 select(events_table)
                 .where(events_table.c.measure_id == measure_id)
-                .order_by(events_table.c.as_of, events_table.c.sequence, events_table.c.recorded_at)
+                .order_by(*_IN_ORDER)
             ).mappings()
             found = [_event(dict(row)) for row in rows]
         found += [e for e in self._unseeded() if getattr(e, "measure_id", None) == measure_id]
-        found.sort(key=lambda e: rules.event_order(e.as_of, e.sequence, e.recorded_at))
+        found.sort(key=rules.event_key)
         return [e for e in found if isinstance(e, StatusEvent)]
 
     def events(self) -> list[Event]:
         """Every event, oldest first; the state (gis.state) decides what holds."""
         with self.engine.connect() as db:
-            result = db.execute(
-                select(events_table).order_by(events_table.c.as_of, events_table.c.recorded_at)
-            )
+            result = db.execute(select(events_table).order_by(*_IN_ORDER))
             keys = tuple(result.keys())
             # Plain dicts from plain tuples: a window refresh reads every event, 10,000 or more.
             found = [_event(dict(zip(keys, row, strict=True))) for row in result]
         if not self.read_only:
             return found
-        return sorted(found + self._unseeded(), key=lambda e: (e.as_of, e.recorded_at))
+        return sorted(found + self._unseeded(), key=rules.event_key)
 
     def _unseeded(self) -> list[Event]:
         """A store opened to read is not seeded: the documents' statuses it lacks, as events."""

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from gis import shared_documents
+from gis import status_rules as rules
 from gis.boundaries import DISTRICT_NAMES_EN
-from gis.events import DOCUMENT_AUTHOR
 from gis.model import Catalog, Kind, Status
 
 if TYPE_CHECKING:
@@ -230,27 +230,41 @@ CREATE OR REPLACE TRIGGER envmap_no_truncate BEFORE TRUNCATE ON status_events
   FOR EACH STATEMENT EXECUTE FUNCTION envmap_append_only();
 """
 
-# The status that holds, as gis.state decides it: the last event in order, except that a
-# document's 已完成 after a close-out does not undo it (the close-out holds until someone
-# records something else). The reviewer's rejection policy below depends on it.
+
+def latest_status_query(measure: str) -> str:
+    """The status that holds for the measure `measure` (an SQL expression: a parameter or a
+    function argument) as one SELECT that SQLite and PostgreSQL both run.
+
+    The rule is gis.status_rules.holding_event's; this is its copy in SQL only because a
+    shared store's server must enforce the reviewer's rejection policy below itself (a
+    client's word is not enough), and the server cannot call Python. So it is generated from
+    the rule's own names (the statuses, the author prefix, the order columns), and
+    tests/gis/test_status_rules_sql.py proves both agree on every pair of statuses and
+    authors, on SQLite and PostgreSQL. The last event in order holds, except that a
+    document's completion after a close-out leaves the close-out holding: the latest event
+    unless it is such a completion and the latest other event is a close-out."""
+    newest_first = ", ".join(f"{column} DESC" for column in rules.ORDER_COLUMNS)
+    prefix = rules.NOT_UNDONE_BY_AUTHORS
+    return f"""
+  WITH events AS (
+    SELECT status, {", ".join(rules.ORDER_COLUMNS)},
+           status = '{rules.NOT_UNDONE_BY.value}'
+             AND substr(author, 1, {len(prefix)}) = '{prefix}' AS not_undoing
+    FROM status_events WHERE measure_id = {measure} AND kind = 'status'),
+  latest AS (
+    SELECT status, not_undoing FROM events ORDER BY {newest_first} LIMIT 1),
+  latest_other AS (
+    SELECT status FROM events WHERE NOT not_undoing ORDER BY {newest_first} LIMIT 1)
+  SELECT CASE WHEN latest.not_undoing AND latest_other.status = '{rules.KEPT.value}'
+              THEN latest_other.status ELSE latest.status END
+  FROM latest LEFT JOIN latest_other ON 1 = 1"""
+
+
+# The status that holds, as gis.status_rules decides it; the reviewer's rejection policy
+# below depends on it.
 _LATEST_STATUS = f"""
 CREATE OR REPLACE FUNCTION envmap_latest_status(measure text) RETURNS text
-LANGUAGE sql STABLE AS $$
-  WITH events AS (
-    SELECT status, as_of, sequence, recorded_at,
-           status = '{Status.COMPLETED.value}'
-             AND starts_with(author, '{DOCUMENT_AUTHOR}') AS documents_completion
-    FROM status_events WHERE measure_id = measure AND kind = 'status'),
-  latest AS (
-    SELECT status, documents_completion FROM events
-    ORDER BY as_of DESC, sequence DESC, recorded_at DESC LIMIT 1),
-  latest_other AS (
-    SELECT status FROM events WHERE NOT documents_completion
-    ORDER BY as_of DESC, sequence DESC, recorded_at DESC LIMIT 1)
-  SELECT CASE WHEN latest.documents_completion
-                   AND latest_other.status = '{Status.CLOSED_OUT.value}'
-              THEN latest_other.status ELSE latest.status END
-  FROM latest LEFT JOIN latest_other ON true $$;
+LANGUAGE sql STABLE AS $${latest_status_query("measure")} $$;
 """
 
 # The rules above as the server enforces them: a district editor's statuses, a reviewer's
