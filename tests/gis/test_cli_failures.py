@@ -137,7 +137,8 @@ def test_a_status_set_without_author_records_the_windows_login(capsys, tmp_path,
     done = ["status", "set", "jiangxia-7", "in_progress", "--date", "2018-01-10"]
     assert main([*store, *done]) == 0
     assert main([*store, "status", "history", "jiangxia-7"]) == 0
-    assert "wang.wuchang" in capsys.readouterr().out.splitlines()[-1]
+    recorded = [line for line in capsys.readouterr().out.splitlines() if "2018-01-10" in line]
+    assert recorded and "wang.wuchang" in recorded[-1]
 
 
 def test_an_unreadable_catalog_file_and_input_files(capsys, data_copy, tmp_path):
