@@ -1,12 +1,14 @@
 """Start-up and render beside their anchors, run on demand (the machine is shared: medians of
 5 processes, and ratios, which hold better than seconds):
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/anchors_bench.py
+    QT_QPA_PLATFORM=offscreen python benchmarks/anchors_bench.py [render]
 
 - `envmap app` to its first painted map, beside a bare PySide6 window painting the 13
   districts (benchmarks/anchors/bare_window.py) and, where QGIS is installed (apt:
   python3-qgis), a PyQGIS map canvas drawing the same layers from an `envmap export gpkg`;
-- `envmap render` of a 1600x1200 PNG beside PyQGIS rendering that GeoPackage to a PNG.
+- `envmap render` of a 1600x1200 PNG beside PyQGIS rendering that GeoPackage to a PNG, on the
+  default path (the user folder with a status store holding statuses and a correction) and
+  with --catalog-only, the three alternating (7 processes each; `render` runs these alone).
 PyQGIS runs in the system's Python (/usr/bin/python3).
 Targets (issue #15): app <= 1.5x the bare window; render <= PyQGIS's one-PNG script.
 """
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,6 +29,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RUNS = 5
+RENDER_RUNS = 7
 
 
 def _stamped(command: list[str], env: dict[str, str], word: str) -> float:
@@ -34,12 +38,6 @@ def _stamped(command: list[str], env: dict[str, str], word: str) -> float:
     out = subprocess.run(command, capture_output=True, text=True, check=True, env=env, cwd=ROOT)
     stamp = next(line for line in out.stdout.splitlines() if line.startswith(word))
     return float(stamp.split()[1]) - start
-
-
-def _elapsed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, capture_output=True, check=True, env=env, cwd=ROOT)
-    return time.perf_counter() - start
 
 
 def _median(label: str, runs: list[float], anchor: float | None = None) -> float:
@@ -77,6 +75,10 @@ def main() -> None:
             cwd=ROOT,
             env=env,
         )
+        qgis = _qgis_python()
+        if sys.argv[1:] == ["render"]:
+            render_beside_pyqgis(work_path, env, gpkg, qgis)
+            return
         bare = [sys.executable, str(HERE / "anchors" / "bare_window.py"), str(rings)]
         app = [sys.executable, "-m", "desktop.cli", "app"]
         _stamped(app, env, "first-paint")  # the first start builds the map cache
@@ -86,24 +88,78 @@ def main() -> None:
         _median("envmap app to first painted map", [
             _stamped(app, env, "first-paint") for _ in range(RUNS)
         ], anchor)  # fmt: skip
-        qgis = _qgis_python()
         pyqgis = [qgis or "", str(HERE / "anchors" / "pyqgis.py")]
         if qgis:
             _median("PyQGIS map canvas, same layers", [
                 _stamped([*pyqgis, "paint", str(gpkg)], env, "first-paint") for _ in range(RUNS)
             ], anchor)  # fmt: skip
-        png = str(work_path / "map.png")
-        render = [sys.executable, "-m", "desktop.cli", "--catalog-only", "render", png]
-        ours = [_elapsed([*render, "--size", "1600x1200"], env) for _ in range(RUNS)]
-        if qgis:
-            script = [*pyqgis, "png", str(gpkg), png, "1600", "1200"]
-            base = _median("PyQGIS one-PNG script, 1600x1200", [
-                _elapsed(script, env) for _ in range(RUNS)
-            ])  # fmt: skip
-            _median("envmap render PNG, 1600x1200", ours, base)
-        else:
-            _median("envmap render PNG, 1600x1200", ours)
-            print("PyQGIS is not installed here (apt: python3-qgis): its anchors are skipped")
+        render_beside_pyqgis(work_path, env, gpkg, qgis)
+
+
+def render_beside_pyqgis(work: Path, env: dict[str, str], gpkg: Path, qgis: str | None) -> None:
+    """`envmap render` as a user runs it (the user folder and its status store, holding a few
+    statuses and a location correction) and with --catalog-only, alternating with the PyQGIS
+    script process by process (a loaded machine then slows all three alike): medians of wall
+    and CPU seconds and their ratios to the script's."""
+    _user_store(env)
+    png = str(work / "map.png")
+    envmap, render = [sys.executable, "-m", "desktop.cli"], ["render", png, "--size", "1600x1200"]
+    commands = {
+        "envmap render PNG, 1600x1200 (user folder + store)": [*envmap, *render],
+        "envmap render PNG, 1600x1200, --catalog-only": [*envmap, "--catalog-only", *render],
+    }
+    if qgis:
+        script = [qgis, str(HERE / "anchors" / "pyqgis.py"), "png", str(gpkg), png, "1600", "1200"]
+        commands = {"PyQGIS one-PNG script, 1600x1200": script, **commands}
+    for command in commands.values():  # the first render builds the map cache; compiles too
+        _timed(command, env)
+    runs: dict[str, list[tuple[float, float]]] = {label: [] for label in commands}
+    for _ in range(RENDER_RUNS):
+        for label, command in commands.items():
+            runs[label].append(_timed(command, env))
+    anchor = next(iter(runs.values())) if qgis else None
+    for label, timed in runs.items():
+        for i, unit in enumerate(("wall", "CPU")):
+            middle = statistics.median(t[i] for t in timed)
+            shown = ", ".join(f"{t[i]:.2f}" for t in timed)
+            ratio = ""
+            if anchor is not None and timed is not anchor:
+                ratio = f" = {middle / statistics.median(t[i] for t in anchor):.2f}x PyQGIS"
+            print(f"{label}, {unit}: median {middle:.2f} s (runs: {shown}){ratio}")
+    if not qgis:
+        print("PyQGIS is not installed here (apt: python3-qgis): its anchor is skipped")
+
+
+def _user_store(env: dict[str, str]) -> None:
+    """The user folder's status store as a user leaves it: statuses set with `envmap status
+    set`, and a site moved in the window (the store's own call, as the window makes it)."""
+    cli = [sys.executable, "-m", "gis.cli", "status", "set"]
+    for measure, status, day in (
+        ("jiangxia-7", "in_progress", "2018-01-10"),
+        ("jiangxia-7", "completed", "2019-03-01"),
+        ("liangjiu-dock-relocation", "closed_out", "2024-03-01"),
+    ):
+        extra = ["--evidence", "验收意见"] if status == "closed_out" else []
+        command = [*cli, measure, status, "--date", day, *extra]
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+    move = (
+        "import argparse; from gis import load_catalog; from gis.cli_state import store_location;"
+        "from gis.store import StatusStore;"
+        "where, _ = store_location(argparse.Namespace(store=None));"
+        "StatusStore(where, load_catalog()).move_site("
+        "'liangjiu-dock', 114.2801, 30.5449, 30.0, '2024-05-01', '现场核实', '张工')"
+    )
+    subprocess.run([sys.executable, "-c", move], check=True, env=env, cwd=ROOT)
+
+
+def _timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True, env=env, cwd=ROOT)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
 
 
 def _qgis_python() -> str | None:

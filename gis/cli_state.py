@@ -48,6 +48,12 @@ def current_state_of(args: argparse.Namespace, catalog: Catalog | None = None) -
     if not named and not Path(where).exists():
         return current_state(catalog, imported)
     check_named_store(where)
+    if not isinstance(where, str) or "://" not in where:  # an SQLite file: no SQLAlchemy
+        from gis.store_read import sqlite_events
+
+        events = sqlite_events(Path(where), catalog)
+        if events is not None:
+            return current_state(catalog, [*events, *imported])
     from gis.store import StatusStore
 
     store = StatusStore(where, catalog, read_only=True)

@@ -34,6 +34,7 @@ from gis.events import (
 )
 from gis.failures import mask_passwords
 from gis.model import Catalog, Status
+from gis.store_read import document_rows
 from gis.store_schema import SCHEMA_VERSION as SCHEMA_VERSION
 from gis.store_schema import events_table as events_table
 
@@ -138,27 +139,7 @@ class StatusStore:
 
     def _document_rows(self) -> list[dict[str, Any]]:
         """The documents' statuses, as the first events."""
-        rows = []
-        for measure in self.catalog.measures():
-            document = self.catalog.documents[measure.evidence[0].document]
-            piece = measure.evidence[0]
-            rows.append(
-                {
-                    "id": f"document:{measure.id}",
-                    "kind": "status",
-                    "measure_id": measure.id,
-                    "site_id": measure.site_id,
-                    "status": measure.status.value,
-                    "as_of": document.date_to,
-                    "note": f"as the document states: “{measure.status_words}”",
-                    "evidence": f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
-                    "attachment": "",
-                    "author": "document",
-                    "recorded_at": "1970-01-01T00:00:00+00:00",
-                    "sequence": 0,
-                }
-            )
-        return rows
+        return document_rows(self.catalog)
 
     def _seed(self) -> None:
         """The documents' statuses as the first events, once."""

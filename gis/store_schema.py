@@ -26,14 +26,14 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
-from gis import store_file, store_roles
+from gis import store_file, store_read, store_roles
 from gis.shared_documents import SHARED_TABLES
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.interfaces import DBAPIConnection
     from sqlalchemy.pool import ConnectionPoolEntry
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = store_read.SCHEMA_VERSION
 # A shared store's tables beyond the events: roles, and the documents its PCs share. They
 # are made by `admin init` and shared_documents, not by this schema.
 SHARED_STORE_TABLES = store_roles.ROLE_TABLES | SHARED_TABLES
