@@ -13,8 +13,9 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from gis import status_rules as rules
 from gis import store_file
-from gis.events import Event, event_from_row
+from gis.events import DOCUMENT_AUTHOR, Event, event_from_row
 
 if TYPE_CHECKING:
     from gis.model import Catalog
@@ -48,7 +49,8 @@ def sqlite_events(path: Path, catalog: Catalog) -> list[Event] | None:
             ):
                 return None
             rows = db.execute(
-                f"SELECT {', '.join(EVENT_COLUMNS)} FROM status_events ORDER BY as_of, recorded_at"
+                f"SELECT {', '.join(EVENT_COLUMNS)} FROM status_events"
+                f" ORDER BY {', '.join(rules.ORDER_COLUMNS)}"
             ).fetchall()
     except (OSError, sqlite3.Error):
         return None
@@ -58,7 +60,7 @@ def sqlite_events(path: Path, catalog: Catalog) -> list[Event] | None:
         return None  # a damaged event: gis.store names it
     ids = {event.id for event in stored}
     unseeded = [event_from_row(r) for r in document_rows(catalog) if r["id"] not in ids]
-    return sorted(stored + unseeded, key=lambda e: (e.as_of, e.recorded_at))
+    return sorted(stored + unseeded, key=rules.event_key)
 
 
 def document_rows(catalog: Catalog) -> list[dict[str, Any]]:
@@ -79,7 +81,7 @@ def document_rows(catalog: Catalog) -> list[dict[str, Any]]:
                 "note": f"as the document states: “{measure.status_words}”",
                 "evidence": f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
                 "attachment": "",
-                "author": "document",
+                "author": DOCUMENT_AUTHOR,
                 "recorded_at": "1970-01-01T00:00:00+00:00",
                 "sequence": 0,
             }
