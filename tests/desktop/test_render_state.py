@@ -3,6 +3,10 @@ window does (a site moved in the window is drawn where it was moved to)."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtGui import QImage
@@ -58,3 +62,19 @@ def test_layout_draws_a_site_where_the_store_moved_it(tmp_path, catalog, render,
     dx = np.mean([x for x, _ in arrived]) - np.mean([x for x, _ in left])
     dy = np.mean([y for _, y in arrived]) - np.mean([y for _, y in left])
     assert dx > 50 and abs(dy) < dx / 4  # moved east on the page, as its longitude was
+
+
+def test_render_with_the_user_s_store_does_not_load_sqlalchemy(catalog, tmp_path, user_folder):
+    writer = StatusStore(user_folder / "status.sqlite", catalog)
+    writer.set_status("jiangxia-7", "completed", "2019-03-01", "完工", "乙")
+    writer.engine.dispose()
+    probe = (
+        "import sys; from desktop.cli import main; code = main(sys.argv[1:]); "
+        "print('sqlalchemy' in sys.modules); sys.exit(code)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe, "render", str(tmp_path / "map.png"), "--size", "400x300"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], check=True,
+    )  # fmt: skip
+    assert out.stdout.split()[-1] == "False"
+    assert (tmp_path / "map.png").stat().st_size > 0

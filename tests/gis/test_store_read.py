@@ -5,15 +5,10 @@ messages the user gets as before."""
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
-from pathlib import Path
 
 from gis import store_schema
 from gis.store import StatusStore
 from gis.store_read import SCHEMA, SCHEMA_VERSION, sqlite_events
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_plain_schema_is_the_one_the_store_creates():
@@ -59,19 +54,3 @@ def test_a_command_names_a_damaged_event_as_before(catalog, tmp_path, user_folde
     assert said.returncode == 1
     assert "document:jiangxia-7" in said.stderr and "damaged" in said.stderr
     assert not (tmp_path / "out.csv").exists()
-
-
-def test_render_with_the_user_s_store_does_not_load_sqlalchemy(catalog, tmp_path, user_folder):
-    writer = StatusStore(user_folder / "status.sqlite", catalog)
-    writer.set_status("jiangxia-7", "completed", "2019-03-01", "完工", "乙")
-    writer.engine.dispose()
-    probe = (
-        "import sys; from desktop.cli import main; code = main(sys.argv[1:]); "
-        "print('sqlalchemy' in sys.modules); sys.exit(code)"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", probe, "render", str(tmp_path / "map.png"), "--size", "400x300"],
-        capture_output=True, text=True, cwd=ROOT, check=True,
-    )  # fmt: skip
-    assert out.stdout.split()[-1] == "False"
-    assert (tmp_path / "map.png").stat().st_size > 0
