@@ -10,6 +10,8 @@ matched with nested repetition (which backtracked quadratically on long "甲、�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.roles import in_history, is_post
@@ -68,7 +70,42 @@ def find_names(text: str) -> list[Span]:
             continue
         kept.append(span)
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    return sorted(kept, key=lambda s: s.start)
+    return _only_where(text, sorted(kept, key=lambda s: s.start))
+
+
+# "干管横穿A片区、B片区和C片区", "线路途经A湖": the places a works runs through say where it
+# runs; "东临A开发区", "与A开发区相连": a boundary. Neither is a site of its own.
+_ROUTE = re.compile(r"横穿|穿越|途经|途径|横跨|跨越|穿过")
+_ROUTE_JOINS = {"", "、", "和", "及", "与", "以及"}
+_BORDER = re.compile(r"与|同|和")
+_SUBUNIT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:街道|街|镇|乡)(?![\u4e00-\u9fff])")
+_BORDERS = ("相连", "相邻", "接壤", "毗邻", "交界", "相接", "为邻")
+
+
+def _only_where(text: str, spans: list[Span]) -> list[Span]:
+    if not spans:
+        return spans
+    where: set[int] = set()
+    starts = [s.start for s in spans]
+    for route in _ROUTE.finditer(text):
+        cursor = route.end()
+        for index in range(bisect_left(starts, cursor), len(spans)):
+            span = spans[index]
+            if text[cursor : span.start] not in _ROUTE_JOINS or span.kind is Kind.DISTRICT:
+                break
+            where.add(index)
+            cursor = span.end
+    for index, span in enumerate(spans):
+        after = spans[index + 1] if index + 1 < len(spans) else None
+        if span.kind is Kind.DISTRICT:
+            continue
+        if text.startswith(_BORDERS, span.end) and _BORDER.match(text, span.start - 1):
+            where.add(index)  # "东南面与某开发区相连"
+        elif span.kind is Kind.FUNCTIONAL_ZONE and (
+            (after is not None and after.start == span.end) or _SUBUNIT.match(text, span.end)
+        ):
+            where.add(index)  # "清理某开发区某湖的淤泥", "某开发区某街": the zone says where
+    return [replace(s, generic=True) if i in where else s for i, s in enumerate(spans)]
 
 
 def _masked(text: str) -> str:
@@ -226,6 +263,12 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
 _LEADING_DISTRICT = re.compile(
     "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
 )
+# A name opened by the province, the city or a county ("大竹县饮用水水源地",
+# "武汉农村简易垃圾填埋场") is a site only if more than generic words follow that place; with
+# only an ending after it ("武汉染料厂", "武汉江滩") the place is the name.
+_LEADING_PLACE = re.compile(
+    r"^(?:湖北省|湖北)?(?:武汉市|武汉|[\u4e00-\u9fff]{2}(?:县|市(?![政场民区容级域内外中])))"
+)
 _ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
 # "市政主管网", "一段530米管网", "湖北省管网": the city's (a province's) sewers or a length of
 # them, not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
@@ -240,6 +283,9 @@ _PLACE_SUFFIXES = {"咀", "湾", "厂"}
 def is_site_name(name: str) -> bool:
     core = name.strip("□（）").replace("“", "").replace("”", "")
     core = _LEADING_DISTRICT.sub("", core)
+    placed = _LEADING_PLACE.sub("", core)
+    if placed != core and (placed.endswith(("保护区", "水源地")) or _without_ending(placed)):
+        core = placed
     if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
         return False
     if ORG_TAIL.search(core) or (core.endswith(("管网", "管道")) and _CITY_NETWORK.search(core)):
@@ -277,6 +323,12 @@ _SHARED = {
     "码头": ("码头", Kind.DOCK),
     "排污口": ("排污口", Kind.OUTFALL),
     "排口": ("排口", Kind.OUTFALL),
+    "污水泵站": ("污水泵站", Kind.OUTFALL),
+    "雨水泵站": ("雨水泵站", Kind.OUTFALL),
+    "泵站": ("泵站", Kind.OUTFALL),
+    "污水处理站": ("污水处理站", Kind.SEWAGE_PLANT),
+    "净水厂": ("净水厂", Kind.SEWAGE_PLANT),
+    "水库": ("水库", Kind.RIVER_LAKE),
     "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
     "核心区": ("核心区", Kind.FUNCTIONAL_ZONE),
     "汇水区": ("汇水区", Kind.LOCALITY),
@@ -312,6 +364,8 @@ def _list_spans(text: str) -> list[Span]:
         )
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
+        if tail.group("noun") in _PAIRED_ONLY and not counted and not _pair(text, items):
+            continue  # "A、B泵站" may list A beside B's station; "A及B泵站" shares it
         floor = tail.end()
         if is_post(text, tail.end()):
             continue  # "左岭街道河湖长办": an office, not a list of places
@@ -336,6 +390,14 @@ def _list_spans(text: str) -> list[Span]:
             if span is not None and not span.group and not span.generic:
                 spans.append(span)
     return spans
+
+
+# Endings shared only by a pair joined with 和/及/与 or by a counted list
+_PAIRED_ONLY = {"污水泵站", "雨水泵站", "泵站", "污水处理站", "净水厂", "水库"}
+
+
+def _pair(text: str, items: list[tuple[int, int]]) -> bool:
+    return len(items) == 2 and text[items[0][1] : items[1][0]] in {"和", "及", "与", "以及"}
 
 
 _ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)[个座条处家块](?=[，。；）]|$)")

@@ -111,8 +111,8 @@ def _names(text: str) -> list[str]:
         ),
         (
             "沿沙湖北岸线、沙湖公园、沙湖大道走向，进入二郎庙污水预处理站",
-            ["沙湖", "沙湖公园", "沙湖", "二郎庙污水预处理站"],
-            "长江日报 2019-04-01 (own corpus 09): a park and a treatment station",
+            ["沙湖", "沙湖公园", "二郎庙污水预处理站"],
+            "长江日报 2019-04-01 (own corpus 09): a park and a treatment station; 沙湖大道 a road",
         ),
         (
             "二郎庙二期工程（改扩建）主体结构工程已完工，计划年内调试运行",
