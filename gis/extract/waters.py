@@ -30,7 +30,7 @@ _NOT_BEFORE_JIANG = set(
 _NUMBERED = re.compile(r"[一二三四五六七八九十][道里岔叉]$")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉巡"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉巡区"
 )
 
 
@@ -165,8 +165,9 @@ def listed_start(text: str, at: int) -> int:
     in_list = _LIST_NEIGHBOUR_AFTER.match(text, at + 1) or (
         text[start - 1 : start] == "、" and _LIST_NEIGHBOUR_BEFORE.search(text, 0, start)
     )
-    if not in_list or after_stops(LEFT_STOPS, text, start, at) != start:
-        return at
+    stops = [m for m in LEFT_STOPS.finditer(text, start, at) if m.end() <= at]
+    if not in_list or any(len(m.group()) > 1 or m.start() > start for m in stops):
+        return at  # a one-character stop opening the item ("向阳河") is the item's own
     return at if GENERIC_WORDS.fullmatch(text[start:at]) else start
 
 

@@ -61,8 +61,8 @@ def _names(text: str) -> list[str]:
         ),
         (
             "11月2日，中交二航局的施工人员利用水上设备清理武汉经济技术开发区三角湖的淤泥",
-            ["武汉经济技术开发区", "三角湖"],
-            "湖北日报 2018-11-03, corpus 10: a lake of any length",
+            ["三角湖"],
+            "湖北日报 2018-11-03, corpus 10: a lake of any length; the zone says where it is",
         ),
         (
             "在汤逊湖程家湖堤，调研组检查了先建村排口超标问题整改情况",
