@@ -99,7 +99,11 @@ def _only_where(text: str, spans: list[Span]) -> list[Span]:
         after = spans[index + 1] if index + 1 < len(spans) else None
         if span.kind is Kind.DISTRICT:
             continue
-        if text.startswith(_BORDERS, span.end) and _BORDER.match(text, span.start - 1):
+        if (
+            span.start
+            and text.startswith(_BORDERS, span.end)
+            and _BORDER.match(text, span.start - 1)
+        ):
             where.add(index)  # "东南面与某开发区相连"
         elif span.kind is Kind.FUNCTIONAL_ZONE and (
             (after is not None and after.start == span.end) or _SUBUNIT.match(text, span.end)

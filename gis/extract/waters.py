@@ -85,7 +85,8 @@ def water_spans(text: str) -> list[Span]:
         start = _name_start(text, end - 1)
         if start < end - 1:
             start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
-        start = min(start, listed_start(text, end - 1))
+        if text[end : end + 1] == "、" or "、" in text[max(0, end - 6) : end - 1]:
+            start = min(start, listed_start(text, end - 1))
         proper = text[start : end - 1]
         if GENERIC_WORDS.fullmatch(proper):
             continue  # "人工河", "小河": a kind of water, not one
@@ -150,7 +151,7 @@ def jiang_spans(text: str) -> list[Span]:
 
 
 _LIST_NEIGHBOUR_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,5}?[河湖江港溪渠]")
-_LIST_NEIGHBOUR_BEFORE = re.compile(r"[河湖江港溪渠]、$")
+_WATER_WORDS = set("河湖江港溪渠")
 
 
 def listed_start(text: str, at: int) -> int:
@@ -162,8 +163,10 @@ def listed_start(text: str, at: int) -> int:
         start -= 1
     if at - start < 2 or (start > 0 and text[start - 1] not in "、，,：；。（"):
         return at
+    if any(char in "湖河江" for char in text[start:at]):
+        return at  # "湖湖湖、": no name
     in_list = _LIST_NEIGHBOUR_AFTER.match(text, at + 1) or (
-        text[start - 1 : start] == "、" and _LIST_NEIGHBOUR_BEFORE.search(text, 0, start)
+        text[start - 1 : start] == "、" and text[start - 2 : start - 1] in _WATER_WORDS
     )
     stops = [m for m in LEFT_STOPS.finditer(text, start, at) if m.end() <= at]
     if not in_list or any(len(m.group()) > 1 or m.start() > start for m in stops):
