@@ -171,6 +171,12 @@ _PHASED = re.compile(
 )
 
 
+# "某某路污水管线改造工程", "某大道（甲路—乙路）…工程", "某路某湖综合整治项目": works named by
+# the road they lie along (a common noun "道路", "公路" names none)
+_ROAD = re.compile(
+    r"(?!道路|公路|铁路|马路|线路|水路|思路|沿路)[\u4e00-\u9fff]{2,6}?(?:路|大道|大街)"
+    r"(?:（[^）]{1,16}）)?(?=[\u4e00-\u9fff])"
+)
 _VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}村$")  # "光荣村项目": works named by its village
 _QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
 _WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
@@ -195,14 +201,15 @@ def _project_spans(text: str) -> list[Span]:
                 Span(start + quoted.start(), end, text[start + quoted.start() : end], Kind.LOCALITY)
             )
             continue  # "武昌此次“六湖连通”工程": the works' name is in quotation marks
-        if not inner and water is None and not phased:
+        road = _ROAD.match(bare)
+        if not inner and water is None and not phased and not road:
             continue
         if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
             continue  # "原江城电镀厂地块修复工程": the works of a site, the site is the parcel
         if (water and bare.endswith("等")) or (
-            water and _ACTIVITY.fullmatch(bare.split(water, 1)[1])
+            water and not road and _ACTIVITY.fullmatch(bare.split(water, 1)[1])
         ):
-            continue  # "金鞭港整治工程", "…等工程": the water body is the site
+            continue  # "金鞭港整治工程", "…等工程": the water body is the site (not at a road)
         if COUNT.search(bare) or not is_site_name(bare):
             continue
         kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE if water else Kind.LOCALITY

@@ -122,3 +122,26 @@ def test_a_county_or_city_before_a_proper_ending_is_the_name():
 def test_works_before_construction_are_planned(clause, expected):
     reading = read_status(clause)
     assert reading is not None and reading.status is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("实施松林大道雨污分流改造工程", ["松林大道雨污分流改造工程"]),
+        (
+            "三是青年路（东门街—西门街）污水管线改造工程于5月完工",
+            ["青年路（东门街—西门街）污水管线改造工程"],
+        ),
+        # at a road on a lake the works is its own site; the lake's own works is the lake
+        ("查看了柳岸路青鱼湖综合整治项目", ["柳岸路青鱼湖综合整治项目"]),
+        ("青鱼湖综合整治项目已开工", ["青鱼湖"]),
+        ("推进道路改造工程", []),
+    ],
+)
+def test_works_named_by_the_road_they_lie_along(sentence, expected):
+    assert _names(sentence) == expected
+
+
+def test_a_treatment_works_named_by_its_kind_alone_is_none():
+    assert _names("新建一座无害化处理厂") == []
+    assert _names("松林垃圾处理厂扩建") == ["松林垃圾处理厂"]
