@@ -145,3 +145,17 @@ def test_works_named_by_the_road_they_lie_along(sentence, expected):
 def test_a_treatment_works_named_by_its_kind_alone_is_none():
     assert _names("新建一座无害化处理厂") == []
     assert _names("松林垃圾处理厂扩建") == ["松林垃圾处理厂"]
+
+
+@pytest.mark.parametrize(
+    ("clause", "expected"),
+    [
+        ("已对松涛度假村旁的排污管进行了拆除", Status.COMPLETED),
+        ("对白沙水库取水口进行了封堵", Status.COMPLETED),
+        ("对青鱼湖进行了整治", Status.IN_PROGRESS),  # rectified some: not said to be done
+        ("正在对青鱼湖进行清淤", Status.IN_PROGRESS),
+    ],
+)
+def test_an_act_carried_out_with_its_aspect_is_done(clause, expected):
+    reading = read_status(clause)
+    assert reading is not None and reading.status is expected
