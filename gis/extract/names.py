@@ -30,6 +30,7 @@ from gis.extract.vocabulary import (
     after_stops,
 )
 from gis.extract.waters import (
+    count_of,
     counted_water_spans,
     jiang_spans,
     section_spans,
@@ -57,6 +58,7 @@ def find_names(text: str) -> list[Span]:
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + water_spans(text)
     spans += _project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += _counted_works(text)
     spans += stretch_spans(text, spans)
     listed = _list_spans(text)
     kept: list[Span] = []
@@ -226,6 +228,32 @@ _ACTIVITY = re.compile(
     r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
     r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|试点|示范|疏通|疏浚|清理|维护|养护|加固|等)*"
 )
+
+
+# "A、B、C3个分部工程通过验收": a list whose count is its number of items names each works,
+# whatever its words (a works' name holds verbs: "岸坡整治", "清淤清障")
+_COUNTED_WORKS = re.compile(
+    r"(?P<items>[\u4e00-\u9fff（）\d—·]{2,24}(?:、[\u4e00-\u9fff（）\d—·]{2,24}){1,11})"
+    r"等?(?P<n>\d+|[两二三四五六七八九十]+)(?:个|项|处)(?:分部|单位|子项|单项)?(?:工程|项目)"
+)
+
+
+def _counted_works(text: str) -> list[Span]:
+    spans = []
+    for match in _COUNTED_WORKS.finditer(text):
+        items = match.group("items").split("、")
+        if count_of(match.group("n")) != len(items):
+            continue
+        at = match.start("items")
+        first = after_stops(_PROJECT_STOPS, text, at, at + len(items[0]))
+        items[0], at = text[first : at + len(items[0])], first
+        for item in items:
+            own = LAST_ENDING.search(item)
+            if len(item) >= 2 and is_site_name(item):
+                kind = ENDINGS[own.group()] if own else Kind.LOCALITY
+                spans.append(Span(at, at + len(item), item, kind))
+            at += len(item) + 1
+    return spans
 
 
 def _project_edge(text: str, end: int) -> int:

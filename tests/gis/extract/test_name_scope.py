@@ -159,3 +159,13 @@ def test_a_treatment_works_named_by_its_kind_alone_is_none():
 def test_an_act_carried_out_with_its_aspect_is_done(clause, expected):
     reading = read_status(clause)
     assert reading is not None and reading.status is expected
+
+
+def test_a_list_whose_count_is_its_items_names_each_works():
+    sentence = "上游村段河道清淤、下游村段护岸加固、南溪堤防整治3个分部工程顺利通过验收"
+    assert _names(sentence) == ["上游村段河道清淤", "下游村段护岸加固", "南溪堤防整治"]
+    assert read_status(sentence).status is Status.COMPLETED  # type: ignore[union-attr]
+
+
+def test_a_list_whose_count_differs_names_no_works_from_it():
+    assert _names("上游村段河道清淤、下游村段护岸加固等5个项目正在施工") == []
