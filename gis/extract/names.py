@@ -15,41 +15,31 @@ from dataclasses import replace
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.roles import in_history, is_post
+from gis.extract.site_names import COUNT, NAME_CHAR, is_site_name
 from gis.extract.spans import Span
 from gis.extract.stretches import stretch_spans
 from gis.extract.vocabulary import (
     ENDING_RE,
     ENDINGS,
     GENERIC_NAMES,
-    GENERIC_WORDS,
     LAST_ENDING,
-    LAST_ENDING_INSIDE,
     LEFT_STOPS,
     NOT_AN_END,
-    ORG_TAIL,
     after_stops,
 )
 from gis.extract.waters import (
-    count_of,
     counted_water_spans,
-    jiang_spans,
     section_spans,
-    water_names_in,
     water_spans,
 )
+from gis.extract.works import counted_works, parenthesis_after, project_spans
 from gis.model import Kind
 
 _NEAR = ("附近", "旁边")
 _MAX_NAME = 20  # characters a name's left edge may be walked back
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
-_AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 _COUNT_BEFORE = re.compile(
     r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
     r"|[两二三四五六七八九十]大)$"
-)
-COUNT = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
-    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])|(?<=江)[两三四五六]江(?=核心区$)"
 )
 
 
@@ -57,8 +47,8 @@ def find_names(text: str) -> list[Span]:
     """Every name in the rule view of a block, the longest where two overlap."""
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + water_spans(text)
-    spans += _project_spans(text) + counted_water_spans(text) + section_spans(text)
-    spans += _counted_works(text)
+    spans += project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += counted_works(text)
     spans += stretch_spans(text, spans)
     listed = _list_spans(text)
     kept: list[Span] = []
@@ -136,7 +126,7 @@ def _ending_spans(text: str) -> list[Span]:
         follower = text[end : end + 1]
         if follower and follower in NOT_AN_END.get(ending, ""):
             continue
-        end = _parenthesis_after(text, end)
+        end = parenthesis_after(text, end)
         start = left_edge(text, match.start())
         if ENDINGS[ending] is Kind.OUTFALL and text.endswith(_NEAR, 0, start):
             near = left_edge(text, start - 2, reach=8)  # "奥特莱斯附近排口": by its landmark
@@ -157,117 +147,10 @@ def _ending_spans(text: str) -> list[Span]:
     return spans
 
 
-def _parenthesis_after(text: str, end: int) -> int:
-    """ "汤山渠（经开段）": a section written after the name belongs to it."""
-    if text[end : end + 1] == "（":
-        close = text.find("）", end, end + 8)
-        if close > 0 and text[end + 1 : close].endswith(("段", "片", "区域", "水域", "期")):
-            return close + 1
-    return end
-
-
-_PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
-# "二郎庙二期工程": a works named by its place and phase, with no ending to tell its kind.
-_PHASED = re.compile(
-    r"(?![该此这本其])(?:(?!项目|工程)[\u4e00-\u9fff]){2,8}?[一二三四五六七八九]期"
-)
-
-
-# "某某路污水管线改造工程", "某大道（甲路—乙路）…工程", "某路某湖综合整治项目": works named by
-# the road they lie along (a common noun "道路", "公路" names none)
-_ROAD = re.compile(
-    r"(?!道路|公路|铁路|马路|线路|水路|思路|沿路)[\u4e00-\u9fff]{2,6}?(?:路|大道|大街)"
-    r"(?:（[^）]{1,16}）)?(?=[\u4e00-\u9fff])"
-)
-_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}村$")  # "光荣村项目": works named by its village
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
-_WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
-
-
-def _project_spans(text: str) -> list[Span]:
-    """ "黄家湖沿线截污工程", "汤仁海湖水环境综合治理工程（一期）": works named after the place they
-    are at; a name with no place inside ("截污工程", "六大工程") is none."""
-    spans = []
-    for match in _PROJECT.finditer(text):
-        start = _project_edge(text, match.start())
-        end = _parenthesis_after(text, match.end())
-        bare = text[start : match.start()]
-        inner = list(LAST_ENDING_INSIDE.finditer(bare))
-        water = next((w for w in water_names_in(bare)), None) or next(
-            (s.name for s in jiang_spans(bare)), None
-        )  # "清江干流重点河段防洪和生态建设工程": a river the lexicon does not hold
-        phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
-        quoted = _QUOTED.search(bare)
-        if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
-            spans.append(
-                Span(start + quoted.start(), end, text[start + quoted.start() : end], Kind.LOCALITY)
-            )
-            continue  # "武昌此次“六湖连通”工程": the works' name is in quotation marks
-        road = _ROAD.match(bare)
-        if not inner and water is None and not phased and not road:
-            continue
-        if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
-            continue  # "原江城电镀厂地块修复工程": the works of a site, the site is the parcel
-        if (water and bare.endswith("等")) or (
-            water and not road and _ACTIVITY.fullmatch(bare.split(water, 1)[1])
-        ):
-            continue  # "金鞭港整治工程", "…等工程": the water body is the site (not at a road)
-        if COUNT.search(bare) or not is_site_name(bare):
-            continue
-        kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE if water else Kind.LOCALITY
-        spans.append(Span(start, end, text[start:end], kind))
-    return spans
-
-
-_PROJECT_STOPS = re.compile(
-    r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
-    r"完成|建成|开工|了解|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
-    r"包括|涉及|聚焦于|目前|按照|根据|依据|" + "|".join(DISTRICT_NAMES_EN)
-)
-_ACTIVITY = re.compile(
-    r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
-    r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|试点|示范|疏通|疏浚|清理|维护|养护|加固|等)*"
-)
-
-
-# "A、B、C3个分部工程通过验收": a list whose count is its number of items names each works,
-# whatever its words (a works' name holds verbs: "岸坡整治", "清淤清障")
-_COUNTED_WORKS = re.compile(
-    r"(?P<items>[\u4e00-\u9fff（）\d—·]{2,24}(?:、[\u4e00-\u9fff（）\d—·]{2,24}){1,11})"
-    r"等?(?P<n>\d+|[两二三四五六七八九十]+)(?:个|项|处)(?:分部|单位|子项|单项)?(?:工程|项目)"
-)
-
-
-def _counted_works(text: str) -> list[Span]:
-    spans = []
-    for match in _COUNTED_WORKS.finditer(text):
-        items = match.group("items").split("、")
-        if count_of(match.group("n")) != len(items):
-            continue
-        at = match.start("items")
-        first = after_stops(_PROJECT_STOPS, text, at, at + len(items[0]))
-        items[0], at = text[first : at + len(items[0])], first
-        for item in items:
-            own = LAST_ENDING.search(item)
-            if len(item) >= 2 and is_site_name(item):
-                kind = ENDINGS[own.group()] if own else Kind.LOCALITY
-                spans.append(Span(at, at + len(item), item, kind))
-            at += len(item) + 1
-    return spans
-
-
-def _project_edge(text: str, end: int) -> int:
-    """A works' name holds verbs of its own (截污, 整治): only outer verbs end it on the left."""
-    start = end
-    while start > 0 and end - start < 28 and _NAME_CHAR.match(text[start - 1]):
-        start -= 1
-    return after_stops(_PROJECT_STOPS, text, start, end)
-
-
 def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
     """Where a name ending at `end` begins: after punctuation or the last verb/preposition."""
     start = end
-    while start > 0 and end - start < reach and _NAME_CHAR.match(text[start - 1]):
+    while start > 0 and end - start < reach and NAME_CHAR.match(text[start - 1]):
         if text[start - 1] == "）":
             opening = text.rfind("（", max(0, start - 14), start - 1)
             if opening < 0:
@@ -297,54 +180,6 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
     if not is_site_name(name):
         return None
     return Span(start, end, name, kind)
-
-
-_LEADING_DISTRICT = re.compile(
-    "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
-)
-# A name opened by the province, the city or a county ("大竹县饮用水水源地",
-# "武汉农村简易垃圾填埋场") is a site only if more than generic words follow that place; with
-# only an ending after it ("武汉染料厂", "武汉江滩") the place is the name.
-_LEADING_PLACE = re.compile(
-    r"^(?:湖北省|湖北)?(?:武汉市|武汉|[\u4e00-\u9fff]{2}(?:县|市(?![政场民区容级域内外中])))"
-)
-_ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
-# "市政主管网", "一段530米管网", "湖北省管网": the city's (a province's) sewers or a length of
-# them, not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
-_CITY_NETWORK = re.compile(
-    r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[省市县](?:管网|管道)$"
-)
-# One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
-# its place, "武汉铝厂地块" the parcel of a works.
-_PLACE_SUFFIXES = {"咀", "湾", "厂"}
-
-
-def is_site_name(name: str) -> bool:
-    core = name.strip("□（）").replace("“", "").replace("”", "")
-    core = _LEADING_DISTRICT.sub("", core)
-    placed = _LEADING_PLACE.sub("", core)
-    if placed != core and (placed.endswith(("保护区", "水源地")) or _without_ending(placed)):
-        core = placed
-    if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
-        return False
-    if ORG_TAIL.search(core) or (core.endswith(("管网", "管道")) and _CITY_NETWORK.search(core)):
-        return False
-    bare = _without_ending(core)
-    zone = core.endswith(("保护区", "水源地"))
-    if zone:  # "水源地一级保护区": a zone's name made of zone words names no zone
-        bare = _ZONE_WORDS.sub("", bare)
-    inner_endings = [] if zone else list(ENDING_RE.finditer(bare))[-3:]
-    for inner in inner_endings:  # the last facility named inside the name
-        rest = bare[inner.end() :]
-        area = ENDINGS[inner.group()] in _AREA_KINDS and inner.group() not in _PLACE_SUFFIXES
-        if (rest or area) and not GENERIC_WORDS.sub("", rest):
-            return False  # "两江核心区港口码头": a kind of facility inside a named zone
-    return bool(GENERIC_WORDS.sub("", bare).strip("（）“”-—·0123456789"))
-
-
-def _without_ending(name: str) -> str:
-    match = LAST_ENDING.search(name)
-    return name[: match.start()] if match else name
 
 
 # Lists that share one ending: "蔡甸、琴断口…和宗关等7个水厂", "古田和赫山地块",
