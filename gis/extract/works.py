@@ -90,26 +90,39 @@ _ACTIVITY = re.compile(
 # "A、B、C3个分部工程通过验收": a list whose count is its number of items names each works,
 # whatever its words (a works' name holds verbs: "岸坡整治", "清淤清障")
 _COUNTED_WORKS = re.compile(
-    r"(?P<items>[\u4e00-\u9fff（）\d—·]{2,24}(?:、[\u4e00-\u9fff（）\d—·]{2,24}){1,11})"
     r"等?(?P<n>\d+|[两二三四五六七八九十]+)(?:个|项|处)(?:分部|单位|子项|单项)?(?:工程|项目)"
 )
+_WORKS_CHAR = re.compile(r"[\u4e00-\u9fff（）\d—·]")
 
 
 def counted_works(text: str) -> list[Span]:
+    """Each item of a list as long as its count: walked back from the count over its
+    separators (bounded: at most 12 items of 24 characters), never matched by repetition."""
     spans = []
-    for match in _COUNTED_WORKS.finditer(text):
-        items = match.group("items").split("、")
-        if count_of(match.group("n")) != len(items):
+    for tail in _COUNTED_WORKS.finditer(text):
+        count = count_of(tail.group("n"))
+        if count is None or not 2 <= count <= 12:
             continue
-        at = match.start("items")
-        first = after_stops(_PROJECT_STOPS, text, at, at + len(items[0]))
-        items[0], at = text[first : at + len(items[0])], first
-        for item in items:
-            own = LAST_ENDING.search(item)
-            if len(item) >= 2 and is_site_name(item):
+        items: list[tuple[int, int]] = []
+        end = tail.start()
+        while len(items) <= count:
+            start = end
+            while start > 0 and end - start < 24 and _WORKS_CHAR.match(text[start - 1]):
+                start -= 1
+            if end - start < 2:
+                break
+            items.insert(0, (start, end))
+            if text[start - 1 : start] != "、":
+                break
+            end = start - 1
+        if len(items) != count or text[items[0][0] - 1 : items[0][0]] == "、":
+            continue
+        items[0] = (after_stops(_PROJECT_STOPS, text, *items[0]), items[0][1])
+        for start, end in items:
+            item, own = text[start:end], LAST_ENDING.search(text, start, end)
+            if end - start >= 2 and is_site_name(item):
                 kind = ENDINGS[own.group()] if own else Kind.LOCALITY
-                spans.append(Span(at, at + len(item), item, kind))
-            at += len(item) + 1
+                spans.append(Span(start, end, item, kind))
     return spans
 
 
