@@ -87,12 +87,14 @@ def _only_where(text: str, spans: list[Span]) -> list[Span]:
                 break
             where.add(index)
             cursor = span.end
+    bordered = any(word in text for word in _BORDERS)
     for index, span in enumerate(spans):
-        after = spans[index + 1] if index + 1 < len(spans) else None
-        if span.kind is Kind.DISTRICT:
+        if span.kind is Kind.DISTRICT or (not bordered and span.kind is not Kind.FUNCTIONAL_ZONE):
             continue
+        after = spans[index + 1] if index + 1 < len(spans) else None
         if (
-            span.start
+            bordered
+            and span.start
             and text.startswith(_BORDERS, span.end)
             and _BORDER.match(text, span.start - 1)
         ):
@@ -101,6 +103,8 @@ def _only_where(text: str, spans: list[Span]) -> list[Span]:
             (after is not None and after.start == span.end) or _SUBUNIT.match(text, span.end)
         ):
             where.add(index)  # "清理某开发区某湖的淤泥", "某开发区某街": the zone says where
+    if not where:
+        return spans
     return [replace(s, generic=True) if i in where else s for i, s in enumerate(spans)]
 
 

@@ -98,7 +98,9 @@ _WORKS_CHAR = re.compile(r"[\u4e00-\u9fff（）\d—·]")
 def counted_works(text: str) -> list[Span]:
     """Each item of a list as long as its count: walked back from the count over its
     separators (bounded: at most 12 items of 24 characters), never matched by repetition."""
-    spans = []
+    spans: list[Span] = []
+    if "工程" not in text and "项目" not in text:
+        return spans
     for tail in _COUNTED_WORKS.finditer(text):
         count = count_of(tail.group("n"))
         if count is None or not 2 <= count <= 12:
