@@ -22,8 +22,10 @@ _LOCATED = re.compile(
     rf"(?:位于|地处|坐落于|坐落在|地址[：为]?)(?:湖北省)?(?:武汉市)?(?P<d>{_FULL})"
 )
 _WITHIN = re.compile(rf"(?P<d>{_FULL})(?:境内|辖区内|辖区)")
+# "蔡甸区、经开区要…", "深入经开区、蔡甸区暗访…": a zone or town listed beside the one district
+_BESIDE = rf"(?:(?!{_FULL})[\u4e00-\u9fff]){{2,8}}?"
 _ACTING = re.compile(
-    rf"(?P<d>{_FULL})(?:委|人民政府|政府|水务和湖泊局|水务局|生态环境局|生态环境部门|环保局|城管|"
+    rf"(?P<d>{_FULL})(?:、{_BESIDE}(?:区|镇|街))?(?:委|人民政府|政府|水务和湖泊局|水务局|生态环境局|生态环境部门|环保局|城管|"
     r"河湖长|河长|湖长|住建局|建设局|自然资源|街道办事处|指挥部|组织|区长|副区长|分局|"
     r"(?:需|要|将|已|虽|正|先后|开始|对|开展|完成|实施|启动|投入|累计|全面|积极|着力|持续|加快|推进|计划))"
 )
@@ -32,7 +34,8 @@ _ACTING = re.compile(
 _OPENS = re.compile(rf"(?:^|[；：。])\s*(?:其中，?|如|例如|比如)?(?P<d>{_FULL})")
 _VISIT = re.compile(
     rf"赴(?P<d>{_FULL}|{_SHORT})(?![\u4e00-\u9fff]{{0,1}}(?:水厂|污水|开发区))"
-    rf"|(?:到|前往|来到|深入)(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))(?=[，、。]|{_ON_SITE})"
+    rf"|(?:到|前往|来到|深入)(?:{_BESIDE}、)?(?:(?P<full>{_FULL})|(?P<short>{_SHORT}))"
+    rf"(?=[，、。]|{_ON_SITE})"
 )
 # "黄陂区连通后湖的…": a district opening a modifier of the names after 的 (not "江夏区境外的…")
 _OF = re.compile(rf"(?P<d>{_FULL})(?P<m>[^，。；：、\d区]{{0,10}}?)的(?!区)")

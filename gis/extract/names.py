@@ -10,43 +10,36 @@ matched with nested repetition (which backtracked quadratically on long "甲、�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from dataclasses import replace
 
 from gis.boundaries import DISTRICT_NAMES_EN
 from gis.extract.roles import in_history, is_post
+from gis.extract.site_names import COUNT, NAME_CHAR, is_site_name
 from gis.extract.spans import Span
 from gis.extract.stretches import stretch_spans
 from gis.extract.vocabulary import (
     ENDING_RE,
     ENDINGS,
     GENERIC_NAMES,
-    GENERIC_WORDS,
     LAST_ENDING,
-    LAST_ENDING_INSIDE,
     LEFT_STOPS,
     NOT_AN_END,
-    ORG_TAIL,
     after_stops,
 )
 from gis.extract.waters import (
     counted_water_spans,
-    jiang_spans,
     section_spans,
-    water_names_in,
     water_spans,
 )
+from gis.extract.works import counted_works, parenthesis_after, project_spans
 from gis.model import Kind
 
 _NEAR = ("附近", "旁边")
 _MAX_NAME = 20  # characters a name's left edge may be walked back
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff\d“”□·（）\-—]")
-_AREA_KINDS = {Kind.FUNCTIONAL_ZONE, Kind.LOCALITY, Kind.INDUSTRIAL_AREA}
 _COUNT_BEFORE = re.compile(
     r"[这该此上述]?(?:(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
     r"|[两二三四五六七八九十]大)$"
-)
-COUNT = re.compile(
-    r"(?:\d+|[一二三四五六七八九十两百千]+|多|若干|几|数十|数)(?:个|处|座|条|家|艘|块|宗)"
-    r"|[两二三四五六七八九十]大(?=[\u4e00-\u9fff])|(?<=江)[两三四五六]江(?=核心区$)"
 )
 
 
@@ -54,7 +47,8 @@ def find_names(text: str) -> list[Span]:
     """Every name in the rule view of a block, the longest where two overlap."""
     text = _masked(text)
     spans = _district_spans(text) + _ending_spans(text) + water_spans(text)
-    spans += _project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += project_spans(text) + counted_water_spans(text) + section_spans(text)
+    spans += counted_works(text)
     spans += stretch_spans(text, spans)
     listed = _list_spans(text)
     kept: list[Span] = []
@@ -68,7 +62,50 @@ def find_names(text: str) -> list[Span]:
             continue
         kept.append(span)
         taken[span.start : span.end] = b"\x01" * (span.end - span.start)
-    return sorted(kept, key=lambda s: s.start)
+    return _only_where(text, sorted(kept, key=lambda s: s.start))
+
+
+# "干管横穿A片区、B片区和C片区", "线路途经A湖": the places a works runs through say where it
+# runs; "东临A开发区", "与A开发区相连": a boundary. Neither is a site of its own.
+_ROUTE = re.compile(r"横穿|穿越|途经|途径|横跨|跨越|穿过")
+_ROUTE_JOINS = {"", "、", "和", "及", "与", "以及"}
+_BORDER = re.compile(r"与|同|和")
+_SUBUNIT = re.compile(r"[\u4e00-\u9fff]{1,3}(?:街道|街|镇|乡)(?![\u4e00-\u9fff])")
+_BORDERS = ("相连", "相邻", "接壤", "毗邻", "交界", "相接", "为邻")
+
+
+def _only_where(text: str, spans: list[Span]) -> list[Span]:
+    if not spans:
+        return spans
+    where: set[int] = set()
+    starts = [s.start for s in spans]
+    for route in _ROUTE.finditer(text):
+        cursor = route.end()
+        for index in range(bisect_left(starts, cursor), len(spans)):
+            span = spans[index]
+            if text[cursor : span.start] not in _ROUTE_JOINS or span.kind is Kind.DISTRICT:
+                break
+            where.add(index)
+            cursor = span.end
+    bordered = any(word in text for word in _BORDERS)
+    for index, span in enumerate(spans):
+        if span.kind is Kind.DISTRICT or (not bordered and span.kind is not Kind.FUNCTIONAL_ZONE):
+            continue
+        after = spans[index + 1] if index + 1 < len(spans) else None
+        if (
+            bordered
+            and span.start
+            and text.startswith(_BORDERS, span.end)
+            and _BORDER.match(text, span.start - 1)
+        ):
+            where.add(index)  # "东南面与某开发区相连"
+        elif span.kind is Kind.FUNCTIONAL_ZONE and (
+            (after is not None and after.start == span.end) or _SUBUNIT.match(text, span.end)
+        ):
+            where.add(index)  # "清理某开发区某湖的淤泥", "某开发区某街": the zone says where
+    if not where:
+        return spans
+    return [replace(s, generic=True) if i in where else s for i, s in enumerate(spans)]
 
 
 def _masked(text: str) -> str:
@@ -93,7 +130,7 @@ def _ending_spans(text: str) -> list[Span]:
         follower = text[end : end + 1]
         if follower and follower in NOT_AN_END.get(ending, ""):
             continue
-        end = _parenthesis_after(text, end)
+        end = parenthesis_after(text, end)
         start = left_edge(text, match.start())
         if ENDINGS[ending] is Kind.OUTFALL and text.endswith(_NEAR, 0, start):
             near = left_edge(text, start - 2, reach=8)  # "奥特莱斯附近排口": by its landmark
@@ -114,84 +151,10 @@ def _ending_spans(text: str) -> list[Span]:
     return spans
 
 
-def _parenthesis_after(text: str, end: int) -> int:
-    """ "汤山渠（经开段）": a section written after the name belongs to it."""
-    if text[end : end + 1] == "（":
-        close = text.find("）", end, end + 8)
-        if close > 0 and text[end + 1 : close].endswith(("段", "片", "区域", "水域", "期")):
-            return close + 1
-    return end
-
-
-_PROJECT = re.compile(r"(?:工程|项目)(?![部组办师队款])")
-# "二郎庙二期工程": a works named by its place and phase, with no ending to tell its kind.
-_PHASED = re.compile(
-    r"(?![该此这本其])(?:(?!项目|工程)[\u4e00-\u9fff]){2,8}?[一二三四五六七八九]期"
-)
-
-
-_VILLAGE = re.compile(r"[\u4e00-\u9fff]{2,4}村$")  # "光荣村项目": works named by its village
-_QUOTED = re.compile(r"“([\u4e00-\u9fff]{2,8})”$")
-_WATERY = re.compile("[湖河江港渠]")  # "“六湖连通”工程", not a slogan ("“排毒”工程")
-
-
-def _project_spans(text: str) -> list[Span]:
-    """ "黄家湖沿线截污工程", "汤仁海湖水环境综合治理工程（一期）": works named after the place they
-    are at; a name with no place inside ("截污工程", "六大工程") is none."""
-    spans = []
-    for match in _PROJECT.finditer(text):
-        start = _project_edge(text, match.start())
-        end = _parenthesis_after(text, match.end())
-        bare = text[start : match.start()]
-        inner = list(LAST_ENDING_INSIDE.finditer(bare))
-        water = next((w for w in water_names_in(bare)), None) or next(
-            (s.name for s in jiang_spans(bare)), None
-        )  # "清江干流重点河段防洪和生态建设工程": a river the lexicon does not hold
-        phased = _PHASED.fullmatch(bare) or _VILLAGE.search(bare)
-        quoted = _QUOTED.search(bare)
-        if quoted and not inner and water is None and _WATERY.search(quoted.group(1)):
-            spans.append(
-                Span(start + quoted.start(), end, text[start + quoted.start() : end], Kind.LOCALITY)
-            )
-            continue  # "武昌此次“六湖连通”工程": the works' name is in quotation marks
-        if not inner and water is None and not phased:
-            continue
-        if inner and _ACTIVITY.fullmatch(bare[inner[-1].end() :]):
-            continue  # "原江城电镀厂地块修复工程": the works of a site, the site is the parcel
-        if (water and bare.endswith("等")) or (
-            water and _ACTIVITY.fullmatch(bare.split(water, 1)[1])
-        ):
-            continue  # "金鞭港整治工程", "…等工程": the water body is the site
-        if COUNT.search(bare) or not is_site_name(bare):
-            continue
-        kind = ENDINGS[inner[-1].group()] if inner else Kind.RIVER_LAKE if water else Kind.LOCALITY
-        spans.append(Span(start, end, text[start:end], kind))
-    return spans
-
-
-_PROJECT_STOPS = re.compile(
-    r"推进|推动|促进|落实|实施了|实施|开展了|开展|启动|加快|督促|听取了|听取|检查了|视察了|汇报|"
-    r"完成|建成|开工|了解|了|的|对|在|将|把|为|是|由|虽|但|及时|全面|积极|深入|进一步|、|"
-    r"包括|涉及|聚焦于|目前|按照|根据|依据|" + "|".join(DISTRICT_NAMES_EN)
-)
-_ACTIVITY = re.compile(
-    r"(?:水环境|水生态|生态|综合|应急|污染|土壤|黑臭水体|环境)*"
-    r"(?:修复|整治|治理|改造|建设|提标|扩建|新建|截污|清淤|提升|升级|新（扩）建|试点|示范|疏通|疏浚|清理|维护|养护|加固|等)*"
-)
-
-
-def _project_edge(text: str, end: int) -> int:
-    """A works' name holds verbs of its own (截污, 整治): only outer verbs end it on the left."""
-    start = end
-    while start > 0 and end - start < 28 and _NAME_CHAR.match(text[start - 1]):
-        start -= 1
-    return after_stops(_PROJECT_STOPS, text, start, end)
-
-
 def left_edge(text: str, end: int, reach: int = _MAX_NAME) -> int:
     """Where a name ending at `end` begins: after punctuation or the last verb/preposition."""
     start = end
-    while start > 0 and end - start < reach and _NAME_CHAR.match(text[start - 1]):
+    while start > 0 and end - start < reach and NAME_CHAR.match(text[start - 1]):
         if text[start - 1] == "）":
             opening = text.rfind("（", max(0, start - 14), start - 1)
             if opening < 0:
@@ -223,45 +186,6 @@ def _span(start: int, end: int, name: str, kind: Kind) -> Span | None:
     return Span(start, end, name, kind)
 
 
-_LEADING_DISTRICT = re.compile(
-    "^(?:武汉市|武汉)?(?:" + "|".join(sorted(DISTRICT_NAMES_EN, key=len, reverse=True)) + ")"
-)
-_ZONE_WORDS = re.compile("饮用水源|饮用水|水源保护区|水源地|保护区")
-# "市政主管网", "一段530米管网", "湖北省管网": the city's (a province's) sewers or a length of
-# them, not the network of a named place ("东湖南路管网", "盘龙城区域污水管网")
-_CITY_NETWORK = re.compile(
-    r"市政|\d|[一二三四五六七八九十两]+(?:段|轮|条|米|公里)|[省市县](?:管网|管道)$"
-)
-# One-character endings a site may be named after: "落步咀污水处理厂" is a plant named after
-# its place, "武汉铝厂地块" the parcel of a works.
-_PLACE_SUFFIXES = {"咀", "湾", "厂"}
-
-
-def is_site_name(name: str) -> bool:
-    core = name.strip("□（）").replace("“", "").replace("”", "")
-    core = _LEADING_DISTRICT.sub("", core)
-    if len(core) < 2 or not re.search(r"[\u4e00-\u9fff]", core) or core in GENERIC_NAMES:
-        return False
-    if ORG_TAIL.search(core) or (core.endswith(("管网", "管道")) and _CITY_NETWORK.search(core)):
-        return False
-    bare = _without_ending(core)
-    zone = core.endswith(("保护区", "水源地"))
-    if zone:  # "水源地一级保护区": a zone's name made of zone words names no zone
-        bare = _ZONE_WORDS.sub("", bare)
-    inner_endings = [] if zone else list(ENDING_RE.finditer(bare))[-3:]
-    for inner in inner_endings:  # the last facility named inside the name
-        rest = bare[inner.end() :]
-        area = ENDINGS[inner.group()] in _AREA_KINDS and inner.group() not in _PLACE_SUFFIXES
-        if (rest or area) and not GENERIC_WORDS.sub("", rest):
-            return False  # "两江核心区港口码头": a kind of facility inside a named zone
-    return bool(GENERIC_WORDS.sub("", bare).strip("（）“”-—·0123456789"))
-
-
-def _without_ending(name: str) -> str:
-    match = LAST_ENDING.search(name)
-    return name[: match.start()] if match else name
-
-
 # Lists that share one ending: "蔡甸、琴断口…和宗关等7个水厂", "古田和赫山地块",
 # "汤逊湖、江夏污水处理厂". Items are split on separators, never matched by repetition.
 _SEPARATORS = re.compile(r"、|和|及|与|以及")
@@ -277,6 +201,12 @@ _SHARED = {
     "码头": ("码头", Kind.DOCK),
     "排污口": ("排污口", Kind.OUTFALL),
     "排口": ("排口", Kind.OUTFALL),
+    "污水泵站": ("污水泵站", Kind.OUTFALL),
+    "雨水泵站": ("雨水泵站", Kind.OUTFALL),
+    "泵站": ("泵站", Kind.OUTFALL),
+    "污水处理站": ("污水处理站", Kind.SEWAGE_PLANT),
+    "净水厂": ("净水厂", Kind.SEWAGE_PLANT),
+    "水库": ("水库", Kind.RIVER_LAKE),
     "示范区": ("示范区", Kind.FUNCTIONAL_ZONE),
     "核心区": ("核心区", Kind.FUNCTIONAL_ZONE),
     "汇水区": ("汇水区", Kind.LOCALITY),
@@ -312,6 +242,8 @@ def _list_spans(text: str) -> list[Span]:
         )
         spans += _elided_lists(text, tail, floor)
         items = _items_before(text, tail.start(), floor)
+        if tail.group("noun") in _PAIRED_ONLY and not counted and not _pair(text, items):
+            continue  # "A、B泵站" may list A beside B's station; "A及B泵站" shares it
         floor = tail.end()
         if is_post(text, tail.end()):
             continue  # "左岭街道河湖长办": an office, not a list of places
@@ -336,6 +268,14 @@ def _list_spans(text: str) -> list[Span]:
             if span is not None and not span.group and not span.generic:
                 spans.append(span)
     return spans
+
+
+# Endings shared only by a pair joined with 和/及/与 or by a counted list
+_PAIRED_ONLY = {"污水泵站", "雨水泵站", "泵站", "污水处理站", "净水厂", "水库"}
+
+
+def _pair(text: str, items: list[tuple[int, int]]) -> bool:
+    return len(items) == 2 and text[items[0][1] : items[1][0]] in {"和", "及", "与", "以及"}
 
 
 _ELIDED = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)[个座条处家块](?=[，。；）]|$)")

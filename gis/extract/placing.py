@@ -4,7 +4,7 @@ area under another name, the zones a place lies in, and a title's subjects."""
 
 from __future__ import annotations
 
-from gis.extract import names, vocabulary
+from gis.extract import site_names, vocabulary
 from gis.extract.candidates import Candidate
 from gis.extract.spans import Span
 from gis.model import Kind
@@ -48,7 +48,7 @@ def resolve(spans: list[Span], text: str) -> list[tuple[str, Kind, Span, list[st
         name = span.name
         if span.kind is Kind.PROTECTION_ZONE and "水厂" in name:
             plant, tail = name.split("水厂", 1)[0] + "水厂", name.split("水厂", 1)[1]
-            if not names.is_site_name(plant):
+            if not site_names.is_site_name(plant):
                 named.append((name, span.kind, span, []))
                 continue
             pairs = [(plant, name)]

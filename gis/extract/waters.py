@@ -14,8 +14,9 @@ from gis.model import Kind
 # A lake or river: 湖 or 河 not followed by what makes it a common noun (湖泊, 河道, 湖长…).
 # 湖北 is the province ("湖北危险废物…", "湖北日报"), unless a bank or side of a lake follows.
 # "渔洋河流域" is the basin of a river, "河流" the common noun; "漳河新区" is a district.
+# A lake's or river's name before 路/街/大道 names a road ("碧湖路"), not the water.
 _WATER_END = re.compile(
-    r"湖(?![泊库长网面底]|北(?![岸侧部端])|新区)|河(?![道岸长网湖]|流(?!域)|新区)|海(?=湖)"
+    r"湖(?![泊库长网面底路街]|北(?![岸侧部端])|新区|大道)|河(?![道岸长网湖路街]|流(?!域)|新区|大道)|海(?=湖)"
 )
 # Rivers named …江 outside the lexicon ("清江"): only where the text shows it is a river, its
 # basin or main stream, or a list joining it to another water ("清江和渔洋河流域").
@@ -29,7 +30,7 @@ _NOT_BEFORE_JIANG = set(
 _NUMBERED = re.compile(r"[一二三四五六七八九十][道里岔叉]$")
 _NOT_IN_WATER_NAME = set(
     "河湖江沿入还退步实行立强化进座是的和与及在对好“”□0123456789围填占但后年个全各周边其该"
-    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉"
+    "此这到赴从向把将被已于等内外旁中上下有无减少清理治理一二三四五六七八九十百两数几多千万环积淤给死涉巡区"
 )
 
 
@@ -84,6 +85,8 @@ def water_spans(text: str) -> list[Span]:
         start = _name_start(text, end - 1)
         if start < end - 1:
             start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
+        if text[end : end + 1] == "、" or "、" in text[max(0, end - 6) : end - 1]:
+            start = min(start, listed_start(text, end - 1))
         proper = text[start : end - 1]
         if GENERIC_WORDS.fullmatch(proper):
             continue  # "人工河", "小河": a kind of water, not one
@@ -138,11 +141,37 @@ def jiang_spans(text: str) -> list[Span]:
         start = end - 1
         while start > 0 and end - 1 - start < 2 and _proper_before_jiang(text, start):
             start -= 1
-        start = min(after_stops(LEFT_STOPS, text, start, end - 1), end - 1)
+        start = min(
+            after_stops(LEFT_STOPS, text, start, end - 1), end - 1, listed_start(text, end - 1)
+        )
         proper = text[start : end - 1]
         if proper and not GENERIC_WORDS.fullmatch(proper):
             spans.append(Span(start, end, text[start:end], Kind.RIVER_LAKE))
     return spans
+
+
+_LIST_NEIGHBOUR_AFTER = re.compile(r"、[\u4e00-\u9fff]{1,5}?[河湖江港溪渠]")
+_WATER_WORDS = set("河湖江港溪渠")
+
+
+def listed_start(text: str, at: int) -> int:
+    """ "开展甘棠溪、三湘江、环城河等…", "跃进河、光明河…": in a list of waters the separators bound
+    each item, so a character that ends a name elsewhere (三, 环, 进) is the item's own. The
+    start of the item whose water word (湖, 河, 江) is at `at`, or `at` when it is not one."""
+    start = at
+    while start > 0 and at - start < 4 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    if at - start < 2 or (start > 0 and text[start - 1] not in "、，,：；。（"):
+        return at
+    if any(char in "湖河江" for char in text[start:at]):
+        return at  # "湖湖湖、": no name
+    in_list = _LIST_NEIGHBOUR_AFTER.match(text, at + 1) or (
+        text[start - 1 : start] == "、" and text[start - 2 : start - 1] in _WATER_WORDS
+    )
+    stops = [m for m in LEFT_STOPS.finditer(text, start, at) if m.end() <= at]
+    if not in_list or any(len(m.group()) > 1 or m.start() > start for m in stops):
+        return at  # a one-character stop opening the item ("向阳河") is the item's own
+    return at if GENERIC_WORDS.fullmatch(text[start:at]) else start
 
 
 def _single_ok(text: str, start: int) -> bool:

@@ -61,8 +61,8 @@ def _names(text: str) -> list[str]:
         ),
         (
             "11月2日，中交二航局的施工人员利用水上设备清理武汉经济技术开发区三角湖的淤泥",
-            ["武汉经济技术开发区", "三角湖"],
-            "湖北日报 2018-11-03, corpus 10: a lake of any length",
+            ["三角湖"],
+            "湖北日报 2018-11-03, corpus 10: a lake of any length; the zone says where it is",
         ),
         (
             "在汤逊湖程家湖堤，调研组检查了先建村排口超标问题整改情况",
@@ -111,8 +111,8 @@ def _names(text: str) -> list[str]:
         ),
         (
             "沿沙湖北岸线、沙湖公园、沙湖大道走向，进入二郎庙污水预处理站",
-            ["沙湖", "沙湖公园", "沙湖", "二郎庙污水预处理站"],
-            "长江日报 2019-04-01 (own corpus 09): a park and a treatment station",
+            ["沙湖", "沙湖公园", "二郎庙污水预处理站"],
+            "长江日报 2019-04-01 (own corpus 09): a park and a treatment station; 沙湖大道 a road",
         ),
         (
             "二郎庙二期工程（改扩建）主体结构工程已完工，计划年内调试运行",
