@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 from gis.cli import main
-from tests.gis.test_state import _accept_a_dock, _sites_block, _xlsx_rows
 
-NAME = "鑫达建材码头"  # in the notice the test's review reads; not in the shipped catalog
+from .user_sites import ACCEPTED_DOCK as NAME
+from .user_sites import accept_a_dock, sites_block, xlsx_rows
 
 
 def _names(rows: list[dict]) -> set[str]:
@@ -19,21 +19,21 @@ def _names(rows: list[dict]) -> set[str]:
 def test_xlsx_and_status_export_list_the_accepted_site(catalog, user_folder, tmp_path):
     exported, ledger = tmp_path / "export.xlsx", tmp_path / "ledger.xlsx"
     assert main(["export", "xlsx", str(exported)]) == 0
-    assert NAME not in _names(_xlsx_rows(exported))  # the user folder holds nothing yet
-    _accept_a_dock(catalog, user_folder)
+    assert NAME not in _names(xlsx_rows(exported))  # the user folder holds nothing yet
+    accept_a_dock(catalog, user_folder)
     assert main(["export", "xlsx", str(exported)]) == 0
     assert main(["status", "export", str(ledger)]) == 0
-    for rows in (_xlsx_rows(exported), _xlsx_rows(ledger)):
+    for rows in (xlsx_rows(exported), xlsx_rows(ledger)):
         assert NAME in _names(rows)
         assert len(rows) > len(catalog.measures())
     assert main(["--catalog-only", "export", "xlsx", str(exported)]) == 0
-    assert NAME not in _names(_xlsx_rows(exported))
+    assert NAME not in _names(xlsx_rows(exported))
 
 
 def test_export_html_shows_the_accepted_site(catalog, user_folder, tmp_path):
-    _accept_a_dock(catalog, user_folder)
+    accept_a_dock(catalog, user_folder)
     page, shipped = tmp_path / "map.html", tmp_path / "shipped.html"
     assert main(["export", "html", str(page)]) == 0
     assert main(["--catalog-only", "export", "html", str(shipped)]) == 0
-    assert NAME in json.dumps(_sites_block(page), ensure_ascii=False)
-    assert NAME not in json.dumps(_sites_block(shipped), ensure_ascii=False)
+    assert NAME in json.dumps(sites_block(page), ensure_ascii=False)
+    assert NAME not in json.dumps(sites_block(shipped), ensure_ascii=False)

@@ -3,16 +3,12 @@ the status store's events; each export, `sites`, `render` and `status export` ag
 
 from __future__ import annotations
 
-import base64
 import csv
-import gzip
 import json
-import re
 from datetime import date
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from gis.cli import main
 from gis.geocode import GazetteerGeocoder
@@ -22,8 +18,9 @@ from gis.state import current_state, state_from_store
 from gis.store import StatusStore
 from gis.user_catalog import ACCEPTED, document_updates, start_review, with_user_sites
 
+from .user_sites import accept_a_dock, sites_block, xlsx_rows
+
 DOCK = "liangjiu-dock"
-NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
 
 
 @pytest.fixture
@@ -36,19 +33,6 @@ def _close_out_the_dock(store: StatusStore, catalog) -> str:
     measure = catalog.site(DOCK).measures[0].id
     store.set_status(measure, "closed_out", "2024-03-01", "验收", "区环保局", evidence="验收意见书")
     return measure
-
-
-def _accept_a_dock(catalog, user_folder: Path) -> None:
-    review = start_review(user_folder, NOTICE, date(2017, 12, 1), GazetteerGeocoder(catalog))
-    dock = [c["name"] for c in review.candidates].index("鑫达建材码头")
-    review.edit(dock, lon=114.301, lat=30.502)
-    review.decide(dock, ACCEPTED)
-    review.finish()
-
-
-def _xlsx_rows(path: Path) -> list[dict]:
-    rows = list(load_workbook(path).active.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
 
 
 def test_a_state_keeps_the_document_s_status_beside_the_tracked_one(catalog, store):
@@ -97,20 +81,20 @@ def test_export_xlsx_and_status_export_show_the_store_s_status(catalog, store, t
     exported, ledger = tmp_path / "export.xlsx", tmp_path / "ledger.xlsx"
     assert main(["export", "xlsx", str(exported)]) == 0
     assert main(["status", "export", str(ledger)]) == 0
-    first, second = _xlsx_rows(exported), _xlsx_rows(ledger)
+    first, second = xlsx_rows(exported), xlsx_rows(ledger)
     assert first == second  # one ledger, one column set
     dock = next(r for r in first if r["点位编号 Site id"] == DOCK)
     assert dock["整改状态 Status"] == "已销号（2024-03-01）"
     assert dock["原文状态 Document's status"] == "已完成"
     assert main(["--catalog-only", "export", "xlsx", str(exported)]) == 0
-    shipped = next(r for r in _xlsx_rows(exported) if r["点位编号 Site id"] == DOCK)
+    shipped = next(r for r in xlsx_rows(exported) if r["点位编号 Site id"] == DOCK)
     assert shipped["整改状态 Status"] == "已完成"
 
 
 def test_sites_and_exports_include_the_sites_accepted_in_the_window(
     catalog, user_folder, tmp_path, capsys
 ):
-    _accept_a_dock(catalog, user_folder)
+    accept_a_dock(catalog, user_folder)
     assert main(["sites"]) == 0
     names = [f["properties"]["name_zh"] for f in json.loads(capsys.readouterr().out)["features"]]
     assert "鑫达建材码头" in names
@@ -131,19 +115,12 @@ def test_export_html_reads_the_store_and_refuses_one_it_cannot_reach(
     _close_out_the_dock(store, catalog)
     assert main(["export", "html", str(tracked), "--store", store.label]) == 0
     assert plain.read_bytes() != tracked.read_bytes()
-    assert "closed_out" in json.dumps(_sites_block(tracked), ensure_ascii=False)
-    assert "closed_out" not in json.dumps(_sites_block(plain), ensure_ascii=False)
+    assert "closed_out" in json.dumps(sites_block(tracked), ensure_ascii=False)
+    assert "closed_out" not in json.dumps(sites_block(plain), ensure_ascii=False)
     capsys.readouterr()
     unreachable = "postgresql+psycopg://nobody@127.0.0.1:1/envmap"
     assert main(["export", "html", str(tmp_path / "x.html"), "--store", unreachable]) == 1
     assert "127.0.0.1" in capsys.readouterr().err
-
-
-def _sites_block(page: Path) -> dict:
-    """The page's packed sites (gzip in base64 inside its envmap-sites script element)."""
-    text = page.read_text(encoding="utf-8")
-    block = re.search(r'id="envmap-sites"[^>]*>([^<]*)</script>', text).group(1)
-    return json.loads(gzip.decompress(base64.b64decode(block)))
 
 
 def test_status_history_says_when_an_id_is_no_measure(catalog, store, capsys):

@@ -3,36 +3,16 @@ the catalog, store and user folder: with --catalog-only, the shipped catalog alo
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
+from .user_sites import accept_a_dock
+from .user_sites import xlsx_rows as _rows
 
-from openpyxl import load_workbook
-
-from gis.geocode import GazetteerGeocoder
-from gis.user_catalog import ACCEPTED, start_review
-
-NOTICE = Path(__file__).resolve().parent / "extract" / "documents" / "water_notice_gbk.txt"
 SITE, STATUS = "点位编号 Site id", "整改状态 Status"
-
-
-def _rows(path: Path) -> list[dict]:
-    rows = list(load_workbook(path).active.iter_rows(values_only=True))
-    return [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
-
-
-def _accept_a_dock(catalog, user_folder: Path) -> str:
-    review = start_review(user_folder, NOTICE, date(2017, 12, 1), GazetteerGeocoder(catalog))
-    dock = [c["name"] for c in review.candidates].index("鑫达建材码头")
-    review.edit(dock, lon=114.301, lat=30.502)
-    review.decide(dock, ACCEPTED)
-    review.finish()
-    return "鑫达建材码头"
 
 
 def test_both_ledgers_leave_the_store_and_user_sites_out_under_catalog_only(
     envmap_cli, catalog, user_folder, tmp_path
 ):
-    accepted = _accept_a_dock(catalog, user_folder)
+    accepted = accept_a_dock(catalog, user_folder)
     measure = "liangjiu-dock-relocation"
     said = envmap_cli(
         "status", "set", measure, "closed_out", "--date", "2024-03-01", "--evidence", "验收意见书"
