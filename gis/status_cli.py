@@ -92,13 +92,16 @@ def _cmd_status(args: argparse.Namespace) -> int:
 
 def _state(store: StatusStore, args: argparse.Namespace) -> CurrentState:
     """The store's catalog after its events and the user's imported documents' reports, as
-    the window shows it (with --catalog-only, no imported document's)."""
+    the window shows it; with --catalog-only the shipped catalog alone, as for every command
+    (no tracked status, no imported document)."""
+    from gis.state import current_state, state_from_store
+
+    if args.catalog_only:
+        return current_state(store.catalog)
     from gis.paths import user_data_dir
-    from gis.state import state_from_store
     from gis.user_catalog import document_updates
 
-    folder = None if args.catalog_only else user_data_dir()
-    return state_from_store(store, imported=document_updates(store.catalog, folder))
+    return state_from_store(store, imported=document_updates(store.catalog, user_data_dir()))
 
 
 _FROM = {
@@ -111,13 +114,13 @@ _FROM = {
 def _print_history(state: CurrentState, measure_id: str) -> None:
     """Each status event of the measure, oldest first, with the evidence it was given (an
     imported document's quote, its title and paragraph), then the status that holds."""
+    from gis.export.records import quoted_words
+
     now = state.measures[measure_id]
     for item in now.history:
         print(f"{item.as_of}  {item.status:<12} {item.author:<10} {item.note}".rstrip())
         if item.quoted is not None:
-            known = state.documents.documents.get(item.quoted.document)
-            title = known.title_zh if known else item.quoted.document
-            print(f"            {title} ¶{item.quoted.paragraph}: “{item.quoted.quote}”")
+            print(f"            {quoted_words(state.documents, item.quoted)}")
         elif item.evidence:
             print(f"            evidence: {item.evidence}")
     print(f"now: {now.status} ({now.status.label_zh}), from {_FROM[now.source]}")

@@ -276,7 +276,7 @@ def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]
                     measure_id=matched.id,
                     site_id=known,
                     status=measure.status,
-                    as_of=_stated_day(record["measures"][k], published),
+                    as_of=_stated_day(record["measures"][k], published, catalog, matched),
                     note=f"as {ident} states: “{measure.status_words}”",
                     evidence=f"{piece.document} ¶{piece.paragraph}: {piece.quote}",
                     attachment="",
@@ -288,16 +288,20 @@ def document_updates(catalog: Catalog, folder: Path | None) -> list[StatusEvent]
     return events
 
 
-def _stated_day(measure: dict[str, Any], published: date) -> date:
+def _stated_day(
+    measure: dict[str, Any], published: date, catalog: Catalog, updated: Measure
+) -> date:
     """The day a status is true as of: the completion day the notice states for it
-    ("5月20日已完成搬迁"), else the notice's own date. A month without its day, or a day after
-    the notice, is not a stated day."""
+    ("5月20日已完成搬迁"), else the notice's own date. A month without its day, a day after
+    the notice, or one no later than the catalog's document on the measure is not used: the
+    newer notice must not sort before the older document it supersedes."""
     stated = measure.get("completed_date")
     try:
         day = date.fromisoformat(stated) if isinstance(stated, str) and len(stated) == 10 else None
     except ValueError:
         day = None
-    return day if day is not None and day <= published else published
+    older = catalog.documents[updated.evidence[0].document].date_to
+    return day if day is not None and older < day <= published else published
 
 
 def candidate_updates(catalog: Catalog, candidate: dict[str, Any]) -> dict[int, Measure]:

@@ -159,8 +159,9 @@ def _quote(catalog: Catalog, evidence: list[dict], first_index: int) -> str:
 
 def site_html(catalog: Catalog, feature: dict, tracking: dict | None = None) -> str:
     """The details of one site as rich text; every string from the data is escaped.
-    Each measure shows the document's status with its words; with `tracking` (the store's
-    events) also its current status, overdue badge, a month-by-month strip and a link."""
+    Each measure shows the document's status with its words; with `tracking` (the state
+    once a store is open, and what this user may record) also its current status and what
+    it rests on, overdue badge, a month-by-month strip and a link."""
     p = feature["properties"]
     centre = shape(feature["geometry"]).representative_point()
     basis = LocationBasis(p["location_basis"])
@@ -229,10 +230,11 @@ def _tracked(catalog: Catalog, measure: dict, tracking: dict | None, quote_index
             f" 截至 as of {now.tracked.as_of.isoformat()} · {escape(now.tracked.author)}:"
             f" {escape(now.tracked.note)}"
         )
-    elif now.source == "imported" and measure["status_evidence"]:
+    elif now.source == "imported":
+        newer = measure["status_evidence"]
+        said = _quote(catalog, [newer], quote_index) if newer else ""
         parts.append(
-            f" 截至 as of {measure['status_as_of']} · 新文件所述 as a newer document states:"
-            f"{_quote(catalog, [measure['status_evidence']], quote_index)}"
+            f" 截至 as of {measure['status_as_of']} · 新文件所述 as a newer document states:{said}"
         )
     else:
         parts.append(" · 原文所述 as the document states")

@@ -215,11 +215,15 @@ def _status_evidence(catalog: Catalog, now: MeasureState) -> str:
     if tracked is None or now.source == "document":
         return ""
     if tracked.quoted is not None:
-        quoted = tracked.quoted
-        known = catalog.documents.get(quoted.document)
-        title = known.title_zh if known else quoted.document
-        return f"{title}，第{quoted.paragraph}段：“{quoted.quote}”"
+        return quoted_words(catalog, tracked.quoted)
     return f"{tracked.author}：{tracked.evidence or tracked.note}"
+
+
+def quoted_words(catalog: Catalog, quoted: Evidence) -> str:
+    """A document's words with where they are: its title, the paragraph, the quote."""
+    known = catalog.documents.get(quoted.document)
+    title = known.title_zh if known else quoted.document
+    return f"{title}，第{quoted.paragraph}段：“{quoted.quote}”"
 
 
 def rows_in_district(

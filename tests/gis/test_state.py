@@ -207,7 +207,7 @@ def test_history_and_ledger_show_an_imported_report_with_its_words(
     assert main(["status", "history", measure]) == 0
     said = capsys.readouterr().out
     assert "2025-05-20  completed" in said  # the day the notice says it was done
-    assert "¶2: “2025年5月20日，良久商贸码头已完成搬迁。”" in said
+    assert "，第2段：“2025年5月20日，良久商贸码头已完成搬迁。”" in said
     assert said.rstrip().endswith("now: completed (已完成), from a document you imported")
     ledger = tmp_path / "ledger.csv"
     assert main(["status", "export", str(ledger)]) == 0
@@ -229,3 +229,26 @@ def test_history_prints_a_close_out_s_evidence_and_what_holds(catalog, store, ca
     said = capsys.readouterr().out
     assert "2024-03-01  closed_out" in said and "evidence: 验收意见书" in said
     assert said.rstrip().endswith("now: closed_out (已销号), from a recorded status")
+
+
+def test_a_completion_day_before_the_catalog_s_document_dates_the_report_by_the_notice(
+    catalog, store, user_folder, tmp_path
+):
+    """A 2025 notice that says the base was moved on 2017-11-20, before the 2017-12-31 document
+    that still calls it in progress: the newer notice must hold with a store as without."""
+    measure = catalog.site("changjiang-msa-rescue-base").measures[0].id
+    text = "武汉市通报\n2017年11月20日，长江海事巡航救助基地已完成搬迁。\n"
+    _import(catalog, user_folder, text, date(2025, 6, 1), tmp_path)
+    imported = document_updates(catalog, user_folder)
+    alone = current_state(catalog, imported).measures[measure]
+    stored = state_from_store(store, imported=imported).measures[measure]
+    assert alone.status is stored.status is Status.COMPLETED
+    assert alone.since == stored.since == date(2025, 6, 1)  # the notice's day, not a day before
+
+
+def test_history_under_catalog_only_shows_no_tracked_status(catalog, store, capsys):
+    measure = _close_out_the_dock(store, catalog)
+    assert main(["--catalog-only", "status", "history", measure]) == 0
+    said = capsys.readouterr().out
+    assert "closed_out" not in said and "验收" not in said
+    assert said.rstrip().endswith("now: completed (已完成), from the catalog's document")
