@@ -154,6 +154,7 @@ def site_columns(
             docs = sorted(
                 {doc_index[e.document] for m in measures for e in m.measure.evidence}
                 | {doc_index[e.document] for e in (site.leader.evidence if site.leader else ())}
+                | {doc_index.get(q.document, -1) for q in _newer_quotes(measures)} - {-1}
             )
             if docs:
                 cited[str(row)] = docs
@@ -275,6 +276,9 @@ def _detail(
                 "responsible": m.measure.responsible_zh,
                 "flags": sorted(m.flags & set(FLAGS)),
                 "evidence": [_evidence(e, doc_index) for e in m.measure.evidence],
+                "newer": _evidence(m.tracked.quoted, doc_index)
+                if m.tracked and m.tracked.quoted and m.source == "imported"
+                else None,
             }
             for m in measures
         ]
@@ -287,6 +291,11 @@ def _detail(
         detail["leader"] = f"{site.leader.name}（{site.leader.title_zh}）"
         detail["pledges"] = [_evidence(e, doc_index) for e in site.leader.evidence]
     return detail
+
+
+def _newer_quotes(measures: list[Any]) -> list[Evidence]:
+    """The words of the imported documents the measures' current statuses rest on."""
+    return [m.tracked.quoted for m in measures if m.tracked and m.tracked.quoted]
 
 
 def _evidence(evidence: Evidence, doc_index: dict[str, int]) -> dict[str, Any]:

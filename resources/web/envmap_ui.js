@@ -130,6 +130,10 @@ window.EnvMapUI = (function () {
         notes.push("原文用语 “" + m.status_words + "”");
         item.appendChild(el("div", "envmap-meta", notes.join(" · ")));
         item.appendChild(evidenceList(meta, m.evidence));
+        if (m.newer) {  /* the status now rests on a newer, imported document's words */
+          item.appendChild(el("div", "envmap-meta", "新文件所述 as a newer document states:"));
+          item.appendChild(evidenceList(meta, [m.newer]));
+        }
         list.appendChild(item);
       });
       box.appendChild(list);

@@ -64,3 +64,32 @@ def test_a_location_says_how_it_was_found_in_the_windows_words(
     page.wait_for_selector(".leaflet-popup-content dd")
     facts = page.locator(".leaflet-popup-content dl").inner_text()
     assert basis_words(catalog.site(site_id).location.basis) in facts
+
+
+def test_a_status_from_an_imported_notice_is_quoted_in_the_popup(
+    open_offline, catalog, user_folder, tmp_path
+):
+    """The popup says what a newer notice's status rests on: its words, title and paragraph."""
+    from datetime import date
+
+    from gis.cli import main
+    from gis.geocode import GazetteerGeocoder
+    from gis.user_catalog import ACCEPTED, start_review
+
+    notice = tmp_path / "notice.txt"
+    notice.write_text(
+        "武汉市通报\n2025年5月20日，长江海事巡航救助基地已完成搬迁。\n", encoding="utf-8"
+    )
+    review = start_review(user_folder, notice, date(2025, 6, 1), GazetteerGeocoder(catalog))
+    for index, candidate in enumerate(review.candidates):
+        if candidate.get("lon") is not None:
+            review.decide(index, ACCEPTED)
+    review.finish()
+    page_file = tmp_path / "map.html"
+    assert main(["export", "html", str(page_file)]) == 0
+    page = open_offline(page_file, viewport=(1366, 768)).page
+    page.evaluate("window.envmap.open('changjiang-msa-rescue-base')")
+    page.wait_for_selector(".leaflet-popup")
+    said = page.inner_text(".leaflet-popup")
+    assert "新文件所述 as a newer document states" in said
+    assert "2025年5月20日，长江海事巡航救助基地已完成搬迁。" in said and "第2段" in said
